@@ -1,0 +1,37 @@
+// GENERATED FILE: DO NOT EDIT BY HAND. Regenerate with `npx tsx packages/kafka-proxy/scripts/generate.ts`.
+// Generated from Apache Kafka's message schemas (clients/src/main/resources/common/message/), which are
+// licensed under the Apache License, Version 2.0. See NOTICE and LICENSE-kafka-schemas in this package.
+
+import { emptyBytes } from "../../generated-support.js";
+import { zeroUuid } from "../../uuid.js";
+import type { ConsumerProtocolAssignment, TopicPartition } from "./types.gen.js";
+
+/** A ConsumerProtocolAssignment with every field at its schema default. */
+export function defaultConsumerProtocolAssignment(): ConsumerProtocolAssignment {
+  return {
+    assignedPartitions: [],
+    userData: null,
+  };
+}
+
+/** Whether every field equals its default (a tagged struct is sent only when it does not). */
+export function isConsumerProtocolAssignmentDefault(value: ConsumerProtocolAssignment): boolean {
+  return !(value.assignedPartitions.length !== 0) &&
+    !(value.userData !== null) &&
+    (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
+}
+
+/** A TopicPartition with every field at its schema default. */
+export function defaultTopicPartition(): TopicPartition {
+  return {
+    topic: "",
+    partitions: [],
+  };
+}
+
+/** Whether every field equals its default (a tagged struct is sent only when it does not). */
+export function isTopicPartitionDefault(value: TopicPartition): boolean {
+  return !(value.topic !== "") &&
+    !(value.partitions.length !== 0) &&
+    (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
+}

@@ -1,0 +1,28 @@
+// GENERATED FILE: DO NOT EDIT BY HAND. Regenerate with `npx tsx packages/kafka-proxy/scripts/generate.ts`.
+// Generated from Apache Kafka's message schemas (clients/src/main/resources/common/message/), which are
+// licensed under the Apache License, Version 2.0. See NOTICE and LICENSE-kafka-schemas in this package.
+
+import type { Reader } from "../../reader.js";
+import type { Writer } from "../../writer.js";
+import type { ConsumerProtocolSubscription, TopicPartition } from "./types.gen.js";
+
+export function decodeConsumerProtocolSubscriptionV0(reader: Reader): ConsumerProtocolSubscription {
+  const length1 = reader.readArrayLengthNotNull(2, false);
+  const items2: string[] = [];
+  for (let index = 0; index < length1; index++) items2.push(reader.readString());
+  const topics = items2;
+  const userData = reader.readNullableBytes();
+  const ownedPartitions: readonly TopicPartition[] = [];
+  const generationId: number = -1;
+  const rackId: string | null = null;
+  return { topics, userData, ownedPartitions, generationId, rackId };
+}
+
+export function encodeConsumerProtocolSubscriptionV0(writer: Writer, value: ConsumerProtocolSubscription): void {
+  const items1 = value.topics;
+  writer.writeArrayLength(items1.length, false);
+  for (let index = 0; index < items1.length; index++) {
+    writer.writeString(items1[index]!);
+  }
+  writer.writeNullableBytes(value.userData);
+}

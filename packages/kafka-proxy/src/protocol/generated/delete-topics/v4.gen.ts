@@ -1,0 +1,65 @@
+// GENERATED FILE: DO NOT EDIT BY HAND. Regenerate with `npx tsx packages/kafka-proxy/scripts/generate.ts`.
+// Generated from Apache Kafka's message schemas (clients/src/main/resources/common/message/), which are
+// licensed under the Apache License, Version 2.0. See NOTICE and LICENSE-kafka-schemas in this package.
+
+import type { Reader } from "../../reader.js";
+import type { Writer } from "../../writer.js";
+import { readUnknownTaggedFieldsOnly, requireNotNull, writeUnknownTaggedFieldsOnly } from "../../generated-support.js";
+import { zeroUuid } from "../../uuid.js";
+import type { DeletableTopicResult, DeleteTopicState, DeleteTopicsRequest, DeleteTopicsResponse } from "./types.gen.js";
+
+export function decodeDeleteTopicsRequestV4(reader: Reader): DeleteTopicsRequest {
+  const topics: readonly DeleteTopicState[] = [];
+  const length1 = reader.readArrayLengthNotNull(1, true);
+  const items2: string[] = [];
+  for (let index = 0; index < length1; index++) items2.push(reader.readCompactString());
+  const topicNames = items2;
+  const timeoutMs = reader.readInt32();
+  const unknownTaggedFields = readUnknownTaggedFieldsOnly(reader);
+  return { topics, topicNames, timeoutMs, unknownTaggedFields };
+}
+
+export function encodeDeleteTopicsRequestV4(writer: Writer, value: DeleteTopicsRequest): void {
+  const items1 = value.topicNames;
+  writer.writeArrayLength(items1.length, true);
+  for (let index = 0; index < items1.length; index++) {
+    writer.writeCompactString(items1[index]!);
+  }
+  writer.writeInt32(value.timeoutMs);
+  writeUnknownTaggedFieldsOnly(writer, value.unknownTaggedFields);
+}
+
+export function decodeDeleteTopicsResponseV4(reader: Reader): DeleteTopicsResponse {
+  const throttleTimeMs = reader.readInt32();
+  const length1 = reader.readArrayLengthNotNull(4, true);
+  const items2: DeletableTopicResult[] = [];
+  for (let index = 0; index < length1; index++) items2.push(readDeletableTopicResult(reader));
+  const responses = items2;
+  const unknownTaggedFields = readUnknownTaggedFieldsOnly(reader);
+  return { throttleTimeMs, responses, unknownTaggedFields };
+}
+
+export function encodeDeleteTopicsResponseV4(writer: Writer, value: DeleteTopicsResponse): void {
+  writer.writeInt32(value.throttleTimeMs);
+  const items1 = value.responses;
+  writer.writeArrayLength(items1.length, true);
+  for (let index = 0; index < items1.length; index++) {
+    writeDeletableTopicResult(writer, items1[index]!);
+  }
+  writeUnknownTaggedFieldsOnly(writer, value.unknownTaggedFields);
+}
+
+function readDeletableTopicResult(reader: Reader): DeletableTopicResult {
+  const name = reader.readCompactString();
+  const topicId: string = zeroUuid;
+  const errorCode = reader.readInt16();
+  const errorMessage: string | null = null;
+  const unknownTaggedFields = readUnknownTaggedFieldsOnly(reader);
+  return { name, topicId, errorCode, errorMessage, unknownTaggedFields };
+}
+
+function writeDeletableTopicResult(writer: Writer, value: DeletableTopicResult): void {
+  writer.writeCompactString(requireNotNull(value.name, "DeletableTopicResult.name"));
+  writer.writeInt16(value.errorCode);
+  writeUnknownTaggedFieldsOnly(writer, value.unknownTaggedFields);
+}

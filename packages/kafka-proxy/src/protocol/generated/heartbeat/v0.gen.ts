@@ -1,0 +1,31 @@
+// GENERATED FILE: DO NOT EDIT BY HAND. Regenerate with `npx tsx packages/kafka-proxy/scripts/generate.ts`.
+// Generated from Apache Kafka's message schemas (clients/src/main/resources/common/message/), which are
+// licensed under the Apache License, Version 2.0. See NOTICE and LICENSE-kafka-schemas in this package.
+
+import type { Reader } from "../../reader.js";
+import type { Writer } from "../../writer.js";
+import type { HeartbeatRequest, HeartbeatResponse } from "./types.gen.js";
+
+export function decodeHeartbeatRequestV0(reader: Reader): HeartbeatRequest {
+  const groupId = reader.readString();
+  const generationId = reader.readInt32();
+  const memberId = reader.readString();
+  const groupInstanceId: string | null = null;
+  return { groupId, generationId, memberId, groupInstanceId };
+}
+
+export function encodeHeartbeatRequestV0(writer: Writer, value: HeartbeatRequest): void {
+  writer.writeString(value.groupId);
+  writer.writeInt32(value.generationId);
+  writer.writeString(value.memberId);
+}
+
+export function decodeHeartbeatResponseV0(reader: Reader): HeartbeatResponse {
+  const throttleTimeMs: number = 0;
+  const errorCode = reader.readInt16();
+  return { throttleTimeMs, errorCode };
+}
+
+export function encodeHeartbeatResponseV0(writer: Writer, value: HeartbeatResponse): void {
+  writer.writeInt16(value.errorCode);
+}

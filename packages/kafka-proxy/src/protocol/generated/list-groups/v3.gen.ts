@@ -1,0 +1,56 @@
+// GENERATED FILE: DO NOT EDIT BY HAND. Regenerate with `npx tsx packages/kafka-proxy/scripts/generate.ts`.
+// Generated from Apache Kafka's message schemas (clients/src/main/resources/common/message/), which are
+// licensed under the Apache License, Version 2.0. See NOTICE and LICENSE-kafka-schemas in this package.
+
+import type { Reader } from "../../reader.js";
+import type { Writer } from "../../writer.js";
+import { readUnknownTaggedFieldsOnly, writeUnknownTaggedFieldsOnly } from "../../generated-support.js";
+import type { ListGroupsRequest, ListGroupsResponse, ListedGroup } from "./types.gen.js";
+
+export function decodeListGroupsRequestV3(reader: Reader): ListGroupsRequest {
+  const statesFilter: readonly string[] = [];
+  const typesFilter: readonly string[] = [];
+  const unknownTaggedFields = readUnknownTaggedFieldsOnly(reader);
+  return { statesFilter, typesFilter, unknownTaggedFields };
+}
+
+export function encodeListGroupsRequestV3(writer: Writer, value: ListGroupsRequest): void {
+  writeUnknownTaggedFieldsOnly(writer, value.unknownTaggedFields);
+}
+
+export function decodeListGroupsResponseV3(reader: Reader): ListGroupsResponse {
+  const throttleTimeMs = reader.readInt32();
+  const errorCode = reader.readInt16();
+  const length1 = reader.readArrayLengthNotNull(3, true);
+  const items2: ListedGroup[] = [];
+  for (let index = 0; index < length1; index++) items2.push(readListedGroup(reader));
+  const groups = items2;
+  const unknownTaggedFields = readUnknownTaggedFieldsOnly(reader);
+  return { throttleTimeMs, errorCode, groups, unknownTaggedFields };
+}
+
+export function encodeListGroupsResponseV3(writer: Writer, value: ListGroupsResponse): void {
+  writer.writeInt32(value.throttleTimeMs);
+  writer.writeInt16(value.errorCode);
+  const items1 = value.groups;
+  writer.writeArrayLength(items1.length, true);
+  for (let index = 0; index < items1.length; index++) {
+    writeListedGroup(writer, items1[index]!);
+  }
+  writeUnknownTaggedFieldsOnly(writer, value.unknownTaggedFields);
+}
+
+function readListedGroup(reader: Reader): ListedGroup {
+  const groupId = reader.readCompactString();
+  const protocolType = reader.readCompactString();
+  const groupState: string = "";
+  const groupType: string = "";
+  const unknownTaggedFields = readUnknownTaggedFieldsOnly(reader);
+  return { groupId, protocolType, groupState, groupType, unknownTaggedFields };
+}
+
+function writeListedGroup(writer: Writer, value: ListedGroup): void {
+  writer.writeCompactString(value.groupId);
+  writer.writeCompactString(value.protocolType);
+  writeUnknownTaggedFieldsOnly(writer, value.unknownTaggedFields);
+}

@@ -1,0 +1,150 @@
+// GENERATED FILE: DO NOT EDIT BY HAND. Regenerate with `npx tsx packages/kafka-proxy/scripts/generate.ts`.
+// Generated from Apache Kafka's message schemas (clients/src/main/resources/common/message/), which are
+// licensed under the Apache License, Version 2.0. See NOTICE and LICENSE-kafka-schemas in this package.
+
+import type { Reader } from "../../reader.js";
+import type { Writer } from "../../writer.js";
+import { requireNotNull } from "../../generated-support.js";
+import { zeroUuid } from "../../uuid.js";
+import type { MetadataRequest, MetadataRequestTopic, MetadataResponse, MetadataResponseBroker, MetadataResponsePartition, MetadataResponseTopic } from "./types.gen.js";
+
+export function decodeMetadataRequestV4(reader: Reader): MetadataRequest {
+  const length1 = reader.readArrayLength(2);
+  let items2: MetadataRequestTopic[] | null = null;
+  if (length1 >= 0) {
+    items2 = [];
+    for (let index = 0; index < length1; index++) items2.push(readMetadataRequestTopic(reader));
+  }
+  const topics = items2;
+  const allowAutoTopicCreation = reader.readBoolean();
+  const includeClusterAuthorizedOperations: boolean = false;
+  const includeTopicAuthorizedOperations: boolean = false;
+  return { topics, allowAutoTopicCreation, includeClusterAuthorizedOperations, includeTopicAuthorizedOperations };
+}
+
+export function encodeMetadataRequestV4(writer: Writer, value: MetadataRequest): void {
+  const items1 = value.topics;
+  if (items1 === null) {
+    writer.writeArrayLength(null, false);
+  } else {
+    writer.writeArrayLength(items1.length, false);
+    for (let index = 0; index < items1.length; index++) {
+      writeMetadataRequestTopic(writer, items1[index]!);
+    }
+  }
+  writer.writeBoolean(value.allowAutoTopicCreation);
+}
+
+function readMetadataRequestTopic(reader: Reader): MetadataRequestTopic {
+  const topicId: string = zeroUuid;
+  const name = reader.readString();
+  return { topicId, name };
+}
+
+function writeMetadataRequestTopic(writer: Writer, value: MetadataRequestTopic): void {
+  writer.writeString(requireNotNull(value.name, "MetadataRequestTopic.name"));
+}
+
+export function decodeMetadataResponseV4(reader: Reader): MetadataResponse {
+  const throttleTimeMs = reader.readInt32();
+  const length1 = reader.readArrayLengthNotNull(12, false);
+  const items2: MetadataResponseBroker[] = [];
+  for (let index = 0; index < length1; index++) items2.push(readMetadataResponseBroker(reader));
+  const brokers = items2;
+  const clusterId = reader.readNullableString();
+  const controllerId = reader.readInt32();
+  const length3 = reader.readArrayLengthNotNull(9, false);
+  const items4: MetadataResponseTopic[] = [];
+  for (let index = 0; index < length3; index++) items4.push(readMetadataResponseTopic(reader));
+  const topics = items4;
+  const clusterAuthorizedOperations: number = -2147483648;
+  return { throttleTimeMs, brokers, clusterId, controllerId, topics, clusterAuthorizedOperations };
+}
+
+export function encodeMetadataResponseV4(writer: Writer, value: MetadataResponse): void {
+  writer.writeInt32(value.throttleTimeMs);
+  const items1 = value.brokers;
+  writer.writeArrayLength(items1.length, false);
+  for (let index = 0; index < items1.length; index++) {
+    writeMetadataResponseBroker(writer, items1[index]!);
+  }
+  writer.writeNullableString(value.clusterId);
+  writer.writeInt32(value.controllerId);
+  const items2 = value.topics;
+  writer.writeArrayLength(items2.length, false);
+  for (let index = 0; index < items2.length; index++) {
+    writeMetadataResponseTopic(writer, items2[index]!);
+  }
+}
+
+function readMetadataResponseBroker(reader: Reader): MetadataResponseBroker {
+  const nodeId = reader.readInt32();
+  const host = reader.readString();
+  const port = reader.readInt32();
+  const rack = reader.readNullableString();
+  return { nodeId, host, port, rack };
+}
+
+function writeMetadataResponseBroker(writer: Writer, value: MetadataResponseBroker): void {
+  writer.writeInt32(value.nodeId);
+  writer.writeString(value.host);
+  writer.writeInt32(value.port);
+  writer.writeNullableString(value.rack);
+}
+
+function readMetadataResponseTopic(reader: Reader): MetadataResponseTopic {
+  const errorCode = reader.readInt16();
+  const name = reader.readString();
+  const topicId: string = zeroUuid;
+  const isInternal = reader.readBoolean();
+  const length1 = reader.readArrayLengthNotNull(18, false);
+  const items2: MetadataResponsePartition[] = [];
+  for (let index = 0; index < length1; index++) items2.push(readMetadataResponsePartition(reader));
+  const partitions = items2;
+  const topicAuthorizedOperations: number = -2147483648;
+  return { errorCode, name, topicId, isInternal, partitions, topicAuthorizedOperations };
+}
+
+function writeMetadataResponseTopic(writer: Writer, value: MetadataResponseTopic): void {
+  writer.writeInt16(value.errorCode);
+  writer.writeString(requireNotNull(value.name, "MetadataResponseTopic.name"));
+  writer.writeBoolean(value.isInternal);
+  const items1 = value.partitions;
+  writer.writeArrayLength(items1.length, false);
+  for (let index = 0; index < items1.length; index++) {
+    writeMetadataResponsePartition(writer, items1[index]!);
+  }
+}
+
+function readMetadataResponsePartition(reader: Reader): MetadataResponsePartition {
+  const errorCode = reader.readInt16();
+  const partitionIndex = reader.readInt32();
+  const leaderId = reader.readInt32();
+  const leaderEpoch: number = -1;
+  const length1 = reader.readArrayLengthNotNull(4, false);
+  const items2: number[] = [];
+  for (let index = 0; index < length1; index++) items2.push(reader.readInt32());
+  const replicaNodes = items2;
+  const length3 = reader.readArrayLengthNotNull(4, false);
+  const items4: number[] = [];
+  for (let index = 0; index < length3; index++) items4.push(reader.readInt32());
+  const isrNodes = items4;
+  const offlineReplicas: readonly number[] = [];
+  return { errorCode, partitionIndex, leaderId, leaderEpoch, replicaNodes, isrNodes, offlineReplicas };
+}
+
+function writeMetadataResponsePartition(writer: Writer, value: MetadataResponsePartition): void {
+  writer.writeInt16(value.errorCode);
+  writer.writeInt32(value.partitionIndex);
+  writer.writeInt32(value.leaderId);
+  const items1 = value.replicaNodes;
+  writer.writeArrayLength(items1.length, false);
+  for (let index = 0; index < items1.length; index++) {
+    writer.writeInt32(items1[index]!);
+  }
+  const items2 = value.isrNodes;
+  writer.writeArrayLength(items2.length, false);
+  for (let index = 0; index < items2.length; index++) {
+    writer.writeInt32(items2[index]!);
+  }
+}

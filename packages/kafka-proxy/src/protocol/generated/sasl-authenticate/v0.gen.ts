@@ -1,0 +1,30 @@
+// GENERATED FILE: DO NOT EDIT BY HAND. Regenerate with `npx tsx packages/kafka-proxy/scripts/generate.ts`.
+// Generated from Apache Kafka's message schemas (clients/src/main/resources/common/message/), which are
+// licensed under the Apache License, Version 2.0. See NOTICE and LICENSE-kafka-schemas in this package.
+
+import type { Reader } from "../../reader.js";
+import type { Writer } from "../../writer.js";
+import type { SaslAuthenticateRequest, SaslAuthenticateResponse } from "./types.gen.js";
+
+export function decodeSaslAuthenticateRequestV0(reader: Reader): SaslAuthenticateRequest {
+  const authBytes = reader.readBytes();
+  return { authBytes };
+}
+
+export function encodeSaslAuthenticateRequestV0(writer: Writer, value: SaslAuthenticateRequest): void {
+  writer.writeBytes(value.authBytes);
+}
+
+export function decodeSaslAuthenticateResponseV0(reader: Reader): SaslAuthenticateResponse {
+  const errorCode = reader.readInt16();
+  const errorMessage = reader.readNullableString();
+  const authBytes = reader.readBytes();
+  const sessionLifetimeMs: bigint = 0n;
+  return { errorCode, errorMessage, authBytes, sessionLifetimeMs };
+}
+
+export function encodeSaslAuthenticateResponseV0(writer: Writer, value: SaslAuthenticateResponse): void {
+  writer.writeInt16(value.errorCode);
+  writer.writeNullableString(value.errorMessage);
+  writer.writeBytes(value.authBytes);
+}
