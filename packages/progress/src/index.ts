@@ -1,0 +1,1 @@
+export { OffsetBitmap } from "./offset-bitmap.js";
