@@ -27,7 +27,12 @@ async function step(name: string, action: () => Promise<unknown>): Promise<void>
 async function main(): Promise<void> {
   const server = await startCaptureServer(fixtureDirectory);
   const brokers = [`127.0.0.1:${server.port}`];
-  const kafka = new Kafka({ clientId: "helix-capture", brokers, logLevel: logLevel.NOTHING, retry: { retries: 1 } });
+  const kafka = new Kafka({
+    clientId: "helix-capture",
+    brokers,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 1 },
+  });
 
   const admin = kafka.admin();
   await step("admin connect", () => admin.connect());

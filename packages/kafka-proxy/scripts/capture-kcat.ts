@@ -41,9 +41,28 @@ async function main(): Promise<void> {
   const broker = `127.0.0.1:${server.port}`;
   const common = ["-b", broker, "-X", "client.id=helix-capture-kcat"];
   await runKcat("metadata", [...common, "-L"], "", 5000);
-  await runKcat("produce", [...common, "-P", "-t", topic, "-K", ":", "-X", "enable.idempotence=true"], "key-1:hello helix\n", 5000);
+  await runKcat(
+    "produce",
+    [...common, "-P", "-t", topic, "-K", ":", "-X", "enable.idempotence=true"],
+    "key-1:hello helix\n",
+    5000,
+  );
   await runKcat("consume", [...common, "-C", "-t", topic, "-o", "beginning", "-c", "1", "-e"], "", 5000);
-  await runKcat("group", [...common, "-G", "capture-group", "-X", "heartbeat.interval.ms=100", "-X", "auto.commit.interval.ms=100", topic], "", 6000);
+  await runKcat(
+    "group",
+    [
+      ...common,
+      "-G",
+      "capture-group",
+      "-X",
+      "heartbeat.interval.ms=100",
+      "-X",
+      "auto.commit.interval.ms=100",
+      topic,
+    ],
+    "",
+    6000,
+  );
   await server.close();
   console.log([...server.captured.keys()].sort().join("\n"));
 }

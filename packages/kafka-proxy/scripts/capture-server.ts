@@ -15,8 +15,8 @@ import {
   encodeUnsupportedApiVersionsFrame,
 } from "../src/framing/messages.js";
 import { advertisedApis, isVersionAdvertised } from "../src/index.js";
-import type * as Generated from "../src/protocol/generated/index.gen.js";
-import type { RequestHeader } from "../src/protocol/generated/request-header/types.gen.js";
+import { defaultAlterConfigsResponse } from "../src/protocol/generated/alter-configs/defaults.gen.js";
+import { defaultCreatePartitionsResponse } from "../src/protocol/generated/create-partitions/defaults.gen.js";
 import { defaultDeleteGroupsResponse } from "../src/protocol/generated/delete-groups/defaults.gen.js";
 import { defaultDeleteRecordsResponse } from "../src/protocol/generated/delete-records/defaults.gen.js";
 import { defaultDeleteTopicsResponse } from "../src/protocol/generated/delete-topics/defaults.gen.js";
@@ -24,12 +24,11 @@ import { defaultDescribeClusterResponse } from "../src/protocol/generated/descri
 import { defaultDescribeConfigsResponse } from "../src/protocol/generated/describe-configs/defaults.gen.js";
 import { defaultDescribeGroupsResponse } from "../src/protocol/generated/describe-groups/defaults.gen.js";
 import { defaultHeartbeatResponse } from "../src/protocol/generated/heartbeat/defaults.gen.js";
+import type * as Generated from "../src/protocol/generated/index.gen.js";
 import { defaultLeaveGroupResponse } from "../src/protocol/generated/leave-group/defaults.gen.js";
 import { defaultListGroupsResponse } from "../src/protocol/generated/list-groups/defaults.gen.js";
-import { defaultCreatePartitionsResponse } from "../src/protocol/generated/create-partitions/defaults.gen.js";
-import { defaultAlterConfigsResponse } from "../src/protocol/generated/alter-configs/defaults.gen.js";
 import { defaultOffsetForLeaderEpochResponse } from "../src/protocol/generated/offset-for-leader-epoch/defaults.gen.js";
-
+import type { RequestHeader } from "../src/protocol/generated/request-header/types.gen.js";
 
 const host = "127.0.0.1";
 const topicIdText = "6a1f0c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b";
@@ -94,7 +93,8 @@ function handleFrame(
   const name = `${kebab(api?.name ?? `api-${apiKey}`)}-v${apiVersion}`;
   if (!captured.has(name)) writeFileSync(join(fixtureDirectory, `${name}.bin`), frame);
   captured.set(name, (captured.get(name) ?? 0) + 1);
-  if (apiKey === 18 && !isVersionAdvertised(apiKey, apiVersion)) return encodeUnsupportedApiVersionsFrame(correlationId);
+  if (apiKey === 18 && !isVersionAdvertised(apiKey, apiVersion))
+    return encodeUnsupportedApiVersionsFrame(correlationId);
   const { header, body } = decodeRequestFrame(frame);
   const response = respond(header, body, state, port);
   if (response === undefined || api === undefined) return undefined;
@@ -144,7 +144,11 @@ function respond(header: RequestHeader, body: unknown, state: BrokerState, port:
 function apiVersions(): Generated.ApiVersions.ApiVersionsResponse {
   return {
     errorCode: 0,
-    apiKeys: advertisedApis.map((api) => ({ apiKey: api.apiKey, minVersion: api.minVersion, maxVersion: api.maxVersion })),
+    apiKeys: advertisedApis.map((api) => ({
+      apiKey: api.apiKey,
+      minVersion: api.minVersion,
+      maxVersion: api.maxVersion,
+    })),
     throttleTimeMs: 0,
     supportedFeatures: [],
     finalizedFeaturesEpoch: -1n,
@@ -159,7 +163,10 @@ function metadata(
   port: number,
 ): Generated.Metadata.MetadataResponse {
   for (const topic of request.topics ?? []) if (topic.name !== null) state.topics.add(topic.name);
-  const names = request.topics === null || request.topics.length === 0 ? [...state.topics] : request.topics.map((topic) => topic.name ?? "");
+  const names =
+    request.topics === null || request.topics.length === 0
+      ? [...state.topics]
+      : request.topics.map((topic) => topic.name ?? "");
   return {
     throttleTimeMs: 0,
     brokers: [{ nodeId: 0, host, port, rack: null }],
@@ -194,7 +201,8 @@ function produce(
 ): Generated.Produce.ProduceResponse | undefined {
   for (const topic of request.topicData) {
     const records = topic.partitionData[0]?.records;
-    if (records !== null && records !== undefined && !state.batches.has(topic.name)) state.batches.set(topic.name, records.slice());
+    if (records !== null && records !== undefined && !state.batches.has(topic.name))
+      state.batches.set(topic.name, records.slice());
   }
   if (request.acks === 0) return undefined;
   void version;
@@ -247,7 +255,9 @@ function fetch(request: Generated.Fetch.FetchRequest, state: BrokerState): Gener
   };
 }
 
-function listOffsets(request: Generated.ListOffsets.ListOffsetsRequest): Generated.ListOffsets.ListOffsetsResponse {
+function listOffsets(
+  request: Generated.ListOffsets.ListOffsetsRequest,
+): Generated.ListOffsets.ListOffsetsResponse {
   return {
     throttleTimeMs: 0,
     topics: request.topics.map((topic) => ({
@@ -307,7 +317,9 @@ function syncGroup(request: Generated.SyncGroup.SyncGroupRequest): Generated.Syn
   };
 }
 
-function offsetFetch(request: Generated.OffsetFetch.OffsetFetchRequest): Generated.OffsetFetch.OffsetFetchResponse {
+function offsetFetch(
+  request: Generated.OffsetFetch.OffsetFetchRequest,
+): Generated.OffsetFetch.OffsetFetchResponse {
   const partitionsOf = (topics: readonly { name: string; partitionIndexes: readonly number[] }[] | null) =>
     (topics ?? []).map((topic) => ({
       name: topic.name,
@@ -331,12 +343,17 @@ function offsetFetch(request: Generated.OffsetFetch.OffsetFetchRequest): Generat
   };
 }
 
-function offsetCommit(request: Generated.OffsetCommit.OffsetCommitRequest): Generated.OffsetCommit.OffsetCommitResponse {
+function offsetCommit(
+  request: Generated.OffsetCommit.OffsetCommitRequest,
+): Generated.OffsetCommit.OffsetCommitResponse {
   return {
     throttleTimeMs: 0,
     topics: request.topics.map((topic) => ({
       name: topic.name,
-      partitions: topic.partitions.map((partition) => ({ partitionIndex: partition.partitionIndex, errorCode: 0 })),
+      partitions: topic.partitions.map((partition) => ({
+        partitionIndex: partition.partitionIndex,
+        errorCode: 0,
+      })),
     })),
   };
 }

@@ -27,6 +27,10 @@ export class Writer {
     return this.bytes.subarray(0, this.position);
   }
 
+  /**
+   * Makes room for `count` bytes and returns where they start. It may replace `bytes` and `view`, so
+   * callers must call it before reading either (never `this.bytes[this.reserve(1)]`).
+   */
   private reserve(count: number): number {
     const start = this.position;
     const needed = start + count;
@@ -45,15 +49,18 @@ export class Writer {
   }
 
   writeInt8(value: number): void {
-    this.view.setInt8(this.reserve(1), value);
+    const position = this.reserve(1);
+    this.view.setInt8(position, value);
   }
 
   writeInt16(value: number): void {
-    this.view.setInt16(this.reserve(2), value);
+    const position = this.reserve(2);
+    this.view.setInt16(position, value);
   }
 
   writeInt32(value: number): void {
-    this.view.setInt32(this.reserve(4), value);
+    const position = this.reserve(4);
+    this.view.setInt32(position, value);
   }
 
   /** Overwrites an int32 written earlier (frame sizes are known only at the end). */
@@ -62,32 +69,38 @@ export class Writer {
   }
 
   writeInt64(value: bigint): void {
-    this.view.setBigInt64(this.reserve(8), value);
+    const position = this.reserve(8);
+    this.view.setBigInt64(position, value);
   }
 
   writeUint16(value: number): void {
-    this.view.setUint16(this.reserve(2), value);
+    const position = this.reserve(2);
+    this.view.setUint16(position, value);
   }
 
   writeUint32(value: number): void {
-    this.view.setUint32(this.reserve(4), value);
+    const position = this.reserve(4);
+    this.view.setUint32(position, value);
   }
 
   writeFloat64(value: number): void {
-    this.view.setFloat64(this.reserve(8), value);
+    const position = this.reserve(8);
+    this.view.setFloat64(position, value);
   }
 
   writeBoolean(value: boolean): void {
-    this.bytes[this.reserve(1)] = value ? 1 : 0;
+    const position = this.reserve(1);
+    this.bytes[position] = value ? 1 : 0;
   }
 
   writeUnsignedVarint(value: number): void {
     let remaining = value;
+    let position = this.reserve(unsignedVarintBytes(value));
     while (remaining >= 0x80) {
-      this.bytes[this.reserve(1)] = (remaining & 0x7f) | 0x80;
+      this.bytes[position++] = (remaining & 0x7f) | 0x80;
       remaining = Math.floor(remaining / 128);
     }
-    this.bytes[this.reserve(1)] = remaining;
+    this.bytes[position] = remaining;
   }
 
   writeUuid(value: string): void {
@@ -96,7 +109,8 @@ export class Writer {
   }
 
   writeRawBytes(value: Uint8Array): void {
-    this.bytes.set(value, this.reserve(value.length));
+    const position = this.reserve(value.length);
+    this.bytes.set(value, position);
   }
 
   /** Writes the UTF-8 bytes of `value`, whose byte length the caller has computed and prefixed. */
