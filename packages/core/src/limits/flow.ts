@@ -1,0 +1,167 @@
+/**
+ * Limits of flow control (package `flow`): token buckets, quotas, the weighted fair queue and admission
+ * control. Time is in integer microseconds throughout flow, so durations here end in `Micros`.
+ */
+import { assert } from "../assert.js";
+
+/**
+ * Token buckets keep their level exactly as `tokens × 1,000,000` (one unit per token-microsecond of
+ * refill), so every value they hold must stay below 2^52: that keeps products and one-off float
+ * divisions exact. The burst and debt bounds below are chosen to fit together inside that range.
+ */
+export const tokenBucketScaledLevelMax = 2 ** 52;
+
+/** Largest refill rate: 16 GiB/s is above a 100 Gb/s NIC, so no real quota needs more. */
+export const tokenBucketRatePerSecondMax = 2 ** 34;
+
+/** Largest burst: 2 GiB of bytes (or requests). With the debt bound it keeps the scaled level below 2^52. */
+export const tokenBucketBurstMax = 2 ** 31;
+
+/**
+ * Largest debt a Kafka-style bucket may run into (tokens below zero). Debt only grows when a client ignores
+ * its throttle, which KIP-219 muting prevents; the bound keeps arithmetic exact if it happens anyway.
+ */
+export const tokenBucketDebtMax = 2 ** 31;
+
+/**
+ * Longest throttle (and shed retry delay) Helix asks of a client. Kafka clients default to a 30 s
+ * `request.timeout.ms`; a muted connection must be unmuted well before that or the client gives up and
+ * reconnects, which costs more than the request did. Kafka caps its throttle at its quota window too.
+ */
+export const throttleMicrosMax = 10_000_000;
+
+/** Shortest retry delay a shed request carries: below 10 ms clients would spin instead of backing off. */
+export const retryDelayMicrosMin = 10_000;
+
+/** Quota definitions one cluster stores: the controller replicates them, and every node indexes them all. */
+export const quotaDefinitionsMax = 10_000;
+
+/** Length of a tenant, client id or topic in a quota definition. Kafka topic names stop at 249. */
+export const quotaKeyLengthMax = 255;
+
+/**
+ * Token buckets one quota manager keeps (one per level, subject and resource that has been seen). Client
+ * ids are chosen by clients, so without a bound a client inventing ids could exhaust memory. A full bucket
+ * is identical to a fresh one, so full buckets are dropped first when the bound is reached.
+ */
+export const quotaBucketsMax = 100_000;
+
+/** Items (requests) the fair queue holds on one node: each holds a parsed request and a pending reply. */
+export const fairQueueItemsMax = 100_000;
+
+/** Bytes the fair queue holds on one node: twice the WAL's pending-bytes bound of 128 MiB. */
+export const fairQueueBytesMax = 256 * 1024 * 1024;
+
+/** Bytes one tenant may have queued: a quarter of the node's queue, so one tenant cannot fill it. */
+export const fairQueueTenantBytesMax = 64 * 1024 * 1024;
+
+/** Tenants with queued work at once; bounds the scheduler's ring and its per-tenant state. */
+export const fairQueueTenantsMax = 10_000;
+
+/** Partitions one tenant may have queued work for at once; bounds the inner ring of one tenant. */
+export const fairQueuePartitionsPerTenantMax = 10_000;
+
+/** Largest cost of one item: a whole WAL entry (16 MiB), the largest unit of work the node accepts. */
+export const fairQueueItemCostBytesMax = 16 * 1024 * 1024;
+
+/** Largest tenant weight: weights are relative, and 1,000 levels of priority are more than operators use. */
+export const fairQueueWeightMax = 1000;
+
+/**
+ * Deficit round robin quantum per unit of weight. 64 KiB holds four default-sized Kafka batches (16 KiB
+ * `batch.size`), so most tenants send whole batches in one turn, while a turn stays short enough that a
+ * small tenant waits for at most 64 KiB × weight from each other tenant.
+ */
+export const fairQueueQuantumBytes = 64 * 1024;
+
+/**
+ * Drain rate the fair queue assumes for retry delays until the server reports a measured one: 100 MB/s is
+ * a conservative single-node produce rate on these machines (DESIGN.md §4 measured much more).
+ */
+export const fairQueueDrainBytesPerSecondDefault = 100 * 1000 * 1000;
+
+/**
+ * Admission thresholds. Each signal has an enter and an exit threshold per state; exit is well below
+ * enter (hysteresis) so a signal hovering around a threshold does not flip the node between states on
+ * every request. WAL pending bytes: the WAL refuses appends at 128 MiB, so queue at a quarter and shed at
+ * a half, leaving room for appends already admitted.
+ */
+export const admissionWalPendingBytesQueueEnter = 32 * 1024 * 1024;
+export const admissionWalPendingBytesQueueExit = 16 * 1024 * 1024;
+export const admissionWalPendingBytesShedEnter = 64 * 1024 * 1024;
+export const admissionWalPendingBytesShedExit = 48 * 1024 * 1024;
+
+/**
+ * Raft uncommitted bytes of one group: the leader's log beyond its commit index. A group whose followers
+ * fall behind this far is slow or partitioned; more proposals only grow the gap.
+ */
+export const admissionRaftUncommittedBytesQueueEnter = 16 * 1024 * 1024;
+export const admissionRaftUncommittedBytesQueueExit = 8 * 1024 * 1024;
+export const admissionRaftUncommittedBytesShedEnter = 48 * 1024 * 1024;
+export const admissionRaftUncommittedBytesShedExit = 32 * 1024 * 1024;
+
+/**
+ * Event-loop lag: every timer and reply on the node is late by this much. 50 ms already hurts Raft
+ * heartbeats (elections time out at a few hundred ms); 200 ms risks spurious elections.
+ */
+export const admissionEventLoopLagMicrosQueueEnter = 50_000;
+export const admissionEventLoopLagMicrosQueueExit = 20_000;
+export const admissionEventLoopLagMicrosShedEnter = 200_000;
+export const admissionEventLoopLagMicrosShedExit = 100_000;
+
+/**
+ * Memory in use as per-mille of the node's memory budget (the server passes heap or RSS and its budget).
+ * Shedding at 90 % leaves room for requests in flight before the process runs out.
+ */
+export const admissionMemoryPerMilleQueueEnter = 750;
+export const admissionMemoryPerMilleQueueExit = 650;
+export const admissionMemoryPerMilleShedEnter = 900;
+export const admissionMemoryPerMilleShedExit = 800;
+
+/** Raft groups whose pressure one admission policy tracks; the Multi-Raft target is 10,000 per node. */
+export const admissionGroupsMax = 100_000;
+
+/** Retry delay a request shed by admission control carries: long enough for a WAL group commit or two. */
+export const admissionShedRetryDelayMicros = 100_000;
+
+assert(
+  (tokenBucketBurstMax + tokenBucketDebtMax) * 1_000_000 <= tokenBucketScaledLevelMax,
+  "a bucket's scaled level, from the deepest debt to a full burst, must stay below 2^52",
+);
+assert(
+  tokenBucketRatePerSecondMax <= tokenBucketScaledLevelMax / 2,
+  "one microsecond of refill must fit beside a full bucket",
+);
+assert(
+  retryDelayMicrosMin < admissionShedRetryDelayMicros && admissionShedRetryDelayMicros < throttleMicrosMax,
+);
+assert(
+  fairQueueItemCostBytesMax <= fairQueueTenantBytesMax,
+  "a tenant must be able to queue the largest item",
+);
+assert(fairQueueTenantBytesMax <= fairQueueBytesMax, "one tenant's queue fits in the node's queue");
+assert(
+  admissionWalPendingBytesQueueExit < admissionWalPendingBytesQueueEnter &&
+    admissionWalPendingBytesQueueEnter <= admissionWalPendingBytesShedExit &&
+    admissionWalPendingBytesShedExit < admissionWalPendingBytesShedEnter,
+  "WAL thresholds: queue exit < queue enter <= shed exit < shed enter",
+);
+assert(
+  admissionRaftUncommittedBytesQueueExit < admissionRaftUncommittedBytesQueueEnter &&
+    admissionRaftUncommittedBytesQueueEnter <= admissionRaftUncommittedBytesShedExit &&
+    admissionRaftUncommittedBytesShedExit < admissionRaftUncommittedBytesShedEnter,
+  "Raft thresholds: queue exit < queue enter <= shed exit < shed enter",
+);
+assert(
+  admissionEventLoopLagMicrosQueueExit < admissionEventLoopLagMicrosQueueEnter &&
+    admissionEventLoopLagMicrosQueueEnter <= admissionEventLoopLagMicrosShedExit &&
+    admissionEventLoopLagMicrosShedExit < admissionEventLoopLagMicrosShedEnter,
+  "event-loop lag thresholds: queue exit < queue enter <= shed exit < shed enter",
+);
+assert(
+  admissionMemoryPerMilleQueueExit < admissionMemoryPerMilleQueueEnter &&
+    admissionMemoryPerMilleQueueEnter <= admissionMemoryPerMilleShedExit &&
+    admissionMemoryPerMilleShedExit < admissionMemoryPerMilleShedEnter &&
+    admissionMemoryPerMilleShedEnter <= 1000,
+  "memory thresholds: queue exit < queue enter <= shed exit < shed enter <= 1000",
+);
