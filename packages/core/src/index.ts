@@ -1,4 +1,5 @@
 export { AssertionError, assert, assertNever, exitCodes, FatalError, fatal } from "./assert.js";
+export { ByteReader, ByteWriter, readInt64At, varintSize, writeInt64At } from "./binary.js";
 export type { Clock } from "./clock.js";
 export { ManualClock, systemClock } from "./clock.js";
 export { crc32c, crc32cNative, crc32cTable, nativeThresholdBytes } from "./crc32c.js";
@@ -37,6 +38,33 @@ export {
 } from "./ids.js";
 export * as limits from "./limits.js";
 export type { ObjectInfo, ObjectStore } from "./object-store.js";
+export type {
+  BatchSpan,
+  CompressionCodec,
+  EncodeRecordBatchInput,
+  KafkaRecord,
+  RecordBatchHeader,
+  RecordHeader,
+} from "./record-batch.js";
+export {
+  batchCompression,
+  batchLengthPrefixBytes,
+  batchNextOffset,
+  batchOffsets,
+  batchSize,
+  compressionCodecs,
+  decodeRecords,
+  encodeRecordBatch,
+  encodeRecords,
+  isControlBatch,
+  isLogAppendTime,
+  isTransactionalBatch,
+  readRecordBatchHeader,
+  setBaseOffset,
+  setPartitionLeaderEpoch,
+  splitRecordBatches,
+  validateRecordBatch,
+} from "./record-batch.js";
 export type { Rng } from "./rng.js";
 export { SeededRng, shuffle } from "./rng.js";
 export type { Transport } from "./transport.js";

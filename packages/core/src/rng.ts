@@ -49,6 +49,16 @@ export class SeededRng implements Rng {
     if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
   }
 
+  /** A generator at an exact xoshiro128** state (for checking against the reference algorithm). */
+  static fromState(s0: number, s1: number, s2: number, s3: number): SeededRng {
+    const rng = new SeededRng(0);
+    rng.s0 = s0 | 0;
+    rng.s1 = s1 | 0;
+    rng.s2 = s2 | 0;
+    rng.s3 = s3 | 0;
+    return rng;
+  }
+
   nextUint32(): number {
     const result = Math.imul(rotateLeft(Math.imul(this.s1, 5), 7), 9) >>> 0;
     const t = this.s1 << 9;
