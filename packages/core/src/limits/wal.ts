@@ -2,3 +2,64 @@
 
 /** One Raft entry in the WAL: a whole record batch plus framing and Raft metadata. */
 export const walEntrySizeBytesMax = 16 * 1024 * 1024;
+
+/**
+ * Default WAL segment size. Segments are preallocated (zero-filled) so appends overwrite allocated blocks:
+ * DESIGN.md §4 measured ~2,000 MB/s overwriting versus ~410 MB/s growing a file. 64 MiB keeps the
+ * zero-fill pause at a roll short (tens of milliseconds) while holding four maximum-size entries.
+ */
+export const walSegmentSizeBytesDefault = 64 * 1024 * 1024;
+/** Smallest configurable segment: small enough for tests to roll often, large enough for a header and a checkpoint. */
+export const walSegmentSizeBytesMin = 4 * 1024;
+/** Frame positions inside a segment are 32-bit; 1 GiB also bounds the recovery scan of one file. */
+export const walSegmentSizeBytesMax = 1024 * 1024 * 1024;
+
+/**
+ * Bytes of frames one group commit writes with one write and one fdatasync. 1 MiB per fdatasync already
+ * reaches the disk's bandwidth (DESIGN.md §4); 8 MiB leaves headroom without making one batch's latency
+ * dominate. A single frame larger than this is written alone.
+ */
+export const walWriteBytesMax = 8 * 1024 * 1024;
+
+/**
+ * Bytes of appends accepted but not yet durable. Beyond it append fails with RESOURCE_EXHAUSTED so a
+ * flood of proposals cannot exhaust memory; 128 MiB holds 4,096 in-flight 16 KiB appends twice over.
+ */
+export const walPendingBytesMax = 128 * 1024 * 1024;
+
+/** Appends accepted but not yet durable, counted separately from bytes because tiny appends cost memory too. */
+export const walPendingAppendsMax = 65_536;
+
+/**
+ * Raft groups one WAL serves. Every segment starts with a checkpoint frame per group (hard state and
+ * compaction point), so this bounds that checkpoint: 100,000 groups × 64 bytes ≈ 6.4 MB.
+ */
+export const walGroupsMax = 100_000;
+
+/** Entries one `append` call may carry; bounds the work of validating and encoding one call. */
+export const walEntriesPerAppendMax = 65_536;
+
+/**
+ * Segment files a WAL or a partition store keeps open at once (the active one plus an LRU of readers).
+ * Node nodes often run with 1,024 or 4,096 descriptors; thousands of partitions must share them.
+ */
+export const walOpenFilesMax = 64;
+
+/** Bytes one recovery read brings into memory while replaying or scanning a segment. */
+export const walRecoveryReadBytes = 1024 * 1024;
+
+/** Default partition segment size: Kafka's `log.segment.bytes` default is 1 GiB; we roll smaller for faster tiering. */
+export const partitionSegmentSizeBytesDefault = 256 * 1024 * 1024;
+/** Smallest partition segment: one maximum-size batch must fit, but tests use small ones (checked at append). */
+export const partitionSegmentSizeBytesMin = 1024;
+/** Partition segment positions are 32-bit in the offset index, like Kafka's. */
+export const partitionSegmentSizeBytesMax = 2 ** 31 - 1;
+
+/** Kafka's `index.interval.bytes` default: one sparse offset and time index entry per 4 KiB of log. */
+export const partitionIndexIntervalBytesDefault = 4096;
+
+/**
+ * Batches one `read` scans past the sparse index entry to find its start. An index entry every
+ * `indexIntervalBytes` bounds it in practice; the explicit bound turns a corrupt index into an error.
+ */
+export const partitionScanBatchesMax = 1_000_000;

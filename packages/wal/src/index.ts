@@ -1,0 +1,5 @@
+export { NodeDisk } from "./node-disk.js";
+export type { WalOptions, WalStatistics } from "./wal.js";
+export { Wal } from "./wal.js";
+export type { CompactionPoint, GroupStatus, GroupWrite, HardState, WalEntry } from "./wal-types.js";
+export { initialHardState } from "./wal-types.js";

@@ -1,0 +1,77 @@
+import type { GroupId } from "@helixlog/core";
+import { GroupLog, type SegmentUsage } from "./group-log.js";
+import type { WalRecord } from "./wal-record.js";
+
+export interface FrameLocation {
+  readonly segment: number;
+  readonly position: number;
+  readonly size: number;
+}
+
+/**
+ * Applies one durable record to the groups' state. The live WAL (after a group commit) and recovery
+ * (replaying frames) both go through here, so a reopened WAL is by construction in the state the
+ * running one was in. Returns why the record cannot apply (recovery reports that as corruption; the
+ * live WAL validated every record when it was accepted, so there it is our bug).
+ */
+export function applyRecord(
+  groups: Map<GroupId, GroupLog>,
+  usage: SegmentUsage,
+  record: WalRecord,
+  location: FrameLocation,
+): string | undefined {
+  let log = groups.get(record.group);
+  if (log === undefined) {
+    log = new GroupLog(record.group);
+    groups.set(record.group, log);
+  }
+  switch (record.kind) {
+    case "entry":
+      if (record.index <= log.compaction.index || record.index > log.lastIndex + 1) {
+        return `entry ${record.index} of group ${record.group} does not extend its log [${log.firstIndex}, ${log.lastIndex}]`;
+      }
+      log.append(record.index, { term: record.term, ...location }, usage);
+      return undefined;
+    case "hardState":
+      log.hardState = record.hardState;
+      return undefined;
+    case "truncate":
+      if (record.fromIndex <= log.compaction.index || record.fromIndex > log.lastIndex + 1) {
+        return `truncation at ${record.fromIndex} outside the log of group ${record.group}`;
+      }
+      log.truncateFrom(record.fromIndex, usage);
+      return undefined;
+    case "release":
+      if (record.index < log.compaction.index) return `release of group ${record.group} moves backwards`;
+      log.release({ index: record.index, term: record.term }, usage);
+      return undefined;
+    case "checkpoint":
+      return applyCheckpoint(log, record);
+  }
+}
+
+/**
+ * A checkpoint restates a group's metadata at the start of a segment. When earlier segments were
+ * replayed it must agree with them; when they were reclaimed it is where the group's state comes from,
+ * and its entries up to `lastIndex` must all be released by later records (else they are missing).
+ */
+function applyCheckpoint(
+  log: GroupLog,
+  record: Extract<WalRecord, { kind: "checkpoint" }>,
+): string | undefined {
+  const known = log.lastIndex > 0 || log.hardState.term > 0 || log.compaction.index > 0;
+  if (!known) {
+    log.hardState = record.hardState;
+    log.compaction = { index: record.compactedIndex, term: record.compactedTerm };
+    log.extendWithHoles(record.lastIndex);
+    return undefined;
+  }
+  const agrees =
+    log.hardState.term === record.hardState.term &&
+    log.hardState.vote === record.hardState.vote &&
+    log.hardState.commit === record.hardState.commit &&
+    log.compaction.index === record.compactedIndex &&
+    log.compaction.term === record.compactedTerm &&
+    log.lastIndex === record.lastIndex;
+  return agrees ? undefined : `checkpoint of group ${record.group} disagrees with the records before it`;
+}

@@ -1,0 +1,83 @@
+import { crc32c } from "@helixlog/core";
+import { viewOf } from "./bytes.js";
+
+/**
+ * A frame, the unit of every log file of the package:
+ *
+ *   0  length    u32 LE, bytes of payload (1 or more; 0 never starts a frame)
+ *   4  crc       u32 LE, CRC32C of bytes [8, 12 + length): type, reserved and payload
+ *   8  type      u8, the record type (never 0)
+ *   9  reserved  3 bytes, zero
+ *   12 payload   `length` bytes
+ *
+ * A zero length marks the end of data: segments are preallocated with zeros, so the region after the
+ * last frame reads as a clean end. Because no frame has length 0 or type 0, a zeroed region can never
+ * be mistaken for a frame, and a torn frame cannot pass the CRC.
+ */
+export const frameHeaderBytes = 12;
+
+export function encodeFrame(type: number, payload: Uint8Array): Uint8Array {
+  const frame = new Uint8Array(frameHeaderBytes + payload.length);
+  frame.set(payload, frameHeaderBytes);
+  sealFrame(frame, type);
+  return frame;
+}
+
+/** Fills in the header of a frame whose payload is already at byte 12. */
+export function sealFrame(frame: Uint8Array, type: number): void {
+  const view = viewOf(frame);
+  view.setUint32(0, frame.length - frameHeaderBytes, true);
+  frame[8] = type;
+  frame[9] = 0;
+  frame[10] = 0;
+  frame[11] = 0;
+  view.setUint32(4, crc32c(frame, 0, 8, frame.length), true);
+}
+
+export type FrameCheck =
+  /** A whole, checksummed frame of `size` bytes (header included). */
+  | { readonly kind: "valid"; readonly type: number; readonly size: number }
+  /** Four zero bytes where a frame would start: the end of data. */
+  | { readonly kind: "end" }
+  /** More bytes are needed to decide: `size` bytes in total from the frame's start. */
+  | { readonly kind: "need"; readonly size: number }
+  | { readonly kind: "bad"; readonly reason: string };
+
+export interface FrameRules {
+  readonly payloadBytesMax: number;
+  readonly isKnownType: (type: number) => boolean;
+}
+
+/**
+ * Checks the frame starting at `start` in `bytes`, where `bytes` holds the file from some position up to
+ * `available` bytes; `fileRemaining` is how many bytes the file has from `start` on.
+ */
+export function checkFrame(
+  bytes: Uint8Array,
+  start: number,
+  fileRemaining: number,
+  rules: FrameRules,
+): FrameCheck {
+  const view = viewOf(bytes);
+  const inBuffer = bytes.length - start;
+  if (fileRemaining < 4)
+    return fileRemaining === 0 ? { kind: "end" } : { kind: "bad", reason: "short frame header" };
+  if (inBuffer < 4) return { kind: "need", size: 4 };
+  const length = view.getUint32(start, true);
+  if (length === 0) return { kind: "end" };
+  if (fileRemaining < frameHeaderBytes) return { kind: "bad", reason: "short frame header" };
+  if (length > rules.payloadBytesMax) return { kind: "bad", reason: `frame length ${length} over the limit` };
+  const size = frameHeaderBytes + length;
+  if (size > fileRemaining)
+    return { kind: "bad", reason: `frame of ${size} bytes runs past the end of the file` };
+  if (inBuffer < size) return { kind: "need", size };
+  const type = bytes[start + 8] as number;
+  if (!rules.isKnownType(type)) return { kind: "bad", reason: `unknown record type ${type}` };
+  if (bytes[start + 9] !== 0 || bytes[start + 10] !== 0 || bytes[start + 11] !== 0) {
+    return { kind: "bad", reason: "reserved bytes are not zero" };
+  }
+  if (crc32c(bytes, 0, start + 8, start + size) !== view.getUint32(start + 4, true)) {
+    return { kind: "bad", reason: "checksum mismatch" };
+  }
+  return { kind: "valid", type, size };
+}

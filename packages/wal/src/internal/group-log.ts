@@ -1,0 +1,162 @@
+import type { GroupId, LogIndex, Term } from "@helixlog/core";
+import { assert } from "@helixlog/core";
+import { type CompactionPoint, type HardState, initialHardState } from "../wal-types.js";
+
+/** Where an entry's frame lives. `segment` is the segment's sequence number. */
+export interface EntryLocation {
+  readonly term: Term;
+  readonly segment: number;
+  readonly position: number;
+  readonly size: number;
+}
+
+/** A segment sequence standing for "this entry is expected but not seen yet" during recovery. */
+const hole = -1;
+
+/** Counts, per segment, the live entries it holds; a segment with none before it and none in it can go. */
+export class SegmentUsage {
+  private readonly liveEntries = new Map<number, number>();
+
+  add(segment: number): void {
+    if (segment === hole) return;
+    this.liveEntries.set(segment, (this.liveEntries.get(segment) ?? 0) + 1);
+  }
+
+  drop(segment: number): void {
+    if (segment === hole) return;
+    const count = this.liveEntries.get(segment);
+    assert(count !== undefined && count > 0, () => `segment ${segment} has no live entries to drop`);
+    if (count === 1) this.liveEntries.delete(segment);
+    else this.liveEntries.set(segment, count - 1);
+  }
+
+  /** The oldest segment still holding a live entry, if any. */
+  oldestLive(): number | undefined {
+    let oldest: number | undefined;
+    for (const segment of this.liveEntries.keys())
+      if (oldest === undefined || segment < oldest) oldest = segment;
+    return oldest;
+  }
+}
+
+/**
+ * One group's durable state and the in-memory index of its entries: entry `i` (firstIndex <= i <=
+ * lastIndex) is at slot `head + i - firstIndex` of the parallel arrays, so finding it is O(1).
+ *
+ * Invariant: lastIndex >= compaction.index; every slot is a real location except, during recovery only,
+ * holes for entries whose segments were reclaimed before the release that covers them was replayed.
+ */
+export class GroupLog {
+  hardState: HardState = initialHardState;
+  compaction: CompactionPoint = { index: 0 as LogIndex, term: 0 as Term };
+  /** Entries that `append` accepted, durable or not: validation of new appends works against these. */
+  acceptedLastIndex = 0;
+  acceptedCompactedIndex = 0;
+  acceptedTerm = 0;
+  holes = 0;
+  private terms: number[] = [];
+  private segments: number[] = [];
+  private positions: number[] = [];
+  private sizes: number[] = [];
+  private head = 0;
+
+  constructor(readonly group: GroupId) {}
+
+  get firstIndex(): LogIndex {
+    return (this.compaction.index + 1) as LogIndex;
+  }
+
+  get lastIndex(): LogIndex {
+    return (this.compaction.index + this.terms.length - this.head) as LogIndex;
+  }
+
+  location(index: number): EntryLocation | undefined {
+    if (index < this.firstIndex || index > this.lastIndex) return undefined;
+    const slot = this.head + index - this.firstIndex;
+    const segment = this.segments[slot] as number;
+    if (segment === hole) return undefined;
+    return {
+      term: this.terms[slot] as Term,
+      segment,
+      position: this.positions[slot] as number,
+      size: this.sizes[slot] as number,
+    };
+  }
+
+  /** The term of entry `index`, including the compaction point's; undefined outside the log. */
+  termAt(index: number): Term | undefined {
+    if (index === this.compaction.index) return this.compaction.term;
+    return this.location(index)?.term;
+  }
+
+  /** Appends entry `index`, first removing any entries at or after it. Caller checked the range. */
+  append(index: number, location: EntryLocation, usage: SegmentUsage): void {
+    assert(
+      index > this.compaction.index && index <= this.lastIndex + 1,
+      () => `entry ${index} does not extend group ${this.group}`,
+    );
+    if (index <= this.lastIndex) this.truncateFrom(index, usage);
+    this.push(location.term, location.segment, location.position, location.size);
+    usage.add(location.segment);
+  }
+
+  /** Marks entries up to `lastIndex` as expected but unseen (recovery after segments were reclaimed). */
+  extendWithHoles(lastIndex: number): void {
+    while (this.lastIndex < lastIndex) {
+      this.push(0, hole, 0, 0);
+      this.holes++;
+    }
+  }
+
+  truncateFrom(index: number, usage: SegmentUsage): void {
+    assert(
+      index > this.compaction.index && index <= this.lastIndex + 1,
+      () => `bad truncation ${index} of group ${this.group}`,
+    );
+    const keep = this.head + index - this.firstIndex;
+    for (let slot = keep; slot < this.segments.length; slot++) this.dropSlot(slot, usage);
+    this.terms.length = keep;
+    this.segments.length = keep;
+    this.positions.length = keep;
+    this.sizes.length = keep;
+  }
+
+  /** Releases entries up to `point.index` (possibly past the last entry: a snapshot from the leader). */
+  release(point: CompactionPoint, usage: SegmentUsage): void {
+    assert(point.index >= this.compaction.index, () => `compaction of group ${this.group} moved backwards`);
+    const released = Math.min(point.index, this.lastIndex) - this.compaction.index;
+    for (let slot = this.head; slot < this.head + released; slot++) this.dropSlot(slot, usage);
+    if (point.index >= this.lastIndex) {
+      this.terms = [];
+      this.segments = [];
+      this.positions = [];
+      this.sizes = [];
+      this.head = 0;
+    } else {
+      this.head += released;
+      if (this.head > 1024 && this.head * 2 > this.terms.length) this.compactArrays();
+    }
+    this.compaction = point;
+  }
+
+  private push(term: number, segment: number, position: number, size: number): void {
+    this.terms.push(term);
+    this.segments.push(segment);
+    this.positions.push(position);
+    this.sizes.push(size);
+  }
+
+  private dropSlot(slot: number, usage: SegmentUsage): void {
+    const segment = this.segments[slot] as number;
+    if (segment === hole) this.holes--;
+    else usage.drop(segment);
+  }
+
+  private compactArrays(): void {
+    this.terms = this.terms.slice(this.head);
+    this.segments = this.segments.slice(this.head);
+    this.positions = this.positions.slice(this.head);
+    this.sizes = this.sizes.slice(this.head);
+    this.head = 0;
+  }
+}

@@ -1,0 +1,186 @@
+import type { GroupId, LogIndex, NodeId, Term } from "@helixlog/core";
+import type { HardState, WalEntry } from "../wal-types.js";
+import { readUint64, viewOf, writeUint64 } from "./bytes.js";
+import { frameHeaderBytes, sealFrame } from "./frame.js";
+
+/**
+ * The WAL's record types, one per frame type byte. Payload layouts (all integers little-endian; u64 hold
+ * safe integers; `vote` 0 means none):
+ *
+ *   1 entry       group u64, index u64, term u64, entryType u8, data (the rest)
+ *   2 hardState   group u64, term u64, vote u32, commit u64
+ *   3 truncate    group u64, fromIndex u64            (entries >= fromIndex are removed)
+ *   4 release     group u64, index u64, term u64      (entries <= index are released; the compaction point)
+ *   5 checkpoint  group u64, term u64, vote u32, commit u64, compactedIndex u64, compactedTerm u64, lastIndex u64
+ *
+ * Every segment begins with one checkpoint per group, so the metadata of reclaimed segments is never
+ * needed again.
+ */
+export const recordTypes = { entry: 1, hardState: 2, truncate: 3, release: 4, checkpoint: 5 } as const;
+
+export function isWalRecordType(type: number): boolean {
+  return type >= recordTypes.entry && type <= recordTypes.checkpoint;
+}
+
+export type WalRecord =
+  | { readonly kind: "entry"; readonly group: GroupId; readonly index: LogIndex; readonly term: Term }
+  | { readonly kind: "hardState"; readonly group: GroupId; readonly hardState: HardState }
+  | { readonly kind: "truncate"; readonly group: GroupId; readonly fromIndex: LogIndex }
+  | { readonly kind: "release"; readonly group: GroupId; readonly index: LogIndex; readonly term: Term }
+  | {
+      readonly kind: "checkpoint";
+      readonly group: GroupId;
+      readonly hardState: HardState;
+      readonly compactedIndex: LogIndex;
+      readonly compactedTerm: Term;
+      readonly lastIndex: LogIndex;
+    };
+
+const entryFixedBytes = 25;
+const hardStateBytes = 28;
+const truncateBytes = 16;
+const releaseBytes = 24;
+const checkpointBytes = 52;
+
+/** Frame bytes of an entry record carrying `dataBytes` of data. */
+export function entryFrameBytes(dataBytes: number): number {
+  return frameHeaderBytes + entryFixedBytes + dataBytes;
+}
+
+export const checkpointFrameBytes = frameHeaderBytes + checkpointBytes;
+
+export function encodeEntry(group: GroupId, entry: WalEntry): Uint8Array {
+  const frame = new Uint8Array(entryFrameBytes(entry.data.length));
+  const view = viewOf(frame);
+  writeUint64(view, 12, group);
+  writeUint64(view, 20, entry.index);
+  writeUint64(view, 28, entry.term);
+  frame[36] = entry.type;
+  frame.set(entry.data, frameHeaderBytes + entryFixedBytes);
+  sealFrame(frame, recordTypes.entry);
+  return frame;
+}
+
+export function encodeRecord(record: Exclude<WalRecord, { kind: "entry" }>): Uint8Array {
+  switch (record.kind) {
+    case "hardState": {
+      const frame = newFrame(hardStateBytes);
+      writeHardState(viewOf(frame), 20, record.hardState);
+      return finish(frame, record.group, recordTypes.hardState);
+    }
+    case "truncate": {
+      const frame = newFrame(truncateBytes);
+      writeUint64(viewOf(frame), 20, record.fromIndex);
+      return finish(frame, record.group, recordTypes.truncate);
+    }
+    case "release": {
+      const frame = newFrame(releaseBytes);
+      writeUint64(viewOf(frame), 20, record.index);
+      writeUint64(viewOf(frame), 28, record.term);
+      return finish(frame, record.group, recordTypes.release);
+    }
+    case "checkpoint": {
+      const frame = newFrame(checkpointBytes);
+      const view = viewOf(frame);
+      writeHardState(view, 20, record.hardState);
+      writeUint64(view, 40, record.compactedIndex);
+      writeUint64(view, 48, record.compactedTerm);
+      writeUint64(view, 56, record.lastIndex);
+      return finish(frame, record.group, recordTypes.checkpoint);
+    }
+  }
+}
+
+/**
+ * Decodes the record of a checksummed frame. Returns a reason string when the payload does not fit its
+ * type (only possible for frames written by a different, buggy or hostile writer: the CRC matched).
+ */
+export function decodeRecord(frame: Uint8Array): WalRecord | string {
+  const view = viewOf(frame);
+  const type = frame[8] as number;
+  const payloadBytes = frame.length - frameHeaderBytes;
+  const group = readUint64(view, 12) as GroupId | undefined;
+  if (payloadBytes < 8 || group === undefined) return "record too short for a group id";
+  const expected =
+    [0, -entryFixedBytes, hardStateBytes, truncateBytes, releaseBytes, checkpointBytes][type] ?? 0;
+  if (expected > 0 ? payloadBytes !== expected : payloadBytes < -expected)
+    return `record of type ${type} has ${payloadBytes} bytes`;
+  const at = (position: number) => readUint64(view, position);
+  switch (type) {
+    case recordTypes.entry:
+      return complete({ kind: "entry", group, index: at(20) as LogIndex, term: at(28) as Term });
+    case recordTypes.hardState:
+      return completeHardState(readHardState(view, 20), (hardState) => ({
+        kind: "hardState",
+        group,
+        hardState,
+      }));
+    case recordTypes.truncate:
+      return complete({ kind: "truncate", group, fromIndex: at(20) as LogIndex });
+    case recordTypes.release:
+      return complete({ kind: "release", group, index: at(20) as LogIndex, term: at(28) as Term });
+    case recordTypes.checkpoint:
+      return completeHardState(readHardState(view, 20), (hardState) =>
+        complete({
+          kind: "checkpoint",
+          group,
+          hardState,
+          compactedIndex: at(40) as LogIndex,
+          compactedTerm: at(48) as Term,
+          lastIndex: at(56) as LogIndex,
+        }),
+      );
+    default:
+      return `unknown record type ${type}`;
+  }
+}
+
+/** The entry stored in an entry frame (already checked). */
+export function decodeEntry(frame: Uint8Array): WalEntry {
+  const view = viewOf(frame);
+  return {
+    index: readUint64(view, 20) as LogIndex,
+    term: readUint64(view, 28) as Term,
+    type: frame[36] as number,
+    data: frame.slice(frameHeaderBytes + entryFixedBytes),
+  };
+}
+
+function newFrame(payloadBytes: number): Uint8Array {
+  return new Uint8Array(frameHeaderBytes + payloadBytes);
+}
+
+function finish(frame: Uint8Array, group: GroupId, type: number): Uint8Array {
+  writeUint64(viewOf(frame), 12, group);
+  sealFrame(frame, type);
+  return frame;
+}
+
+function writeHardState(view: DataView, position: number, hardState: HardState): void {
+  writeUint64(view, position, hardState.term);
+  view.setUint32(position + 8, hardState.vote ?? 0, true);
+  writeUint64(view, position + 12, hardState.commit);
+}
+
+function readHardState(view: DataView, position: number): HardState | undefined {
+  const term = readUint64(view, position);
+  const vote = view.getUint32(position + 8, true);
+  const commit = readUint64(view, position + 12);
+  if (term === undefined || commit === undefined) return undefined;
+  return { term: term as Term, vote: vote === 0 ? undefined : (vote as NodeId), commit: commit as LogIndex };
+}
+
+function completeHardState(
+  hardState: HardState | undefined,
+  build: (hardState: HardState) => WalRecord | string,
+): WalRecord | string {
+  return hardState === undefined ? "hard state field is not a safe integer" : build(hardState);
+}
+
+/** Rejects a record whose u64 fields did not decode to safe integers. */
+function complete(record: WalRecord): WalRecord | string {
+  const values = Object.values(record).filter(
+    (value) => typeof value !== "object" && typeof value !== "string",
+  );
+  return values.some((value) => value === undefined) ? "a field is not a safe integer" : record;
+}

@@ -1,0 +1,483 @@
+import type { Disk, DiskFile, Rng } from "@helixlog/core";
+import { assert, HelixError } from "@helixlog/core";
+
+/**
+ * A simulated disk for tests and the deterministic simulator. It keeps what a real disk would have made
+ * durable apart from what only sits in the page cache:
+ *
+ * - file contents: every write and truncate is "unsynced" until `sync()` of that file; `crash()` keeps the
+ *   synced bytes, then (driven by the seeded Rng) a prefix of the unsynced operations in order, the last
+ *   one of which may be torn at any byte;
+ * - directory entries: creations, renames and removals are durable only after `syncDirectory()` of their
+ *   parent; `crash()` reverts the names to their durable state (a file created but never made durable
+ *   in its directory disappears even if its contents were synced);
+ * - faults: ENOSPC and EIO on command (`failNext`), with a probability per operation, or when a
+ *   capacity is exceeded; a failed write may leave a random prefix of its data behind, as a real one can;
+ * - media corruption: `flipBit` changes synced and unsynced bytes alike.
+ *
+ * Directories themselves are always durable once made (a simplification: the WAL and segment store
+ * create their directories once and sync the parent).
+ *
+ * Every operation completes synchronously and returns an already-settled promise, unless a `scheduler`
+ * is given: then the operation takes effect only when the host calls `complete`, so a simulator can
+ * make an fdatasync slow on simulated time. After `crash()`, handles opened before fail with IO_ERROR.
+ */
+export type SimDiskOperation =
+  | "open"
+  | "list"
+  | "exists"
+  | "mkdir"
+  | "remove"
+  | "rename"
+  | "syncDirectory"
+  | "read"
+  | "write"
+  | "sync"
+  | "truncate"
+  | "close";
+
+/** Decides when an operation takes effect: call `complete` now or later (at most once). */
+export type SimDiskScheduler = (operation: SimDiskOperation, path: string, complete: () => void) => void;
+
+export type SimDiskFault = "ENOSPC" | "EIO";
+
+export interface SimDiskOptions {
+  /** Drives torn writes at a crash, random faults and the partial data of failed writes. */
+  readonly rng: Rng;
+  readonly scheduler?: SimDiskScheduler;
+  /** Total bytes all files may hold; a write or truncate beyond fails with ENOSPC. */
+  readonly capacityBytes?: number;
+}
+
+export interface SimDiskFaultRule {
+  readonly operation: SimDiskOperation;
+  readonly fault: SimDiskFault;
+  /** Only paths containing this text; every path when absent. */
+  readonly pathIncludes?: string;
+  /** How many matching operations fail; 1 when absent. */
+  readonly count?: number;
+}
+
+export interface SimDiskCrashOptions {
+  /** Whether unsynced operations may partly survive (a random prefix, the last maybe torn). Default true. */
+  readonly keepSomeUnsynced?: boolean;
+}
+
+/** Counters for tests and benchmarks of the simulated disk. */
+export interface SimDiskStatistics {
+  writes: number;
+  writtenBytes: number;
+  syncs: number;
+  directorySyncs: number;
+  crashes: number;
+}
+
+type PendingOperation =
+  | { readonly kind: "write"; readonly position: number; readonly data: Uint8Array }
+  | { readonly kind: "truncate"; readonly size: number };
+
+/** A file's contents: what the page cache shows (`current`) and what survives a crash (`durable`). */
+class Inode {
+  current = new Content();
+  durable = new Content();
+  /** Operations applied to `current` but not yet to `durable`, in order. */
+  pending: PendingOperation[] = [];
+}
+
+/** A growable byte buffer with a logical size. */
+class Content {
+  bytes = new Uint8Array(0);
+  size = 0;
+
+  write(position: number, data: Uint8Array): void {
+    this.reserve(position + data.length);
+    this.bytes.set(data, position);
+    this.size = Math.max(this.size, position + data.length);
+  }
+
+  truncate(size: number): void {
+    if (size > this.size) this.reserve(size);
+    else this.bytes.fill(0, size, this.size);
+    this.size = size;
+  }
+
+  apply(operation: PendingOperation): void {
+    if (operation.kind === "write") this.write(operation.position, operation.data);
+    else this.truncate(operation.size);
+  }
+
+  copy(): Content {
+    const result = new Content();
+    result.bytes = this.bytes.slice(0, this.size);
+    result.size = this.size;
+    return result;
+  }
+
+  private reserve(size: number): void {
+    if (size <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(size, this.bytes.length * 2, 256));
+    grown.set(this.bytes.subarray(0, this.size));
+    this.bytes = grown;
+  }
+}
+
+export class SimDisk implements Disk {
+  readonly statistics: SimDiskStatistics = {
+    writes: 0,
+    writtenBytes: 0,
+    syncs: 0,
+    directorySyncs: 0,
+    crashes: 0,
+  };
+  private readonly rng: Rng;
+  private readonly scheduler: SimDiskScheduler | undefined;
+  private capacityBytes: number;
+  /** Names as the running process sees them. */
+  private names = new Map<string, Inode>();
+  /** Names as they would be after a crash. */
+  private durableNames = new Map<string, Inode>();
+  private readonly directories = new Set<string>([""]);
+  private faultRules: Array<SimDiskFaultRule & { remaining: number }> = [];
+  private faultProbabilities: Partial<Record<SimDiskFault, number>> = {};
+  /** Incremented by every crash; handles of an older generation are dead. */
+  private generation = 0;
+
+  constructor(options: SimDiskOptions) {
+    this.rng = options.rng;
+    this.scheduler = options.scheduler;
+    this.capacityBytes = options.capacityBytes ?? Number.POSITIVE_INFINITY;
+  }
+
+  /** Makes the next `count` matching operations fail with `fault`. */
+  failNext(rule: SimDiskFaultRule): void {
+    this.faultRules.push({ ...rule, remaining: rule.count ?? 1 });
+  }
+
+  /** Makes every write, sync, truncate and create fail with the given probability per fault. */
+  setFaultProbabilities(probabilities: Partial<Record<SimDiskFault, number>>): void {
+    this.faultProbabilities = { ...probabilities };
+  }
+
+  setCapacity(capacityBytes: number): void {
+    this.capacityBytes = capacityBytes;
+  }
+
+  clearFaults(): void {
+    this.faultRules = [];
+    this.faultProbabilities = {};
+  }
+
+  /** Bytes all files currently hold. */
+  usedBytes(): number {
+    let total = 0;
+    for (const inode of new Set(this.names.values())) total += inode.current.size;
+    return total;
+  }
+
+  /**
+   * Power loss: unsynced data and directory changes are lost, except that (unless disabled) a random
+   * prefix of each file's unsynced operations survives, the last one possibly torn at a random byte.
+   */
+  crash(options: SimDiskCrashOptions = {}): void {
+    const keepSomeUnsynced = options.keepSomeUnsynced ?? true;
+    for (const inode of new Set([...this.names.values(), ...this.durableNames.values()])) {
+      this.crashInode(inode, keepSomeUnsynced);
+    }
+    this.names = new Map(this.durableNames);
+    this.generation++;
+    this.statistics.crashes++;
+  }
+
+  /** Flips one bit of a file's bytes, in what is durable and in what is visible alike (media corruption). */
+  flipBit(path: string, position: number, bit: number): void {
+    const inode = this.names.get(normalize(path));
+    assert(inode !== undefined, () => `flipBit: no file ${path}`);
+    assert(position < inode.current.size, () => `flipBit: position ${position} past the end of ${path}`);
+    const mask = 1 << bit;
+    inode.current.bytes[position] = (inode.current.bytes[position] as number) ^ mask;
+    if (position < inode.durable.size) {
+      inode.durable.bytes[position] = (inode.durable.bytes[position] as number) ^ mask;
+    }
+  }
+
+  /** Overwrites bytes of a file in what is durable and visible alike (a test's scalpel). */
+  overwrite(path: string, position: number, data: Uint8Array): void {
+    const inode = this.names.get(normalize(path));
+    assert(inode !== undefined, () => `overwrite: no file ${path}`);
+    inode.current.write(position, data);
+    inode.durable.write(position, data);
+  }
+
+  /** A copy of a file's visible bytes, for assertions. */
+  contents(path: string): Uint8Array {
+    const inode = this.names.get(normalize(path));
+    assert(inode !== undefined, () => `contents: no file ${path}`);
+    return inode.current.bytes.slice(0, inode.current.size);
+  }
+
+  /** Paths of every file, sorted. */
+  paths(): string[] {
+    return [...this.names.keys()].sort();
+  }
+
+  open(path: string, options: { readonly create: boolean }): Promise<DiskFile> {
+    const name = normalize(path);
+    return this.run("open", name, () => {
+      let inode = this.names.get(name);
+      if (inode === undefined) {
+        if (!options.create)
+          throw new HelixError("NOT_FOUND", `no such file: ${name}`, { details: { path } });
+        this.checkParent(name);
+        this.maybeFail("open", name);
+        inode = new Inode();
+        this.names.set(name, inode);
+      }
+      return new SimDiskFile(this, inode, name, this.generation);
+    });
+  }
+
+  list(directory: string): Promise<string[]> {
+    const name = normalize(directory);
+    return this.run("list", name, () => {
+      const entries = new Set<string>();
+      const prefix = name === "" ? "" : `${name}/`;
+      for (const path of [...this.names.keys(), ...this.directories]) {
+        if (path.startsWith(prefix) && path !== name) {
+          const rest = path.slice(prefix.length);
+          if (!rest.includes("/") && rest !== "") entries.add(rest);
+        }
+      }
+      return [...entries].sort();
+    });
+  }
+
+  exists(path: string): Promise<boolean> {
+    const name = normalize(path);
+    return this.run("exists", name, () => this.names.has(name) || this.directories.has(name));
+  }
+
+  mkdir(directory: string): Promise<void> {
+    const name = normalize(directory);
+    return this.run("mkdir", name, () => {
+      const parts = name.split("/");
+      for (let i = 1; i <= parts.length; i++) this.directories.add(parts.slice(0, i).join("/"));
+    });
+  }
+
+  remove(path: string): Promise<void> {
+    const name = normalize(path);
+    return this.run("remove", name, () => {
+      this.maybeFail("remove", name);
+      this.names.delete(name);
+    });
+  }
+
+  rename(from: string, to: string): Promise<void> {
+    const source = normalize(from);
+    const target = normalize(to);
+    return this.run("rename", source, () => {
+      const inode = this.names.get(source);
+      if (inode === undefined)
+        throw new HelixError("NOT_FOUND", `no such file: ${source}`, { details: { path: from } });
+      this.checkParent(target);
+      this.maybeFail("rename", source);
+      this.names.delete(source);
+      this.names.set(target, inode);
+    });
+  }
+
+  syncDirectory(directory: string): Promise<void> {
+    const name = normalize(directory);
+    return this.run("syncDirectory", name, () => {
+      this.maybeFail("syncDirectory", name);
+      this.statistics.directorySyncs++;
+      for (const path of new Set([...this.names.keys(), ...this.durableNames.keys()])) {
+        if (parentOf(path) !== name) continue;
+        const inode = this.names.get(path);
+        if (inode === undefined) this.durableNames.delete(path);
+        else this.durableNames.set(path, inode);
+      }
+    });
+  }
+
+  /** Runs `perform` now, or when the scheduler says; either way returns its outcome as a promise. */
+  run<T>(operation: SimDiskOperation, path: string, perform: () => T): Promise<T> {
+    if (this.scheduler === undefined) {
+      try {
+        return Promise.resolve(perform());
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    const scheduler = this.scheduler;
+    return new Promise<T>((resolve, reject) => {
+      let completed = false;
+      scheduler(operation, path, () => {
+        assert(!completed, "a SimDisk operation was completed twice");
+        completed = true;
+        try {
+          resolve(perform());
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+  }
+
+  /** Throws the fault a rule or the fault probabilities call for, if any. */
+  maybeFail(operation: SimDiskOperation, path: string): void {
+    const fault = this.pickFault(operation, path);
+    if (fault !== undefined) throw faultError(fault, operation, path);
+  }
+
+  pickFault(operation: SimDiskOperation, path: string): SimDiskFault | undefined {
+    const rule = this.faultRules.find(
+      (candidate) =>
+        candidate.operation === operation &&
+        (candidate.pathIncludes === undefined || path.includes(candidate.pathIncludes)),
+    );
+    if (rule !== undefined) {
+      rule.remaining--;
+      if (rule.remaining <= 0) this.faultRules = this.faultRules.filter((candidate) => candidate !== rule);
+      return rule.fault;
+    }
+    if (operation === "read" || operation === "close") return undefined;
+    for (const fault of ["ENOSPC", "EIO"] as const) {
+      const probability = this.faultProbabilities[fault] ?? 0;
+      if (probability > 0 && this.rng.chance(probability)) return fault;
+    }
+    return undefined;
+  }
+
+  checkAlive(generation: number, path: string): void {
+    if (generation !== this.generation) {
+      throw new HelixError("IO_ERROR", `the disk crashed; ${path} was opened before the crash`, {
+        details: { path },
+      });
+    }
+  }
+
+  /** Whether growing the disk's contents by `extraBytes` stays within capacity. */
+  fits(extraBytes: number): boolean {
+    return this.usedBytes() + extraBytes <= this.capacityBytes;
+  }
+
+  /** A random prefix length of `length` bytes, for failed and torn writes. */
+  randomPrefix(length: number): number {
+    return this.rng.integer(0, length + 1);
+  }
+
+  private crashInode(inode: Inode, keepSomeUnsynced: boolean): void {
+    const survivor = inode.durable.copy();
+    if (keepSomeUnsynced && inode.pending.length > 0) {
+      const kept = this.rng.integer(0, inode.pending.length + 1);
+      for (let i = 0; i < kept; i++) survivor.apply(inode.pending[i] as PendingOperation);
+      const torn = inode.pending[kept];
+      if (torn?.kind === "write" && this.rng.chance(0.5)) {
+        survivor.write(torn.position, torn.data.subarray(0, this.rng.integer(0, torn.data.length + 1)));
+      }
+    }
+    inode.current = survivor;
+    inode.durable = survivor.copy();
+    inode.pending = [];
+  }
+
+  private checkParent(path: string): void {
+    const parent = parentOf(path);
+    if (!this.directories.has(parent)) {
+      throw new HelixError("NOT_FOUND", `no such directory: ${parent}`, { details: { path } });
+    }
+  }
+}
+
+class SimDiskFile implements DiskFile {
+  constructor(
+    private readonly disk: SimDisk,
+    private readonly inode: Inode,
+    readonly path: string,
+    private readonly generation: number,
+  ) {}
+
+  size(): number {
+    this.disk.checkAlive(this.generation, this.path);
+    return this.inode.current.size;
+  }
+
+  read(position: number, length: number): Promise<Uint8Array> {
+    return this.disk.run("read", this.path, () => {
+      this.disk.checkAlive(this.generation, this.path);
+      this.disk.maybeFail("read", this.path);
+      const content = this.inode.current;
+      const end = Math.min(content.size, position + length);
+      return position >= end ? new Uint8Array(0) : content.bytes.slice(position, end);
+    });
+  }
+
+  write(position: number, data: Uint8Array): Promise<void> {
+    const copy = data.slice();
+    return this.disk.run("write", this.path, () => {
+      this.disk.checkAlive(this.generation, this.path);
+      const growth = Math.max(0, position + copy.length - this.inode.current.size);
+      const fault = this.disk.fits(growth) ? this.disk.pickFault("write", this.path) : "ENOSPC";
+      if (fault !== undefined) {
+        // A failed write may still have put some of its bytes in the page cache.
+        const prefix = this.disk.randomPrefix(copy.length);
+        const partial = copy.subarray(0, this.disk.fits(prefix) ? prefix : 0);
+        if (partial.length > 0) this.apply({ kind: "write", position, data: partial });
+        throw faultError(fault, "write", this.path);
+      }
+      this.disk.statistics.writes++;
+      this.disk.statistics.writtenBytes += copy.length;
+      this.apply({ kind: "write", position, data: copy });
+    });
+  }
+
+  sync(): Promise<void> {
+    return this.disk.run("sync", this.path, () => {
+      this.disk.checkAlive(this.generation, this.path);
+      // A failed fdatasync leaves the pending operations unsynced: a later crash may lose them.
+      this.disk.maybeFail("sync", this.path);
+      this.disk.statistics.syncs++;
+      for (const operation of this.inode.pending) this.inode.durable.apply(operation);
+      this.inode.pending = [];
+    });
+  }
+
+  truncate(size: number): Promise<void> {
+    return this.disk.run("truncate", this.path, () => {
+      this.disk.checkAlive(this.generation, this.path);
+      const growth = Math.max(0, size - this.inode.current.size);
+      if (!this.disk.fits(growth)) throw faultError("ENOSPC", "truncate", this.path);
+      this.disk.maybeFail("truncate", this.path);
+      this.apply({ kind: "truncate", size });
+    });
+  }
+
+  close(): Promise<void> {
+    return this.disk.run("close", this.path, () => undefined);
+  }
+
+  private apply(operation: PendingOperation): void {
+    this.inode.current.apply(operation);
+    this.inode.pending.push(operation);
+  }
+}
+
+function faultError(fault: SimDiskFault, operation: SimDiskOperation, path: string): HelixError {
+  const details = { path, errno: fault, operation };
+  return fault === "ENOSPC"
+    ? new HelixError("DISK_FULL", `${operation} ${path}: no space left on device (simulated)`, { details })
+    : new HelixError("IO_ERROR", `${operation} ${path}: input/output error (simulated)`, { details });
+}
+
+function normalize(path: string): string {
+  return path
+    .split("/")
+    .filter((part) => part !== "" && part !== ".")
+    .join("/");
+}
+
+function parentOf(path: string): string {
+  const slash = path.lastIndexOf("/");
+  return slash < 0 ? "" : path.slice(0, slash);
+}

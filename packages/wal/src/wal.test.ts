@@ -1,0 +1,116 @@
+/**
+ * Checks the shared WAL's contract on the simulated disk: appends resolve once durable and read back
+ * byte for byte, conflicts truncate, releases reclaim segments, the state survives a reopen, and group
+ * commit coalesces concurrent appends into one fdatasync.
+ */
+import type { GroupId, LogIndex, NodeId, Term } from "@helixlog/core";
+import { HelixError, SeededRng } from "@helixlog/core";
+import { describe, expect, it } from "vitest";
+import { SimDisk } from "./testing/index.js";
+import { Wal } from "./wal.js";
+import type { WalEntry } from "./wal-types.js";
+
+const group = (value: number) => value as GroupId;
+const entry = (index: number, term: number, text = `entry ${index}`): WalEntry => ({
+  index: index as LogIndex,
+  term: term as Term,
+  type: 1,
+  data: new TextEncoder().encode(text),
+});
+const text = (entries: WalEntry[]) => entries.map((item) => new TextDecoder().decode(item.data));
+
+async function openFresh(segmentSizeBytes = 4096) {
+  const disk = new SimDisk({ rng: new SeededRng(1) });
+  const wal = await Wal.open(disk, { directory: "wal", segmentSizeBytes });
+  return { disk, wal };
+}
+
+describe("Wal", () => {
+  it("reads back appended entries and hard state, before and after a reopen", async () => {
+    const { disk, wal } = await openFresh();
+    await wal.append(group(1), {
+      entries: [entry(1, 1), entry(2, 1)],
+      hardState: { term: 1 as Term, vote: 2 as NodeId, commit: 1 as LogIndex },
+    });
+    await wal.append(group(2), { entries: [entry(1, 3, "other")] });
+    expect(text(await wal.entries(group(1), 1 as LogIndex, 3 as LogIndex))).toEqual(["entry 1", "entry 2"]);
+    await wal.close();
+    const reopened = await Wal.open(disk, { directory: "wal", segmentSizeBytes: 4096 });
+    expect(reopened.status(group(1))).toMatchObject({
+      firstIndex: 1,
+      lastIndex: 2,
+      hardState: { term: 1, vote: 2, commit: 1 },
+    });
+    expect(text(await reopened.entries(group(2), 1 as LogIndex, 2 as LogIndex))).toEqual(["other"]);
+    expect(reopened.term(group(1), 2 as LogIndex)).toBe(1);
+  });
+
+  it("replaces a conflicting suffix when entries overlap, and truncates explicitly", async () => {
+    const { wal } = await openFresh();
+    await wal.append(group(1), { entries: [entry(1, 1), entry(2, 1), entry(3, 1)] });
+    await wal.append(group(1), { entries: [entry(2, 2, "new 2")] });
+    expect(text(await wal.entries(group(1), 1 as LogIndex, 3 as LogIndex))).toEqual(["entry 1", "new 2"]);
+    await wal.truncate(group(1), 2 as LogIndex);
+    expect(wal.status(group(1))?.lastIndex).toBe(1);
+  });
+
+  it("rejects appends that leave a gap or go below the compaction point", async () => {
+    const { wal } = await openFresh();
+    await expect(wal.append(group(1), { entries: [entry(2, 1)] })).rejects.toSatisfy((error) =>
+      HelixError.is(error, "INVALID_ARGUMENT"),
+    );
+    await wal.append(group(1), { entries: [entry(1, 1), entry(2, 1)] });
+    await wal.release(group(1), { index: 1 as LogIndex, term: 1 as Term });
+    await expect(wal.append(group(1), { entries: [entry(1, 1)] })).rejects.toSatisfy((error) =>
+      HelixError.is(error, "INVALID_ARGUMENT"),
+    );
+    await expect(wal.entries(group(1), 1 as LogIndex, 2 as LogIndex)).rejects.toSatisfy((error) =>
+      HelixError.is(error, "OFFSET_OUT_OF_RANGE"),
+    );
+  });
+
+  it("coalesces concurrent appends of many groups into one write and one fdatasync", async () => {
+    const { disk, wal } = await openFresh(64 * 1024);
+    const syncsBefore = disk.statistics.syncs;
+    await Promise.all(Array.from({ length: 50 }, (_, i) => wal.append(group(i), { entries: [entry(1, 1)] })));
+    // The first append starts a commit at once; the other 49 wait for it and share the next one.
+    expect(disk.statistics.syncs - syncsBefore).toBe(2);
+    expect(wal.statistics.commits).toBe(2);
+  });
+
+  it("rolls segments and deletes the ones every group has released", async () => {
+    const { disk, wal } = await openFresh(4096);
+    const payload = "x".repeat(500);
+    for (let index = 1; index <= 30; index++)
+      await wal.append(group(1), { entries: [entry(index, 1, payload)] });
+    await wal.append(group(2), { entries: [entry(1, 1)] });
+    const before = wal.segmentSequences();
+    expect(before.length).toBeGreaterThan(3);
+    await wal.release(group(1), { index: 25 as LogIndex, term: 1 as Term });
+    // Group 2's only entry lives in the last segment, so everything before group 1's entry 26 goes.
+    const after = wal.segmentSequences();
+    expect(after.length).toBeLessThan(before.length);
+    expect(disk.paths().filter((path) => path.endsWith(".wal"))).toHaveLength(after.length);
+    await wal.close();
+    const reopened = await Wal.open(disk, { directory: "wal", segmentSizeBytes: 4096 });
+    expect(reopened.status(group(1))).toMatchObject({
+      firstIndex: 26,
+      lastIndex: 30,
+      compaction: { index: 25, term: 1 },
+    });
+    expect(text(await reopened.entries(group(1), 26 as LogIndex, 31 as LogIndex))).toEqual(
+      Array(5).fill(payload),
+    );
+  });
+
+  it("records a compaction point past the last entry (a snapshot from the leader)", async () => {
+    const { disk, wal } = await openFresh();
+    await wal.append(group(1), { entries: [entry(1, 1)] });
+    await wal.release(group(1), { index: 100 as LogIndex, term: 7 as Term });
+    await wal.append(group(1), { entries: [entry(101, 7)] });
+    await wal.close();
+    const reopened = await Wal.open(disk, { directory: "wal", segmentSizeBytes: 4096 });
+    expect(reopened.status(group(1))).toMatchObject({ firstIndex: 101, lastIndex: 101 });
+    expect(reopened.term(group(1), 100 as LogIndex)).toBe(7);
+  });
+});

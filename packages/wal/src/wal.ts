@@ -1,0 +1,599 @@
+import type { Disk, DiskFile, GroupId, LogIndex } from "@helixlog/core";
+import { assert, HelixError, limits } from "@helixlog/core";
+import { applyRecord } from "./internal/apply-record.js";
+import { concatenate } from "./internal/bytes.js";
+import { FileCache } from "./internal/file-cache.js";
+import { fileHeaderBytes } from "./internal/file-header.js";
+import { checkFrame } from "./internal/frame.js";
+import { GroupLog, type SegmentUsage } from "./internal/group-log.js";
+import {
+  checkpointFrameBytes,
+  decodeEntry,
+  encodeEntry,
+  encodeRecord,
+  type WalRecord,
+} from "./internal/wal-record.js";
+import { recoverWal, walFrameRules } from "./internal/wal-recovery.js";
+import { createSegment, segmentName } from "./internal/wal-segment.js";
+import type { CompactionPoint, GroupStatus, GroupWrite, WalEntry } from "./wal-types.js";
+
+export interface WalOptions {
+  /** Directory of the WAL's segment files, relative to the disk's root. */
+  readonly directory: string;
+  /** Size of new segments; limits.walSegmentSizeBytesDefault when absent. */
+  readonly segmentSizeBytes?: number;
+}
+
+/** Counters for metrics, tests and the benchmark. */
+export interface WalStatistics {
+  appends: number;
+  /** Group commits: each is one write and one fdatasync. */
+  commits: number;
+  bytesWritten: number;
+  segmentsCreated: number;
+  segmentsRemoved: number;
+}
+
+/** An accepted append waiting for its group commit. */
+interface PendingAppend {
+  readonly frames: Uint8Array[];
+  readonly records: WalRecord[];
+  readonly bytes: number;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
+interface ActiveSegment {
+  readonly sequence: number;
+  readonly basePosition: number;
+  readonly file: DiskFile;
+  readonly sizeBytes: number;
+  writePosition: number;
+}
+
+/**
+ * The node's shared write-ahead log: the Raft entries, hard state, truncations and compaction points of
+ * every group on the node, in one sequence of preallocated segment files.
+ *
+ * Group commit: at most one write + fdatasync is in flight; everything appended meanwhile waits in a
+ * queue and goes out together in the next one, so one fdatasync makes many groups durable. Every
+ * returned promise resolves only once its records are durable, and in the order the calls were made.
+ *
+ * Failure: a failed write or fdatasync leaves the file's state unknown (a failed fdatasync may even
+ * have dropped dirty pages), so the WAL fails closed: that append and every later one reject, and the
+ * owner must reopen the WAL, which recovers from what is on disk. A failure to create the next segment
+ * (typically ENOSPC) happens before anything is written: those appends reject with DISK_FULL and the WAL
+ * stays usable.
+ */
+export class Wal {
+  readonly statistics: WalStatistics = {
+    appends: 0,
+    commits: 0,
+    bytesWritten: 0,
+    segmentsCreated: 0,
+    segmentsRemoved: 0,
+  };
+  private queue: PendingAppend[] = [];
+  private pendingBytes = 0;
+  private committing = false;
+  private idle: Promise<void> = Promise.resolve();
+  private failure: HelixError | undefined;
+  private closed = false;
+
+  private constructor(
+    private readonly disk: Disk,
+    private readonly directory: string,
+    private readonly segmentSizeBytes: number,
+    private readonly groups: Map<GroupId, GroupLog>,
+    private readonly usage: SegmentUsage,
+    /** Older segments still on disk, oldest first. */
+    private readonly sealed: number[],
+    private active: ActiveSegment,
+    private readonly files: FileCache,
+  ) {}
+
+  static async open(disk: Disk, options: WalOptions): Promise<Wal> {
+    const segmentSizeBytes = options.segmentSizeBytes ?? limits.walSegmentSizeBytesDefault;
+    if (
+      !Number.isInteger(segmentSizeBytes) ||
+      segmentSizeBytes < limits.walSegmentSizeBytesMin ||
+      segmentSizeBytes > limits.walSegmentSizeBytesMax
+    ) {
+      throw new HelixError(
+        "INVALID_CONFIG",
+        `WAL segment size must be in [${limits.walSegmentSizeBytesMin}, ${limits.walSegmentSizeBytesMax}], got ${segmentSizeBytes}`,
+      );
+    }
+    await disk.mkdir(options.directory);
+    const recovered = await recoverWal(disk, options.directory);
+    const files = new FileCache(disk, limits.walOpenFilesMax);
+    const last = recovered.segments.at(-1);
+    let active: ActiveSegment;
+    if (last === undefined || recovered.active === undefined) {
+      const plan = {
+        directory: options.directory,
+        sequence: 1,
+        basePosition: 0,
+        sizeBytes: segmentSizeBytes,
+        leadingFrames: [],
+      };
+      const created = await createSegment(disk, plan);
+      active = {
+        sequence: 1,
+        basePosition: 0,
+        file: created.file,
+        sizeBytes: segmentSizeBytes,
+        writePosition: created.writePosition,
+      };
+    } else {
+      const { file, writePosition } = recovered.active;
+      active = {
+        sequence: last.sequence,
+        basePosition: last.basePosition,
+        file,
+        sizeBytes: file.size(),
+        writePosition,
+      };
+    }
+    const sealed = recovered.segments
+      .map((segment) => segment.sequence)
+      .filter((sequence) => sequence !== active.sequence);
+    return new Wal(
+      disk,
+      options.directory,
+      segmentSizeBytes,
+      recovered.groups,
+      recovered.usage,
+      sealed,
+      active,
+      files,
+    );
+  }
+
+  /** Makes `write` durable for `group`: entries first (replacing any conflicting suffix), then hard state. */
+  append(group: GroupId, write: GroupWrite): Promise<void> {
+    return this.accept(() => {
+      const log = this.groupForWrite(group);
+      const entries = write.entries ?? [];
+      if (entries.length > limits.walEntriesPerAppendMax) {
+        throw invalid(
+          `${entries.length} entries in one append, the limit is ${limits.walEntriesPerAppendMax}`,
+        );
+      }
+      const frames: Uint8Array[] = [];
+      const records: WalRecord[] = [];
+      if (entries.length > 0) this.acceptEntries(log, entries, frames, records);
+      if (write.hardState !== undefined) {
+        if (write.hardState.term < log.acceptedTerm) {
+          throw invalid(
+            `hard state term ${write.hardState.term} is below ${log.acceptedTerm} for group ${group}`,
+          );
+        }
+        const record = { kind: "hardState", group, hardState: write.hardState } as const;
+        frames.push(encodeRecord(record));
+        records.push(record);
+      }
+      if (entries.length > 0) log.acceptedLastIndex = entries.at(-1)?.index ?? log.acceptedLastIndex;
+      if (write.hardState !== undefined) log.acceptedTerm = write.hardState.term;
+      return { frames, records };
+    });
+  }
+
+  /** Durably removes the group's entries from `fromIndex` on (a Raft conflict, §5.3). */
+  truncate(group: GroupId, fromIndex: LogIndex): Promise<void> {
+    return this.accept(() => {
+      const log = this.groupForWrite(group);
+      if (fromIndex <= log.acceptedCompactedIndex || fromIndex > log.acceptedLastIndex + 1) {
+        throw invalid(
+          `cannot truncate group ${group} at ${fromIndex}: its log is (${log.acceptedCompactedIndex}, ${log.acceptedLastIndex}]`,
+        );
+      }
+      log.acceptedLastIndex = fromIndex - 1;
+      const record = { kind: "truncate", group, fromIndex } as const;
+      return { frames: [encodeRecord(record)], records: [record] };
+    });
+  }
+
+  /**
+   * Durably records the group's compaction point: entries up to `point.index` are no longer needed (a
+   * snapshot or the partition store covers them). Once every group has released past a segment, the
+   * segment is deleted. `point.index` may lie past the last entry (a snapshot installed from the leader).
+   */
+  release(group: GroupId, point: CompactionPoint): Promise<void> {
+    return this.accept(() => {
+      const log = this.groupForWrite(group);
+      if (point.index < log.acceptedCompactedIndex) {
+        throw invalid(
+          `group ${group} already released through ${log.acceptedCompactedIndex}, cannot go back to ${point.index}`,
+        );
+      }
+      const knownTerm = log.termAt(point.index);
+      if (knownTerm !== undefined && knownTerm !== point.term) {
+        throw invalid(`entry ${point.index} of group ${group} has term ${knownTerm}, not ${point.term}`);
+      }
+      log.acceptedCompactedIndex = point.index;
+      log.acceptedLastIndex = Math.max(log.acceptedLastIndex, point.index);
+      const record = { kind: "release", group, index: point.index, term: point.term } as const;
+      return { frames: [encodeRecord(record)], records: [record] };
+    });
+  }
+
+  /**
+   * Durable entries [fromIndex, toIndexExclusive) of a group, stopping once `maxBytes` of data is
+   * collected (always at least one entry). Each frame's checksum is verified on the way out.
+   */
+  async entries(
+    group: GroupId,
+    fromIndex: LogIndex,
+    toIndexExclusive: LogIndex,
+    maxBytes = Number.POSITIVE_INFINITY,
+  ): Promise<WalEntry[]> {
+    const log = this.groups.get(group);
+    const first = log?.firstIndex ?? 1;
+    const last = log?.lastIndex ?? 0;
+    if (fromIndex < first || toIndexExclusive > last + 1 || fromIndex > toIndexExclusive) {
+      throw new HelixError(
+        "OFFSET_OUT_OF_RANGE",
+        `group ${group} holds entries [${first}, ${last}], asked for [${fromIndex}, ${toIndexExclusive})`,
+        {
+          details: { group, firstIndex: first, lastIndex: last },
+        },
+      );
+    }
+    const result: WalEntry[] = [];
+    let bytes = 0;
+    let index: number = fromIndex;
+    while (index < toIndexExclusive && (result.length === 0 || bytes < maxBytes)) {
+      const run = this.contiguousRun(log as GroupLog, index, toIndexExclusive);
+      for (const entry of await this.readRun(run)) {
+        if (result.length > 0 && bytes + entry.data.length > maxBytes) return result;
+        result.push(entry);
+        bytes += entry.data.length;
+      }
+      index += run.count;
+    }
+    return result;
+  }
+
+  /** The term of entry `index` (or of the compaction point), from memory. */
+  term(group: GroupId, index: LogIndex): number | undefined {
+    return this.groups.get(group)?.termAt(index);
+  }
+
+  status(group: GroupId): GroupStatus | undefined {
+    const log = this.groups.get(group);
+    if (log === undefined) return undefined;
+    return {
+      group,
+      hardState: log.hardState,
+      compaction: log.compaction,
+      firstIndex: log.firstIndex,
+      lastIndex: log.lastIndex,
+    };
+  }
+
+  groupIds(): GroupId[] {
+    return [...this.groups.keys()].sort((a, b) => a - b);
+  }
+
+  /** Sequences of the segment files on disk, oldest first. */
+  segmentSequences(): number[] {
+    return [...this.sealed, this.active.sequence];
+  }
+
+  /** Waits for every accepted append to settle, then closes the files. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.idle;
+    await this.files.closeAll();
+    await this.active.file.close();
+  }
+
+  // ---- accepting appends -------------------------------------------------------------------------
+
+  private accept(build: () => { frames: Uint8Array[]; records: WalRecord[] }): Promise<void> {
+    try {
+      if (this.closed) throw new HelixError("UNAVAILABLE", "the WAL is closed");
+      if (this.failure !== undefined) throw this.failure;
+      if (this.queue.length >= limits.walPendingAppendsMax) {
+        throw new HelixError("RESOURCE_EXHAUSTED", `${this.queue.length} appends already wait for the disk`);
+      }
+      const { frames, records } = build();
+      const bytes = frames.reduce((total, frame) => total + frame.length, 0);
+      this.checkRoom(bytes);
+      this.statistics.appends++;
+      return new Promise<void>((resolve, reject) => {
+        this.queue.push({ frames, records, bytes, resolve, reject });
+        this.pendingBytes += bytes;
+        this.startCommitting();
+      });
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  private checkRoom(bytes: number): void {
+    if (this.pendingBytes + bytes > limits.walPendingBytesMax) {
+      throw new HelixError("RESOURCE_EXHAUSTED", `${this.pendingBytes} bytes already wait for the disk`);
+    }
+    const capacity = this.segmentSizeBytes - fileHeaderBytes - (this.groups.size + 1) * checkpointFrameBytes;
+    if (bytes > capacity) {
+      throw new HelixError(
+        "RECORD_TOO_LARGE",
+        `an append of ${bytes} bytes cannot fit in a WAL segment (${capacity} bytes free)`,
+      );
+    }
+  }
+
+  private groupForWrite(group: GroupId): GroupLog {
+    let log = this.groups.get(group);
+    if (log === undefined) {
+      if (this.groups.size >= limits.walGroupsMax)
+        throw new HelixError("RESOURCE_EXHAUSTED", `the WAL already serves ${this.groups.size} groups`);
+      log = new GroupLog(group);
+      this.groups.set(group, log);
+    }
+    return log;
+  }
+
+  private acceptEntries(
+    log: GroupLog,
+    entries: readonly WalEntry[],
+    frames: Uint8Array[],
+    records: WalRecord[],
+  ): void {
+    const first = entries[0] as WalEntry;
+    if (first.index <= log.acceptedCompactedIndex || first.index > log.acceptedLastIndex + 1) {
+      throw invalid(
+        `entry ${first.index} does not extend group ${log.group}: its log is (${log.acceptedCompactedIndex}, ${log.acceptedLastIndex}]`,
+      );
+    }
+    let previousTerm = 0;
+    for (const [i, entry] of entries.entries()) {
+      if (entry.index !== first.index + i)
+        throw invalid(
+          `entries of one append must be contiguous: ${entry.index} follows ${first.index + i - 1}`,
+        );
+      if (!Number.isSafeInteger(entry.term) || entry.term < previousTerm)
+        throw invalid(`entry ${entry.index} has term ${entry.term}, below ${previousTerm}`);
+      if (!Number.isInteger(entry.type) || entry.type < 0 || entry.type > 255)
+        throw invalid(`entry type ${entry.type} is not a byte`);
+      if (entry.data.length + 64 > limits.walEntrySizeBytesMax) {
+        throw new HelixError(
+          "RECORD_TOO_LARGE",
+          `entry ${entry.index} has ${entry.data.length} bytes, the limit is ${limits.walEntrySizeBytesMax - 64}`,
+        );
+      }
+      previousTerm = entry.term;
+      frames.push(encodeEntry(log.group, entry));
+      records.push({ kind: "entry", group: log.group, index: entry.index, term: entry.term });
+    }
+  }
+
+  // ---- group commit ------------------------------------------------------------------------------
+
+  private startCommitting(): void {
+    if (this.committing) return;
+    this.committing = true;
+    this.idle = this.commitLoop().finally(() => {
+      this.committing = false;
+    });
+  }
+
+  private async commitLoop(): Promise<void> {
+    while (this.queue.length > 0 && this.failure === undefined) {
+      const batch = this.takeBatch();
+      if (batch.length > 0) {
+        await this.commit(batch);
+        continue;
+      }
+      // The oldest append does not fit in the active segment: start the next one first.
+      try {
+        await this.roll();
+      } catch (error) {
+        this.rejectQueue(error);
+      }
+    }
+  }
+
+  /** The longest prefix of the queue that fits in the active segment and in one write. */
+  private takeBatch(): PendingAppend[] {
+    const room = this.active.sizeBytes - this.active.writePosition;
+    let bytes = 0;
+    let count = 0;
+    for (const pending of this.queue) {
+      if (bytes + pending.bytes > room) break;
+      if (count > 0 && bytes + pending.bytes > limits.walWriteBytesMax) break;
+      bytes += pending.bytes;
+      count++;
+    }
+    return this.queue.splice(0, count);
+  }
+
+  private async commit(batch: PendingAppend[]): Promise<void> {
+    const segment = this.active;
+    const start = segment.writePosition;
+    const frames = batch.flatMap((pending) => pending.frames);
+    const bytes = batch.reduce((total, pending) => total + pending.bytes, 0);
+    try {
+      await segment.file.write(start, concatenate(frames, bytes));
+      await segment.file.sync();
+    } catch (error) {
+      this.failClosed(error, batch);
+      return;
+    }
+    segment.writePosition += bytes;
+    this.statistics.commits++;
+    this.statistics.bytesWritten += bytes;
+    this.applyBatch(batch, segment.sequence, start);
+    // Reclaiming first (rare: once per segment) lets a caller that awaited a release see its effect.
+    await this.reclaim();
+    for (const pending of batch) {
+      this.pendingBytes -= pending.bytes;
+      pending.resolve();
+    }
+  }
+
+  private applyBatch(batch: PendingAppend[], sequence: number, start: number): void {
+    let position = start;
+    for (const pending of batch) {
+      for (const [i, record] of pending.records.entries()) {
+        const size = (pending.frames[i] as Uint8Array).length;
+        const reason = applyRecord(this.groups, this.usage, record, { segment: sequence, position, size });
+        assert(reason === undefined, () => `an accepted record did not apply: ${reason}`);
+        position += size;
+      }
+    }
+  }
+
+  /** Seals the active segment (already fully synced) and starts the next, led by a checkpoint. */
+  private async roll(): Promise<void> {
+    const previous = this.active;
+    const leadingFrames = [...this.groups.values()].map((log) =>
+      encodeRecord({
+        kind: "checkpoint",
+        group: log.group,
+        hardState: log.hardState,
+        compactedIndex: log.compaction.index,
+        compactedTerm: log.compaction.term,
+        lastIndex: log.lastIndex,
+      }),
+    );
+    const plan = {
+      directory: this.directory,
+      sequence: previous.sequence + 1,
+      basePosition: previous.basePosition + previous.writePosition - fileHeaderBytes,
+      sizeBytes: this.segmentSizeBytes,
+      leadingFrames,
+    };
+    const created = await createSegment(this.disk, plan);
+    this.active = { ...plan, file: created.file, writePosition: created.writePosition };
+    this.sealed.push(previous.sequence);
+    this.statistics.segmentsCreated++;
+    await previous.file.close();
+    if (this.queue[0] !== undefined && this.takeBatchFits() === false) {
+      const head = this.queue.shift() as PendingAppend;
+      this.pendingBytes -= head.bytes;
+      head.reject(
+        new HelixError(
+          "RECORD_TOO_LARGE",
+          `an append of ${head.bytes} bytes does not fit in an empty WAL segment`,
+        ),
+      );
+    }
+  }
+
+  private takeBatchFits(): boolean {
+    const head = this.queue[0];
+    return head === undefined || head.bytes <= this.active.sizeBytes - this.active.writePosition;
+  }
+
+  /** Deletes the sealed segments that hold no live entry (their metadata lives on in later checkpoints). */
+  private async reclaim(): Promise<void> {
+    const oldestLive = this.usage.oldestLive() ?? this.active.sequence;
+    let removed = 0;
+    try {
+      while (this.sealed.length > 0 && (this.sealed[0] as number) < oldestLive) {
+        const path = `${this.directory}/${segmentName(this.sealed[0] as number)}`;
+        await this.files.forget(path);
+        await this.disk.remove(path);
+        this.sealed.shift();
+        removed++;
+      }
+      if (removed > 0) await this.disk.syncDirectory(this.directory);
+    } catch (error) {
+      this.failClosed(error, []);
+    }
+    this.statistics.segmentsRemoved += removed;
+  }
+
+  private failClosed(error: unknown, batch: PendingAppend[]): void {
+    this.failure = new HelixError(
+      "IO_ERROR",
+      `the WAL failed closed and must be reopened: ${describe(error)}`,
+      {
+        cause: error,
+        details: { directory: this.directory },
+      },
+    );
+    for (const pending of batch) pending.reject(error);
+    this.rejectQueue(this.failure);
+  }
+
+  /** Rejects every waiting append and forgets what they promised (the accepted state goes back to the durable one). */
+  private rejectQueue(error: unknown): void {
+    const waiting = this.queue;
+    this.queue = [];
+    this.pendingBytes = 0;
+    for (const log of this.groups.values()) {
+      log.acceptedLastIndex = log.lastIndex;
+      log.acceptedCompactedIndex = log.compaction.index;
+      log.acceptedTerm = log.hardState.term;
+    }
+    for (const pending of waiting) pending.reject(error);
+  }
+
+  // ---- reading -----------------------------------------------------------------------------------
+
+  /** The entries from `index` on that sit back to back in one segment (one read serves them all). */
+  private contiguousRun(log: GroupLog, index: number, toIndexExclusive: number) {
+    const first = log.location(index);
+    assert(first !== undefined, () => `no location for entry ${index} of group ${log.group}`);
+    let count = 1;
+    let end = first.position + first.size;
+    while (index + count < toIndexExclusive && end - first.position < limits.walRecoveryReadBytes) {
+      const next = log.location(index + count);
+      if (next === undefined || next.segment !== first.segment || next.position !== end) break;
+      end += next.size;
+      count++;
+    }
+    return {
+      group: log.group,
+      index,
+      count,
+      segment: first.segment,
+      position: first.position,
+      bytes: end - first.position,
+      term: first.term,
+    };
+  }
+
+  private async readRun(run: ReturnType<Wal["contiguousRun"]>): Promise<WalEntry[]> {
+    const path = `${this.directory}/${segmentName(run.segment)}`;
+    const bytes =
+      run.segment === this.active.sequence
+        ? await this.active.file.read(run.position, run.bytes)
+        : await this.files.use(path, (file) => file.read(run.position, run.bytes));
+    const entries: WalEntry[] = [];
+    let offset = 0;
+    for (let i = 0; i < run.count; i++) {
+      const check = checkFrame(bytes, offset, bytes.length - offset, walFrameRules);
+      if (check.kind !== "valid") {
+        throw new HelixError(
+          "CORRUPT_DATA",
+          `${path} at byte ${run.position + offset}: entry ${run.index + i} of group ${run.group} fails its check`,
+          {
+            details: { path, position: run.position + offset },
+          },
+        );
+      }
+      const entry = decodeEntry(bytes.subarray(offset, offset + check.size));
+      assert(
+        entry.index === run.index + i,
+        () => `the index points entry ${run.index + i} at entry ${entry.index}`,
+      );
+      entries.push(entry);
+      offset += check.size;
+    }
+    return entries;
+  }
+}
+
+function invalid(message: string): HelixError {
+  return new HelixError("INVALID_ARGUMENT", message);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
