@@ -90,7 +90,7 @@ function toBuffer(view: Uint8Array): Buffer {
 }
 
 /** Below this many bytes the table loop beats the N-API call (measured; see BENCHMARKS.md). */
-export const nativeThresholdBytes = 64;
+export const nativeThresholdBytes = 256;
 
 /** CRC32C over `data[start, end)` continuing from `previous`, with the faster implementation for the size. */
 export function crc32c(data: Uint8Array, previous = 0, start = 0, end = data.length): number {
