@@ -1,2 +1,13 @@
+export type { QuotaDefinition, QuotaLevel, QuotaResource, QuotaSubject } from "./quota.js";
+export { QuotaTable, quotaLevels, quotaResources, validateQuotaDefinitions } from "./quota.js";
+export type {
+  QuotaCharge,
+  QuotaDecision,
+  QuotaManagerOptions,
+  QuotaMetrics,
+  QuotaThrottle,
+  TenantQuotaMetrics,
+} from "./quota-manager.js";
+export { QuotaManager } from "./quota-manager.js";
 export type { TokenBucketConfig } from "./token-bucket.js";
 export { TokenBucket, validateTokenBucketConfig } from "./token-bucket.js";
