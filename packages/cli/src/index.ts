@@ -1,0 +1,2 @@
+// This package has no public API yet: see README.md.
+export {};
