@@ -28,7 +28,7 @@ function messageCodecs(): Map<string, GeneratedMessage<unknown>> {
 }
 
 const codecs = messageCodecs();
-const runsPerVersion = 25;
+const runsPerVersion = 12;
 
 function encode(codec: GeneratedMessage<unknown>, version: number, value: unknown): Uint8Array {
   const writer = new Writer(16);
