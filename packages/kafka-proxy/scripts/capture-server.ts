@@ -113,7 +113,7 @@ function respond(header: RequestHeader, body: unknown, state: BrokerState, port:
     case 3:
       return metadata(body as Generated.Metadata.MetadataRequest, state, port);
     case 0:
-      return produce(body as Generated.Produce.ProduceRequest, state, header.requestApiVersion);
+      return produce(body as Generated.Produce.ProduceRequest, state);
     case 1:
       return fetch(body as Generated.Fetch.FetchRequest, state);
     case 2:
@@ -197,15 +197,14 @@ function metadata(
 function produce(
   request: Generated.Produce.ProduceRequest,
   state: BrokerState,
-  version: number,
 ): Generated.Produce.ProduceResponse | undefined {
   for (const topic of request.topicData) {
     const records = topic.partitionData[0]?.records;
     if (records !== null && records !== undefined && !state.batches.has(topic.name))
       state.batches.set(topic.name, records.slice());
   }
+  // acks=0: the client expects no response at all.
   if (request.acks === 0) return undefined;
-  void version;
   return {
     responses: request.topicData.map((topic) => ({
       name: topic.name,

@@ -297,7 +297,8 @@ function differsFromDefault(context: MessageContext, field: FieldSchema, access:
 }
 
 function usedInFlexibleVersion(context: MessageContext): boolean {
-  return parseRange(context.message.flexibleVersions).low <= parseRange(context.message.validVersions).high;
+  const flexible = parseRange(context.message.flexibleVersions);
+  return flexible.low <= flexible.high && flexible.low <= parseRange(context.message.validVersions).high;
 }
 
 function emitTypes(contexts: readonly MessageContext[]): string {
@@ -438,7 +439,7 @@ const primitiveMethodSuffix: Record<string, string> = {
 
 function variableLengthSuffix(type: string, compact: boolean, nullable: boolean): string {
   const kind = type === "string" ? "String" : "Bytes";
-  return `${compact ? "Compact" : ""}${nullable ? (compact ? "Nullable" : "Nullable") : ""}${kind}`;
+  return `${compact ? "Compact" : ""}${nullable ? "Nullable" : ""}${kind}`;
 }
 
 /** Generates one version module; tracks which struct functions it needs. */

@@ -11,6 +11,13 @@ export {
   isFlexibleVersion,
   isVersionAdvertised,
 } from "./framing/api-table.js";
+export {
+  decodeConsumerAssignment,
+  decodeConsumerSubscription,
+  encodeConsumerAssignment,
+  encodeConsumerSubscription,
+  type VersionPrefixed,
+} from "./framing/consumer-protocol.js";
 export { FrameSplitter } from "./framing/frame-splitter.js";
 export {
   decodeRequestHeader,

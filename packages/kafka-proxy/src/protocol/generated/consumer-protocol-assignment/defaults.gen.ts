@@ -17,8 +17,7 @@ export function defaultConsumerProtocolAssignment(): ConsumerProtocolAssignment 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isConsumerProtocolAssignmentDefault(value: ConsumerProtocolAssignment): boolean {
   return !(value.assignedPartitions.length !== 0) &&
-    !(value.userData !== null) &&
-    (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
+    !(value.userData !== null);
 }
 
 /** A TopicPartition with every field at its schema default. */
@@ -32,6 +31,5 @@ export function defaultTopicPartition(): TopicPartition {
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isTopicPartitionDefault(value: TopicPartition): boolean {
   return !(value.topic !== "") &&
-    !(value.partitions.length !== 0) &&
-    (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
+    !(value.partitions.length !== 0);
 }

@@ -10,8 +10,6 @@ export interface ConsumerProtocolAssignment {
   readonly assignedPartitions: readonly TopicPartition[];
   /**  Versions 0+. */
   readonly userData: Uint8Array | null;
-  /** Tagged fields this code does not know, kept so re-encoding is byte-identical. */
-  readonly unknownTaggedFields?: readonly TaggedField[] | undefined;
 }
 
 /** TopicPartition in ConsumerProtocolAssignment. */
@@ -20,6 +18,4 @@ export interface TopicPartition {
   readonly topic: string;
   /**  Versions 0+. */
   readonly partitions: readonly number[];
-  /** Tagged fields this code does not know, kept so re-encoding is byte-identical. */
-  readonly unknownTaggedFields?: readonly TaggedField[] | undefined;
 }

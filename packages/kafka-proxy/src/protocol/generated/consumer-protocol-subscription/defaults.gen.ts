@@ -23,8 +23,7 @@ export function isConsumerProtocolSubscriptionDefault(value: ConsumerProtocolSub
     !(value.userData !== null) &&
     !(value.ownedPartitions.length !== 0) &&
     !(value.generationId !== -1) &&
-    !(value.rackId !== null) &&
-    (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
+    !(value.rackId !== null);
 }
 
 /** A TopicPartition with every field at its schema default. */
@@ -38,6 +37,5 @@ export function defaultTopicPartition(): TopicPartition {
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isTopicPartitionDefault(value: TopicPartition): boolean {
   return !(value.topic !== "") &&
-    !(value.partitions.length !== 0) &&
-    (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
+    !(value.partitions.length !== 0);
 }

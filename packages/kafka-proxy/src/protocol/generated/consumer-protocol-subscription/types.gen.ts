@@ -16,8 +16,6 @@ export interface ConsumerProtocolSubscription {
   readonly generationId: number;
   /**  Versions 3+. */
   readonly rackId: string | null;
-  /** Tagged fields this code does not know, kept so re-encoding is byte-identical. */
-  readonly unknownTaggedFields?: readonly TaggedField[] | undefined;
 }
 
 /** TopicPartition in ConsumerProtocolSubscription. */
@@ -26,6 +24,4 @@ export interface TopicPartition {
   readonly topic: string;
   /**  Versions 1+. */
   readonly partitions: readonly number[];
-  /** Tagged fields this code does not know, kept so re-encoding is byte-identical. */
-  readonly unknownTaggedFields?: readonly TaggedField[] | undefined;
 }

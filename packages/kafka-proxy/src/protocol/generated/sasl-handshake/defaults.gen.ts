@@ -15,8 +15,7 @@ export function defaultSaslHandshakeRequest(): SaslHandshakeRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isSaslHandshakeRequestDefault(value: SaslHandshakeRequest): boolean {
-  return !(value.mechanism !== "") &&
-    (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
+  return !(value.mechanism !== "");
 }
 
 /** A SaslHandshakeResponse with every field at its schema default. */
@@ -30,6 +29,5 @@ export function defaultSaslHandshakeResponse(): SaslHandshakeResponse {
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isSaslHandshakeResponseDefault(value: SaslHandshakeResponse): boolean {
   return !(value.errorCode !== 0) &&
-    !(value.mechanisms.length !== 0) &&
-    (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
+    !(value.mechanisms.length !== 0);
 }

@@ -8,8 +8,6 @@ import type { TaggedField } from "../../tagged-field.js";
 export interface SaslHandshakeRequest {
   /** The SASL mechanism chosen by the client. Versions 0+. */
   readonly mechanism: string;
-  /** Tagged fields this code does not know, kept so re-encoding is byte-identical. */
-  readonly unknownTaggedFields?: readonly TaggedField[] | undefined;
 }
 
 /** SaslHandshakeResponse, all versions. */
@@ -18,6 +16,4 @@ export interface SaslHandshakeResponse {
   readonly errorCode: number;
   /** The mechanisms enabled in the server. Versions 0+. */
   readonly mechanisms: readonly string[];
-  /** Tagged fields this code does not know, kept so re-encoding is byte-identical. */
-  readonly unknownTaggedFields?: readonly TaggedField[] | undefined;
 }
