@@ -49,33 +49,45 @@ class NaiveSettledOffsets {
 type Operation = { kind: "add"; delta: number } | { kind: "settleBelow"; delta: number };
 
 const operation: fc.Arbitrary<Operation> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant("add" as const), delta: fc.integer({ min: -8, max: 200 }) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({ kind: fc.constant("add" as const), delta: fc.integer({ min: -8, max: 200 }) }),
+  },
   {
     weight: 1,
-    arbitrary: fc.record({ kind: fc.constant("settleBelow" as const), delta: fc.integer({ min: -8, max: 100 }) }),
+    arbitrary: fc.record({
+      kind: fc.constant("settleBelow" as const),
+      delta: fc.integer({ min: -8, max: 100 }),
+    }),
   },
 );
 
 describe("OffsetBitmap", () => {
   it("agrees with a Set-based model on every settlement", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1_000 }), fc.array(operation, { maxLength: 300 }), (start, operations) => {
-        const bitmap = new OffsetBitmap(start);
-        const model = new NaiveSettledOffsets(start);
-        for (const step of operations) {
-          const target = Math.max(0, model.floor + step.delta);
-          if (step.kind === "add") expect(bitmap.add(target)).toBe(model.add(target));
-          else expect(bitmap.settleBelow(target)).toBe(model.settleBelow(target));
-          expect(bitmap.floor).toBe(model.floor);
-          expect(bitmap.size).toBe(model.above.size);
-        }
-        expect([...bitmap.offsets()]).toEqual(model.sorted());
-        for (let offset = Math.max(0, start - 5); offset < model.floor + 210; offset++) {
-          expect(bitmap.has(offset)).toBe(model.has(offset));
-        }
-        const sorted = model.sorted();
-        expect(bitmap.end).toBe(sorted.length === 0 ? model.floor : (sorted[sorted.length - 1] as number) + 1);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1_000 }),
+        fc.array(operation, { maxLength: 300 }),
+        (start, operations) => {
+          const bitmap = new OffsetBitmap(start);
+          const model = new NaiveSettledOffsets(start);
+          for (const step of operations) {
+            const target = Math.max(0, model.floor + step.delta);
+            if (step.kind === "add") expect(bitmap.add(target)).toBe(model.add(target));
+            else expect(bitmap.settleBelow(target)).toBe(model.settleBelow(target));
+            expect(bitmap.floor).toBe(model.floor);
+            expect(bitmap.size).toBe(model.above.size);
+          }
+          expect([...bitmap.offsets()]).toEqual(model.sorted());
+          for (let offset = Math.max(0, start - 5); offset < model.floor + 210; offset++) {
+            expect(bitmap.has(offset)).toBe(model.has(offset));
+          }
+          const sorted = model.sorted();
+          expect(bitmap.end).toBe(
+            sorted.length === 0 ? model.floor : (sorted[sorted.length - 1] as number) + 1,
+          );
+        },
+      ),
       { seed: 9001, numRuns: 300 },
     );
   });

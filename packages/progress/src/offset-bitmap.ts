@@ -55,7 +55,7 @@ export class OffsetBitmap {
     if (offset < this.floorOffset) return true;
     const relative = offset - this.origin;
     const word = this.words[Math.floor(relative / wordBits)];
-    return word !== undefined && ((word >>> relative % wordBits) & 1) === 1;
+    return word !== undefined && ((word >>> (relative % wordBits)) & 1) === 1;
   }
 
   /**
@@ -63,12 +63,15 @@ export class OffsetBitmap {
    * offset closes the gap at the watermark.
    */
   add(offset: number): boolean {
-    assert(Number.isSafeInteger(offset) && offset >= 0, () => `bitmap offset must be an offset, got ${offset}`);
+    assert(
+      Number.isSafeInteger(offset) && offset >= 0,
+      () => `bitmap offset must be an offset, got ${offset}`,
+    );
     if (this.has(offset)) return false;
     const relative = offset - this.origin;
     const index = Math.floor(relative / wordBits);
     while (this.words.length <= index) this.words.push(0);
-    this.words[index] = ((this.words[index] as number) | (1 << relative % wordBits)) >>> 0;
+    this.words[index] = ((this.words[index] as number) | (1 << (relative % wordBits))) >>> 0;
     this.setCount++;
     if (offset === this.floorOffset) this.advancePastSettled();
     return true;
