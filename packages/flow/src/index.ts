@@ -1,3 +1,17 @@
+export type {
+  EnqueueResult,
+  FairQueueConfig,
+  FairQueueItem,
+  FairQueueMetrics,
+  ShedReason,
+  TenantQueueMetrics,
+} from "./fair-queue.js";
+export {
+  FairQueue,
+  fairQueueConfigDefault,
+  validateFairQueueConfig,
+  validateTenantWeights,
+} from "./fair-queue.js";
 export type { QuotaDefinition, QuotaLevel, QuotaResource, QuotaSubject } from "./quota.js";
 export { QuotaTable, quotaLevels, quotaResources, validateQuotaDefinitions } from "./quota.js";
 export type {
