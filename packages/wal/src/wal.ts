@@ -198,6 +198,8 @@ export class Wal {
    * Durably records the group's compaction point: entries up to `point.index` are no longer needed (a
    * snapshot or the partition store covers them). Once every group has released past a segment, the
    * segment is deleted. `point.index` may lie past the last entry (a snapshot installed from the leader).
+   * The WAL trusts `point.term`: the entry may still be waiting for its own group commit, so it cannot
+   * always be checked here.
    */
   release(group: GroupId, point: CompactionPoint): Promise<void> {
     return this.accept(() => {
@@ -206,10 +208,6 @@ export class Wal {
         throw invalid(
           `group ${group} already released through ${log.acceptedCompactedIndex}, cannot go back to ${point.index}`,
         );
-      }
-      const knownTerm = log.termAt(point.index);
-      if (knownTerm !== undefined && knownTerm !== point.term) {
-        throw invalid(`entry ${point.index} of group ${group} has term ${knownTerm}, not ${point.term}`);
       }
       log.acceptedCompactedIndex = point.index;
       log.acceptedLastIndex = Math.max(log.acceptedLastIndex, point.index);

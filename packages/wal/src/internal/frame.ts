@@ -58,12 +58,11 @@ export function checkFrame(
   fileRemaining: number,
   rules: FrameRules,
 ): FrameCheck {
-  const view = viewOf(bytes);
   const inBuffer = bytes.length - start;
   if (fileRemaining < 4)
     return fileRemaining === 0 ? { kind: "end" } : { kind: "bad", reason: "short frame header" };
   if (inBuffer < 4) return { kind: "need", size: 4 };
-  const length = view.getUint32(start, true);
+  const length = readUint32(bytes, start);
   if (length === 0) return { kind: "end" };
   if (fileRemaining < frameHeaderBytes) return { kind: "bad", reason: "short frame header" };
   if (length > rules.payloadBytesMax) return { kind: "bad", reason: `frame length ${length} over the limit` };
@@ -76,8 +75,19 @@ export function checkFrame(
   if (bytes[start + 9] !== 0 || bytes[start + 10] !== 0 || bytes[start + 11] !== 0) {
     return { kind: "bad", reason: "reserved bytes are not zero" };
   }
-  if (crc32c(bytes, 0, start + 8, start + size) !== view.getUint32(start + 4, true)) {
+  if (crc32c(bytes, 0, start + 8, start + size) !== readUint32(bytes, start + 4)) {
     return { kind: "bad", reason: "checksum mismatch" };
   }
   return { kind: "valid", type, size };
+}
+
+/** A little-endian u32 without a DataView: recovery calls this at every byte of a damaged tail. */
+function readUint32(bytes: Uint8Array, position: number): number {
+  return (
+    ((bytes[position] as number) |
+      ((bytes[position + 1] as number) << 8) |
+      ((bytes[position + 2] as number) << 16) |
+      ((bytes[position + 3] as number) << 24)) >>>
+    0
+  );
 }

@@ -123,8 +123,10 @@ async function settleTail(file: DiskFile, path: string, stop: ScanStop, isLast: 
   if (tail.nonZeroEnd > stop.position) {
     if (!isLast) throw corrupt(path, stop.position, `${reason} at the end of a sealed segment`);
     await file.write(stop.position, new Uint8Array(tail.nonZeroEnd - stop.position));
-    await file.sync();
   }
+  // What recovery read may have come from the page cache after a failed fdatasync; new appends build on
+  // it, so it must be durable before they are acknowledged.
+  if (isLast) await file.sync();
   return stop.position;
 }
 

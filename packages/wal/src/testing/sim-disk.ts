@@ -121,7 +121,8 @@ class Content {
   }
 }
 
-export class SimDisk implements Disk {
+/** What all views of one simulated disk share: the files, the faults, the counters. */
+class SimStorage {
   readonly statistics: SimDiskStatistics = {
     writes: 0,
     writtenBytes: 0,
@@ -129,68 +130,86 @@ export class SimDisk implements Disk {
     directorySyncs: 0,
     crashes: 0,
   };
-  private readonly rng: Rng;
-  private readonly scheduler: SimDiskScheduler | undefined;
-  private capacityBytes: number;
+  readonly rng: Rng;
+  readonly scheduler: SimDiskScheduler | undefined;
+  capacityBytes: number;
   /** Names as the running process sees them. */
-  private names = new Map<string, Inode>();
+  names = new Map<string, Inode>();
   /** Names as they would be after a crash. */
-  private durableNames = new Map<string, Inode>();
-  private readonly directories = new Set<string>([""]);
-  private faultRules: Array<SimDiskFaultRule & { remaining: number }> = [];
-  private faultProbabilities: Partial<Record<SimDiskFault, number>> = {};
-  /** Incremented by every crash; handles of an older generation are dead. */
-  private generation = 0;
+  durableNames = new Map<string, Inode>();
+  readonly directories = new Set<string>([""]);
+  faultRules: Array<SimDiskFaultRule & { remaining: number }> = [];
+  faultProbabilities: Partial<Record<SimDiskFault, number>> = {};
+  /** Incremented by every crash; views and handles of an older generation are dead. */
+  generation = 0;
 
   constructor(options: SimDiskOptions) {
     this.rng = options.rng;
     this.scheduler = options.scheduler;
     this.capacityBytes = options.capacityBytes ?? Number.POSITIVE_INFINITY;
   }
+}
+
+export class SimDisk implements Disk {
+  private readonly storage: SimStorage;
+  /** The process generation this view belongs to; after a crash the view and its handles are dead. */
+  private readonly generation: number;
+
+  constructor(options: SimDiskOptions, storage?: SimStorage) {
+    this.storage = storage ?? new SimStorage(options);
+    this.generation = this.storage.generation;
+  }
+
+  get statistics(): SimDiskStatistics {
+    return this.storage.statistics;
+  }
 
   /** Makes the next `count` matching operations fail with `fault`. */
   failNext(rule: SimDiskFaultRule): void {
-    this.faultRules.push({ ...rule, remaining: rule.count ?? 1 });
+    this.storage.faultRules.push({ ...rule, remaining: rule.count ?? 1 });
   }
 
   /** Makes every write, sync, truncate and create fail with the given probability per fault. */
   setFaultProbabilities(probabilities: Partial<Record<SimDiskFault, number>>): void {
-    this.faultProbabilities = { ...probabilities };
+    this.storage.faultProbabilities = { ...probabilities };
   }
 
   setCapacity(capacityBytes: number): void {
-    this.capacityBytes = capacityBytes;
+    this.storage.capacityBytes = capacityBytes;
   }
 
   clearFaults(): void {
-    this.faultRules = [];
-    this.faultProbabilities = {};
+    this.storage.faultRules = [];
+    this.storage.faultProbabilities = {};
   }
 
   /** Bytes all files currently hold. */
   usedBytes(): number {
     let total = 0;
-    for (const inode of new Set(this.names.values())) total += inode.current.size;
+    for (const inode of new Set(this.storage.names.values())) total += inode.current.size;
     return total;
   }
 
   /**
    * Power loss: unsynced data and directory changes are lost, except that (unless disabled) a random
    * prefix of each file's unsynced operations survives, the last one possibly torn at a random byte.
+   * Returns the disk as the restarted process sees it: this view, and every file opened through it, is
+   * dead from now on (its operations fail with IO_ERROR), as a crashed process can do nothing more.
    */
-  crash(options: SimDiskCrashOptions = {}): void {
+  crash(options: SimDiskCrashOptions = {}): SimDisk {
     const keepSomeUnsynced = options.keepSomeUnsynced ?? true;
-    for (const inode of new Set([...this.names.values(), ...this.durableNames.values()])) {
+    for (const inode of new Set([...this.storage.names.values(), ...this.storage.durableNames.values()])) {
       this.crashInode(inode, keepSomeUnsynced);
     }
-    this.names = new Map(this.durableNames);
-    this.generation++;
-    this.statistics.crashes++;
+    this.storage.names = new Map(this.storage.durableNames);
+    this.storage.generation++;
+    this.storage.statistics.crashes++;
+    return new SimDisk({ rng: this.storage.rng }, this.storage);
   }
 
   /** Flips one bit of a file's bytes, in what is durable and in what is visible alike (media corruption). */
   flipBit(path: string, position: number, bit: number): void {
-    const inode = this.names.get(normalize(path));
+    const inode = this.storage.names.get(normalize(path));
     assert(inode !== undefined, () => `flipBit: no file ${path}`);
     assert(position < inode.current.size, () => `flipBit: position ${position} past the end of ${path}`);
     const mask = 1 << bit;
@@ -202,7 +221,7 @@ export class SimDisk implements Disk {
 
   /** Overwrites bytes of a file in what is durable and visible alike (a test's scalpel). */
   overwrite(path: string, position: number, data: Uint8Array): void {
-    const inode = this.names.get(normalize(path));
+    const inode = this.storage.names.get(normalize(path));
     assert(inode !== undefined, () => `overwrite: no file ${path}`);
     inode.current.write(position, data);
     inode.durable.write(position, data);
@@ -210,27 +229,27 @@ export class SimDisk implements Disk {
 
   /** A copy of a file's visible bytes, for assertions. */
   contents(path: string): Uint8Array {
-    const inode = this.names.get(normalize(path));
+    const inode = this.storage.names.get(normalize(path));
     assert(inode !== undefined, () => `contents: no file ${path}`);
     return inode.current.bytes.slice(0, inode.current.size);
   }
 
   /** Paths of every file, sorted. */
   paths(): string[] {
-    return [...this.names.keys()].sort();
+    return [...this.storage.names.keys()].sort();
   }
 
   open(path: string, options: { readonly create: boolean }): Promise<DiskFile> {
     const name = normalize(path);
     return this.run("open", name, () => {
-      let inode = this.names.get(name);
+      let inode = this.storage.names.get(name);
       if (inode === undefined) {
         if (!options.create)
           throw new HelixError("NOT_FOUND", `no such file: ${name}`, { details: { path } });
         this.checkParent(name);
         this.maybeFail("open", name);
         inode = new Inode();
-        this.names.set(name, inode);
+        this.storage.names.set(name, inode);
       }
       return new SimDiskFile(this, inode, name, this.generation);
     });
@@ -241,7 +260,7 @@ export class SimDisk implements Disk {
     return this.run("list", name, () => {
       const entries = new Set<string>();
       const prefix = name === "" ? "" : `${name}/`;
-      for (const path of [...this.names.keys(), ...this.directories]) {
+      for (const path of [...this.storage.names.keys(), ...this.storage.directories]) {
         if (path.startsWith(prefix) && path !== name) {
           const rest = path.slice(prefix.length);
           if (!rest.includes("/") && rest !== "") entries.add(rest);
@@ -253,14 +272,14 @@ export class SimDisk implements Disk {
 
   exists(path: string): Promise<boolean> {
     const name = normalize(path);
-    return this.run("exists", name, () => this.names.has(name) || this.directories.has(name));
+    return this.run("exists", name, () => this.storage.names.has(name) || this.storage.directories.has(name));
   }
 
   mkdir(directory: string): Promise<void> {
     const name = normalize(directory);
     return this.run("mkdir", name, () => {
       const parts = name.split("/");
-      for (let i = 1; i <= parts.length; i++) this.directories.add(parts.slice(0, i).join("/"));
+      for (let i = 1; i <= parts.length; i++) this.storage.directories.add(parts.slice(0, i).join("/"));
     });
   }
 
@@ -268,7 +287,7 @@ export class SimDisk implements Disk {
     const name = normalize(path);
     return this.run("remove", name, () => {
       this.maybeFail("remove", name);
-      this.names.delete(name);
+      this.storage.names.delete(name);
     });
   }
 
@@ -276,13 +295,13 @@ export class SimDisk implements Disk {
     const source = normalize(from);
     const target = normalize(to);
     return this.run("rename", source, () => {
-      const inode = this.names.get(source);
+      const inode = this.storage.names.get(source);
       if (inode === undefined)
         throw new HelixError("NOT_FOUND", `no such file: ${source}`, { details: { path: from } });
       this.checkParent(target);
       this.maybeFail("rename", source);
-      this.names.delete(source);
-      this.names.set(target, inode);
+      this.storage.names.delete(source);
+      this.storage.names.set(target, inode);
     });
   }
 
@@ -290,26 +309,30 @@ export class SimDisk implements Disk {
     const name = normalize(directory);
     return this.run("syncDirectory", name, () => {
       this.maybeFail("syncDirectory", name);
-      this.statistics.directorySyncs++;
-      for (const path of new Set([...this.names.keys(), ...this.durableNames.keys()])) {
+      this.storage.statistics.directorySyncs++;
+      for (const path of new Set([...this.storage.names.keys(), ...this.storage.durableNames.keys()])) {
         if (parentOf(path) !== name) continue;
-        const inode = this.names.get(path);
-        if (inode === undefined) this.durableNames.delete(path);
-        else this.durableNames.set(path, inode);
+        const inode = this.storage.names.get(path);
+        if (inode === undefined) this.storage.durableNames.delete(path);
+        else this.storage.durableNames.set(path, inode);
       }
     });
   }
 
   /** Runs `perform` now, or when the scheduler says; either way returns its outcome as a promise. */
-  run<T>(operation: SimDiskOperation, path: string, perform: () => T): Promise<T> {
-    if (this.scheduler === undefined) {
+  run<T>(operation: SimDiskOperation, path: string, action: () => T): Promise<T> {
+    const perform = () => {
+      this.checkAlive(this.generation, path);
+      return action();
+    };
+    if (this.storage.scheduler === undefined) {
       try {
         return Promise.resolve(perform());
       } catch (error) {
         return Promise.reject(error);
       }
     }
-    const scheduler = this.scheduler;
+    const scheduler = this.storage.scheduler;
     return new Promise<T>((resolve, reject) => {
       let completed = false;
       scheduler(operation, path, () => {
@@ -331,26 +354,27 @@ export class SimDisk implements Disk {
   }
 
   pickFault(operation: SimDiskOperation, path: string): SimDiskFault | undefined {
-    const rule = this.faultRules.find(
+    const rule = this.storage.faultRules.find(
       (candidate) =>
         candidate.operation === operation &&
         (candidate.pathIncludes === undefined || path.includes(candidate.pathIncludes)),
     );
     if (rule !== undefined) {
       rule.remaining--;
-      if (rule.remaining <= 0) this.faultRules = this.faultRules.filter((candidate) => candidate !== rule);
+      if (rule.remaining <= 0)
+        this.storage.faultRules = this.storage.faultRules.filter((candidate) => candidate !== rule);
       return rule.fault;
     }
     if (operation === "read" || operation === "close") return undefined;
     for (const fault of ["ENOSPC", "EIO"] as const) {
-      const probability = this.faultProbabilities[fault] ?? 0;
-      if (probability > 0 && this.rng.chance(probability)) return fault;
+      const probability = this.storage.faultProbabilities[fault] ?? 0;
+      if (probability > 0 && this.storage.rng.chance(probability)) return fault;
     }
     return undefined;
   }
 
   checkAlive(generation: number, path: string): void {
-    if (generation !== this.generation) {
+    if (generation !== this.storage.generation) {
       throw new HelixError("IO_ERROR", `the disk crashed; ${path} was opened before the crash`, {
         details: { path },
       });
@@ -359,22 +383,25 @@ export class SimDisk implements Disk {
 
   /** Whether growing the disk's contents by `extraBytes` stays within capacity. */
   fits(extraBytes: number): boolean {
-    return this.usedBytes() + extraBytes <= this.capacityBytes;
+    return this.usedBytes() + extraBytes <= this.storage.capacityBytes;
   }
 
   /** A random prefix length of `length` bytes, for failed and torn writes. */
   randomPrefix(length: number): number {
-    return this.rng.integer(0, length + 1);
+    return this.storage.rng.integer(0, length + 1);
   }
 
   private crashInode(inode: Inode, keepSomeUnsynced: boolean): void {
     const survivor = inode.durable.copy();
     if (keepSomeUnsynced && inode.pending.length > 0) {
-      const kept = this.rng.integer(0, inode.pending.length + 1);
+      const kept = this.storage.rng.integer(0, inode.pending.length + 1);
       for (let i = 0; i < kept; i++) survivor.apply(inode.pending[i] as PendingOperation);
       const torn = inode.pending[kept];
-      if (torn?.kind === "write" && this.rng.chance(0.5)) {
-        survivor.write(torn.position, torn.data.subarray(0, this.rng.integer(0, torn.data.length + 1)));
+      if (torn?.kind === "write" && this.storage.rng.chance(0.5)) {
+        survivor.write(
+          torn.position,
+          torn.data.subarray(0, this.storage.rng.integer(0, torn.data.length + 1)),
+        );
       }
     }
     inode.current = survivor;
@@ -384,7 +411,7 @@ export class SimDisk implements Disk {
 
   private checkParent(path: string): void {
     const parent = parentOf(path);
-    if (!this.directories.has(parent)) {
+    if (!this.storage.directories.has(parent)) {
       throw new HelixError("NOT_FOUND", `no such directory: ${parent}`, { details: { path } });
     }
   }
