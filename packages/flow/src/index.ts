@@ -1,4 +1,19 @@
 export type {
+  AdmissionConfig,
+  AdmissionDecision,
+  AdmissionMetrics,
+  AdmissionState,
+  PressureSignal,
+  PressureSignals,
+  PressureThresholds,
+} from "./admission.js";
+export {
+  AdmissionController,
+  admissionConfigDefault,
+  nextPressureState,
+  validateAdmissionConfig,
+} from "./admission.js";
+export type {
   EnqueueResult,
   FairQueueConfig,
   FairQueueItem,
@@ -12,6 +27,11 @@ export {
   validateFairQueueConfig,
   validateTenantWeights,
 } from "./fair-queue.js";
+export {
+  microsecondsPerMillisecond,
+  microsecondsPerSecond,
+  microsToMillisRoundedUp,
+} from "./internal/exact.js";
 export type { QuotaDefinition, QuotaLevel, QuotaResource, QuotaSubject } from "./quota.js";
 export { QuotaTable, quotaLevels, quotaResources, validateQuotaDefinitions } from "./quota.js";
 export type {

@@ -247,7 +247,7 @@ describe("QuotaManager: strict admission", () => {
           }
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 });
