@@ -88,7 +88,7 @@ describe("OffsetBitmap", () => {
           );
         },
       ),
-      { seed: 9001, numRuns: 300 },
+      { seed: 9001, numRuns: 120 },
     );
   });
 
