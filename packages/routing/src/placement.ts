@@ -114,7 +114,7 @@ function initialTallies(request: PlacementRequest, rng: Rng): NodeTally[] {
  * leaderships never differ by more than one; followers are the emptiest remaining nodes, taking an unused
  * rack over a lighter node in a used one.
  */
-export function chooseReplicaSet(tallies: readonly NodeTally[], count: number): NodeTally[] {
+function chooseReplicaSet(tallies: readonly NodeTally[], count: number): NodeTally[] {
   let leader = tallies[0] as NodeTally;
   for (const tally of tallies) if (compareByLeaders(tally, leader) < 0) leader = tally;
   const chosen: NodeTally[] = [leader];
