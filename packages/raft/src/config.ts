@@ -42,6 +42,8 @@ export interface RaftOptions {
   readonly uncommittedSizeBytesMax?: Bytes;
   /** Bytes of committed entries handed out in one Ready. */
   readonly committedSizeBytesPerReady?: Bytes;
+  /** Bytes of snapshot data per InstallSnapshot chunk. */
+  readonly snapshotChunkSizeBytes?: Bytes;
   /** The index the host's state machine has applied (after a restart); defaults to the snapshot's index. */
   readonly appliedIndex?: LogIndex;
 }
@@ -61,6 +63,7 @@ export class RaftConfig {
   readonly inflightBytesMax: Bytes;
   readonly uncommittedSizeBytesMax: Bytes;
   readonly committedSizeBytesPerReady: Bytes;
+  readonly snapshotChunkSizeBytes: Bytes;
   readonly appliedIndex: LogIndex | undefined;
 
   constructor(options: RaftOptions) {
@@ -82,6 +85,7 @@ export class RaftConfig {
       options.uncommittedSizeBytesMax ?? (limits.uncommittedSizeBytesMax as Bytes);
     this.committedSizeBytesPerReady =
       options.committedSizeBytesPerReady ?? (limits.appendMessageSizeBytesMax as Bytes);
+    this.snapshotChunkSizeBytes = options.snapshotChunkSizeBytes ?? (limits.snapshotChunkSizeBytes as Bytes);
     this.appliedIndex = options.appliedIndex;
   }
 
@@ -129,6 +133,10 @@ export class RaftConfig {
     check(
       isCount(this.committedSizeBytesPerReady, 1, Number.MAX_SAFE_INTEGER),
       `committedSizeBytesPerReady must be >= 1`,
+    );
+    check(
+      isCount(this.snapshotChunkSizeBytes, 1, limits.snapshotChunkSizeBytes),
+      `snapshotChunkSizeBytes must be in [1, ${limits.snapshotChunkSizeBytes}], got ${this.snapshotChunkSizeBytes}`,
     );
     check(
       this.appliedIndex === undefined || isCount(this.appliedIndex, 0, Number.MAX_SAFE_INTEGER),

@@ -656,16 +656,11 @@ export class Raft {
    */
   restore(snapshot: Snapshot): boolean {
     const { index, term, confState } = snapshot.metadata;
+    // A snapshot whose configuration does not include us yet is still restored: a node being added
+    // receives the snapshot the leader has, which may predate the entry that adds it; that entry
+    // follows in the log. Until then the node is no voter, so it cannot campaign.
     if (index <= this.log.committed) return false;
     assert(this.role === "follower", () => `only a follower restores a snapshot, not a ${this.role}`);
-    const members = new Set([
-      ...confState.voters,
-      ...confState.votersOutgoing,
-      ...confState.learners,
-      ...confState.learnersNext,
-    ]);
-    // A snapshot whose configuration does not include us is not meant for us.
-    if (!members.has(this.id)) return false;
     if (this.log.matchTerm(index, term)) {
       this.log.commitTo(index);
       return false;
@@ -730,8 +725,11 @@ export class Raft {
     progress.probeSent = false;
     progress.lastAcknowledgedTick = Math.max(progress.lastAcknowledgedTick, message.sentAtTick);
     if (progress.state === "snapshot") {
-      // Resume a snapshot whose last chunk (or its acknowledgement) was lost.
-      this.sendSnapshotChunk(message.from, progress);
+      // Resume a snapshot whose last chunk (or its acknowledgement) was lost: a chunk still
+      // unanswered one heartbeat round later is presumed lost and sent again.
+      const transfer = progress.snapshotTransfer;
+      if (transfer !== undefined && transfer.chunkInFlight) transfer.chunkInFlight = false;
+      else this.sendSnapshotChunk(message.from, progress);
     } else if (progress.match < this.log.lastIndex() || progress.state === "probe") {
       this.sendAppendsUntilPaused(message.from, true);
     }
@@ -848,7 +846,7 @@ export class Raft {
       metadata: transfer.snapshot.metadata,
       totalBytes: data.byteLength,
       offset,
-      data: data.subarray(offset, offset + limits.snapshotChunkSizeBytes),
+      data: data.subarray(offset, offset + this.config.snapshotChunkSizeBytes),
     });
     transfer.chunkInFlight = true;
   }
@@ -1100,9 +1098,9 @@ export class Raft {
     }
     if (this.leadTransferee !== noNode && !this.tracker.isVoter(this.leadTransferee))
       this.abortLeaderTransfer();
-    // The quorum changed: maybe more is committed now; new members need the log.
-    if (this.maybeCommit()) this.broadcastAppend();
-    else this.broadcastPending = true;
+    // The quorum changed, so more may be committed now; either way new members need the log.
+    this.maybeCommit();
+    this.broadcastAppend();
   }
 
   /** Makes progress entries match the configuration: keeps known ones, adds new ones, drops removed. */
@@ -1162,7 +1160,7 @@ export class Raft {
 
   describe(): string {
     const lines = [
-      `node ${this.id}: ${this.role} term=${this.term} vote=${this.vote} leader=${this.leader}`,
+      `node ${this.id}: ${this.role} term=${this.term} vote=${this.vote} leader=${this.leader} elapsed=${this.electionElapsed}/${this.role === "leader" ? this.config.electionTicks : this.randomizedElectionTimeout}`,
       `  ${this.log.describe()}`,
       `  config: ${describeTrackerConfig(this.tracker.config)}`,
     ];

@@ -8,3 +8,4 @@ export {
 } from "./randomized-safety.js";
 export { SafetyChecker, SafetyViolation } from "./safety-checker.js";
 export { DigestStateMachine } from "./state-machine.js";
+export { runTranscript } from "./transcript.js";

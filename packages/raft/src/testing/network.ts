@@ -134,8 +134,19 @@ export class RaftNetwork {
       .filter((node) => node.raft !== undefined);
   }
 
+  /** While set, heartbeats without a read context are counted in `heartbeatsHidden` instead of traced. */
+  hideHeartbeats = false;
+  heartbeatsHidden = 0;
+
   private note(line: string): void {
     if (this.tracing) this.trace.push(line);
+  }
+
+  private noteMessage(message: Message, suffix: string): void {
+    const isPlainHeartbeat =
+      (message.type === "heartbeat" || message.type === "heartbeatResponse") && message.context === "";
+    if (this.hideHeartbeats && isPlainHeartbeat) this.heartbeatsHidden++;
+    else this.note(`${describeMessage(message)}${suffix}`);
   }
 
   /** Runs the host loop of one node until it has nothing more to do. */
@@ -207,6 +218,14 @@ export class RaftNetwork {
     }
   }
 
+  /** Lets `count` ticks pass on every live node, delivering all traffic after each tick. */
+  elapse(count: number): void {
+    for (let i = 0; i < count; i++) {
+      this.tickAll();
+      this.stabilize();
+    }
+  }
+
   tickAll(count = 1): void {
     for (let i = 0; i < count; i++) for (const node of this.liveNodes()) node.live.tick();
   }
@@ -256,10 +275,10 @@ export class RaftNetwork {
     this.queue.splice(index, 1);
     const target = this.nodes.get(message.to);
     if (this.isLinkCut(message.from, message.to) || target?.raft === undefined) {
-      this.note(`${describeMessage(message)} DROPPED`);
+      this.noteMessage(message, " DROPPED");
       return message;
     }
-    this.note(describeMessage(message));
+    this.noteMessage(message, "");
     target.raft.step(message);
     return message;
   }
@@ -282,7 +301,7 @@ export class RaftNetwork {
   }
 
   dropQueued(): void {
-    for (const message of this.queue) this.note(`${describeMessage(message)} DROPPED`);
+    for (const message of this.queue) this.noteMessage(message, " DROPPED");
     this.queue = [];
   }
 
