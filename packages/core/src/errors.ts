@@ -119,6 +119,11 @@ export const errorCodes = {
   INTERNAL: { retriable: false, grpc: "INTERNAL", kafka: "UNKNOWN_SERVER_ERROR" },
   /** A named thing (object, key, lease, file) does not exist. */
   NOT_FOUND: { retriable: false, grpc: "NOT_FOUND", kafka: "UNKNOWN_SERVER_ERROR" },
+  /**
+   * The target is held by someone else right now (a partition leased exclusively by another member, a
+   * group with live leases or members); retry once it is released or has expired.
+   */
+  CONFLICT: { retriable: true, grpc: "ABORTED", kafka: "UNKNOWN_SERVER_ERROR" },
 } as const satisfies Record<string, ErrorCodeSpec>;
 
 export type ErrorCode = keyof typeof errorCodes;

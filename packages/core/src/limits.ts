@@ -7,8 +7,12 @@ import { assert } from "./assert.js";
 import { recordBatchSizeBytesMax } from "./limits/record-batch.js";
 import { walEntrySizeBytesMax } from "./limits/wal.js";
 
+export * from "./limits/flow.js";
+export * from "./limits/progress.js";
 export * from "./limits/raft.js";
 export * from "./limits/record-batch.js";
+export * from "./limits/routing.js";
+export * from "./limits/tier.js";
 export * from "./limits/wal.js";
 
 assert(
