@@ -342,7 +342,7 @@ export class ProgressStateMachine {
     }
     return command.mode === "exclusive"
       ? this.acquireExclusive(group, progress, command)
-      : this.acquireShared(group, progress, command);
+      : this.acquireShared(progress, command);
   }
 
   private acquireExclusive(
@@ -366,7 +366,6 @@ export class ProgressStateMachine {
   }
 
   private acquireShared(
-    _group: GroupProgress,
     progress: PartitionProgress,
     command: AcquireLeaseCommand & { mode: "shared" },
   ): ProgressResult<AcquireLeaseValue> {
