@@ -296,6 +296,19 @@ function differsFromDefault(context: MessageContext, field: FieldSchema, access:
   return `!is${context.struct(field.type).typeName}Default(${access})`;
 }
 
+/** The negation of differsFromDefault, written positively for readable generated code. */
+function equalsDefault(context: MessageContext, field: FieldSchema, access: string): string {
+  const fallback = defaultExpression(context, field);
+  if (fallback === "null") return `${access} === null`;
+  if (isArrayType(field.type) || field.type === "bytes") {
+    return isNullableType(field)
+      ? `(${access} !== null && ${access}.length === 0)`
+      : `${access}.length === 0`;
+  }
+  if (primitiveTypes.has(field.type)) return `${access} === ${fallback}`;
+  return `is${context.struct(field.type).typeName}Default(${access})`;
+}
+
 function usedInFlexibleVersion(context: MessageContext): boolean {
   const flexible = parseRange(context.message.flexibleVersions);
   return flexible.low <= flexible.high && flexible.low <= parseRange(context.message.validVersions).high;
@@ -349,8 +362,8 @@ function emitDefaults(contexts: readonly MessageContext[]): string {
         `/** Whether every field equals its default (a tagged struct is sent only when it does not). */`,
       );
       lines.push(`export function is${struct.typeName}Default(value: ${struct.typeName}): boolean {`);
-      const conditions = struct.fields.map(
-        (field) => `!(${differsFromDefault(context, field, `value.${camelCase(field.name)}`)})`,
+      const conditions = struct.fields.map((field) =>
+        equalsDefault(context, field, `value.${camelCase(field.name)}`),
       );
       if (usedInFlexibleVersion(context))
         conditions.push(

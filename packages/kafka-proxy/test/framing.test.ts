@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { advertisedApis } from "../src/framing/api-table.js";
+import { advertisedApis, isVersionAdvertised } from "../src/framing/api-table.js";
 import { FrameSplitter } from "../src/framing/frame-splitter.js";
 import { decodeRequestHeader, encodeResponseHeader, responseHeaderVersion } from "../src/framing/headers.js";
 import {
@@ -98,6 +98,16 @@ describe("response header", () => {
 });
 
 describe("unsupported ApiVersions version", () => {
+  it("the header of a future ApiVersions version still parses (v2, as its flexible range is open)", () => {
+    // ApiVersions v9, correlation 77, client id "c", empty header tags, then a body we cannot know.
+    const frame = Uint8Array.from([0, 18, 0, 9, 0, 0, 0, 77, 0, 1, 0x63, 0, 0xde, 0xad]);
+    const reader = new Reader(frame);
+    const header = decodeRequestHeader(reader);
+    expect(header.correlationId).toBe(77);
+    expect(isVersionAdvertised(header.requestApiKey, header.requestApiVersion)).toBe(false);
+    expect(() => decodeRequestFrame(frame)).toThrow(ProtocolDecodeError);
+  });
+
   it("answers with header v0 and a v0 body: error 35 and our ranges", () => {
     const frame = encodeUnsupportedApiVersionsFrame(77);
     const reader = new Reader(frame);

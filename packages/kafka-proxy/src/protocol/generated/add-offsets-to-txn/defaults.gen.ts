@@ -18,10 +18,10 @@ export function defaultAddOffsetsToTxnRequest(): AddOffsetsToTxnRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isAddOffsetsToTxnRequestDefault(value: AddOffsetsToTxnRequest): boolean {
-  return !(value.transactionalId !== "") &&
-    !(value.producerId !== 0n) &&
-    !(value.producerEpoch !== 0) &&
-    !(value.groupId !== "") &&
+  return value.transactionalId === "" &&
+    value.producerId === 0n &&
+    value.producerEpoch === 0 &&
+    value.groupId === "" &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -35,7 +35,7 @@ export function defaultAddOffsetsToTxnResponse(): AddOffsetsToTxnResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isAddOffsetsToTxnResponseDefault(value: AddOffsetsToTxnResponse): boolean {
-  return !(value.throttleTimeMs !== 0) &&
-    !(value.errorCode !== 0) &&
+  return value.throttleTimeMs === 0 &&
+    value.errorCode === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

@@ -19,11 +19,11 @@ export function defaultAddPartitionsToTxnRequest(): AddPartitionsToTxnRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isAddPartitionsToTxnRequestDefault(value: AddPartitionsToTxnRequest): boolean {
-  return !(value.transactions.length !== 0) &&
-    !(value.v3AndBelowTransactionalId !== "") &&
-    !(value.v3AndBelowProducerId !== 0n) &&
-    !(value.v3AndBelowProducerEpoch !== 0) &&
-    !(value.v3AndBelowTopics.length !== 0) &&
+  return value.transactions.length === 0 &&
+    value.v3AndBelowTransactionalId === "" &&
+    value.v3AndBelowProducerId === 0n &&
+    value.v3AndBelowProducerEpoch === 0 &&
+    value.v3AndBelowTopics.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -37,8 +37,8 @@ export function defaultAddPartitionsToTxnTopic(): AddPartitionsToTxnTopic {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isAddPartitionsToTxnTopicDefault(value: AddPartitionsToTxnTopic): boolean {
-  return !(value.name !== "") &&
-    !(value.partitions.length !== 0) &&
+  return value.name === "" &&
+    value.partitions.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -55,11 +55,11 @@ export function defaultAddPartitionsToTxnTransaction(): AddPartitionsToTxnTransa
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isAddPartitionsToTxnTransactionDefault(value: AddPartitionsToTxnTransaction): boolean {
-  return !(value.transactionalId !== "") &&
-    !(value.producerId !== 0n) &&
-    !(value.producerEpoch !== 0) &&
-    !(value.verifyOnly !== false) &&
-    !(value.topics.length !== 0) &&
+  return value.transactionalId === "" &&
+    value.producerId === 0n &&
+    value.producerEpoch === 0 &&
+    value.verifyOnly === false &&
+    value.topics.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -75,10 +75,10 @@ export function defaultAddPartitionsToTxnResponse(): AddPartitionsToTxnResponse 
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isAddPartitionsToTxnResponseDefault(value: AddPartitionsToTxnResponse): boolean {
-  return !(value.throttleTimeMs !== 0) &&
-    !(value.errorCode !== 0) &&
-    !(value.resultsByTransaction.length !== 0) &&
-    !(value.resultsByTopicV3AndBelow.length !== 0) &&
+  return value.throttleTimeMs === 0 &&
+    value.errorCode === 0 &&
+    value.resultsByTransaction.length === 0 &&
+    value.resultsByTopicV3AndBelow.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -92,8 +92,8 @@ export function defaultAddPartitionsToTxnTopicResult(): AddPartitionsToTxnTopicR
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isAddPartitionsToTxnTopicResultDefault(value: AddPartitionsToTxnTopicResult): boolean {
-  return !(value.name !== "") &&
-    !(value.resultsByPartition.length !== 0) &&
+  return value.name === "" &&
+    value.resultsByPartition.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -107,8 +107,8 @@ export function defaultAddPartitionsToTxnPartitionResult(): AddPartitionsToTxnPa
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isAddPartitionsToTxnPartitionResultDefault(value: AddPartitionsToTxnPartitionResult): boolean {
-  return !(value.partitionIndex !== 0) &&
-    !(value.partitionErrorCode !== 0) &&
+  return value.partitionIndex === 0 &&
+    value.partitionErrorCode === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -122,7 +122,7 @@ export function defaultAddPartitionsToTxnResult(): AddPartitionsToTxnResult {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isAddPartitionsToTxnResultDefault(value: AddPartitionsToTxnResult): boolean {
-  return !(value.transactionalId !== "") &&
-    !(value.topicResults.length !== 0) &&
+  return value.transactionalId === "" &&
+    value.topicResults.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

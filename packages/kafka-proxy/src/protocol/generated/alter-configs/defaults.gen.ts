@@ -16,8 +16,8 @@ export function defaultAlterConfigsRequest(): AlterConfigsRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isAlterConfigsRequestDefault(value: AlterConfigsRequest): boolean {
-  return !(value.resources.length !== 0) &&
-    !(value.validateOnly !== false) &&
+  return value.resources.length === 0 &&
+    value.validateOnly === false &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -32,9 +32,9 @@ export function defaultAlterConfigsResource(): AlterConfigsResource {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isAlterConfigsResourceDefault(value: AlterConfigsResource): boolean {
-  return !(value.resourceType !== 0) &&
-    !(value.resourceName !== "") &&
-    !(value.configs.length !== 0) &&
+  return value.resourceType === 0 &&
+    value.resourceName === "" &&
+    value.configs.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -48,8 +48,8 @@ export function defaultAlterableConfig(): AlterableConfig {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isAlterableConfigDefault(value: AlterableConfig): boolean {
-  return !(value.name !== "") &&
-    !(value.value !== "") &&
+  return value.name === "" &&
+    value.value === "" &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -63,8 +63,8 @@ export function defaultAlterConfigsResponse(): AlterConfigsResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isAlterConfigsResponseDefault(value: AlterConfigsResponse): boolean {
-  return !(value.throttleTimeMs !== 0) &&
-    !(value.responses.length !== 0) &&
+  return value.throttleTimeMs === 0 &&
+    value.responses.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -80,9 +80,9 @@ export function defaultAlterConfigsResourceResponse(): AlterConfigsResourceRespo
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isAlterConfigsResourceResponseDefault(value: AlterConfigsResourceResponse): boolean {
-  return !(value.errorCode !== 0) &&
-    !(value.errorMessage !== "") &&
-    !(value.resourceType !== 0) &&
-    !(value.resourceName !== "") &&
+  return value.errorCode === 0 &&
+    value.errorMessage === "" &&
+    value.resourceType === 0 &&
+    value.resourceName === "" &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

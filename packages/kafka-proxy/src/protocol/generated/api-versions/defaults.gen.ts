@@ -16,8 +16,8 @@ export function defaultApiVersionsRequest(): ApiVersionsRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isApiVersionsRequestDefault(value: ApiVersionsRequest): boolean {
-  return !(value.clientSoftwareName !== "") &&
-    !(value.clientSoftwareVersion !== "") &&
+  return value.clientSoftwareName === "" &&
+    value.clientSoftwareVersion === "" &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -36,13 +36,13 @@ export function defaultApiVersionsResponse(): ApiVersionsResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isApiVersionsResponseDefault(value: ApiVersionsResponse): boolean {
-  return !(value.errorCode !== 0) &&
-    !(value.apiKeys.length !== 0) &&
-    !(value.throttleTimeMs !== 0) &&
-    !(value.supportedFeatures.length !== 0) &&
-    !(value.finalizedFeaturesEpoch !== -1n) &&
-    !(value.finalizedFeatures.length !== 0) &&
-    !(value.zkMigrationReady !== false) &&
+  return value.errorCode === 0 &&
+    value.apiKeys.length === 0 &&
+    value.throttleTimeMs === 0 &&
+    value.supportedFeatures.length === 0 &&
+    value.finalizedFeaturesEpoch === -1n &&
+    value.finalizedFeatures.length === 0 &&
+    value.zkMigrationReady === false &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -57,9 +57,9 @@ export function defaultApiVersion(): ApiVersion {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isApiVersionDefault(value: ApiVersion): boolean {
-  return !(value.apiKey !== 0) &&
-    !(value.minVersion !== 0) &&
-    !(value.maxVersion !== 0) &&
+  return value.apiKey === 0 &&
+    value.minVersion === 0 &&
+    value.maxVersion === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -74,9 +74,9 @@ export function defaultSupportedFeatureKey(): SupportedFeatureKey {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isSupportedFeatureKeyDefault(value: SupportedFeatureKey): boolean {
-  return !(value.name !== "") &&
-    !(value.minVersion !== 0) &&
-    !(value.maxVersion !== 0) &&
+  return value.name === "" &&
+    value.minVersion === 0 &&
+    value.maxVersion === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -91,8 +91,8 @@ export function defaultFinalizedFeatureKey(): FinalizedFeatureKey {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isFinalizedFeatureKeyDefault(value: FinalizedFeatureKey): boolean {
-  return !(value.name !== "") &&
-    !(value.maxVersionLevel !== 0) &&
-    !(value.minVersionLevel !== 0) &&
+  return value.name === "" &&
+    value.maxVersionLevel === 0 &&
+    value.minVersionLevel === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

@@ -16,8 +16,8 @@ export function defaultConsumerGroupDescribeRequest(): ConsumerGroupDescribeRequ
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isConsumerGroupDescribeRequestDefault(value: ConsumerGroupDescribeRequest): boolean {
-  return !(value.groupIds.length !== 0) &&
-    !(value.includeAuthorizedOperations !== false) &&
+  return value.groupIds.length === 0 &&
+    value.includeAuthorizedOperations === false &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -31,8 +31,8 @@ export function defaultConsumerGroupDescribeResponse(): ConsumerGroupDescribeRes
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isConsumerGroupDescribeResponseDefault(value: ConsumerGroupDescribeResponse): boolean {
-  return !(value.throttleTimeMs !== 0) &&
-    !(value.groups.length !== 0) &&
+  return value.throttleTimeMs === 0 &&
+    value.groups.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -47,9 +47,9 @@ export function defaultTopicPartitions(): TopicPartitions {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isTopicPartitionsDefault(value: TopicPartitions): boolean {
-  return !(value.topicId !== zeroUuid) &&
-    !(value.topicName !== "") &&
-    !(value.partitions.length !== 0) &&
+  return value.topicId === zeroUuid &&
+    value.topicName === "" &&
+    value.partitions.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -62,7 +62,7 @@ export function defaultAssignment(): Assignment {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isAssignmentDefault(value: Assignment): boolean {
-  return !(value.topicPartitions.length !== 0) &&
+  return value.topicPartitions.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -83,15 +83,15 @@ export function defaultDescribedGroup(): DescribedGroup {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isDescribedGroupDefault(value: DescribedGroup): boolean {
-  return !(value.errorCode !== 0) &&
-    !(value.errorMessage !== null) &&
-    !(value.groupId !== "") &&
-    !(value.groupState !== "") &&
-    !(value.groupEpoch !== 0) &&
-    !(value.assignmentEpoch !== 0) &&
-    !(value.assignorName !== "") &&
-    !(value.members.length !== 0) &&
-    !(value.authorizedOperations !== -2147483648) &&
+  return value.errorCode === 0 &&
+    value.errorMessage === null &&
+    value.groupId === "" &&
+    value.groupState === "" &&
+    value.groupEpoch === 0 &&
+    value.assignmentEpoch === 0 &&
+    value.assignorName === "" &&
+    value.members.length === 0 &&
+    value.authorizedOperations === -2147483648 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -113,15 +113,15 @@ export function defaultMember(): Member {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isMemberDefault(value: Member): boolean {
-  return !(value.memberId !== "") &&
-    !(value.instanceId !== null) &&
-    !(value.rackId !== null) &&
-    !(value.memberEpoch !== 0) &&
-    !(value.clientId !== "") &&
-    !(value.clientHost !== "") &&
-    !(value.subscribedTopicNames.length !== 0) &&
-    !(value.subscribedTopicRegex !== null) &&
-    !(!isAssignmentDefault(value.assignment)) &&
-    !(!isAssignmentDefault(value.targetAssignment)) &&
+  return value.memberId === "" &&
+    value.instanceId === null &&
+    value.rackId === null &&
+    value.memberEpoch === 0 &&
+    value.clientId === "" &&
+    value.clientHost === "" &&
+    value.subscribedTopicNames.length === 0 &&
+    value.subscribedTopicRegex === null &&
+    isAssignmentDefault(value.assignment) &&
+    isAssignmentDefault(value.targetAssignment) &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

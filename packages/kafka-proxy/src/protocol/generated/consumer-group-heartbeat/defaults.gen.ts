@@ -24,16 +24,16 @@ export function defaultConsumerGroupHeartbeatRequest(): ConsumerGroupHeartbeatRe
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isConsumerGroupHeartbeatRequestDefault(value: ConsumerGroupHeartbeatRequest): boolean {
-  return !(value.groupId !== "") &&
-    !(value.memberId !== "") &&
-    !(value.memberEpoch !== 0) &&
-    !(value.instanceId !== null) &&
-    !(value.rackId !== null) &&
-    !(value.rebalanceTimeoutMs !== -1) &&
-    !(value.subscribedTopicNames !== null) &&
-    !(value.subscribedTopicRegex !== null) &&
-    !(value.serverAssignor !== null) &&
-    !(value.topicPartitions !== null) &&
+  return value.groupId === "" &&
+    value.memberId === "" &&
+    value.memberEpoch === 0 &&
+    value.instanceId === null &&
+    value.rackId === null &&
+    value.rebalanceTimeoutMs === -1 &&
+    value.subscribedTopicNames === null &&
+    value.subscribedTopicRegex === null &&
+    value.serverAssignor === null &&
+    value.topicPartitions === null &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -47,8 +47,8 @@ export function defaultConsumerGroupHeartbeatRequestTopicPartitions(): ConsumerG
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isConsumerGroupHeartbeatRequestTopicPartitionsDefault(value: ConsumerGroupHeartbeatRequestTopicPartitions): boolean {
-  return !(value.topicId !== zeroUuid) &&
-    !(value.partitions.length !== 0) &&
+  return value.topicId === zeroUuid &&
+    value.partitions.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -67,13 +67,13 @@ export function defaultConsumerGroupHeartbeatResponse(): ConsumerGroupHeartbeatR
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isConsumerGroupHeartbeatResponseDefault(value: ConsumerGroupHeartbeatResponse): boolean {
-  return !(value.throttleTimeMs !== 0) &&
-    !(value.errorCode !== 0) &&
-    !(value.errorMessage !== null) &&
-    !(value.memberId !== null) &&
-    !(value.memberEpoch !== 0) &&
-    !(value.heartbeatIntervalMs !== 0) &&
-    !(value.assignment !== null) &&
+  return value.throttleTimeMs === 0 &&
+    value.errorCode === 0 &&
+    value.errorMessage === null &&
+    value.memberId === null &&
+    value.memberEpoch === 0 &&
+    value.heartbeatIntervalMs === 0 &&
+    value.assignment === null &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -87,8 +87,8 @@ export function defaultConsumerGroupHeartbeatResponseTopicPartitions(): Consumer
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isConsumerGroupHeartbeatResponseTopicPartitionsDefault(value: ConsumerGroupHeartbeatResponseTopicPartitions): boolean {
-  return !(value.topicId !== zeroUuid) &&
-    !(value.partitions.length !== 0) &&
+  return value.topicId === zeroUuid &&
+    value.partitions.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -101,6 +101,6 @@ export function defaultAssignment(): Assignment {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isAssignmentDefault(value: Assignment): boolean {
-  return !(value.topicPartitions.length !== 0) &&
+  return value.topicPartitions.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

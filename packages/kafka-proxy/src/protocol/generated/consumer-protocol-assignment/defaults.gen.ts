@@ -16,8 +16,8 @@ export function defaultConsumerProtocolAssignment(): ConsumerProtocolAssignment 
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isConsumerProtocolAssignmentDefault(value: ConsumerProtocolAssignment): boolean {
-  return !(value.assignedPartitions.length !== 0) &&
-    !(value.userData !== null);
+  return value.assignedPartitions.length === 0 &&
+    value.userData === null;
 }
 
 /** A TopicPartition with every field at its schema default. */
@@ -30,6 +30,6 @@ export function defaultTopicPartition(): TopicPartition {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isTopicPartitionDefault(value: TopicPartition): boolean {
-  return !(value.topic !== "") &&
-    !(value.partitions.length !== 0);
+  return value.topic === "" &&
+    value.partitions.length === 0;
 }

@@ -19,11 +19,11 @@ export function defaultConsumerProtocolSubscription(): ConsumerProtocolSubscript
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isConsumerProtocolSubscriptionDefault(value: ConsumerProtocolSubscription): boolean {
-  return !(value.topics.length !== 0) &&
-    !(value.userData !== null) &&
-    !(value.ownedPartitions.length !== 0) &&
-    !(value.generationId !== -1) &&
-    !(value.rackId !== null);
+  return value.topics.length === 0 &&
+    value.userData === null &&
+    value.ownedPartitions.length === 0 &&
+    value.generationId === -1 &&
+    value.rackId === null;
 }
 
 /** A TopicPartition with every field at its schema default. */
@@ -36,6 +36,6 @@ export function defaultTopicPartition(): TopicPartition {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isTopicPartitionDefault(value: TopicPartition): boolean {
-  return !(value.topic !== "") &&
-    !(value.partitions.length !== 0);
+  return value.topic === "" &&
+    value.partitions.length === 0;
 }

@@ -17,9 +17,9 @@ export function defaultCreatePartitionsRequest(): CreatePartitionsRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isCreatePartitionsRequestDefault(value: CreatePartitionsRequest): boolean {
-  return !(value.topics.length !== 0) &&
-    !(value.timeoutMs !== 0) &&
-    !(value.validateOnly !== false) &&
+  return value.topics.length === 0 &&
+    value.timeoutMs === 0 &&
+    value.validateOnly === false &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -34,9 +34,9 @@ export function defaultCreatePartitionsTopic(): CreatePartitionsTopic {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isCreatePartitionsTopicDefault(value: CreatePartitionsTopic): boolean {
-  return !(value.name !== "") &&
-    !(value.count !== 0) &&
-    !((value.assignments === null || value.assignments.length !== 0)) &&
+  return value.name === "" &&
+    value.count === 0 &&
+    (value.assignments !== null && value.assignments.length === 0) &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -49,7 +49,7 @@ export function defaultCreatePartitionsAssignment(): CreatePartitionsAssignment 
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isCreatePartitionsAssignmentDefault(value: CreatePartitionsAssignment): boolean {
-  return !(value.brokerIds.length !== 0) &&
+  return value.brokerIds.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -63,8 +63,8 @@ export function defaultCreatePartitionsResponse(): CreatePartitionsResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isCreatePartitionsResponseDefault(value: CreatePartitionsResponse): boolean {
-  return !(value.throttleTimeMs !== 0) &&
-    !(value.results.length !== 0) &&
+  return value.throttleTimeMs === 0 &&
+    value.results.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -79,8 +79,8 @@ export function defaultCreatePartitionsTopicResult(): CreatePartitionsTopicResul
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isCreatePartitionsTopicResultDefault(value: CreatePartitionsTopicResult): boolean {
-  return !(value.name !== "") &&
-    !(value.errorCode !== 0) &&
-    !(value.errorMessage !== null) &&
+  return value.name === "" &&
+    value.errorCode === 0 &&
+    value.errorMessage === null &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

@@ -17,9 +17,9 @@ export function defaultCreateTopicsRequest(): CreateTopicsRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isCreateTopicsRequestDefault(value: CreateTopicsRequest): boolean {
-  return !(value.topics.length !== 0) &&
-    !(value.timeoutMs !== 60000) &&
-    !(value.validateOnly !== false) &&
+  return value.topics.length === 0 &&
+    value.timeoutMs === 60000 &&
+    value.validateOnly === false &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -36,11 +36,11 @@ export function defaultCreatableTopic(): CreatableTopic {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isCreatableTopicDefault(value: CreatableTopic): boolean {
-  return !(value.name !== "") &&
-    !(value.numPartitions !== 0) &&
-    !(value.replicationFactor !== 0) &&
-    !(value.assignments.length !== 0) &&
-    !(value.configs.length !== 0) &&
+  return value.name === "" &&
+    value.numPartitions === 0 &&
+    value.replicationFactor === 0 &&
+    value.assignments.length === 0 &&
+    value.configs.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -54,8 +54,8 @@ export function defaultCreatableReplicaAssignment(): CreatableReplicaAssignment 
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isCreatableReplicaAssignmentDefault(value: CreatableReplicaAssignment): boolean {
-  return !(value.partitionIndex !== 0) &&
-    !(value.brokerIds.length !== 0) &&
+  return value.partitionIndex === 0 &&
+    value.brokerIds.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -69,8 +69,8 @@ export function defaultCreatableTopicConfig(): CreatableTopicConfig {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isCreatableTopicConfigDefault(value: CreatableTopicConfig): boolean {
-  return !(value.name !== "") &&
-    !(value.value !== "") &&
+  return value.name === "" &&
+    value.value === "" &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -84,8 +84,8 @@ export function defaultCreateTopicsResponse(): CreateTopicsResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isCreateTopicsResponseDefault(value: CreateTopicsResponse): boolean {
-  return !(value.throttleTimeMs !== 0) &&
-    !(value.topics.length !== 0) &&
+  return value.throttleTimeMs === 0 &&
+    value.topics.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -105,14 +105,14 @@ export function defaultCreatableTopicResult(): CreatableTopicResult {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isCreatableTopicResultDefault(value: CreatableTopicResult): boolean {
-  return !(value.name !== "") &&
-    !(value.topicId !== zeroUuid) &&
-    !(value.errorCode !== 0) &&
-    !(value.errorMessage !== "") &&
-    !(value.topicConfigErrorCode !== 0) &&
-    !(value.numPartitions !== -1) &&
-    !(value.replicationFactor !== -1) &&
-    !((value.configs === null || value.configs.length !== 0)) &&
+  return value.name === "" &&
+    value.topicId === zeroUuid &&
+    value.errorCode === 0 &&
+    value.errorMessage === "" &&
+    value.topicConfigErrorCode === 0 &&
+    value.numPartitions === -1 &&
+    value.replicationFactor === -1 &&
+    (value.configs !== null && value.configs.length === 0) &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -129,10 +129,10 @@ export function defaultCreatableTopicConfigs(): CreatableTopicConfigs {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isCreatableTopicConfigsDefault(value: CreatableTopicConfigs): boolean {
-  return !(value.name !== "") &&
-    !(value.value !== "") &&
-    !(value.readOnly !== false) &&
-    !(value.configSource !== -1) &&
-    !(value.isSensitive !== false) &&
+  return value.name === "" &&
+    value.value === "" &&
+    value.readOnly === false &&
+    value.configSource === -1 &&
+    value.isSensitive === false &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

@@ -15,7 +15,7 @@ export function defaultDeleteGroupsRequest(): DeleteGroupsRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isDeleteGroupsRequestDefault(value: DeleteGroupsRequest): boolean {
-  return !(value.groupsNames.length !== 0) &&
+  return value.groupsNames.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -29,8 +29,8 @@ export function defaultDeleteGroupsResponse(): DeleteGroupsResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isDeleteGroupsResponseDefault(value: DeleteGroupsResponse): boolean {
-  return !(value.throttleTimeMs !== 0) &&
-    !(value.results.length !== 0) &&
+  return value.throttleTimeMs === 0 &&
+    value.results.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -44,7 +44,7 @@ export function defaultDeletableGroupResult(): DeletableGroupResult {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isDeletableGroupResultDefault(value: DeletableGroupResult): boolean {
-  return !(value.groupId !== "") &&
-    !(value.errorCode !== 0) &&
+  return value.groupId === "" &&
+    value.errorCode === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

@@ -16,8 +16,8 @@ export function defaultDeleteRecordsRequest(): DeleteRecordsRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isDeleteRecordsRequestDefault(value: DeleteRecordsRequest): boolean {
-  return !(value.topics.length !== 0) &&
-    !(value.timeoutMs !== 0) &&
+  return value.topics.length === 0 &&
+    value.timeoutMs === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -31,8 +31,8 @@ export function defaultDeleteRecordsTopic(): DeleteRecordsTopic {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isDeleteRecordsTopicDefault(value: DeleteRecordsTopic): boolean {
-  return !(value.name !== "") &&
-    !(value.partitions.length !== 0) &&
+  return value.name === "" &&
+    value.partitions.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -46,8 +46,8 @@ export function defaultDeleteRecordsPartition(): DeleteRecordsPartition {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isDeleteRecordsPartitionDefault(value: DeleteRecordsPartition): boolean {
-  return !(value.partitionIndex !== 0) &&
-    !(value.offset !== 0n) &&
+  return value.partitionIndex === 0 &&
+    value.offset === 0n &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -61,8 +61,8 @@ export function defaultDeleteRecordsResponse(): DeleteRecordsResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isDeleteRecordsResponseDefault(value: DeleteRecordsResponse): boolean {
-  return !(value.throttleTimeMs !== 0) &&
-    !(value.topics.length !== 0) &&
+  return value.throttleTimeMs === 0 &&
+    value.topics.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -76,8 +76,8 @@ export function defaultDeleteRecordsTopicResult(): DeleteRecordsTopicResult {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isDeleteRecordsTopicResultDefault(value: DeleteRecordsTopicResult): boolean {
-  return !(value.name !== "") &&
-    !(value.partitions.length !== 0) &&
+  return value.name === "" &&
+    value.partitions.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -92,8 +92,8 @@ export function defaultDeleteRecordsPartitionResult(): DeleteRecordsPartitionRes
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isDeleteRecordsPartitionResultDefault(value: DeleteRecordsPartitionResult): boolean {
-  return !(value.partitionIndex !== 0) &&
-    !(value.lowWatermark !== 0n) &&
-    !(value.errorCode !== 0) &&
+  return value.partitionIndex === 0 &&
+    value.lowWatermark === 0n &&
+    value.errorCode === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

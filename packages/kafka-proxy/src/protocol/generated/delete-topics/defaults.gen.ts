@@ -17,9 +17,9 @@ export function defaultDeleteTopicsRequest(): DeleteTopicsRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isDeleteTopicsRequestDefault(value: DeleteTopicsRequest): boolean {
-  return !(value.topics.length !== 0) &&
-    !(value.topicNames.length !== 0) &&
-    !(value.timeoutMs !== 0) &&
+  return value.topics.length === 0 &&
+    value.topicNames.length === 0 &&
+    value.timeoutMs === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -33,8 +33,8 @@ export function defaultDeleteTopicState(): DeleteTopicState {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isDeleteTopicStateDefault(value: DeleteTopicState): boolean {
-  return !(value.name !== null) &&
-    !(value.topicId !== zeroUuid) &&
+  return value.name === null &&
+    value.topicId === zeroUuid &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -48,8 +48,8 @@ export function defaultDeleteTopicsResponse(): DeleteTopicsResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isDeleteTopicsResponseDefault(value: DeleteTopicsResponse): boolean {
-  return !(value.throttleTimeMs !== 0) &&
-    !(value.responses.length !== 0) &&
+  return value.throttleTimeMs === 0 &&
+    value.responses.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -65,9 +65,9 @@ export function defaultDeletableTopicResult(): DeletableTopicResult {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isDeletableTopicResultDefault(value: DeletableTopicResult): boolean {
-  return !(value.name !== "") &&
-    !(value.topicId !== zeroUuid) &&
-    !(value.errorCode !== 0) &&
-    !(value.errorMessage !== null) &&
+  return value.name === "" &&
+    value.topicId === zeroUuid &&
+    value.errorCode === 0 &&
+    value.errorMessage === null &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

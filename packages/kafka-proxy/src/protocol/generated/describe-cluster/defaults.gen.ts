@@ -16,8 +16,8 @@ export function defaultDescribeClusterRequest(): DescribeClusterRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isDescribeClusterRequestDefault(value: DescribeClusterRequest): boolean {
-  return !(value.includeClusterAuthorizedOperations !== false) &&
-    !(value.endpointType !== 1) &&
+  return value.includeClusterAuthorizedOperations === false &&
+    value.endpointType === 1 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -37,14 +37,14 @@ export function defaultDescribeClusterResponse(): DescribeClusterResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isDescribeClusterResponseDefault(value: DescribeClusterResponse): boolean {
-  return !(value.throttleTimeMs !== 0) &&
-    !(value.errorCode !== 0) &&
-    !(value.errorMessage !== null) &&
-    !(value.endpointType !== 1) &&
-    !(value.clusterId !== "") &&
-    !(value.controllerId !== -1) &&
-    !(value.brokers.length !== 0) &&
-    !(value.clusterAuthorizedOperations !== -2147483648) &&
+  return value.throttleTimeMs === 0 &&
+    value.errorCode === 0 &&
+    value.errorMessage === null &&
+    value.endpointType === 1 &&
+    value.clusterId === "" &&
+    value.controllerId === -1 &&
+    value.brokers.length === 0 &&
+    value.clusterAuthorizedOperations === -2147483648 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -60,9 +60,9 @@ export function defaultDescribeClusterBroker(): DescribeClusterBroker {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isDescribeClusterBrokerDefault(value: DescribeClusterBroker): boolean {
-  return !(value.brokerId !== 0) &&
-    !(value.host !== "") &&
-    !(value.port !== 0) &&
-    !(value.rack !== null) &&
+  return value.brokerId === 0 &&
+    value.host === "" &&
+    value.port === 0 &&
+    value.rack === null &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

@@ -17,9 +17,9 @@ export function defaultDescribeConfigsRequest(): DescribeConfigsRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isDescribeConfigsRequestDefault(value: DescribeConfigsRequest): boolean {
-  return !(value.resources.length !== 0) &&
-    !(value.includeSynonyms !== false) &&
-    !(value.includeDocumentation !== false) &&
+  return value.resources.length === 0 &&
+    value.includeSynonyms === false &&
+    value.includeDocumentation === false &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -34,9 +34,9 @@ export function defaultDescribeConfigsResource(): DescribeConfigsResource {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isDescribeConfigsResourceDefault(value: DescribeConfigsResource): boolean {
-  return !(value.resourceType !== 0) &&
-    !(value.resourceName !== "") &&
-    !((value.configurationKeys === null || value.configurationKeys.length !== 0)) &&
+  return value.resourceType === 0 &&
+    value.resourceName === "" &&
+    (value.configurationKeys !== null && value.configurationKeys.length === 0) &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -50,8 +50,8 @@ export function defaultDescribeConfigsResponse(): DescribeConfigsResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isDescribeConfigsResponseDefault(value: DescribeConfigsResponse): boolean {
-  return !(value.throttleTimeMs !== 0) &&
-    !(value.results.length !== 0) &&
+  return value.throttleTimeMs === 0 &&
+    value.results.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -68,11 +68,11 @@ export function defaultDescribeConfigsResult(): DescribeConfigsResult {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isDescribeConfigsResultDefault(value: DescribeConfigsResult): boolean {
-  return !(value.errorCode !== 0) &&
-    !(value.errorMessage !== "") &&
-    !(value.resourceType !== 0) &&
-    !(value.resourceName !== "") &&
-    !(value.configs.length !== 0) &&
+  return value.errorCode === 0 &&
+    value.errorMessage === "" &&
+    value.resourceType === 0 &&
+    value.resourceName === "" &&
+    value.configs.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -93,15 +93,15 @@ export function defaultDescribeConfigsResourceResult(): DescribeConfigsResourceR
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isDescribeConfigsResourceResultDefault(value: DescribeConfigsResourceResult): boolean {
-  return !(value.name !== "") &&
-    !(value.value !== "") &&
-    !(value.readOnly !== false) &&
-    !(value.isDefault !== false) &&
-    !(value.configSource !== -1) &&
-    !(value.isSensitive !== false) &&
-    !(value.synonyms.length !== 0) &&
-    !(value.configType !== 0) &&
-    !(value.documentation !== "") &&
+  return value.name === "" &&
+    value.value === "" &&
+    value.readOnly === false &&
+    value.isDefault === false &&
+    value.configSource === -1 &&
+    value.isSensitive === false &&
+    value.synonyms.length === 0 &&
+    value.configType === 0 &&
+    value.documentation === "" &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -116,8 +116,8 @@ export function defaultDescribeConfigsSynonym(): DescribeConfigsSynonym {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isDescribeConfigsSynonymDefault(value: DescribeConfigsSynonym): boolean {
-  return !(value.name !== "") &&
-    !(value.value !== "") &&
-    !(value.source !== 0) &&
+  return value.name === "" &&
+    value.value === "" &&
+    value.source === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

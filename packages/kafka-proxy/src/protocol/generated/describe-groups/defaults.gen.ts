@@ -16,8 +16,8 @@ export function defaultDescribeGroupsRequest(): DescribeGroupsRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isDescribeGroupsRequestDefault(value: DescribeGroupsRequest): boolean {
-  return !(value.groups.length !== 0) &&
-    !(value.includeAuthorizedOperations !== false) &&
+  return value.groups.length === 0 &&
+    value.includeAuthorizedOperations === false &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -31,8 +31,8 @@ export function defaultDescribeGroupsResponse(): DescribeGroupsResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isDescribeGroupsResponseDefault(value: DescribeGroupsResponse): boolean {
-  return !(value.throttleTimeMs !== 0) &&
-    !(value.groups.length !== 0) &&
+  return value.throttleTimeMs === 0 &&
+    value.groups.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -51,13 +51,13 @@ export function defaultDescribedGroup(): DescribedGroup {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isDescribedGroupDefault(value: DescribedGroup): boolean {
-  return !(value.errorCode !== 0) &&
-    !(value.groupId !== "") &&
-    !(value.groupState !== "") &&
-    !(value.protocolType !== "") &&
-    !(value.protocolData !== "") &&
-    !(value.members.length !== 0) &&
-    !(value.authorizedOperations !== -2147483648) &&
+  return value.errorCode === 0 &&
+    value.groupId === "" &&
+    value.groupState === "" &&
+    value.protocolType === "" &&
+    value.protocolData === "" &&
+    value.members.length === 0 &&
+    value.authorizedOperations === -2147483648 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -75,11 +75,11 @@ export function defaultDescribedGroupMember(): DescribedGroupMember {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isDescribedGroupMemberDefault(value: DescribedGroupMember): boolean {
-  return !(value.memberId !== "") &&
-    !(value.groupInstanceId !== null) &&
-    !(value.clientId !== "") &&
-    !(value.clientHost !== "") &&
-    !(value.memberMetadata.length !== 0) &&
-    !(value.memberAssignment.length !== 0) &&
+  return value.memberId === "" &&
+    value.groupInstanceId === null &&
+    value.clientId === "" &&
+    value.clientHost === "" &&
+    value.memberMetadata.length === 0 &&
+    value.memberAssignment.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

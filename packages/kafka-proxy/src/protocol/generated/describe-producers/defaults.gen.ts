@@ -15,7 +15,7 @@ export function defaultDescribeProducersRequest(): DescribeProducersRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isDescribeProducersRequestDefault(value: DescribeProducersRequest): boolean {
-  return !(value.topics.length !== 0) &&
+  return value.topics.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -29,8 +29,8 @@ export function defaultTopicRequest(): TopicRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isTopicRequestDefault(value: TopicRequest): boolean {
-  return !(value.name !== "") &&
-    !(value.partitionIndexes.length !== 0) &&
+  return value.name === "" &&
+    value.partitionIndexes.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -44,8 +44,8 @@ export function defaultDescribeProducersResponse(): DescribeProducersResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isDescribeProducersResponseDefault(value: DescribeProducersResponse): boolean {
-  return !(value.throttleTimeMs !== 0) &&
-    !(value.topics.length !== 0) &&
+  return value.throttleTimeMs === 0 &&
+    value.topics.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -59,8 +59,8 @@ export function defaultTopicResponse(): TopicResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isTopicResponseDefault(value: TopicResponse): boolean {
-  return !(value.name !== "") &&
-    !(value.partitions.length !== 0) &&
+  return value.name === "" &&
+    value.partitions.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -76,10 +76,10 @@ export function defaultPartitionResponse(): PartitionResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isPartitionResponseDefault(value: PartitionResponse): boolean {
-  return !(value.partitionIndex !== 0) &&
-    !(value.errorCode !== 0) &&
-    !(value.errorMessage !== null) &&
-    !(value.activeProducers.length !== 0) &&
+  return value.partitionIndex === 0 &&
+    value.errorCode === 0 &&
+    value.errorMessage === null &&
+    value.activeProducers.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -97,11 +97,11 @@ export function defaultProducerState(): ProducerState {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isProducerStateDefault(value: ProducerState): boolean {
-  return !(value.producerId !== 0n) &&
-    !(value.producerEpoch !== 0) &&
-    !(value.lastSequence !== -1) &&
-    !(value.lastTimestamp !== -1n) &&
-    !(value.coordinatorEpoch !== 0) &&
-    !(value.currentTxnStartOffset !== -1n) &&
+  return value.producerId === 0n &&
+    value.producerEpoch === 0 &&
+    value.lastSequence === -1 &&
+    value.lastTimestamp === -1n &&
+    value.coordinatorEpoch === 0 &&
+    value.currentTxnStartOffset === -1n &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

@@ -18,10 +18,10 @@ export function defaultEndTxnRequest(): EndTxnRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isEndTxnRequestDefault(value: EndTxnRequest): boolean {
-  return !(value.transactionalId !== "") &&
-    !(value.producerId !== 0n) &&
-    !(value.producerEpoch !== 0) &&
-    !(value.committed !== false) &&
+  return value.transactionalId === "" &&
+    value.producerId === 0n &&
+    value.producerEpoch === 0 &&
+    value.committed === false &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -37,9 +37,9 @@ export function defaultEndTxnResponse(): EndTxnResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isEndTxnResponseDefault(value: EndTxnResponse): boolean {
-  return !(value.throttleTimeMs !== 0) &&
-    !(value.errorCode !== 0) &&
-    !(value.producerId !== -1n) &&
-    !(value.producerEpoch !== -1) &&
+  return value.throttleTimeMs === 0 &&
+    value.errorCode === 0 &&
+    value.producerId === -1n &&
+    value.producerEpoch === -1 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

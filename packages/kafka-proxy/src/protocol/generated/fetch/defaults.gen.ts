@@ -26,18 +26,18 @@ export function defaultFetchRequest(): FetchRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isFetchRequestDefault(value: FetchRequest): boolean {
-  return !(value.clusterId !== null) &&
-    !(value.replicaId !== -1) &&
-    !(!isReplicaStateDefault(value.replicaState)) &&
-    !(value.maxWaitMs !== 0) &&
-    !(value.minBytes !== 0) &&
-    !(value.maxBytes !== 2147483647) &&
-    !(value.isolationLevel !== 0) &&
-    !(value.sessionId !== 0) &&
-    !(value.sessionEpoch !== -1) &&
-    !(value.topics.length !== 0) &&
-    !(value.forgottenTopicsData.length !== 0) &&
-    !(value.rackId !== "") &&
+  return value.clusterId === null &&
+    value.replicaId === -1 &&
+    isReplicaStateDefault(value.replicaState) &&
+    value.maxWaitMs === 0 &&
+    value.minBytes === 0 &&
+    value.maxBytes === 2147483647 &&
+    value.isolationLevel === 0 &&
+    value.sessionId === 0 &&
+    value.sessionEpoch === -1 &&
+    value.topics.length === 0 &&
+    value.forgottenTopicsData.length === 0 &&
+    value.rackId === "" &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -51,8 +51,8 @@ export function defaultReplicaState(): ReplicaState {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isReplicaStateDefault(value: ReplicaState): boolean {
-  return !(value.replicaId !== -1) &&
-    !(value.replicaEpoch !== -1n) &&
+  return value.replicaId === -1 &&
+    value.replicaEpoch === -1n &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -67,9 +67,9 @@ export function defaultFetchTopic(): FetchTopic {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isFetchTopicDefault(value: FetchTopic): boolean {
-  return !(value.topic !== "") &&
-    !(value.topicId !== zeroUuid) &&
-    !(value.partitions.length !== 0) &&
+  return value.topic === "" &&
+    value.topicId === zeroUuid &&
+    value.partitions.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -88,13 +88,13 @@ export function defaultFetchPartition(): FetchPartition {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isFetchPartitionDefault(value: FetchPartition): boolean {
-  return !(value.partition !== 0) &&
-    !(value.currentLeaderEpoch !== -1) &&
-    !(value.fetchOffset !== 0n) &&
-    !(value.lastFetchedEpoch !== -1) &&
-    !(value.logStartOffset !== -1n) &&
-    !(value.partitionMaxBytes !== 0) &&
-    !(value.replicaDirectoryId !== zeroUuid) &&
+  return value.partition === 0 &&
+    value.currentLeaderEpoch === -1 &&
+    value.fetchOffset === 0n &&
+    value.lastFetchedEpoch === -1 &&
+    value.logStartOffset === -1n &&
+    value.partitionMaxBytes === 0 &&
+    value.replicaDirectoryId === zeroUuid &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -109,9 +109,9 @@ export function defaultForgottenTopic(): ForgottenTopic {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isForgottenTopicDefault(value: ForgottenTopic): boolean {
-  return !(value.topic !== "") &&
-    !(value.topicId !== zeroUuid) &&
-    !(value.partitions.length !== 0) &&
+  return value.topic === "" &&
+    value.topicId === zeroUuid &&
+    value.partitions.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -128,11 +128,11 @@ export function defaultFetchResponse(): FetchResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isFetchResponseDefault(value: FetchResponse): boolean {
-  return !(value.throttleTimeMs !== 0) &&
-    !(value.errorCode !== 0) &&
-    !(value.sessionId !== 0) &&
-    !(value.responses.length !== 0) &&
-    !(value.nodeEndpoints.length !== 0) &&
+  return value.throttleTimeMs === 0 &&
+    value.errorCode === 0 &&
+    value.sessionId === 0 &&
+    value.responses.length === 0 &&
+    value.nodeEndpoints.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -147,9 +147,9 @@ export function defaultFetchableTopicResponse(): FetchableTopicResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isFetchableTopicResponseDefault(value: FetchableTopicResponse): boolean {
-  return !(value.topic !== "") &&
-    !(value.topicId !== zeroUuid) &&
-    !(value.partitions.length !== 0) &&
+  return value.topic === "" &&
+    value.topicId === zeroUuid &&
+    value.partitions.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -172,17 +172,17 @@ export function defaultPartitionData(): PartitionData {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isPartitionDataDefault(value: PartitionData): boolean {
-  return !(value.partitionIndex !== 0) &&
-    !(value.errorCode !== 0) &&
-    !(value.highWatermark !== 0n) &&
-    !(value.lastStableOffset !== -1n) &&
-    !(value.logStartOffset !== -1n) &&
-    !(!isEpochEndOffsetDefault(value.divergingEpoch)) &&
-    !(!isLeaderIdAndEpochDefault(value.currentLeader)) &&
-    !(!isSnapshotIdDefault(value.snapshotId)) &&
-    !((value.abortedTransactions === null || value.abortedTransactions.length !== 0)) &&
-    !(value.preferredReadReplica !== -1) &&
-    !(value.records !== null) &&
+  return value.partitionIndex === 0 &&
+    value.errorCode === 0 &&
+    value.highWatermark === 0n &&
+    value.lastStableOffset === -1n &&
+    value.logStartOffset === -1n &&
+    isEpochEndOffsetDefault(value.divergingEpoch) &&
+    isLeaderIdAndEpochDefault(value.currentLeader) &&
+    isSnapshotIdDefault(value.snapshotId) &&
+    (value.abortedTransactions !== null && value.abortedTransactions.length === 0) &&
+    value.preferredReadReplica === -1 &&
+    value.records === null &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -196,8 +196,8 @@ export function defaultEpochEndOffset(): EpochEndOffset {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isEpochEndOffsetDefault(value: EpochEndOffset): boolean {
-  return !(value.epoch !== -1) &&
-    !(value.endOffset !== -1n) &&
+  return value.epoch === -1 &&
+    value.endOffset === -1n &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -211,8 +211,8 @@ export function defaultLeaderIdAndEpoch(): LeaderIdAndEpoch {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isLeaderIdAndEpochDefault(value: LeaderIdAndEpoch): boolean {
-  return !(value.leaderId !== -1) &&
-    !(value.leaderEpoch !== -1) &&
+  return value.leaderId === -1 &&
+    value.leaderEpoch === -1 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -226,8 +226,8 @@ export function defaultSnapshotId(): SnapshotId {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isSnapshotIdDefault(value: SnapshotId): boolean {
-  return !(value.endOffset !== -1n) &&
-    !(value.epoch !== -1) &&
+  return value.endOffset === -1n &&
+    value.epoch === -1 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -241,8 +241,8 @@ export function defaultAbortedTransaction(): AbortedTransaction {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isAbortedTransactionDefault(value: AbortedTransaction): boolean {
-  return !(value.producerId !== 0n) &&
-    !(value.firstOffset !== 0n) &&
+  return value.producerId === 0n &&
+    value.firstOffset === 0n &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -258,9 +258,9 @@ export function defaultNodeEndpoint(): NodeEndpoint {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isNodeEndpointDefault(value: NodeEndpoint): boolean {
-  return !(value.nodeId !== 0) &&
-    !(value.host !== "") &&
-    !(value.port !== 0) &&
-    !(value.rack !== null) &&
+  return value.nodeId === 0 &&
+    value.host === "" &&
+    value.port === 0 &&
+    value.rack === null &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

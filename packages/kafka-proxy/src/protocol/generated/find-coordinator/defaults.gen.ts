@@ -17,9 +17,9 @@ export function defaultFindCoordinatorRequest(): FindCoordinatorRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isFindCoordinatorRequestDefault(value: FindCoordinatorRequest): boolean {
-  return !(value.key !== "") &&
-    !(value.keyType !== 0) &&
-    !(value.coordinatorKeys.length !== 0) &&
+  return value.key === "" &&
+    value.keyType === 0 &&
+    value.coordinatorKeys.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -38,13 +38,13 @@ export function defaultFindCoordinatorResponse(): FindCoordinatorResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isFindCoordinatorResponseDefault(value: FindCoordinatorResponse): boolean {
-  return !(value.throttleTimeMs !== 0) &&
-    !(value.errorCode !== 0) &&
-    !(value.errorMessage !== "") &&
-    !(value.nodeId !== 0) &&
-    !(value.host !== "") &&
-    !(value.port !== 0) &&
-    !(value.coordinators.length !== 0) &&
+  return value.throttleTimeMs === 0 &&
+    value.errorCode === 0 &&
+    value.errorMessage === "" &&
+    value.nodeId === 0 &&
+    value.host === "" &&
+    value.port === 0 &&
+    value.coordinators.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -62,11 +62,11 @@ export function defaultCoordinator(): Coordinator {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isCoordinatorDefault(value: Coordinator): boolean {
-  return !(value.key !== "") &&
-    !(value.nodeId !== 0) &&
-    !(value.host !== "") &&
-    !(value.port !== 0) &&
-    !(value.errorCode !== 0) &&
-    !(value.errorMessage !== "") &&
+  return value.key === "" &&
+    value.nodeId === 0 &&
+    value.host === "" &&
+    value.port === 0 &&
+    value.errorCode === 0 &&
+    value.errorMessage === "" &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

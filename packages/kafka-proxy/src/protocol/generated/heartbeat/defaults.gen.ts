@@ -18,10 +18,10 @@ export function defaultHeartbeatRequest(): HeartbeatRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isHeartbeatRequestDefault(value: HeartbeatRequest): boolean {
-  return !(value.groupId !== "") &&
-    !(value.generationId !== 0) &&
-    !(value.memberId !== "") &&
-    !(value.groupInstanceId !== null) &&
+  return value.groupId === "" &&
+    value.generationId === 0 &&
+    value.memberId === "" &&
+    value.groupInstanceId === null &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -35,7 +35,7 @@ export function defaultHeartbeatResponse(): HeartbeatResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isHeartbeatResponseDefault(value: HeartbeatResponse): boolean {
-  return !(value.throttleTimeMs !== 0) &&
-    !(value.errorCode !== 0) &&
+  return value.throttleTimeMs === 0 &&
+    value.errorCode === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

@@ -16,8 +16,8 @@ export function defaultIncrementalAlterConfigsRequest(): IncrementalAlterConfigs
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isIncrementalAlterConfigsRequestDefault(value: IncrementalAlterConfigsRequest): boolean {
-  return !(value.resources.length !== 0) &&
-    !(value.validateOnly !== false) &&
+  return value.resources.length === 0 &&
+    value.validateOnly === false &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -32,9 +32,9 @@ export function defaultAlterConfigsResource(): AlterConfigsResource {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isAlterConfigsResourceDefault(value: AlterConfigsResource): boolean {
-  return !(value.resourceType !== 0) &&
-    !(value.resourceName !== "") &&
-    !(value.configs.length !== 0) &&
+  return value.resourceType === 0 &&
+    value.resourceName === "" &&
+    value.configs.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -49,9 +49,9 @@ export function defaultAlterableConfig(): AlterableConfig {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isAlterableConfigDefault(value: AlterableConfig): boolean {
-  return !(value.name !== "") &&
-    !(value.configOperation !== 0) &&
-    !(value.value !== "") &&
+  return value.name === "" &&
+    value.configOperation === 0 &&
+    value.value === "" &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -65,8 +65,8 @@ export function defaultIncrementalAlterConfigsResponse(): IncrementalAlterConfig
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isIncrementalAlterConfigsResponseDefault(value: IncrementalAlterConfigsResponse): boolean {
-  return !(value.throttleTimeMs !== 0) &&
-    !(value.responses.length !== 0) &&
+  return value.throttleTimeMs === 0 &&
+    value.responses.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -82,9 +82,9 @@ export function defaultAlterConfigsResourceResponse(): AlterConfigsResourceRespo
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isAlterConfigsResourceResponseDefault(value: AlterConfigsResourceResponse): boolean {
-  return !(value.errorCode !== 0) &&
-    !(value.errorMessage !== "") &&
-    !(value.resourceType !== 0) &&
-    !(value.resourceName !== "") &&
+  return value.errorCode === 0 &&
+    value.errorMessage === "" &&
+    value.resourceType === 0 &&
+    value.resourceName === "" &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

@@ -18,10 +18,10 @@ export function defaultInitProducerIdRequest(): InitProducerIdRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isInitProducerIdRequestDefault(value: InitProducerIdRequest): boolean {
-  return !(value.transactionalId !== "") &&
-    !(value.transactionTimeoutMs !== 0) &&
-    !(value.producerId !== -1n) &&
-    !(value.producerEpoch !== -1) &&
+  return value.transactionalId === "" &&
+    value.transactionTimeoutMs === 0 &&
+    value.producerId === -1n &&
+    value.producerEpoch === -1 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -37,9 +37,9 @@ export function defaultInitProducerIdResponse(): InitProducerIdResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isInitProducerIdResponseDefault(value: InitProducerIdResponse): boolean {
-  return !(value.throttleTimeMs !== 0) &&
-    !(value.errorCode !== 0) &&
-    !(value.producerId !== -1n) &&
-    !(value.producerEpoch !== 0) &&
+  return value.throttleTimeMs === 0 &&
+    value.errorCode === 0 &&
+    value.producerId === -1n &&
+    value.producerEpoch === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

@@ -22,14 +22,14 @@ export function defaultJoinGroupRequest(): JoinGroupRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isJoinGroupRequestDefault(value: JoinGroupRequest): boolean {
-  return !(value.groupId !== "") &&
-    !(value.sessionTimeoutMs !== 0) &&
-    !(value.rebalanceTimeoutMs !== -1) &&
-    !(value.memberId !== "") &&
-    !(value.groupInstanceId !== null) &&
-    !(value.protocolType !== "") &&
-    !(value.protocols.length !== 0) &&
-    !(value.reason !== null) &&
+  return value.groupId === "" &&
+    value.sessionTimeoutMs === 0 &&
+    value.rebalanceTimeoutMs === -1 &&
+    value.memberId === "" &&
+    value.groupInstanceId === null &&
+    value.protocolType === "" &&
+    value.protocols.length === 0 &&
+    value.reason === null &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -43,8 +43,8 @@ export function defaultJoinGroupRequestProtocol(): JoinGroupRequestProtocol {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isJoinGroupRequestProtocolDefault(value: JoinGroupRequestProtocol): boolean {
-  return !(value.name !== "") &&
-    !(value.metadata.length !== 0) &&
+  return value.name === "" &&
+    value.metadata.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -65,15 +65,15 @@ export function defaultJoinGroupResponse(): JoinGroupResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isJoinGroupResponseDefault(value: JoinGroupResponse): boolean {
-  return !(value.throttleTimeMs !== 0) &&
-    !(value.errorCode !== 0) &&
-    !(value.generationId !== -1) &&
-    !(value.protocolType !== null) &&
-    !(value.protocolName !== "") &&
-    !(value.leader !== "") &&
-    !(value.skipAssignment !== false) &&
-    !(value.memberId !== "") &&
-    !(value.members.length !== 0) &&
+  return value.throttleTimeMs === 0 &&
+    value.errorCode === 0 &&
+    value.generationId === -1 &&
+    value.protocolType === null &&
+    value.protocolName === "" &&
+    value.leader === "" &&
+    value.skipAssignment === false &&
+    value.memberId === "" &&
+    value.members.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -88,8 +88,8 @@ export function defaultJoinGroupResponseMember(): JoinGroupResponseMember {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isJoinGroupResponseMemberDefault(value: JoinGroupResponseMember): boolean {
-  return !(value.memberId !== "") &&
-    !(value.groupInstanceId !== null) &&
-    !(value.metadata.length !== 0) &&
+  return value.memberId === "" &&
+    value.groupInstanceId === null &&
+    value.metadata.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

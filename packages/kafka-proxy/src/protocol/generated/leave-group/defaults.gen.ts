@@ -17,9 +17,9 @@ export function defaultLeaveGroupRequest(): LeaveGroupRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isLeaveGroupRequestDefault(value: LeaveGroupRequest): boolean {
-  return !(value.groupId !== "") &&
-    !(value.memberId !== "") &&
-    !(value.members.length !== 0) &&
+  return value.groupId === "" &&
+    value.memberId === "" &&
+    value.members.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -34,9 +34,9 @@ export function defaultMemberIdentity(): MemberIdentity {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isMemberIdentityDefault(value: MemberIdentity): boolean {
-  return !(value.memberId !== "") &&
-    !(value.groupInstanceId !== null) &&
-    !(value.reason !== null) &&
+  return value.memberId === "" &&
+    value.groupInstanceId === null &&
+    value.reason === null &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -51,9 +51,9 @@ export function defaultLeaveGroupResponse(): LeaveGroupResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isLeaveGroupResponseDefault(value: LeaveGroupResponse): boolean {
-  return !(value.throttleTimeMs !== 0) &&
-    !(value.errorCode !== 0) &&
-    !(value.members.length !== 0) &&
+  return value.throttleTimeMs === 0 &&
+    value.errorCode === 0 &&
+    value.members.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -68,8 +68,8 @@ export function defaultMemberResponse(): MemberResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isMemberResponseDefault(value: MemberResponse): boolean {
-  return !(value.memberId !== "") &&
-    !(value.groupInstanceId !== "") &&
-    !(value.errorCode !== 0) &&
+  return value.memberId === "" &&
+    value.groupInstanceId === "" &&
+    value.errorCode === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

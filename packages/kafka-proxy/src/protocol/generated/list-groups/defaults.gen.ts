@@ -16,8 +16,8 @@ export function defaultListGroupsRequest(): ListGroupsRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isListGroupsRequestDefault(value: ListGroupsRequest): boolean {
-  return !(value.statesFilter.length !== 0) &&
-    !(value.typesFilter.length !== 0) &&
+  return value.statesFilter.length === 0 &&
+    value.typesFilter.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -32,9 +32,9 @@ export function defaultListGroupsResponse(): ListGroupsResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isListGroupsResponseDefault(value: ListGroupsResponse): boolean {
-  return !(value.throttleTimeMs !== 0) &&
-    !(value.errorCode !== 0) &&
-    !(value.groups.length !== 0) &&
+  return value.throttleTimeMs === 0 &&
+    value.errorCode === 0 &&
+    value.groups.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -50,9 +50,9 @@ export function defaultListedGroup(): ListedGroup {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isListedGroupDefault(value: ListedGroup): boolean {
-  return !(value.groupId !== "") &&
-    !(value.protocolType !== "") &&
-    !(value.groupState !== "") &&
-    !(value.groupType !== "") &&
+  return value.groupId === "" &&
+    value.protocolType === "" &&
+    value.groupState === "" &&
+    value.groupType === "" &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

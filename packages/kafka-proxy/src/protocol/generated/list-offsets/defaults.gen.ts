@@ -18,10 +18,10 @@ export function defaultListOffsetsRequest(): ListOffsetsRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isListOffsetsRequestDefault(value: ListOffsetsRequest): boolean {
-  return !(value.replicaId !== 0) &&
-    !(value.isolationLevel !== 0) &&
-    !(value.topics.length !== 0) &&
-    !(value.timeoutMs !== 0) &&
+  return value.replicaId === 0 &&
+    value.isolationLevel === 0 &&
+    value.topics.length === 0 &&
+    value.timeoutMs === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -35,8 +35,8 @@ export function defaultListOffsetsTopic(): ListOffsetsTopic {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isListOffsetsTopicDefault(value: ListOffsetsTopic): boolean {
-  return !(value.name !== "") &&
-    !(value.partitions.length !== 0) &&
+  return value.name === "" &&
+    value.partitions.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -52,10 +52,10 @@ export function defaultListOffsetsPartition(): ListOffsetsPartition {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isListOffsetsPartitionDefault(value: ListOffsetsPartition): boolean {
-  return !(value.partitionIndex !== 0) &&
-    !(value.currentLeaderEpoch !== -1) &&
-    !(value.timestamp !== 0n) &&
-    !(value.maxNumOffsets !== 1) &&
+  return value.partitionIndex === 0 &&
+    value.currentLeaderEpoch === -1 &&
+    value.timestamp === 0n &&
+    value.maxNumOffsets === 1 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -69,8 +69,8 @@ export function defaultListOffsetsResponse(): ListOffsetsResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isListOffsetsResponseDefault(value: ListOffsetsResponse): boolean {
-  return !(value.throttleTimeMs !== 0) &&
-    !(value.topics.length !== 0) &&
+  return value.throttleTimeMs === 0 &&
+    value.topics.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -84,8 +84,8 @@ export function defaultListOffsetsTopicResponse(): ListOffsetsTopicResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isListOffsetsTopicResponseDefault(value: ListOffsetsTopicResponse): boolean {
-  return !(value.name !== "") &&
-    !(value.partitions.length !== 0) &&
+  return value.name === "" &&
+    value.partitions.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -103,11 +103,11 @@ export function defaultListOffsetsPartitionResponse(): ListOffsetsPartitionRespo
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isListOffsetsPartitionResponseDefault(value: ListOffsetsPartitionResponse): boolean {
-  return !(value.partitionIndex !== 0) &&
-    !(value.errorCode !== 0) &&
-    !(value.oldStyleOffsets.length !== 0) &&
-    !(value.timestamp !== -1n) &&
-    !(value.offset !== -1n) &&
-    !(value.leaderEpoch !== -1) &&
+  return value.partitionIndex === 0 &&
+    value.errorCode === 0 &&
+    value.oldStyleOffsets.length === 0 &&
+    value.timestamp === -1n &&
+    value.offset === -1n &&
+    value.leaderEpoch === -1 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

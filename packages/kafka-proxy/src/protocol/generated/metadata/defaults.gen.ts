@@ -18,10 +18,10 @@ export function defaultMetadataRequest(): MetadataRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isMetadataRequestDefault(value: MetadataRequest): boolean {
-  return !((value.topics === null || value.topics.length !== 0)) &&
-    !(value.allowAutoTopicCreation !== true) &&
-    !(value.includeClusterAuthorizedOperations !== false) &&
-    !(value.includeTopicAuthorizedOperations !== false) &&
+  return (value.topics !== null && value.topics.length === 0) &&
+    value.allowAutoTopicCreation === true &&
+    value.includeClusterAuthorizedOperations === false &&
+    value.includeTopicAuthorizedOperations === false &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -35,8 +35,8 @@ export function defaultMetadataRequestTopic(): MetadataRequestTopic {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isMetadataRequestTopicDefault(value: MetadataRequestTopic): boolean {
-  return !(value.topicId !== zeroUuid) &&
-    !(value.name !== "") &&
+  return value.topicId === zeroUuid &&
+    value.name === "" &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -54,12 +54,12 @@ export function defaultMetadataResponse(): MetadataResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isMetadataResponseDefault(value: MetadataResponse): boolean {
-  return !(value.throttleTimeMs !== 0) &&
-    !(value.brokers.length !== 0) &&
-    !(value.clusterId !== null) &&
-    !(value.controllerId !== -1) &&
-    !(value.topics.length !== 0) &&
-    !(value.clusterAuthorizedOperations !== -2147483648) &&
+  return value.throttleTimeMs === 0 &&
+    value.brokers.length === 0 &&
+    value.clusterId === null &&
+    value.controllerId === -1 &&
+    value.topics.length === 0 &&
+    value.clusterAuthorizedOperations === -2147483648 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -75,10 +75,10 @@ export function defaultMetadataResponseBroker(): MetadataResponseBroker {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isMetadataResponseBrokerDefault(value: MetadataResponseBroker): boolean {
-  return !(value.nodeId !== 0) &&
-    !(value.host !== "") &&
-    !(value.port !== 0) &&
-    !(value.rack !== null) &&
+  return value.nodeId === 0 &&
+    value.host === "" &&
+    value.port === 0 &&
+    value.rack === null &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -96,12 +96,12 @@ export function defaultMetadataResponseTopic(): MetadataResponseTopic {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isMetadataResponseTopicDefault(value: MetadataResponseTopic): boolean {
-  return !(value.errorCode !== 0) &&
-    !(value.name !== "") &&
-    !(value.topicId !== zeroUuid) &&
-    !(value.isInternal !== false) &&
-    !(value.partitions.length !== 0) &&
-    !(value.topicAuthorizedOperations !== -2147483648) &&
+  return value.errorCode === 0 &&
+    value.name === "" &&
+    value.topicId === zeroUuid &&
+    value.isInternal === false &&
+    value.partitions.length === 0 &&
+    value.topicAuthorizedOperations === -2147483648 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -120,12 +120,12 @@ export function defaultMetadataResponsePartition(): MetadataResponsePartition {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isMetadataResponsePartitionDefault(value: MetadataResponsePartition): boolean {
-  return !(value.errorCode !== 0) &&
-    !(value.partitionIndex !== 0) &&
-    !(value.leaderId !== 0) &&
-    !(value.leaderEpoch !== -1) &&
-    !(value.replicaNodes.length !== 0) &&
-    !(value.isrNodes.length !== 0) &&
-    !(value.offlineReplicas.length !== 0) &&
+  return value.errorCode === 0 &&
+    value.partitionIndex === 0 &&
+    value.leaderId === 0 &&
+    value.leaderEpoch === -1 &&
+    value.replicaNodes.length === 0 &&
+    value.isrNodes.length === 0 &&
+    value.offlineReplicas.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

@@ -20,12 +20,12 @@ export function defaultOffsetCommitRequest(): OffsetCommitRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isOffsetCommitRequestDefault(value: OffsetCommitRequest): boolean {
-  return !(value.groupId !== "") &&
-    !(value.generationIdOrMemberEpoch !== -1) &&
-    !(value.memberId !== "") &&
-    !(value.groupInstanceId !== null) &&
-    !(value.retentionTimeMs !== -1n) &&
-    !(value.topics.length !== 0) &&
+  return value.groupId === "" &&
+    value.generationIdOrMemberEpoch === -1 &&
+    value.memberId === "" &&
+    value.groupInstanceId === null &&
+    value.retentionTimeMs === -1n &&
+    value.topics.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -39,8 +39,8 @@ export function defaultOffsetCommitRequestTopic(): OffsetCommitRequestTopic {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isOffsetCommitRequestTopicDefault(value: OffsetCommitRequestTopic): boolean {
-  return !(value.name !== "") &&
-    !(value.partitions.length !== 0) &&
+  return value.name === "" &&
+    value.partitions.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -57,11 +57,11 @@ export function defaultOffsetCommitRequestPartition(): OffsetCommitRequestPartit
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isOffsetCommitRequestPartitionDefault(value: OffsetCommitRequestPartition): boolean {
-  return !(value.partitionIndex !== 0) &&
-    !(value.committedOffset !== 0n) &&
-    !(value.committedLeaderEpoch !== -1) &&
-    !(value.commitTimestamp !== -1n) &&
-    !(value.committedMetadata !== "") &&
+  return value.partitionIndex === 0 &&
+    value.committedOffset === 0n &&
+    value.committedLeaderEpoch === -1 &&
+    value.commitTimestamp === -1n &&
+    value.committedMetadata === "" &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -75,8 +75,8 @@ export function defaultOffsetCommitResponse(): OffsetCommitResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isOffsetCommitResponseDefault(value: OffsetCommitResponse): boolean {
-  return !(value.throttleTimeMs !== 0) &&
-    !(value.topics.length !== 0) &&
+  return value.throttleTimeMs === 0 &&
+    value.topics.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -90,8 +90,8 @@ export function defaultOffsetCommitResponseTopic(): OffsetCommitResponseTopic {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isOffsetCommitResponseTopicDefault(value: OffsetCommitResponseTopic): boolean {
-  return !(value.name !== "") &&
-    !(value.partitions.length !== 0) &&
+  return value.name === "" &&
+    value.partitions.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -105,7 +105,7 @@ export function defaultOffsetCommitResponsePartition(): OffsetCommitResponsePart
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isOffsetCommitResponsePartitionDefault(value: OffsetCommitResponsePartition): boolean {
-  return !(value.partitionIndex !== 0) &&
-    !(value.errorCode !== 0) &&
+  return value.partitionIndex === 0 &&
+    value.errorCode === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

@@ -18,10 +18,10 @@ export function defaultOffsetFetchRequest(): OffsetFetchRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isOffsetFetchRequestDefault(value: OffsetFetchRequest): boolean {
-  return !(value.groupId !== "") &&
-    !((value.topics === null || value.topics.length !== 0)) &&
-    !(value.groups.length !== 0) &&
-    !(value.requireStable !== false) &&
+  return value.groupId === "" &&
+    (value.topics !== null && value.topics.length === 0) &&
+    value.groups.length === 0 &&
+    value.requireStable === false &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -35,8 +35,8 @@ export function defaultOffsetFetchRequestTopic(): OffsetFetchRequestTopic {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isOffsetFetchRequestTopicDefault(value: OffsetFetchRequestTopic): boolean {
-  return !(value.name !== "") &&
-    !(value.partitionIndexes.length !== 0) &&
+  return value.name === "" &&
+    value.partitionIndexes.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -52,10 +52,10 @@ export function defaultOffsetFetchRequestGroup(): OffsetFetchRequestGroup {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isOffsetFetchRequestGroupDefault(value: OffsetFetchRequestGroup): boolean {
-  return !(value.groupId !== "") &&
-    !(value.memberId !== null) &&
-    !(value.memberEpoch !== -1) &&
-    !((value.topics === null || value.topics.length !== 0)) &&
+  return value.groupId === "" &&
+    value.memberId === null &&
+    value.memberEpoch === -1 &&
+    (value.topics !== null && value.topics.length === 0) &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -69,8 +69,8 @@ export function defaultOffsetFetchRequestTopics(): OffsetFetchRequestTopics {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isOffsetFetchRequestTopicsDefault(value: OffsetFetchRequestTopics): boolean {
-  return !(value.name !== "") &&
-    !(value.partitionIndexes.length !== 0) &&
+  return value.name === "" &&
+    value.partitionIndexes.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -86,10 +86,10 @@ export function defaultOffsetFetchResponse(): OffsetFetchResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isOffsetFetchResponseDefault(value: OffsetFetchResponse): boolean {
-  return !(value.throttleTimeMs !== 0) &&
-    !(value.topics.length !== 0) &&
-    !(value.errorCode !== 0) &&
-    !(value.groups.length !== 0) &&
+  return value.throttleTimeMs === 0 &&
+    value.topics.length === 0 &&
+    value.errorCode === 0 &&
+    value.groups.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -103,8 +103,8 @@ export function defaultOffsetFetchResponseTopic(): OffsetFetchResponseTopic {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isOffsetFetchResponseTopicDefault(value: OffsetFetchResponseTopic): boolean {
-  return !(value.name !== "") &&
-    !(value.partitions.length !== 0) &&
+  return value.name === "" &&
+    value.partitions.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -121,11 +121,11 @@ export function defaultOffsetFetchResponsePartition(): OffsetFetchResponsePartit
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isOffsetFetchResponsePartitionDefault(value: OffsetFetchResponsePartition): boolean {
-  return !(value.partitionIndex !== 0) &&
-    !(value.committedOffset !== 0n) &&
-    !(value.committedLeaderEpoch !== -1) &&
-    !(value.metadata !== "") &&
-    !(value.errorCode !== 0) &&
+  return value.partitionIndex === 0 &&
+    value.committedOffset === 0n &&
+    value.committedLeaderEpoch === -1 &&
+    value.metadata === "" &&
+    value.errorCode === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -140,9 +140,9 @@ export function defaultOffsetFetchResponseGroup(): OffsetFetchResponseGroup {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isOffsetFetchResponseGroupDefault(value: OffsetFetchResponseGroup): boolean {
-  return !(value.groupId !== "") &&
-    !(value.topics.length !== 0) &&
-    !(value.errorCode !== 0) &&
+  return value.groupId === "" &&
+    value.topics.length === 0 &&
+    value.errorCode === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -156,8 +156,8 @@ export function defaultOffsetFetchResponseTopics(): OffsetFetchResponseTopics {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isOffsetFetchResponseTopicsDefault(value: OffsetFetchResponseTopics): boolean {
-  return !(value.name !== "") &&
-    !(value.partitions.length !== 0) &&
+  return value.name === "" &&
+    value.partitions.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -174,10 +174,10 @@ export function defaultOffsetFetchResponsePartitions(): OffsetFetchResponseParti
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isOffsetFetchResponsePartitionsDefault(value: OffsetFetchResponsePartitions): boolean {
-  return !(value.partitionIndex !== 0) &&
-    !(value.committedOffset !== 0n) &&
-    !(value.committedLeaderEpoch !== -1) &&
-    !(value.metadata !== "") &&
-    !(value.errorCode !== 0) &&
+  return value.partitionIndex === 0 &&
+    value.committedOffset === 0n &&
+    value.committedLeaderEpoch === -1 &&
+    value.metadata === "" &&
+    value.errorCode === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

@@ -16,8 +16,8 @@ export function defaultOffsetForLeaderEpochRequest(): OffsetForLeaderEpochReques
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isOffsetForLeaderEpochRequestDefault(value: OffsetForLeaderEpochRequest): boolean {
-  return !(value.replicaId !== -2) &&
-    !(value.topics.length !== 0) &&
+  return value.replicaId === -2 &&
+    value.topics.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -31,8 +31,8 @@ export function defaultOffsetForLeaderTopic(): OffsetForLeaderTopic {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isOffsetForLeaderTopicDefault(value: OffsetForLeaderTopic): boolean {
-  return !(value.topic !== "") &&
-    !(value.partitions.length !== 0) &&
+  return value.topic === "" &&
+    value.partitions.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -47,9 +47,9 @@ export function defaultOffsetForLeaderPartition(): OffsetForLeaderPartition {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isOffsetForLeaderPartitionDefault(value: OffsetForLeaderPartition): boolean {
-  return !(value.partition !== 0) &&
-    !(value.currentLeaderEpoch !== -1) &&
-    !(value.leaderEpoch !== 0) &&
+  return value.partition === 0 &&
+    value.currentLeaderEpoch === -1 &&
+    value.leaderEpoch === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -63,8 +63,8 @@ export function defaultOffsetForLeaderEpochResponse(): OffsetForLeaderEpochRespo
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isOffsetForLeaderEpochResponseDefault(value: OffsetForLeaderEpochResponse): boolean {
-  return !(value.throttleTimeMs !== 0) &&
-    !(value.topics.length !== 0) &&
+  return value.throttleTimeMs === 0 &&
+    value.topics.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -78,8 +78,8 @@ export function defaultOffsetForLeaderTopicResult(): OffsetForLeaderTopicResult 
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isOffsetForLeaderTopicResultDefault(value: OffsetForLeaderTopicResult): boolean {
-  return !(value.topic !== "") &&
-    !(value.partitions.length !== 0) &&
+  return value.topic === "" &&
+    value.partitions.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -95,9 +95,9 @@ export function defaultEpochEndOffset(): EpochEndOffset {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isEpochEndOffsetDefault(value: EpochEndOffset): boolean {
-  return !(value.errorCode !== 0) &&
-    !(value.partition !== 0) &&
-    !(value.leaderEpoch !== -1) &&
-    !(value.endOffset !== -1n) &&
+  return value.errorCode === 0 &&
+    value.partition === 0 &&
+    value.leaderEpoch === -1 &&
+    value.endOffset === -1n &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

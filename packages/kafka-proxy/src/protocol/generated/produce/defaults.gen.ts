@@ -18,10 +18,10 @@ export function defaultProduceRequest(): ProduceRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isProduceRequestDefault(value: ProduceRequest): boolean {
-  return !(value.transactionalId !== null) &&
-    !(value.acks !== 0) &&
-    !(value.timeoutMs !== 0) &&
-    !(value.topicData.length !== 0) &&
+  return value.transactionalId === null &&
+    value.acks === 0 &&
+    value.timeoutMs === 0 &&
+    value.topicData.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -35,8 +35,8 @@ export function defaultTopicProduceData(): TopicProduceData {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isTopicProduceDataDefault(value: TopicProduceData): boolean {
-  return !(value.name !== "") &&
-    !(value.partitionData.length !== 0) &&
+  return value.name === "" &&
+    value.partitionData.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -50,8 +50,8 @@ export function defaultPartitionProduceData(): PartitionProduceData {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isPartitionProduceDataDefault(value: PartitionProduceData): boolean {
-  return !(value.index !== 0) &&
-    !(value.records !== null) &&
+  return value.index === 0 &&
+    value.records === null &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -66,9 +66,9 @@ export function defaultProduceResponse(): ProduceResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isProduceResponseDefault(value: ProduceResponse): boolean {
-  return !(value.responses.length !== 0) &&
-    !(value.throttleTimeMs !== 0) &&
-    !(value.nodeEndpoints.length !== 0) &&
+  return value.responses.length === 0 &&
+    value.throttleTimeMs === 0 &&
+    value.nodeEndpoints.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -82,8 +82,8 @@ export function defaultTopicProduceResponse(): TopicProduceResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isTopicProduceResponseDefault(value: TopicProduceResponse): boolean {
-  return !(value.name !== "") &&
-    !(value.partitionResponses.length !== 0) &&
+  return value.name === "" &&
+    value.partitionResponses.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -103,14 +103,14 @@ export function defaultPartitionProduceResponse(): PartitionProduceResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isPartitionProduceResponseDefault(value: PartitionProduceResponse): boolean {
-  return !(value.index !== 0) &&
-    !(value.errorCode !== 0) &&
-    !(value.baseOffset !== 0n) &&
-    !(value.logAppendTimeMs !== -1n) &&
-    !(value.logStartOffset !== -1n) &&
-    !(value.recordErrors.length !== 0) &&
-    !(value.errorMessage !== null) &&
-    !(!isLeaderIdAndEpochDefault(value.currentLeader)) &&
+  return value.index === 0 &&
+    value.errorCode === 0 &&
+    value.baseOffset === 0n &&
+    value.logAppendTimeMs === -1n &&
+    value.logStartOffset === -1n &&
+    value.recordErrors.length === 0 &&
+    value.errorMessage === null &&
+    isLeaderIdAndEpochDefault(value.currentLeader) &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -124,8 +124,8 @@ export function defaultBatchIndexAndErrorMessage(): BatchIndexAndErrorMessage {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isBatchIndexAndErrorMessageDefault(value: BatchIndexAndErrorMessage): boolean {
-  return !(value.batchIndex !== 0) &&
-    !(value.batchIndexErrorMessage !== null) &&
+  return value.batchIndex === 0 &&
+    value.batchIndexErrorMessage === null &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -139,8 +139,8 @@ export function defaultLeaderIdAndEpoch(): LeaderIdAndEpoch {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isLeaderIdAndEpochDefault(value: LeaderIdAndEpoch): boolean {
-  return !(value.leaderId !== -1) &&
-    !(value.leaderEpoch !== -1) &&
+  return value.leaderId === -1 &&
+    value.leaderEpoch === -1 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -156,9 +156,9 @@ export function defaultNodeEndpoint(): NodeEndpoint {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isNodeEndpointDefault(value: NodeEndpoint): boolean {
-  return !(value.nodeId !== 0) &&
-    !(value.host !== "") &&
-    !(value.port !== 0) &&
-    !(value.rack !== null) &&
+  return value.nodeId === 0 &&
+    value.host === "" &&
+    value.port === 0 &&
+    value.rack === null &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

@@ -18,9 +18,9 @@ export function defaultRequestHeader(): RequestHeader {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isRequestHeaderDefault(value: RequestHeader): boolean {
-  return !(value.requestApiKey !== 0) &&
-    !(value.requestApiVersion !== 0) &&
-    !(value.correlationId !== 0) &&
-    !(value.clientId !== "") &&
+  return value.requestApiKey === 0 &&
+    value.requestApiVersion === 0 &&
+    value.correlationId === 0 &&
+    value.clientId === "" &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

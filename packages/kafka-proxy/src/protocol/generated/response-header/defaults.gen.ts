@@ -15,6 +15,6 @@ export function defaultResponseHeader(): ResponseHeader {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isResponseHeaderDefault(value: ResponseHeader): boolean {
-  return !(value.correlationId !== 0) &&
+  return value.correlationId === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

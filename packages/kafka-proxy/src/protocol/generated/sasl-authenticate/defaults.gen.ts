@@ -15,7 +15,7 @@ export function defaultSaslAuthenticateRequest(): SaslAuthenticateRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isSaslAuthenticateRequestDefault(value: SaslAuthenticateRequest): boolean {
-  return !(value.authBytes.length !== 0) &&
+  return value.authBytes.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -31,9 +31,9 @@ export function defaultSaslAuthenticateResponse(): SaslAuthenticateResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isSaslAuthenticateResponseDefault(value: SaslAuthenticateResponse): boolean {
-  return !(value.errorCode !== 0) &&
-    !(value.errorMessage !== "") &&
-    !(value.authBytes.length !== 0) &&
-    !(value.sessionLifetimeMs !== 0n) &&
+  return value.errorCode === 0 &&
+    value.errorMessage === "" &&
+    value.authBytes.length === 0 &&
+    value.sessionLifetimeMs === 0n &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

@@ -15,7 +15,7 @@ export function defaultSaslHandshakeRequest(): SaslHandshakeRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isSaslHandshakeRequestDefault(value: SaslHandshakeRequest): boolean {
-  return !(value.mechanism !== "");
+  return value.mechanism === "";
 }
 
 /** A SaslHandshakeResponse with every field at its schema default. */
@@ -28,6 +28,6 @@ export function defaultSaslHandshakeResponse(): SaslHandshakeResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isSaslHandshakeResponseDefault(value: SaslHandshakeResponse): boolean {
-  return !(value.errorCode !== 0) &&
-    !(value.mechanisms.length !== 0);
+  return value.errorCode === 0 &&
+    value.mechanisms.length === 0;
 }

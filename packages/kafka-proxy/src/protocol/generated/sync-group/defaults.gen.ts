@@ -21,13 +21,13 @@ export function defaultSyncGroupRequest(): SyncGroupRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isSyncGroupRequestDefault(value: SyncGroupRequest): boolean {
-  return !(value.groupId !== "") &&
-    !(value.generationId !== 0) &&
-    !(value.memberId !== "") &&
-    !(value.groupInstanceId !== null) &&
-    !(value.protocolType !== null) &&
-    !(value.protocolName !== null) &&
-    !(value.assignments.length !== 0) &&
+  return value.groupId === "" &&
+    value.generationId === 0 &&
+    value.memberId === "" &&
+    value.groupInstanceId === null &&
+    value.protocolType === null &&
+    value.protocolName === null &&
+    value.assignments.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -41,8 +41,8 @@ export function defaultSyncGroupRequestAssignment(): SyncGroupRequestAssignment 
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isSyncGroupRequestAssignmentDefault(value: SyncGroupRequestAssignment): boolean {
-  return !(value.memberId !== "") &&
-    !(value.assignment.length !== 0) &&
+  return value.memberId === "" &&
+    value.assignment.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -59,10 +59,10 @@ export function defaultSyncGroupResponse(): SyncGroupResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isSyncGroupResponseDefault(value: SyncGroupResponse): boolean {
-  return !(value.throttleTimeMs !== 0) &&
-    !(value.errorCode !== 0) &&
-    !(value.protocolType !== null) &&
-    !(value.protocolName !== null) &&
-    !(value.assignment.length !== 0) &&
+  return value.throttleTimeMs === 0 &&
+    value.errorCode === 0 &&
+    value.protocolType === null &&
+    value.protocolName === null &&
+    value.assignment.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }

@@ -22,14 +22,14 @@ export function defaultTxnOffsetCommitRequest(): TxnOffsetCommitRequest {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isTxnOffsetCommitRequestDefault(value: TxnOffsetCommitRequest): boolean {
-  return !(value.transactionalId !== "") &&
-    !(value.groupId !== "") &&
-    !(value.producerId !== 0n) &&
-    !(value.producerEpoch !== 0) &&
-    !(value.generationId !== -1) &&
-    !(value.memberId !== "") &&
-    !(value.groupInstanceId !== null) &&
-    !(value.topics.length !== 0) &&
+  return value.transactionalId === "" &&
+    value.groupId === "" &&
+    value.producerId === 0n &&
+    value.producerEpoch === 0 &&
+    value.generationId === -1 &&
+    value.memberId === "" &&
+    value.groupInstanceId === null &&
+    value.topics.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -43,8 +43,8 @@ export function defaultTxnOffsetCommitRequestTopic(): TxnOffsetCommitRequestTopi
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isTxnOffsetCommitRequestTopicDefault(value: TxnOffsetCommitRequestTopic): boolean {
-  return !(value.name !== "") &&
-    !(value.partitions.length !== 0) &&
+  return value.name === "" &&
+    value.partitions.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -60,10 +60,10 @@ export function defaultTxnOffsetCommitRequestPartition(): TxnOffsetCommitRequest
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isTxnOffsetCommitRequestPartitionDefault(value: TxnOffsetCommitRequestPartition): boolean {
-  return !(value.partitionIndex !== 0) &&
-    !(value.committedOffset !== 0n) &&
-    !(value.committedLeaderEpoch !== -1) &&
-    !(value.committedMetadata !== "") &&
+  return value.partitionIndex === 0 &&
+    value.committedOffset === 0n &&
+    value.committedLeaderEpoch === -1 &&
+    value.committedMetadata === "" &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -77,8 +77,8 @@ export function defaultTxnOffsetCommitResponse(): TxnOffsetCommitResponse {
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isTxnOffsetCommitResponseDefault(value: TxnOffsetCommitResponse): boolean {
-  return !(value.throttleTimeMs !== 0) &&
-    !(value.topics.length !== 0) &&
+  return value.throttleTimeMs === 0 &&
+    value.topics.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -92,8 +92,8 @@ export function defaultTxnOffsetCommitResponseTopic(): TxnOffsetCommitResponseTo
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isTxnOffsetCommitResponseTopicDefault(value: TxnOffsetCommitResponseTopic): boolean {
-  return !(value.name !== "") &&
-    !(value.partitions.length !== 0) &&
+  return value.name === "" &&
+    value.partitions.length === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
 
@@ -107,7 +107,7 @@ export function defaultTxnOffsetCommitResponsePartition(): TxnOffsetCommitRespon
 
 /** Whether every field equals its default (a tagged struct is sent only when it does not). */
 export function isTxnOffsetCommitResponsePartitionDefault(value: TxnOffsetCommitResponsePartition): boolean {
-  return !(value.partitionIndex !== 0) &&
-    !(value.errorCode !== 0) &&
+  return value.partitionIndex === 0 &&
+    value.errorCode === 0 &&
     (value.unknownTaggedFields === undefined || value.unknownTaggedFields.length === 0);
 }
