@@ -289,9 +289,10 @@ export class Raft {
         hintIndex: 0 as LogIndex,
         hintTerm: 0 as Term,
       });
-    } else if (message.type === "requestPreVote") {
-      // Answer so the pre-candidate learns our term and stops (thesis §9.6).
-      this.send({ type: "preVoteResponse", to: message.from, reject: true });
+    } else if (message.type === "requestPreVote" || message.type === "requestVote") {
+      // A stale request is rejected (§5.1); the answer carries our term so the sender catches up.
+      const type = message.type === "requestPreVote" ? "preVoteResponse" : "voteResponse";
+      this.send({ type, to: message.from, reject: true });
     }
   }
 
@@ -728,7 +729,7 @@ export class Raft {
       // Resume a snapshot whose last chunk (or its acknowledgement) was lost: a chunk still
       // unanswered one heartbeat round later is presumed lost and sent again.
       const transfer = progress.snapshotTransfer;
-      if (transfer !== undefined && transfer.chunkInFlight) transfer.chunkInFlight = false;
+      if (transfer?.chunkInFlight) transfer.chunkInFlight = false;
       else this.sendSnapshotChunk(message.from, progress);
     } else if (progress.match < this.log.lastIndex() || progress.state === "probe") {
       this.sendAppendsUntilPaused(message.from, true);
