@@ -1,2 +1,10 @@
-// This package has no public API yet: see README.md.
-export {};
+/** @helixlog/server: the node. Only the deterministic core's Raft host exists so far (see README.md). */
+export type {
+  GroupEngine,
+  GroupSpec,
+  GroupView,
+  HostStateMachine,
+  RaftHostObserver,
+  RaftHostOptions,
+} from "./node/index.js";
+export { RaftHost, SingleGroupEngine } from "./node/index.js";
