@@ -8,10 +8,12 @@ import { recordBatchSizeBytesMax } from "./limits/record-batch.js";
 import { walEntrySizeBytesMax } from "./limits/wal.js";
 
 export * from "./limits/flow.js";
+export * from "./limits/multi-raft.js";
 export * from "./limits/progress.js";
 export * from "./limits/raft.js";
 export * from "./limits/record-batch.js";
 export * from "./limits/routing.js";
+export * from "./limits/server.js";
 export * from "./limits/tier.js";
 export * from "./limits/wal.js";
 
