@@ -194,9 +194,10 @@ export function tickTimes(test: TestNode, count: number): void {
   for (let i = 0; i < count; i++) test.node.tick();
 }
 
-export function ofType<T extends Message["type"]>(
-  messages: Message[],
-  type: T,
-): Extract<Message, { type: T }>[] {
-  return messages.filter((candidate) => candidate.type === type) as Extract<Message, { type: T }>[];
+type Narrow<M, T> = M extends { type: infer U } ? (T extends U ? M & { type: T } : never) : never;
+/** The member(s) of the Message union whose type field can be T. */
+type MessageOf<T extends Message["type"]> = Narrow<Message, T>;
+
+export function ofType<T extends Message["type"]>(messages: Message[], type: T): MessageOf<T>[] {
+  return messages.filter((candidate) => candidate.type === type) as MessageOf<T>[];
 }

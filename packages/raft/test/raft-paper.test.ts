@@ -4,7 +4,7 @@
  * Ousterhout, 2014), cited as §N; and Ongaro's thesis "Consensus: Bridging Theory and Practice"
  * (2014), cited as "thesis §N". Nodes are driven by hand, one message at a time.
  */
-import { HelixError, logIndex, type NodeId, nodeId, SeededRng, term } from "@helixlog/core";
+import { HelixError, logIndex, nodeId, SeededRng, term } from "@helixlog/core";
 import { describe, expect, it } from "vitest";
 import { applyConfChange } from "../src/conf-changer.js";
 import { MemoryStorage } from "../src/storage.js";
