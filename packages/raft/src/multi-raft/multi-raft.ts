@@ -1,0 +1,677 @@
+/**
+ * The Multi-Raft engine: every Raft group this node hosts, driven by one tick and drained by one Ready
+ * (the scheme of CockroachDB's and Redpanda's raft layers). Pure and synchronous like RaftNode: no
+ * timers, clock, sockets or global randomness.
+ *
+ * - One Ready for all groups: each group's persistence work (for one WAL append and one fdatasync) and
+ *   the messages of all groups, cut into one batch per peer (more only past the byte bound).
+ * - Quiescence: a leader whose log is fully replicated, committed and applied, with nothing pending,
+ *   stops ticking after telling its followers so; they stop ticking too. Any proposal, message or peer
+ *   liveness change wakes the group. Idle groups then cost nothing per tick.
+ * - Coalesced heartbeats: all groups' heartbeats to one peer in a cycle are one batch of compact
+ *   entries; an empty batch per peer per heartbeat interval is the node-level heartbeat whose absence
+ *   marks the peer's node dead, which stands in for the per-group timers of quiesced groups.
+ * - Staggered elections: when a peer's node dies, the groups it led here forget it and campaign at
+ *   random ticks within a window, with a bound on campaigns running at once.
+ *
+ * The host loop (DESIGN.md §3 rule 1, Raft thesis §3.8):
+ *   const ready = engine.ready();
+ *   send(ready.batches);                    // they promise nothing about this node's disk
+ *   walAppend(ready.groups); if (ready.mustSync) fdatasync();   // one group commit for every group
+ *   send(ready.batchesAfterPersist);        // votes and acknowledgements: only once durable
+ *   apply(ready.groups' committedEntries and readStates);
+ *   engine.advance();
+ */
+import { assert, type GroupId, HelixError, type LogIndex, type NodeId, type Rng } from "@helixlog/core";
+import type { ProposalResult } from "../raft.js";
+import { RaftNode, type Ready } from "../raft-node.js";
+import type { Storage } from "../storage.js";
+import type { ConfChange, Entry, HardState, Message, ReadState, Snapshot, SoftState } from "../types.js";
+import {
+  forgetLeader,
+  type GroupStatus,
+  groupMembers,
+  groupStatus,
+  isQuiescentFollower,
+  isQuiescentLeader,
+} from "./group-status.js";
+import {
+  type CoalescedHeartbeat,
+  coalesceHeartbeat,
+  coalesceHeartbeatResponse,
+  expandHeartbeat,
+  expandHeartbeatResponse,
+  type MultiRaftBatch,
+} from "./multi-raft-batch.js";
+import { MultiRaftConfig, type MultiRaftOptions } from "./multi-raft-config.js";
+import { cutBatches, PeerOutbox } from "./peer-outbox.js";
+
+/** One group's share of a combined Ready: what to persist and apply (its messages are in the batches). */
+export interface GroupReady {
+  readonly group: GroupId;
+  readonly softState: SoftState | undefined;
+  readonly hardState: HardState | undefined;
+  readonly entries: readonly Entry[];
+  readonly snapshot: Snapshot | undefined;
+  readonly committedEntries: readonly Entry[];
+  readonly readStates: readonly ReadState[];
+  readonly mustSync: boolean;
+}
+
+export interface MultiRaftReady {
+  /** Groups with work, to persist in one WAL append (hard state, entries, snapshot) and then apply. */
+  readonly groups: readonly GroupReady[];
+  /** Batches that may be sent before the append is durable; at most one per peer unless over the byte bound. */
+  readonly batches: readonly MultiRaftBatch[];
+  /**
+   * Batches that must wait until the append is durable: a group's votes and acknowledgements when that
+   * group has something to persist in this Ready (thesis §3.8). A group with nothing to persist sends
+   * them at once, since everything they depend on was made durable before the last advance().
+   */
+  readonly batchesAfterPersist: readonly MultiRaftBatch[];
+  /** Whether the append needs an fdatasync. */
+  readonly mustSync: boolean;
+}
+
+/** Counters a host exports as metrics and tests use to see what the engine did. */
+export interface MultiRaftMetrics {
+  messagesDropped: number;
+  messagesForUnknownGroups: number;
+  quiesceEvents: number;
+  wakeEvents: number;
+  campaignsStaggered: number;
+  campaignsStarted: number;
+  peerDeaths: number;
+  batchesSent: number;
+}
+
+type GroupState = "awake" | "quiesced" | "awaitingCampaign";
+
+interface GroupRecord {
+  readonly id: GroupId;
+  readonly node: RaftNode;
+  /** The other nodes in the group's configuration; each holds a reference on its PeerState. */
+  peers: NodeId[];
+  /** Only awake groups are ticked. Awaiting a staggered campaign, a group is not ticked either. */
+  state: GroupState;
+  /** Reads (`from:context`) this node has been asked for and not yet answered; a group waits for them. */
+  readonly pendingReads: Set<string>;
+  /** The group refused its leader's quiesce heartbeat: the next heartbeat response asks it to wake. */
+  wakeLeader: boolean;
+  destroyed: boolean;
+}
+
+interface PeerState {
+  /** Groups this node shares with the peer; the peer is forgotten when it reaches zero. */
+  groups: number;
+  lastHeardTick: number;
+  /**
+   * The last tick whose interval a batch to the peer covered. A batch with group traffic covers the tick
+   * it is sent in; a node-level heartbeat is sent at the start of a tick on behalf of the tick before,
+   * which had no traffic. So a busy link carries no extra batch and an idle one exactly one per interval.
+   */
+  lastCoveredTick: number;
+  live: boolean;
+}
+
+interface PendingGroupReady {
+  readonly record: GroupRecord;
+  readonly ready: Ready;
+}
+
+export class MultiRaft {
+  readonly config: MultiRaftConfig;
+  readonly metrics: MultiRaftMetrics = {
+    messagesDropped: 0,
+    messagesForUnknownGroups: 0,
+    quiesceEvents: 0,
+    wakeEvents: 0,
+    campaignsStaggered: 0,
+    campaignsStarted: 0,
+    peerDeaths: 0,
+    batchesSent: 0,
+  };
+  private readonly rng: Rng;
+  private readonly groups = new Map<GroupId, GroupRecord>();
+  /** Groups ticked on every tick. */
+  private readonly awake = new Set<GroupRecord>();
+  /** Groups that may have a Ready: touched since the last ready() or handed out in it. */
+  private readonly dirty = new Set<GroupRecord>();
+  /** Groups in a pre-vote or election right now, bounded for staggered campaigns. */
+  private readonly campaigning = new Set<GroupRecord>();
+  /** Staggered campaigns by the tick they are due; `overdue` holds those the concurrency bound deferred. */
+  private readonly campaignsDue = new Map<number, GroupRecord[]>();
+  private overdueCampaigns: GroupRecord[] = [];
+  private readonly peers = new Map<NodeId, PeerState>();
+  /** Quiesce heartbeats decided on the last tick, sent with the next Ready. */
+  private quiesceHeartbeats = new Map<NodeId, CoalescedHeartbeat[]>();
+  private tickCount = 0;
+  private pendingReady: readonly PendingGroupReady[] | undefined = undefined;
+
+  constructor(options: MultiRaftOptions | MultiRaftConfig) {
+    this.config = options instanceof MultiRaftConfig ? options : new MultiRaftConfig(options);
+    this.config.validate();
+    this.rng = this.config.rng.split();
+  }
+
+  get nodeId(): NodeId {
+    return this.config.nodeId;
+  }
+
+  // ---------------------------------------------------------------- groups
+
+  /**
+   * Starts hosting a group whose durable state is `storage` (a new member's bootstrapped storage, or
+   * what the WAL recovered). Throws ALREADY_EXISTS, or RESOURCE_EXHAUSTED past groupsMax.
+   */
+  createGroup(group: GroupId, storage: Storage, appliedIndex?: LogIndex): void {
+    if (this.groups.has(group)) throw new HelixError("ALREADY_EXISTS", `group ${group} already exists`);
+    if (this.groups.size >= this.config.groupsMax) {
+      throw new HelixError(
+        "RESOURCE_EXHAUSTED",
+        `node ${this.nodeId} hosts ${this.groups.size} groups, the most it may (groupsMax)`,
+      );
+    }
+    const node = new RaftNode(
+      {
+        ...this.config.groupSettings,
+        ...(appliedIndex === undefined ? {} : { appliedIndex }),
+        id: this.nodeId,
+        group,
+        rng: this.rng.split(),
+      },
+      storage,
+    );
+    const record: GroupRecord = {
+      id: group,
+      node,
+      peers: [],
+      state: "awake",
+      pendingReads: new Set(),
+      wakeLeader: false,
+      destroyed: false,
+    };
+    this.groups.set(group, record);
+    this.setPeers(record, this.peersOf(node));
+    this.awake.add(record);
+    this.dirty.add(record);
+  }
+
+  /** Stops hosting a group; its storage is the host's to delete. Not while a Ready is outstanding. */
+  destroyGroup(group: GroupId): void {
+    assert(this.pendingReady === undefined, "destroyGroup() between ready() and advance()");
+    const record = this.requireGroup(group);
+    record.destroyed = true;
+    this.setPeers(record, []);
+    this.groups.delete(group);
+    this.awake.delete(record);
+    this.dirty.delete(record);
+    this.campaigning.delete(record);
+  }
+
+  hasGroup(group: GroupId): boolean {
+    return this.groups.has(group);
+  }
+
+  groupCount(): number {
+    return this.groups.size;
+  }
+
+  /** Groups ticked on every tick (the rest are quiesced or wait for a staggered campaign). */
+  awakeGroupCount(): number {
+    return this.awake.size;
+  }
+
+  status(group: GroupId): GroupStatus & { readonly quiesced: boolean } {
+    const record = this.requireGroup(group);
+    return { ...groupStatus(record.node), quiesced: record.state === "quiesced" };
+  }
+
+  isPeerLive(peer: NodeId): boolean {
+    return peer === this.nodeId || (this.peers.get(peer)?.live ?? false);
+  }
+
+  describe(group: GroupId): string {
+    const record = this.requireGroup(group);
+    return `group ${group} (${record.state}) ${record.node.describe()}`;
+  }
+
+  private requireGroup(group: GroupId): GroupRecord {
+    const record = this.groups.get(group);
+    if (record === undefined)
+      throw new HelixError("UNKNOWN_GROUP", `node ${this.nodeId} hosts no group ${group}`);
+    return record;
+  }
+
+  private peersOf(node: RaftNode): NodeId[] {
+    return groupMembers(node).filter((id) => id !== this.nodeId);
+  }
+
+  private setPeers(record: GroupRecord, peers: NodeId[]): void {
+    for (const peer of peers) {
+      const state = this.peers.get(peer);
+      if (state !== undefined) state.groups++;
+      // A peer first met is presumed alive for one timeout, like a group's leader after a restart.
+      else
+        this.peers.set(peer, {
+          groups: 1,
+          lastHeardTick: this.tickCount,
+          lastCoveredTick: Number.NEGATIVE_INFINITY,
+          live: true,
+        });
+    }
+    for (const peer of record.peers) {
+      const state = this.peers.get(peer);
+      assert(state !== undefined && state.groups > 0, () => `peer ${peer} of group ${record.id} is tracked`);
+      state.groups--;
+      if (state.groups === 0) this.peers.delete(peer);
+    }
+    record.peers = peers;
+  }
+
+  // ---------------------------------------------------------------- inputs
+
+  /** Advances logical time by one tick: liveness, due campaigns, then every awake group. */
+  tick(): void {
+    this.tickCount++;
+    this.checkPeerLiveness();
+    this.startDueCampaigns();
+    for (const record of this.awake) {
+      if (this.maybeQuiesce(record)) continue;
+      record.node.tick();
+      this.dirty.add(record);
+    }
+  }
+
+  /** Proposes `data` to a group this node leads (RaftNode.propose errors, or UNKNOWN_GROUP). */
+  propose(group: GroupId, data: Uint8Array): ProposalResult {
+    const record = this.requireGroup(group);
+    const result = record.node.propose(data);
+    this.wake(record);
+    return result;
+  }
+
+  proposeConfChange(group: GroupId, change: ConfChange): ProposalResult {
+    const record = this.requireGroup(group);
+    const result = record.node.proposeConfChange(change);
+    this.wake(record);
+    return result;
+  }
+
+  transferLeadership(group: GroupId, to: NodeId): void {
+    const record = this.requireGroup(group);
+    record.node.transferLeadership(to);
+    this.wake(record);
+  }
+
+  /** Asks for a linearizable read point; a leader wakes to confirm its leadership with heartbeats. */
+  readIndex(group: GroupId, context: string): void {
+    const record = this.requireGroup(group);
+    record.node.readIndex(context);
+    record.pendingReads.add(`${this.nodeId}:${context}`);
+    if (record.node.softState().role === "leader") this.wake(record);
+    else this.dirty.add(record);
+  }
+
+  /** Starts an election in a group now (used to place leaders, and by tests). */
+  campaign(group: GroupId): void {
+    const record = this.requireGroup(group);
+    this.startCampaign(record);
+  }
+
+  /**
+   * Delivers one batch from a peer. Any batch proves the peer's node alive. Messages for groups this
+   * node does not host (yet, or any more) are counted and dropped, as Raft tolerates lost messages.
+   */
+  receive(batch: MultiRaftBatch): void {
+    if (batch.to !== this.nodeId) {
+      throw new HelixError("INVALID_ARGUMENT", `batch for node ${batch.to} delivered to node ${this.nodeId}`);
+    }
+    this.heardFrom(batch.from);
+    for (const message of batch.messages) this.onMessage(batch, message);
+    for (const heartbeat of batch.heartbeats) this.onHeartbeat(batch, heartbeat);
+    for (const response of batch.heartbeatResponses) {
+      const record = this.groups.get(response.group);
+      if (record === undefined) {
+        this.metrics.messagesForUnknownGroups++;
+        continue;
+      }
+      // A response alone does not wake a group: it answers our own (quiesce) heartbeat.
+      if (response.wake) this.wake(record);
+      this.stepGroup(record, expandHeartbeatResponse(batch, response));
+    }
+  }
+
+  private onMessage(batch: MultiRaftBatch, message: Message): void {
+    const record = this.groups.get(message.group);
+    if (record === undefined) {
+      this.metrics.messagesForUnknownGroups++;
+      return;
+    }
+    if (message.from !== batch.from || message.to !== this.nodeId) {
+      this.metrics.messagesDropped++;
+      return;
+    }
+    if (message.type === "readIndex") record.pendingReads.add(`${message.from}:${message.context}`);
+    if (record.state === "quiesced") this.wake(record);
+    this.stepGroup(record, message);
+    if (record.state === "awaitingCampaign") this.maybeCancelCampaign(record);
+  }
+
+  private onHeartbeat(batch: MultiRaftBatch, heartbeat: CoalescedHeartbeat): void {
+    const record = this.groups.get(heartbeat.group);
+    if (record === undefined) {
+      this.metrics.messagesForUnknownGroups++;
+      return;
+    }
+    this.stepGroup(record, expandHeartbeat(batch, heartbeat));
+    if (record.state === "awaitingCampaign") {
+      this.maybeCancelCampaign(record);
+      return;
+    }
+    if (!heartbeat.quiesce) {
+      this.wake(record);
+      return;
+    }
+    const node = record.node;
+    if (isQuiescentFollower(node, batch.from, heartbeat.term, heartbeat.lastIndex, heartbeat.lastTerm)) {
+      this.quiesce(record);
+    } else {
+      record.wakeLeader = true;
+      this.wake(record);
+    }
+  }
+
+  private stepGroup(record: GroupRecord, message: Message): void {
+    try {
+      record.node.step(message);
+    } catch (error) {
+      // A bounded queue in the group refused the message (too many reads): it is as good as lost.
+      if (!HelixError.isInstance(error)) throw error;
+      this.metrics.messagesDropped++;
+    }
+    this.dirty.add(record);
+  }
+
+  // ---------------------------------------------------------------- quiescence
+
+  private maybeQuiesce(record: GroupRecord): boolean {
+    if (!this.config.quiescence || record.pendingReads.size > 0) return false;
+    if (!isQuiescentLeader(record.node, (id) => this.isPeerLive(id))) return false;
+    const status = groupStatus(record.node);
+    for (const peer of record.peers) {
+      if (!this.isPeerLive(peer)) continue;
+      let list = this.quiesceHeartbeats.get(peer);
+      if (list === undefined) {
+        list = [];
+        this.quiesceHeartbeats.set(peer, list);
+      }
+      list.push({
+        group: record.id,
+        term: status.term,
+        commit: status.committed,
+        context: "",
+        // No tick is acknowledged: a quiesce heartbeat never extends a lease (leases are refused anyway).
+        sentAtTick: 0,
+        quiesce: true,
+        lastIndex: status.lastIndex,
+        lastTerm: status.lastTerm,
+      });
+    }
+    this.quiesce(record);
+    return true;
+  }
+
+  private quiesce(record: GroupRecord): void {
+    if (record.state !== "awake") return;
+    record.state = "quiesced";
+    this.awake.delete(record);
+    this.metrics.quiesceEvents++;
+  }
+
+  private wake(record: GroupRecord): void {
+    this.dirty.add(record);
+    if (record.state !== "quiesced") return;
+    record.state = "awake";
+    this.awake.add(record);
+    this.metrics.wakeEvents++;
+  }
+
+  // ---------------------------------------------------------------- node liveness and campaigns
+
+  private heardFrom(peer: NodeId): void {
+    const state = this.peers.get(peer);
+    if (state === undefined) return;
+    state.lastHeardTick = this.tickCount;
+    if (state.live) return;
+    state.live = true;
+    this.onPeerRevived(peer);
+  }
+
+  private checkPeerLiveness(): void {
+    for (const [peer, state] of this.peers) {
+      if (!state.live || this.tickCount - state.lastHeardTick <= this.config.peerTimeoutTicks) continue;
+      state.live = false;
+      this.metrics.peerDeaths++;
+      this.onPeerDied(peer);
+    }
+  }
+
+  /**
+   * A peer's node stopped answering. Leaders here wake so check-quorum runs (and they quiesce again if
+   * the live members are still a quorum); groups it led here schedule a staggered campaign. Groups led
+   * by a third node are left alone: their leader still heartbeats them if it needs to.
+   */
+  private onPeerDied(peer: NodeId): void {
+    for (const record of this.groups.values()) {
+      if (!record.peers.includes(peer)) continue;
+      const status = groupStatus(record.node);
+      if (status.role === "leader") this.wake(record);
+      else if (status.leader === peer) this.scheduleCampaign(record);
+    }
+  }
+
+  /** A peer's node is back: leaders sharing groups with it wake to bring it up to date. */
+  private onPeerRevived(peer: NodeId): void {
+    for (const record of this.groups.values()) {
+      if (record.peers.includes(peer) && record.node.softState().role === "leader") this.wake(record);
+    }
+  }
+
+  private scheduleCampaign(record: GroupRecord): void {
+    if (record.state === "awaitingCampaign") return;
+    forgetLeader(record.node);
+    this.awake.delete(record);
+    record.state = "awaitingCampaign";
+    const due = this.tickCount + this.rng.integer(0, this.config.campaignStaggerTicks);
+    let list = this.campaignsDue.get(due);
+    if (list === undefined) {
+      list = [];
+      this.campaignsDue.set(due, list);
+    }
+    list.push(record);
+    this.dirty.add(record);
+    this.metrics.campaignsStaggered++;
+  }
+
+  /** Starts the campaigns due by now, as many as the concurrency bound allows; the rest wait a tick. */
+  private startDueCampaigns(): void {
+    const due = this.campaignsDue.get(this.tickCount) ?? [];
+    this.campaignsDue.delete(this.tickCount);
+    const candidates = this.overdueCampaigns.length === 0 ? due : [...this.overdueCampaigns, ...due];
+    const deferred: GroupRecord[] = [];
+    for (const record of candidates) {
+      if (record.destroyed || record.state !== "awaitingCampaign") continue;
+      if (this.campaigning.size >= this.config.campaignsConcurrentMax) deferred.push(record);
+      else this.startCampaign(record);
+    }
+    this.overdueCampaigns = deferred;
+  }
+
+  private startCampaign(record: GroupRecord): void {
+    record.state = "awake";
+    this.awake.add(record);
+    record.node.campaign();
+    this.dirty.add(record);
+    this.metrics.campaignsStarted++;
+    this.trackCampaign(record, record.node.softState().role);
+  }
+
+  /** A group waiting to campaign that heard from a new leader follows it instead. */
+  private maybeCancelCampaign(record: GroupRecord): void {
+    const leader = record.node.softState().leader;
+    if (leader === 0 || !this.isPeerLive(leader)) return;
+    record.state = "awake";
+    this.awake.add(record);
+  }
+
+  private trackCampaign(record: GroupRecord, role: SoftState["role"]): void {
+    if (role === "preCandidate" || role === "candidate") this.campaigning.add(record);
+    else this.campaigning.delete(record);
+  }
+
+  // ---------------------------------------------------------------- ready and advance
+
+  hasReady(): boolean {
+    if (this.quiesceHeartbeats.size > 0 || this.isNodeHeartbeatDue()) return true;
+    for (const record of this.dirty) {
+      if (record.node.hasReady()) return true;
+      this.dirty.delete(record);
+    }
+    return false;
+  }
+
+  private isNodeHeartbeatDue(): boolean {
+    for (const state of this.peers.values()) if (this.isNodeHeartbeatDueTo(state)) return true;
+    return false;
+  }
+
+  private isNodeHeartbeatDueTo(state: PeerState): boolean {
+    return this.tickCount - state.lastCoveredTick > this.config.nodeHeartbeatTicks;
+  }
+
+  /** Collects every group's Ready and this cycle's batches. Call advance() before the next ready(). */
+  ready(): MultiRaftReady {
+    assert(this.pendingReady === undefined, "advance() must acknowledge a Ready before the next ready()");
+    const collected: PendingGroupReady[] = [];
+    const immediate = new Map<NodeId, PeerOutbox>();
+    const afterPersist = new Map<NodeId, PeerOutbox>();
+    const itemCounts = new Map<NodeId, number>();
+    const enqueue = (boxes: Map<NodeId, PeerOutbox>, to: NodeId): PeerOutbox | undefined => {
+      const count = itemCounts.get(to) ?? 0;
+      if (count >= this.config.peerPendingMessagesMax) {
+        this.metrics.messagesDropped++;
+        return undefined;
+      }
+      itemCounts.set(to, count + 1);
+      let box = boxes.get(to);
+      if (box === undefined) {
+        box = new PeerOutbox();
+        boxes.set(to, box);
+      }
+      return box;
+    };
+    for (const [to, heartbeats] of this.quiesceHeartbeats) {
+      for (const heartbeat of heartbeats) enqueue(immediate, to)?.heartbeats.push(heartbeat);
+    }
+    this.quiesceHeartbeats = new Map();
+    for (const record of this.dirty) {
+      if (!record.node.hasReady()) {
+        this.dirty.delete(record);
+        continue;
+      }
+      const ready = record.node.ready();
+      collected.push({ record, ready });
+      this.onGroupReady(record, ready);
+      const persists =
+        ready.hardState !== undefined || ready.entries.length > 0 || ready.snapshot !== undefined;
+      for (const message of ready.messages) this.route(record, message, enqueue(immediate, message.to));
+      const laterBoxes = persists ? afterPersist : immediate;
+      for (const message of ready.messagesAfterPersist)
+        this.route(record, message, enqueue(laterBoxes, message.to));
+    }
+    this.pendingReady = collected;
+    // After-persist batches first: a peer they go to needs no node-level heartbeat in this cycle.
+    const batchesAfterPersist = this.cutAll(afterPersist, false);
+    return {
+      groups: collected.map(({ record, ready }) => groupReadyOf(record.id, ready)),
+      batches: this.cutAll(immediate, true),
+      batchesAfterPersist,
+      mustSync: collected.some(({ ready }) => ready.mustSync),
+    };
+  }
+
+  /** Keeps the engine's view of a group (campaigns, pending reads) in step with its Ready. */
+  private onGroupReady(record: GroupRecord, ready: Ready): void {
+    if (ready.softState !== undefined) {
+      this.trackCampaign(record, ready.softState.role);
+      // Raft drops unanswered reads when the role changes; so do we, or the group would never idle.
+      record.pendingReads.clear();
+    }
+    for (const read of ready.readStates) record.pendingReads.delete(`${this.nodeId}:${read.context}`);
+  }
+
+  private route(record: GroupRecord, message: Message, box: PeerOutbox | undefined): void {
+    if (message.type === "readIndexResponse") record.pendingReads.delete(`${message.to}:${message.context}`);
+    if (box === undefined) return;
+    if (message.type === "heartbeat") {
+      box.heartbeats.push(coalesceHeartbeat(message));
+    } else if (message.type === "heartbeatResponse") {
+      box.heartbeatResponses.push(coalesceHeartbeatResponse(message, record.wakeLeader));
+      record.wakeLeader = false;
+    } else {
+      box.messages.push(message);
+    }
+  }
+
+  /** Cuts outboxes into batches; the immediate phase adds a node-level heartbeat to peers that are due. */
+  private cutAll(boxes: Map<NodeId, PeerOutbox>, addNodeHeartbeats: boolean): MultiRaftBatch[] {
+    const batches: MultiRaftBatch[] = [];
+    for (const [peer, box] of boxes) {
+      const state = this.peers.get(peer);
+      if (state !== undefined) state.lastCoveredTick = this.tickCount;
+      batches.push(...cutBatches(this.nodeId, peer, box, this.config.batchSizeBytes));
+    }
+    if (!addNodeHeartbeats) {
+      this.metrics.batchesSent += batches.length;
+      return batches;
+    }
+    for (const [peer, state] of this.peers) {
+      if (!this.isNodeHeartbeatDueTo(state)) continue;
+      state.lastCoveredTick = this.tickCount - 1;
+      batches.push({ from: this.nodeId, to: peer, messages: [], heartbeats: [], heartbeatResponses: [] });
+    }
+    this.metrics.batchesSent += batches.length;
+    return batches;
+  }
+
+  /**
+   * Acknowledges the last Ready: its append is durable and its committed entries applied. Groups whose
+   * configuration may have changed refresh their peers.
+   */
+  advance(): void {
+    const collected = this.pendingReady;
+    assert(collected !== undefined, "advance() without a Ready to acknowledge");
+    this.pendingReady = undefined;
+    for (const { record, ready } of collected) {
+      record.node.advance();
+      const configurationMayChange =
+        ready.snapshot !== undefined || ready.committedEntries.some((entry) => entry.type === "confChange");
+      if (configurationMayChange) this.setPeers(record, this.peersOf(record.node));
+      this.dirty.add(record);
+    }
+  }
+}
+
+function groupReadyOf(group: GroupId, ready: Ready): GroupReady {
+  return {
+    group,
+    softState: ready.softState,
+    hardState: ready.hardState,
+    entries: ready.entries,
+    snapshot: ready.snapshot,
+    committedEntries: ready.committedEntries,
+    readStates: ready.readStates,
+    mustSync: ready.mustSync,
+  };
+}
