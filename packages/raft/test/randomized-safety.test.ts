@@ -16,27 +16,31 @@ const singleSeed = process.env.HELIX_SIM_SEED === undefined ? undefined : Number
 const seeds = singleSeed === undefined ? Array.from({ length: seedCount }, (_, i) => i + 1) : [singleSeed];
 
 describe("randomized safety", () => {
-  it(`holds the Raft safety properties and recovers liveness over ${seeds.length} seeds`, () => {
-    let applied = 0;
-    let leaders = 0;
-    let crashes = 0;
-    let confChanges = 0;
-    for (const seed of seeds) {
-      const report = runRandomizedSafety({ seed, steps: 800, membershipChanges: seed % 2 === 0 });
-      expect(report.liveAfterHealing, `seed ${seed} did not recover (replay: HELIX_SIM_SEED=${seed})`).toBe(
-        true,
-      );
-      applied += report.entriesApplied;
-      leaders += report.leadersElected;
-      crashes += report.crashes;
-      confChanges += report.confChangesProposed;
-    }
-    // The runs must actually exercise the protocol, or passing means nothing.
-    expect(applied).toBeGreaterThan(seeds.length * 20);
-    expect(leaders).toBeGreaterThan(seeds.length * 2);
-    expect(crashes).toBeGreaterThan(seeds.length * 5);
-    if (singleSeed === undefined) expect(confChanges).toBeGreaterThan(seeds.length / 4);
-  });
+  it(
+    `holds the Raft safety properties and recovers liveness over ${seeds.length} seeds`,
+    () => {
+      let applied = 0;
+      let leaders = 0;
+      let crashes = 0;
+      let confChanges = 0;
+      for (const seed of seeds) {
+        const report = runRandomizedSafety({ seed, steps: 800, membershipChanges: seed % 2 === 0 });
+        expect(report.liveAfterHealing, `seed ${seed} did not recover (replay: HELIX_SIM_SEED=${seed})`).toBe(
+          true,
+        );
+        applied += report.entriesApplied;
+        leaders += report.leadersElected;
+        crashes += report.crashes;
+        confChanges += report.confChangesProposed;
+      }
+      // The runs must actually exercise the protocol, or passing means nothing.
+      expect(applied).toBeGreaterThan(seeds.length * 20);
+      expect(leaders).toBeGreaterThan(seeds.length * 2);
+      expect(crashes).toBeGreaterThan(seeds.length * 5);
+      if (singleSeed === undefined) expect(confChanges).toBeGreaterThan(seeds.length / 4);
+    },
+    Math.max(30_000, seeds.length * 250),
+  );
 
   it("catches a deliberately broken vote rule (votes for candidates with stale logs)", () => {
     // A checker is trusted only after it has been seen to fail (STYLE.md rule 15).
