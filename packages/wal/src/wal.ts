@@ -374,24 +374,28 @@ export class Wal {
   private startCommitting(): void {
     if (this.committing) return;
     this.committing = true;
-    this.idle = this.commitLoop().finally(() => {
-      this.committing = false;
-    });
+    this.idle = this.commitLoop();
   }
 
   private async commitLoop(): Promise<void> {
-    while (this.queue.length > 0 && this.failure === undefined) {
-      const batch = this.takeBatch();
-      if (batch.length > 0) {
-        await this.commit(batch);
-        continue;
+    try {
+      while (this.queue.length > 0 && this.failure === undefined) {
+        const batch = this.takeBatch();
+        if (batch.length > 0) {
+          await this.commit(batch);
+          continue;
+        }
+        // The oldest append does not fit in the active segment: start the next one first.
+        try {
+          await this.roll();
+        } catch (error) {
+          this.rejectQueue(error);
+        }
       }
-      // The oldest append does not fit in the active segment: start the next one first.
-      try {
-        await this.roll();
-      } catch (error) {
-        this.rejectQueue(error);
-      }
+    } finally {
+      // Cleared in the same synchronous step that saw the queue empty: an append arriving one
+      // microtask later must find `committing` false and start a new loop, or it would wait forever.
+      this.committing = false;
     }
   }
 
