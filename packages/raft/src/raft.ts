@@ -1155,8 +1155,12 @@ export class Raft {
   // ---------------------------------------------------------------- output
 
   private send(message: OutgoingMessage): void {
-    const term = message.term ?? this.term;
-    this.messages.push({ ...message, group: this.config.group, from: this.id, term } as Message);
+    // Every call site builds a fresh literal, so completing it in place is safe and avoids a copy.
+    const complete = message as { group?: unknown; from?: unknown; term?: unknown };
+    complete.group = this.config.group;
+    complete.from = this.id;
+    complete.term ??= this.term;
+    this.messages.push(message as Message);
   }
 
   describe(): string {
