@@ -16,9 +16,10 @@ import {
 export const multiRaftGroupsMax = 50_000;
 
 /**
- * Messages (including coalesced heartbeat entries) queued for one peer in one Ready cycle. Room for every
- * group at the limit to send a heartbeat, an append and a response in the same cycle; past it the peer is
- * not keeping up and further messages are dropped and counted, which Raft tolerates (it retransmits).
+ * Raft messages (appends, votes, snapshot chunks, acknowledgements) queued for one peer in one Ready
+ * cycle. Room for every group at the limit to send a few in the same cycle; past it the peer is not
+ * keeping up and further messages are dropped and counted, which Raft tolerates (it retransmits).
+ * Coalesced heartbeat entries are not counted: there is one per group and tick, plus one per read.
  */
 export const peerPendingMessagesMax = 4 * multiRaftGroupsMax;
 

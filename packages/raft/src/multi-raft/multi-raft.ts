@@ -449,9 +449,14 @@ export class MultiRaft {
   }
 
   private checkPeerLiveness(): void {
+    const died: NodeId[] = [];
     for (const [peer, state] of this.peers) {
       if (!state.live || this.tickCount - state.lastHeardTick <= this.config.peerTimeoutTicks) continue;
       state.live = false;
+      died.push(peer);
+    }
+    // All deaths are recorded before any is acted on, so campaigners are chosen among the truly live.
+    for (const peer of died) {
       this.metrics.peerDeaths++;
       this.onPeerDied(peer);
     }
@@ -459,16 +464,33 @@ export class MultiRaft {
 
   /**
    * A peer's node stopped answering. Leaders here wake so check-quorum runs (and they quiesce again if
-   * the live members are still a quorum); groups it led here schedule a staggered campaign. Groups led
-   * by a third node are left alone: their leader still heartbeats them if it needs to.
+   * the live members are still a quorum). Groups it led forget it; one live voter per group, chosen by
+   * group id so that every node picks the same one and new leaders spread evenly, schedules a staggered
+   * campaign, and the others wake to campaign on their own election timeout only if it fails (two
+   * followers campaigning in the same tick split the vote). Groups led by a third node are left alone:
+   * their leader still heartbeats them if it needs to.
    */
   private onPeerDied(peer: NodeId): void {
     for (const record of this.groups.values()) {
       if (!record.peers.includes(peer)) continue;
       const status = groupStatus(record.node);
-      if (status.role === "leader") this.wake(record);
-      else if (status.leader === peer) this.scheduleCampaign(record);
+      if (status.role === "leader") {
+        this.wake(record);
+      } else if (status.leader === peer) {
+        forgetLeader(record.node);
+        if (this.isDesignatedCampaigner(record)) this.scheduleCampaign(record);
+        else this.wake(record);
+      }
     }
+  }
+
+  private isDesignatedCampaigner(record: GroupRecord): boolean {
+    const liveVoters = record.node
+      .confState()
+      .voters.filter((id) => this.isPeerLive(id))
+      .sort((left, right) => left - right);
+    if (liveVoters.length === 0) return false;
+    return liveVoters[record.id % liveVoters.length] === this.nodeId;
   }
 
   /** A peer's node is back: leaders sharing groups with it wake to bring it up to date. */
@@ -480,7 +502,6 @@ export class MultiRaft {
 
   private scheduleCampaign(record: GroupRecord): void {
     if (record.state === "awaitingCampaign") return;
-    forgetLeader(record.node);
     this.awake.delete(record);
     record.state = "awaitingCampaign";
     const due = this.tickCount + this.rng.integer(0, this.config.campaignStaggerTicks);
@@ -557,23 +578,21 @@ export class MultiRaft {
     const immediate = new Map<NodeId, PeerOutbox>();
     const afterPersist = new Map<NodeId, PeerOutbox>();
     const itemCounts = new Map<NodeId, number>();
-    const enqueue = (boxes: Map<NodeId, PeerOutbox>, to: NodeId): PeerOutbox | undefined => {
+    // Coalesced heartbeats are not counted: there is one per group and tick (plus one per read), and
+    // dropping them would only make followers campaign. The bound is for appends, votes and snapshots.
+    const enqueue = (boxes: Map<NodeId, PeerOutbox>, message: Message): PeerOutbox | undefined => {
+      const to = message.to;
+      const counted = message.type !== "heartbeat" && message.type !== "heartbeatResponse";
       const count = itemCounts.get(to) ?? 0;
-      if (count >= this.config.peerPendingMessagesMax) {
+      if (counted && count >= this.config.peerPendingMessagesMax) {
         this.metrics.messagesDropped++;
         return undefined;
       }
-      itemCounts.set(to, count + 1);
-      let box = boxes.get(to);
-      if (box === undefined) {
-        box = new PeerOutbox();
-        boxes.set(to, box);
-      }
-      return box;
+      if (counted) itemCounts.set(to, count + 1);
+      return outboxFor(boxes, to);
     };
-    for (const [to, heartbeats] of this.quiesceHeartbeats) {
-      for (const heartbeat of heartbeats) enqueue(immediate, to)?.heartbeats.push(heartbeat);
-    }
+    for (const [to, heartbeats] of this.quiesceHeartbeats)
+      outboxFor(immediate, to).heartbeats.push(...heartbeats);
     this.quiesceHeartbeats = new Map();
     for (const record of this.dirty) {
       if (!record.node.hasReady()) {
@@ -585,10 +604,10 @@ export class MultiRaft {
       this.onGroupReady(record, ready);
       const persists =
         ready.hardState !== undefined || ready.entries.length > 0 || ready.snapshot !== undefined;
-      for (const message of ready.messages) this.route(record, message, enqueue(immediate, message.to));
+      for (const message of ready.messages) this.route(record, message, enqueue(immediate, message));
       const laterBoxes = persists ? afterPersist : immediate;
       for (const message of ready.messagesAfterPersist)
-        this.route(record, message, enqueue(laterBoxes, message.to));
+        this.route(record, message, enqueue(laterBoxes, message));
     }
     this.pendingReady = collected;
     // After-persist batches first: a peer they go to needs no node-level heartbeat in this cycle.
@@ -661,6 +680,15 @@ export class MultiRaft {
       this.dirty.add(record);
     }
   }
+}
+
+function outboxFor(boxes: Map<NodeId, PeerOutbox>, to: NodeId): PeerOutbox {
+  let box = boxes.get(to);
+  if (box === undefined) {
+    box = new PeerOutbox();
+    boxes.set(to, box);
+  }
+  return box;
 }
 
 function groupReadyOf(group: GroupId, ready: Ready): GroupReady {

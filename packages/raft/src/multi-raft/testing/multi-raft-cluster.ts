@@ -69,6 +69,8 @@ export class MultiRaftCluster {
   /** Batches sent per link `from->to`, for tests of coalescing. Reset freely. */
   batchesSent = new Map<string, number>();
   itemsSent = 0;
+  /** While set, every batch sent is also recorded here, for tests that look inside batches. */
+  sentLog: MultiRaftBatch[] | undefined = undefined;
   private readonly cutLinks = new Set<string>();
   private readonly rng: SeededRng;
   private readonly engineSettings: EngineSettings;
@@ -157,6 +159,7 @@ export class MultiRaftCluster {
       this.batchesSent.set(link, (this.batchesSent.get(link) ?? 0) + 1);
       this.itemsSent += batch.messages.length + batch.heartbeats.length + batch.heartbeatResponses.length;
       this.queue.push(batch);
+      this.sentLog?.push(batch);
     }
   }
 
@@ -198,6 +201,21 @@ export class MultiRaftCluster {
       this.tickAll();
       this.stabilize();
     }
+  }
+
+  /** Makes `leaderFor(group)` campaign in every group and lets the elections finish. */
+  placeLeaders(leaderFor: (group: GroupId, index: number) => number): void {
+    this.groupIds.forEach((group, index) => {
+      this.node(leaderFor(group, index)).live.campaign(group);
+    });
+    this.stabilize();
+  }
+
+  /** Forgets the batch counters (and starts recording batches when `record` is set). */
+  resetCounters(record = false): void {
+    this.batchesSent = new Map();
+    this.itemsSent = 0;
+    this.sentLog = record ? [] : undefined;
   }
 
   // ---------------------------------------------------------------- the network
