@@ -1,0 +1,182 @@
+/**
+ * WAL benchmark: durable appends of 100 B, 1 KiB and 16 KiB entries at concurrency 1, 16, 256 and
+ * 4,096 (each concurrent writer its own Raft group), against the physical limit measured in the same
+ * run on the same filesystem: a raw write + fdatasync loop overwriting a preallocated file, at the same
+ * entry sizes (a lone writer) and at 1 MiB per fdatasync (bandwidth).
+ *
+ *   npx tsx packages/wal/bench/wal-bench.ts [--seconds 2] [--dir /path/on/the/same/fs]
+ *
+ * Each cell stops after `--seconds` or 200,000 appends, whichever comes first. Prints markdown tables.
+ */
+import { execSync, spawnSync } from "node:child_process";
+import { constants } from "node:fs";
+import { mkdtemp, open, rm } from "node:fs/promises";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { GroupId, LogIndex, Term } from "@helixlog/core";
+
+// Workspace packages resolve to their TypeScript sources only under the `source` condition; `npx tsx`
+// alone would look for built `dist` files, so the script re-runs itself with the condition set.
+if (!process.execArgv.some((flag) => flag.includes("conditions=source"))) {
+  const self = fileURLToPath(import.meta.url);
+  const child = spawnSync(
+    process.execPath,
+    ["--conditions=source", "--import", "tsx", self, ...process.argv.slice(2)],
+    {
+      stdio: "inherit",
+    },
+  );
+  process.exit(child.status ?? 1);
+}
+const { NodeDisk } = await import("../src/node-disk.js");
+const { Wal } = await import("../src/wal.js");
+
+const argument = (name: string, fallback: string) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
+};
+const cellSeconds = Number(argument("seconds", "2"));
+const baseDirectory = argument("dir", tmpdir());
+const appendsPerCellMax = 200_000;
+const sizes = [100, 1024, 16 * 1024];
+const concurrencies = [1, 16, 256, 4096];
+const rawFileBytes = 64 * 1024 * 1024;
+
+interface Result {
+  operations: number;
+  seconds: number;
+  payloadBytes: number;
+  latenciesMs: number[];
+  syncs?: number;
+}
+
+function percentile(sorted: number[], fraction: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? Number.NaN;
+}
+
+function summarize(result: Result) {
+  const sorted = [...result.latenciesMs].sort((a, b) => a - b);
+  return {
+    perSecond: result.operations / result.seconds,
+    megabytesPerSecond: result.payloadBytes / result.seconds / 1e6,
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+  };
+}
+
+async function benchWal(directory: string, size: number, concurrency: number): Promise<Result> {
+  const wal = await Wal.open(new NodeDisk(directory), { directory: `wal-${size}-${concurrency}` });
+  const data = new Uint8Array(size).fill(7);
+  const latenciesMs: number[] = [];
+  const deadline = performance.now() + cellSeconds * 1000;
+  let started = 0;
+  const commitsBefore = wal.statistics.commits;
+  const begin = performance.now();
+  async function writer(group: number): Promise<void> {
+    let index = 1;
+    while (performance.now() < deadline && started < appendsPerCellMax) {
+      started++;
+      const t0 = performance.now();
+      await wal.append(group as GroupId, {
+        entries: [{ index: index as LogIndex, term: 1 as Term, type: 1, data }],
+      });
+      latenciesMs.push(performance.now() - t0);
+      index++;
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, (_, i) => writer(i + 1)));
+  const seconds = (performance.now() - begin) / 1000;
+  const syncs = wal.statistics.commits - commitsBefore;
+  await wal.close();
+  return {
+    operations: latenciesMs.length,
+    seconds,
+    payloadBytes: latenciesMs.length * size,
+    latenciesMs,
+    syncs,
+  };
+}
+
+/** The physical limit: write `size` bytes then fdatasync, overwriting a preallocated file, in a loop. */
+async function benchRaw(directory: string, size: number): Promise<Result> {
+  const path = join(directory, `raw-${size}`);
+  const file = await open(path, constants.O_RDWR | constants.O_CREAT, 0o644);
+  const zeros = new Uint8Array(1024 * 1024);
+  for (let position = 0; position < rawFileBytes; position += zeros.length)
+    await file.write(zeros, 0, zeros.length, position);
+  await file.sync();
+  const data = new Uint8Array(size).fill(7);
+  const latenciesMs: number[] = [];
+  const deadline = performance.now() + cellSeconds * 1000;
+  const begin = performance.now();
+  let position = 0;
+  while (performance.now() < deadline && latenciesMs.length < appendsPerCellMax) {
+    const t0 = performance.now();
+    await file.write(data, 0, size, position);
+    await file.datasync();
+    latenciesMs.push(performance.now() - t0);
+    position = (position + size) % (rawFileBytes - size);
+  }
+  const seconds = (performance.now() - begin) / 1000;
+  await file.close();
+  await rm(path);
+  return { operations: latenciesMs.length, seconds, payloadBytes: latenciesMs.length * size, latenciesMs };
+}
+
+function describeMachine(): string {
+  const run = (command: string) => {
+    try {
+      return execSync(command, { encoding: "utf8" }).trim();
+    } catch {
+      return "unknown";
+    }
+  };
+  return [
+    `- CPU: ${cpus().length} cores (nproc ${run("nproc")}), ${cpus()[0]?.model ?? "unknown"}`,
+    `- kernel: ${run("uname -r")}; Node ${process.version}`,
+    `- directory: ${baseDirectory} on ${run(`df -h --output=source,fstype,size ${baseDirectory} | tail -1`)}`,
+  ].join("\n");
+}
+
+const format = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : "-");
+
+async function main(): Promise<void> {
+  const directory = await mkdtemp(join(baseDirectory, "helix-wal-bench-"));
+  try {
+    console.log(`## WAL benchmark (${cellSeconds} s per cell)\n\n${describeMachine()}\n`);
+    console.log("### Physical limit: raw write + fdatasync, overwriting a preallocated file\n");
+    console.log("| bytes per fdatasync | writes/s | MB/s | p50 ms | p99 ms |\n|---:|---:|---:|---:|---:|");
+    const raw = new Map<number, ReturnType<typeof summarize>>();
+    for (const size of [...sizes, 1024 * 1024]) {
+      const summary = summarize(await benchRaw(directory, size));
+      raw.set(size, summary);
+      console.log(
+        `| ${size} | ${format(summary.perSecond)} | ${format(summary.megabytesPerSecond, 1)} | ${format(summary.p50, 3)} | ${format(summary.p99, 3)} |`,
+      );
+    }
+    console.log("\n### Durable WAL appends (one entry per append, one group per writer)\n");
+    console.log(
+      "| entry bytes | concurrency | appends/s | MB/s | p50 ms | p99 ms | appends per fdatasync | vs raw |\n|---:|---:|---:|---:|---:|---:|---:|---|",
+    );
+    for (const size of sizes) {
+      for (const concurrency of concurrencies) {
+        const result = await benchWal(directory, size, concurrency);
+        const summary = summarize(result);
+        const rawLone = raw.get(size);
+        const rawBandwidth = raw.get(1024 * 1024);
+        const comparison =
+          concurrency === 1
+            ? `p50 ${format(summary.p50 / (rawLone?.p50 ?? Number.NaN), 2)}× raw ${size} B`
+            : `${format((100 * summary.megabytesPerSecond) / (rawBandwidth?.megabytesPerSecond ?? Number.NaN), 0)}% of raw 1 MiB MB/s`;
+        console.log(
+          `| ${size} | ${concurrency} | ${format(summary.perSecond)} | ${format(summary.megabytesPerSecond, 1)} | ${format(summary.p50, 3)} | ${format(summary.p99, 3)} | ${format(result.operations / (result.syncs ?? 1), 1)} | ${comparison} |`,
+        );
+      }
+    }
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+}
+
+await main();
