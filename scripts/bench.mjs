@@ -12,6 +12,8 @@ const benchmarks = {
   crc32c: "packages/core/bench/crc32c-bench.ts",
   wal: "packages/wal/bench/wal-bench.ts",
   raft: "packages/raft/bench/raft-bench.ts",
+  "multi-raft": "packages/raft/bench/multi-raft-bench.ts",
+  "peer-transport": "packages/server/bench/peer-transport-bench.ts",
 };
 const requested = process.argv.slice(2).filter((argument) => !argument.startsWith("-"));
 const passThrough = process.argv.slice(2).filter((argument) => argument.startsWith("-"));
