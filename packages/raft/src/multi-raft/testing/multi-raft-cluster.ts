@@ -69,6 +69,11 @@ export class MultiRaftCluster {
   /** Batches sent per link `from->to`, for tests of coalescing. Reset freely. */
   batchesSent = new Map<string, number>();
   itemsSent = 0;
+  /**
+   * A deliberately broken host for checker tests: it sends acknowledgements and votes before they are
+   * durable, which a crash between sending and persisting turns into lost commits or double votes.
+   */
+  unsafeSendBeforePersist = false;
   /** While set, every batch sent is also recorded here, for tests that look inside batches. */
   sentLog: MultiRaftBatch[] | undefined = undefined;
   private readonly cutLinks = new Set<string>();
@@ -141,12 +146,13 @@ export class MultiRaftCluster {
       if (engine === undefined || !engine.hasReady()) return;
       const ready = engine.ready();
       this.send(ready.batches);
+      if (this.unsafeSendBeforePersist) this.send(ready.batchesAfterPersist);
       if (options.crashBeforePersist === true) {
         this.crash(node.id);
         return;
       }
       this.persist(node, ready);
-      this.send(ready.batchesAfterPersist);
+      if (!this.unsafeSendBeforePersist) this.send(ready.batchesAfterPersist);
       this.apply(node, engine, ready);
       engine.advance();
     }
