@@ -63,6 +63,12 @@ export class Inflights {
     }
   }
 
+  /** Frees the oldest append, presumed lost, so that the window admits one more. */
+  freeFirst(): void {
+    const oldest = this.appends[this.head];
+    if (oldest !== undefined && this.head < this.appends.length) this.freeLessOrEqual(oldest.lastIndex);
+  }
+
   reset(): void {
     this.appends.length = 0;
     this.head = 0;

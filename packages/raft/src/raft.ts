@@ -732,6 +732,9 @@ export class Raft {
       if (transfer?.chunkInFlight) transfer.chunkInFlight = false;
       else this.sendSnapshotChunk(message.from, progress);
     } else if (progress.match < this.log.lastIndex() || progress.state === "probe") {
+      // A full window may be full of lost appends: free the oldest slot so one more append goes
+      // out; if the lost one left a gap the follower rejects it and probing repairs the log.
+      if (progress.state === "replicate" && progress.inflights.isFull()) progress.inflights.freeFirst();
       this.sendAppendsUntilPaused(message.from, true);
     }
     if (message.context !== "") this.onReadIndexAcknowledged(message.from, message.context);

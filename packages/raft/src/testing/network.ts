@@ -283,6 +283,14 @@ export class RaftNetwork {
     return message;
   }
 
+  /** Delivers a queued message and leaves it queued, so it arrives again later (duplication). */
+  deliverCopy(index: number): void {
+    const message = this.queue[index];
+    if (message === undefined) return;
+    this.deliverOne(index);
+    this.queue.push(message);
+  }
+
   /** Delivers every queued message once, in order; messages they cause wait for the next call. */
   deliverQueued(): number {
     const count = this.queue.length;

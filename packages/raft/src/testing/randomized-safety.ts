@@ -1,10 +1,10 @@
 /**
  * A seeded random walk over a RaftNetwork with faults, checked continuously by SafetyChecker:
- * message drops, reordering and delays, partitions, crashes that keep only persisted state (some of
+ * message drops, duplication, reordering and delays, partitions, crashes that keep only persisted state (some of
  * them between sending a Ready's immediate messages and persisting it), restarts, log compaction,
  * leadership transfers, read-index requests and membership changes. One seed replays one run.
  */
-import { assert, HelixError, type NodeId, nodeId, SeededRng } from "@helixlog/core";
+import { assert, bytes, HelixError, type NodeId, nodeId, SeededRng, ticks } from "@helixlog/core";
 import type { ConfChange, ConfChangeSingle } from "../types.js";
 import { type NodeSettings, RaftNetwork } from "./network.js";
 import { SafetyChecker } from "./safety-checker.js";
@@ -25,6 +25,8 @@ export interface RandomizedSafetyReport {
   readonly proposalsAccepted: number;
   readonly crashes: number;
   readonly confChangesProposed: number;
+  /** Leader-completeness checks made (committed entries looked up in a later leader's log). */
+  readonly completenessChecks: number;
   /** Whether the healed cluster committed a new proposal within the liveness bound. */
   readonly liveAfterHealing: boolean;
 }
@@ -34,10 +36,21 @@ const allNodeIds = [1, 2, 3, 4, 5];
 
 export function runRandomizedSafety(options: RandomizedSafetyOptions): RandomizedSafetyReport {
   const rng = new SeededRng(options.seed);
+  // The seed also picks the run's parameters, so the seeds together cover many configurations.
+  const settings: NodeSettings = {
+    electionTicks: ticks(rng.integer(3, 11)),
+    preVote: rng.chance(0.7),
+    checkQuorum: rng.chance(0.7),
+    // Small messages and windows exercise batching limits, pipelining and flow control.
+    appendMessageSizeBytes: bytes([1, 100, 1024 * 1024][rng.integer(0, 3)] as number),
+    inflightMessagesMax: [1, 2, 256][rng.integer(0, 3)] as number,
+    ...options.settings,
+  };
+  const fiveVoters = options.membershipChanges !== true && rng.chance(0.3);
   const network = new RaftNetwork({
-    voters: [1, 2, 3],
+    voters: fiveVoters ? allNodeIds : [1, 2, 3],
     seed: options.seed,
-    settings: options.settings ?? {},
+    settings,
   });
   if (options.membershipChanges === true) {
     network.addNode(4);
@@ -97,6 +110,7 @@ export function runRandomizedSafety(options: RandomizedSafetyOptions): Randomize
     proposalsAccepted,
     crashes,
     confChangesProposed,
+    completenessChecks: checker.counts.completeness,
     liveAfterHealing,
   };
 }
@@ -107,6 +121,7 @@ function deliverSome(network: RaftNetwork, rng: SeededRng, dropProbability: numb
     // Mostly in order, sometimes out of order (reordering), sometimes dropped.
     const index = rng.chance(0.2) ? rng.integer(0, network.queue.length) : 0;
     if (rng.chance(dropProbability)) network.queue.splice(index, 1);
+    else if (rng.chance(0.05)) network.deliverCopy(index);
     else network.deliverOne(index);
   }
 }
