@@ -99,8 +99,10 @@ export async function runTieringSimulation(
   let leader = 0;
   const pending: Array<{ command: ManifestCommand; proposer: number }> = [];
   let tasks: UploadTask[] = [];
-  const announceLeadership = () =>
-    replicas.forEach((replica, index) => replica.tiering.onLeadership(currentTerm, index === leader));
+  const announceLeadership = () => {
+    for (const [index, replica] of replicas.entries())
+      replica.tiering.onLeadership(currentTerm, index === leader);
+  };
   announceLeadership();
 
   const commit = (command: ManifestCommand) => {
