@@ -18,3 +18,15 @@ export const peerReconnectDelayMsMax = 2_000;
 export const peerHandshakeTimeoutMs = 5_000;
 /** Node ids in one cluster (Kafka broker ids are int32; this bounds per-peer state). */
 export const clusterNodesMax = 1_024;
+/**
+ * Batches remembered per idempotent producer for duplicate detection: Kafka's NUM_BATCHES_TO_RETAIN,
+ * which is also what `max.in.flight.requests.per.connection <= 5` relies on.
+ */
+export const producerBatchesRetained = 5;
+/**
+ * Idempotent producers tracked per partition. Past it the producer idle longest is forgotten (Kafka
+ * expires idle producer ids instead); a forgotten producer must restart its sequence at 0.
+ */
+export const producersPerPartitionMax = 10_000;
+/** Record batches in one produce command for one partition (one request's `records` field). */
+export const batchesPerAppendMax = 1_000;
