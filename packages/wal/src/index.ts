@@ -1,4 +1,6 @@
 export { NodeDisk } from "./node-disk.js";
+export type { PartitionLogOptions } from "./partition-log.js";
+export { PartitionLog, partitionFileName } from "./partition-log.js";
 export type { WalOptions, WalStatistics } from "./wal.js";
 export { Wal } from "./wal.js";
 export type { CompactionPoint, GroupStatus, GroupWrite, HardState, WalEntry } from "./wal-types.js";

@@ -1,0 +1,138 @@
+/**
+ * Checks the partition segment store: batches read back whole from any offset inside them, at least
+ * one past the byte limit; offsets stay contiguous; segments roll by size and by age; retention drops
+ * old segments by size and by age; offsetForTime finds the first batch at or after a time; indexes are
+ * rebuilt when missing or damaged; a torn tail is cut and damage before valid data is reported.
+ */
+import { HelixError, SeededRng } from "@helixlog/core";
+import { describe, expect, it } from "vitest";
+import { PartitionLog, partitionFileName } from "./partition-log.js";
+import { SimDisk } from "./testing/index.js";
+
+const directory = "data/partitions/orders-0";
+
+/** A Kafka v2 batch with the header fields the store reads and opaque record bytes. */
+function batch(baseOffset: number, records: number, maxTimestamp: number, bodyBytes = 40): Uint8Array {
+  const bytes = new Uint8Array(61 + bodyBytes).fill(0xab, 61);
+  const view = new DataView(bytes.buffer);
+  view.setBigInt64(0, BigInt(baseOffset));
+  view.setInt32(8, bytes.length - 12);
+  bytes[16] = 2;
+  view.setInt32(23, records - 1);
+  view.setBigInt64(27, BigInt(maxTimestamp));
+  view.setBigInt64(35, BigInt(maxTimestamp));
+  return bytes;
+}
+
+const baseOf = (stored: Uint8Array) => Number(new DataView(stored.buffer, stored.byteOffset).getBigInt64(0));
+
+async function filled(options: { segmentSizeBytes?: number; batches?: number; disk?: SimDisk } = {}) {
+  const disk = options.disk ?? new SimDisk({ rng: new SeededRng(1) });
+  const log = await PartitionLog.open(disk, {
+    directory,
+    segmentSizeBytes: options.segmentSizeBytes ?? 1024,
+    indexIntervalBytes: 256,
+  });
+  for (let i = 0; i < (options.batches ?? 40); i++) await log.append(batch(i * 3, 3, 1_000 + i * 10), 0);
+  await log.flush();
+  return { disk, log };
+}
+
+describe("PartitionLog", () => {
+  it("returns whole batches from any offset inside them and keeps offsets contiguous", async () => {
+    const { log } = await filled();
+    expect(log.logEndOffset).toBe(120);
+    expect(log.segmentBaseOffsets().length).toBeGreaterThan(3);
+    for (let offset = 0; offset < 120; offset++) {
+      const [first] = await log.read(offset, 1);
+      expect(baseOf(first as Uint8Array)).toBe(offset - (offset % 3));
+    }
+    expect(await log.read(120, 1000)).toEqual([]);
+    await expect(log.read(121, 10)).rejects.toSatisfy((error) => HelixError.is(error, "OFFSET_OUT_OF_RANGE"));
+    await expect(log.append(batch(7, 1, 0), 0)).rejects.toSatisfy((error) =>
+      HelixError.is(error, "INVALID_RECORD"),
+    );
+  });
+
+  it("returns at least one batch even past maxBytes, and more while they fit", async () => {
+    const { log } = await filled({ segmentSizeBytes: 64 * 1024 });
+    expect((await log.read(0, 1)).length).toBe(1);
+    expect((await log.read(0, 101 * 3)).map(baseOf)).toEqual([0, 3, 6]);
+  });
+
+  it("finds the first batch at or after a timestamp", async () => {
+    const { log } = await filled();
+    expect(await log.offsetForTime(0)).toBe(0);
+    expect(await log.offsetForTime(1_000)).toBe(0);
+    expect(await log.offsetForTime(1_001)).toBe(3);
+    expect(await log.offsetForTime(1_255)).toBe(78);
+    expect(await log.offsetForTime(1_390)).toBe(117);
+    expect(await log.offsetForTime(1_391)).toBeUndefined();
+  });
+
+  it("rolls by age measured from the first batch's timestamp", async () => {
+    const disk = new SimDisk({ rng: new SeededRng(2) });
+    const log = await PartitionLog.open(disk, { directory, segmentAgeMs: 100 });
+    await log.append(batch(0, 1, 1_000), 1_000);
+    await log.append(batch(1, 1, 1_050), 1_099);
+    await log.append(batch(2, 1, 1_100), 1_100);
+    expect(log.segmentBaseOffsets()).toEqual([0, 2]);
+  });
+
+  it("applies retention by size and by age, never deleting the active segment", async () => {
+    const { disk } = await filled({ batches: 40 });
+    const bySize = await PartitionLog.open(disk, { directory, segmentSizeBytes: 1024, retentionBytes: 2048 });
+    const removed = await bySize.enforceRetention(0);
+    expect(removed).toBeGreaterThan(0);
+    expect(bySize.sizeBytes).toBeGreaterThanOrEqual(2048 - 1024);
+    expect(bySize.logStartOffset).toBe(bySize.segmentBaseOffsets()[0]);
+    await expect(bySize.read(0, 10)).rejects.toSatisfy((error) =>
+      HelixError.is(error, "OFFSET_OUT_OF_RANGE"),
+    );
+    await bySize.close();
+    const byAge = await PartitionLog.open(disk, { directory, segmentSizeBytes: 1024, retentionMs: 10 });
+    await byAge.enforceRetention(1_000_000);
+    expect(byAge.segmentBaseOffsets()).toHaveLength(1);
+    expect(disk.paths().filter((path) => path.endsWith(".log"))).toHaveLength(1);
+  });
+
+  it("survives a reopen and rebuilds missing or damaged index files from the log", async () => {
+    const { disk, log } = await filled();
+    await log.close();
+    const bases = log.segmentBaseOffsets();
+    await disk.remove(`${directory}/${partitionFileName(bases[0] as number, "index")}`);
+    disk.flipBit(`${directory}/${partitionFileName(bases[1] as number, "timeindex")}`, 45, 3);
+    const reopened = await PartitionLog.open(disk, {
+      directory,
+      segmentSizeBytes: 1024,
+      indexIntervalBytes: 256,
+    });
+    expect(reopened.logEndOffset).toBe(120);
+    for (let offset = 0; offset < 120; offset += 7)
+      expect(baseOf((await reopened.read(offset, 1))[0] as Uint8Array)).toBe(offset - (offset % 3));
+    expect(await reopened.offsetForTime(1_255)).toBe(78);
+    expect(await disk.exists(`${directory}/${partitionFileName(bases[0] as number, "index")}`)).toBe(true);
+  });
+
+  it("cuts a torn last batch at any byte, and reports a damaged batch followed by valid ones", async () => {
+    const probe = await filled({ segmentSizeBytes: 64 * 1024, batches: 5 });
+    const path = `${directory}/${partitionFileName(0, "log")}`;
+    const size = probe.disk.contents(path).length;
+    const frameBytes = 12 + 101;
+    for (let tear = 1; tear < frameBytes; tear += 7) {
+      const { disk, log } = await filled({ segmentSizeBytes: 64 * 1024, batches: 5 });
+      await log.close();
+      const restarted = disk.crash({ keepSomeUnsynced: false });
+      restarted.flipBit(path, size - tear, 0);
+      const reopened = await PartitionLog.open(restarted, { directory, segmentSizeBytes: 64 * 1024 });
+      expect(reopened.logEndOffset, `damage ${tear} bytes before the end`).toBe(12);
+      await reopened.append(batch(12, 3, 5_000), 0);
+    }
+    const { disk, log } = await filled({ segmentSizeBytes: 64 * 1024, batches: 5 });
+    await log.close();
+    disk.flipBit(path, 40 + 12 + 30, 2);
+    await expect(PartitionLog.open(disk, { directory, segmentSizeBytes: 64 * 1024 })).rejects.toSatisfy(
+      (error) => HelixError.is(error, "CORRUPT_DATA"),
+    );
+  });
+});

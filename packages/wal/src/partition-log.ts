@@ -1,0 +1,567 @@
+import type { Disk, DiskFile, Offset } from "@helixlog/core";
+import { assert, HelixError, limits } from "@helixlog/core";
+import { readBatchHeader } from "./internal/batch-header.js";
+import { FileCache } from "./internal/file-cache.js";
+import { decodeFileHeader, encodeFileHeader, fileHeaderBytes } from "./internal/file-header.js";
+import { checkFrame, encodeFrame, type FrameRules, frameHeaderBytes } from "./internal/frame.js";
+import { inspectTail, type ScannedFrame, scanFrames } from "./internal/frame-scan.js";
+import { SegmentIndex } from "./internal/segment-index.js";
+
+/**
+ * One partition's log on disk (DESIGN.md §4): `<directory>/<baseOffset, 20 digits>.log` holding Kafka
+ * record batch v2 bytes exactly as stored, each in a frame (our length and CRC32C over the whole batch,
+ * because Kafka's own CRC skips baseOffset and partitionLeaderEpoch), plus sparse `.index` and
+ * `.timeindex` files for sealed segments.
+ *
+ * Appends are not durable until `flush()`: committed entries are already durable in the Raft WAL, which
+ * releases its prefix only after the flush. Offsets are contiguous: each batch starts where the previous
+ * one ended. Operations are serialized internally; callers may issue them concurrently.
+ */
+export interface PartitionLogOptions {
+  /** `<dataDir>/partitions/<topic>-<partition>`, relative to the disk's root. */
+  readonly directory: string;
+  /** The log start offset of a brand-new partition. */
+  readonly initialOffset?: number;
+  readonly segmentSizeBytes?: number;
+  /** Roll when the active segment's first batch is this much older than `nowMs` (Kafka `segment.ms`). */
+  readonly segmentAgeMs?: number;
+  readonly indexIntervalBytes?: number;
+  /** Delete old segments while the rest still holds this many bytes (Kafka `retention.bytes`); none when absent. */
+  readonly retentionBytes?: number;
+  /** Delete segments whose newest batch is older than this (Kafka `retention.ms`); none when absent. */
+  readonly retentionMs?: number;
+  /** Shared reader cache, so thousands of partitions stay within limits.walOpenFilesMax descriptors. */
+  readonly fileCache?: FileCache;
+}
+
+export const partitionLogMagic = "HLXPLOG1";
+export const partitionLogFormatVersion = 1;
+const batchFrameType = 1;
+const frameRules: FrameRules = {
+  payloadBytesMax: limits.recordBatchSizeBytesMax,
+  isKnownType: (type) => type === batchFrameType,
+};
+
+interface Segment {
+  readonly baseOffset: number;
+  /** One past the last offset stored in the segment. */
+  nextOffset: number;
+  /** Bytes of the .log file (header included). */
+  sizeBytes: number;
+  /** The largest batch maxTimestamp in the segment; -Infinity while empty. */
+  largestTimestamp: number;
+  /** maxTimestamp of the first batch (age-based roll, as Kafka's `segment.ms`). */
+  firstBatchTimestamp: number | undefined;
+  readonly index: SegmentIndex;
+  bytesSinceIndexEntry: number;
+}
+
+export function partitionFileName(baseOffset: number, extension: "log" | "index" | "timeindex"): string {
+  return `${baseOffset.toString().padStart(20, "0")}.${extension}`;
+}
+
+export class PartitionLog {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly disk: Disk,
+    private readonly options: Required<
+      Omit<PartitionLogOptions, "retentionBytes" | "retentionMs" | "fileCache">
+    > &
+      Pick<PartitionLogOptions, "retentionBytes" | "retentionMs">,
+    private readonly segments: Segment[],
+    private active: DiskFile,
+    private readonly files: FileCache,
+  ) {}
+
+  static async open(disk: Disk, options: PartitionLogOptions): Promise<PartitionLog> {
+    const settings = {
+      directory: options.directory,
+      initialOffset: options.initialOffset ?? 0,
+      segmentSizeBytes: options.segmentSizeBytes ?? limits.partitionSegmentSizeBytesDefault,
+      segmentAgeMs: options.segmentAgeMs ?? 7 * 24 * 3600 * 1000,
+      indexIntervalBytes: options.indexIntervalBytes ?? limits.partitionIndexIntervalBytesDefault,
+      ...(options.retentionBytes === undefined ? {} : { retentionBytes: options.retentionBytes }),
+      ...(options.retentionMs === undefined ? {} : { retentionMs: options.retentionMs }),
+    };
+    if (
+      settings.segmentSizeBytes < limits.partitionSegmentSizeBytesMin ||
+      settings.segmentSizeBytes > limits.partitionSegmentSizeBytesMax
+    ) {
+      throw new HelixError(
+        "INVALID_CONFIG",
+        `partition segment size ${settings.segmentSizeBytes} out of range`,
+      );
+    }
+    await disk.mkdir(settings.directory);
+    const names = await disk.list(settings.directory);
+    for (const name of names) if (name.endsWith(".tmp")) await disk.remove(`${settings.directory}/${name}`);
+    const bases = names.flatMap((name) => {
+      const match = /^(\d{20})\.log$/.exec(name);
+      return match === null ? [] : [Number(match[1])];
+    });
+    const files = options.fileCache ?? new FileCache(disk, limits.walOpenFilesMax);
+    if (bases.length === 0) {
+      const file = await createLogFile(disk, settings.directory, settings.initialOffset);
+      return new PartitionLog(disk, settings, [emptySegment(settings.initialOffset)], file, files);
+    }
+    const segments: Segment[] = [];
+    for (const [i, baseOffset] of bases.entries()) {
+      const next = bases[i + 1];
+      segments.push(
+        next === undefined
+          ? emptySegment(baseOffset)
+          : await loadSealedSegment(disk, settings.directory, baseOffset, next),
+      );
+    }
+    const last = segments.at(-1) as Segment;
+    const file = await disk.open(`${settings.directory}/${partitionFileName(last.baseOffset, "log")}`, {
+      create: false,
+    });
+    await recoverActiveSegment(file, last, settings.indexIntervalBytes);
+    return new PartitionLog(disk, settings, segments, file, files);
+  }
+
+  get logStartOffset(): Offset {
+    return (this.segments[0] as Segment).baseOffset as Offset;
+  }
+
+  get logEndOffset(): Offset {
+    return (this.segments.at(-1) as Segment).nextOffset as Offset;
+  }
+
+  /** Bytes of all segment logs. */
+  get sizeBytes(): number {
+    return this.segments.reduce((total, segment) => total + segment.sizeBytes, 0);
+  }
+
+  segmentBaseOffsets(): number[] {
+    return this.segments.map((segment) => segment.baseOffset);
+  }
+
+  /** Appends one record batch whose baseOffset must be the log end offset; rolls first when due. */
+  append(batch: Uint8Array, nowMs: number): Promise<{ baseOffset: Offset; lastOffset: Offset }> {
+    return this.serialize(async () => {
+      const header = readBatchHeader(batch);
+      if (header.baseOffset !== this.logEndOffset) {
+        throw new HelixError(
+          "INVALID_RECORD",
+          `batch starts at offset ${header.baseOffset}, the log ends at ${this.logEndOffset}`,
+        );
+      }
+      const frame = encodeFrame(batchFrameType, batch);
+      let segment = this.segments.at(-1) as Segment;
+      const full = segment.sizeBytes + frame.length > this.options.segmentSizeBytes;
+      const old =
+        segment.firstBatchTimestamp !== undefined &&
+        nowMs - segment.firstBatchTimestamp >= this.options.segmentAgeMs;
+      if (segment.nextOffset > segment.baseOffset && (full || old)) segment = await this.rollNow();
+      await this.active.write(segment.sizeBytes, frame);
+      recordBatch(segment, header, segment.sizeBytes, this.options.indexIntervalBytes);
+      segment.sizeBytes += frame.length;
+      return { baseOffset: header.baseOffset as Offset, lastOffset: header.lastOffset as Offset };
+    });
+  }
+
+  /** Makes every appended batch durable (fdatasync of the active segment). */
+  flush(): Promise<void> {
+    return this.serialize(() => this.active.sync());
+  }
+
+  /** Seals the active segment and starts a new one (no-op when it is empty). */
+  roll(): Promise<void> {
+    return this.serialize(async () => {
+      const segment = this.segments.at(-1) as Segment;
+      if (segment.nextOffset > segment.baseOffset) await this.rollNow();
+    });
+  }
+
+  /**
+   * Whole batches from the one containing `offset` on, at least one, then more while they fit in
+   * `maxBytes` (Kafka fetch semantics: a batch larger than the limit still comes back alone). Empty at
+   * the log end offset; OFFSET_OUT_OF_RANGE outside [logStartOffset, logEndOffset].
+   */
+  read(offset: number, maxBytes: number): Promise<Uint8Array[]> {
+    return this.serialize(async () => {
+      if (offset < this.logStartOffset || offset > this.logEndOffset) {
+        throw new HelixError(
+          "OFFSET_OUT_OF_RANGE",
+          `offset ${offset} is outside [${this.logStartOffset}, ${this.logEndOffset}]`,
+          {
+            details: { logStartOffset: this.logStartOffset, logEndOffset: this.logEndOffset },
+          },
+        );
+      }
+      const segmentSlot = this.segmentSlotFor(offset);
+      const segment = this.segments[segmentSlot] as Segment;
+      const start = segment.index.floorPosition(offset - segment.baseOffset) ?? fileHeaderBytes;
+      return this.withFile(segment, (file) =>
+        collectBatches(file, start, segment.sizeBytes, offset, maxBytes),
+      );
+    });
+  }
+
+  /** The base offset of the first batch whose maxTimestamp is at or after `timestampMs`; undefined if none. */
+  offsetForTime(timestampMs: number): Promise<Offset | undefined> {
+    return this.serialize(async () => {
+      const segment = this.segments.find((candidate) => candidate.largestTimestamp >= timestampMs);
+      if (segment === undefined) return undefined;
+      const fromRelative = segment.index.timeFloor(timestampMs);
+      const start =
+        (fromRelative === undefined ? undefined : segment.index.floorPosition(fromRelative)) ??
+        fileHeaderBytes;
+      const found = await this.withFile(segment, (file) =>
+        findByTime(file, start, segment.sizeBytes, timestampMs),
+      );
+      return found as Offset | undefined;
+    });
+  }
+
+  /** Deletes the oldest sealed segments that retention by size or by age (against `nowMs`) no longer keeps. */
+  enforceRetention(nowMs: number): Promise<number> {
+    return this.serialize(async () => {
+      let removed = 0;
+      for (;;) {
+        const oldest = this.segments[0] as Segment;
+        if (this.segments.length < 2) break;
+        const overSize =
+          this.options.retentionBytes !== undefined &&
+          this.sizeBytes - oldest.sizeBytes >= this.options.retentionBytes;
+        const tooOld =
+          this.options.retentionMs !== undefined &&
+          oldest.largestTimestamp < nowMs - this.options.retentionMs;
+        if (!overSize && !tooOld) break;
+        for (const extension of ["log", "index", "timeindex"] as const) {
+          const path = `${this.options.directory}/${partitionFileName(oldest.baseOffset, extension)}`;
+          await this.files.forget(path);
+          await this.disk.remove(path);
+        }
+        this.segments.shift();
+        removed++;
+      }
+      if (removed > 0) await this.disk.syncDirectory(this.options.directory);
+      return removed;
+    });
+  }
+
+  close(): Promise<void> {
+    return this.serialize(async () => {
+      await this.active.sync();
+      await this.active.close();
+    });
+  }
+
+  private serialize<T>(action: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(action);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async rollNow(): Promise<Segment> {
+    const sealed = this.segments.at(-1) as Segment;
+    await this.active.sync();
+    await writeIndexFiles(this.disk, this.options.directory, sealed);
+    const next = emptySegment(sealed.nextOffset);
+    const file = await createLogFile(this.disk, this.options.directory, next.baseOffset);
+    await this.active.close();
+    this.active = file;
+    this.segments.push(next);
+    return next;
+  }
+
+  private segmentSlotFor(offset: number): number {
+    let slot = this.segments.length - 1;
+    while (slot > 0 && (this.segments[slot] as Segment).baseOffset > offset) slot--;
+    return slot;
+  }
+
+  private withFile<T>(segment: Segment, action: (file: DiskFile) => Promise<T>): Promise<T> {
+    if (segment === this.segments.at(-1)) return action(this.active);
+    return this.files.use(
+      `${this.options.directory}/${partitionFileName(segment.baseOffset, "log")}`,
+      action,
+    );
+  }
+}
+
+function emptySegment(baseOffset: number): Segment {
+  return {
+    baseOffset,
+    nextOffset: baseOffset,
+    sizeBytes: fileHeaderBytes,
+    largestTimestamp: Number.NEGATIVE_INFINITY,
+    firstBatchTimestamp: undefined,
+    index: new SegmentIndex(),
+    bytesSinceIndexEntry: Number.POSITIVE_INFINITY,
+  };
+}
+
+/** Updates a segment's bookkeeping for a batch stored at `position`, adding index entries every interval. */
+function recordBatch(
+  segment: Segment,
+  header: ReturnType<typeof readBatchHeader>,
+  position: number,
+  interval: number,
+): void {
+  segment.largestTimestamp = Math.max(segment.largestTimestamp, header.maxTimestamp);
+  segment.firstBatchTimestamp ??= header.maxTimestamp;
+  if (segment.bytesSinceIndexEntry >= interval) {
+    segment.index.add(header.baseOffset - segment.baseOffset, position, segment.largestTimestamp);
+    segment.bytesSinceIndexEntry = 0;
+  }
+  segment.bytesSinceIndexEntry += header.sizeBytes + frameHeaderBytes;
+  segment.nextOffset = header.lastOffset + 1;
+}
+
+async function createLogFile(disk: Disk, directory: string, baseOffset: number): Promise<DiskFile> {
+  const path = `${directory}/${partitionFileName(baseOffset, "log")}`;
+  const file = await disk.open(`${path}.tmp`, { create: true });
+  await file.truncate(0);
+  await file.write(
+    0,
+    encodeFileHeader({
+      magic: partitionLogMagic,
+      version: partitionLogFormatVersion,
+      fields: [baseOffset, 0, 0],
+    }),
+  );
+  await file.sync();
+  await disk.rename(`${path}.tmp`, path);
+  await disk.syncDirectory(directory);
+  return file;
+}
+
+async function writeIndexFiles(disk: Disk, directory: string, segment: Segment): Promise<void> {
+  // A final time entry records the segment's largest timestamp for retention and time lookups.
+  const { index } = segment;
+  if (segment.largestTimestamp > (index.timestamps.at(-1) ?? Number.NEGATIVE_INFINITY)) {
+    index.timestamps.push(segment.largestTimestamp);
+    index.timeRelativeOffsets.push(index.relativeOffsets.at(-1) ?? 0);
+  }
+  for (const [extension, bytes] of [
+    ["index", index.encodeOffsetIndex(segment.baseOffset)],
+    ["timeindex", index.encodeTimeIndex(segment.baseOffset)],
+  ] as const) {
+    const path = `${directory}/${partitionFileName(segment.baseOffset, extension)}`;
+    const file = await disk.open(`${path}.tmp`, { create: true });
+    await file.truncate(0);
+    await file.write(0, bytes);
+    await file.sync();
+    await file.close();
+    await disk.rename(`${path}.tmp`, path);
+  }
+  await disk.syncDirectory(directory);
+}
+
+/** A sealed segment from its index files, or (when they are missing or bad) by scanning its log and rewriting them. */
+async function loadSealedSegment(
+  disk: Disk,
+  directory: string,
+  baseOffset: number,
+  nextOffset: number,
+): Promise<Segment> {
+  const logPath = `${directory}/${partitionFileName(baseOffset, "log")}`;
+  const file = await disk.open(logPath, { create: false });
+  try {
+    checkLogHeader(await file.read(0, fileHeaderBytes), baseOffset, logPath);
+    const segment: Segment = { ...emptySegment(baseOffset), nextOffset, sizeBytes: file.size() };
+    try {
+      const offsetBytes = await readWhole(disk, `${directory}/${partitionFileName(baseOffset, "index")}`);
+      const timeBytes = await readWhole(disk, `${directory}/${partitionFileName(baseOffset, "timeindex")}`);
+      const index = SegmentIndex.decode(offsetBytes, timeBytes, baseOffset, file.size(), logPath);
+      return { ...segment, index, largestTimestamp: index.timestamps.at(-1) ?? Number.NEGATIVE_INFINITY };
+    } catch (error) {
+      if (
+        !HelixError.is(error, "CORRUPT_DATA") &&
+        !HelixError.is(error, "NOT_FOUND") &&
+        !HelixError.is(error, "UNSUPPORTED_VERSION")
+      )
+        throw error;
+    }
+    const rebuilt = emptySegment(baseOffset);
+    const stop = await scanBatches(file, rebuilt, limits.partitionIndexIntervalBytesDefault, logPath);
+    if (stop.kind === "bad" || rebuilt.nextOffset !== nextOffset) {
+      throw new HelixError(
+        "CORRUPT_DATA",
+        `${logPath} at byte ${stop.position}: sealed segment ends at offset ${rebuilt.nextOffset}, the next starts at ${nextOffset}`,
+        {
+          details: { path: logPath, position: stop.position },
+        },
+      );
+    }
+    rebuilt.sizeBytes = stop.position;
+    await writeIndexFiles(disk, directory, rebuilt);
+    return rebuilt;
+  } finally {
+    await file.close();
+  }
+}
+
+/** Replays the active segment: rebuilds its index, cuts a torn tail, reports damage followed by valid frames. */
+async function recoverActiveSegment(file: DiskFile, segment: Segment, interval: number): Promise<void> {
+  checkLogHeader(await file.read(0, fileHeaderBytes), segment.baseOffset, file.path);
+  const stop = await scanBatches(file, segment, interval, file.path);
+  if (stop.position < file.size()) {
+    const tail = await inspectTail(file, stop.position, frameRules);
+    if (tail.validFrameAt !== undefined) {
+      throw new HelixError(
+        "CORRUPT_DATA",
+        `${file.path} at byte ${stop.position}: damaged batch followed by a valid one at ${tail.validFrameAt}`,
+        {
+          details: { path: file.path, position: stop.position },
+        },
+      );
+    }
+    await file.truncate(stop.position);
+    await file.sync();
+  }
+  segment.sizeBytes = stop.position;
+}
+
+async function scanBatches(file: DiskFile, segment: Segment, interval: number, path: string) {
+  let failure: HelixError | undefined;
+  const stop = await scanFrames(file, fileHeaderBytes, frameRules, (frame: ScannedFrame) => {
+    if (failure !== undefined) return;
+    try {
+      const header = readBatchHeader(frame.bytes.subarray(frameHeaderBytes));
+      if (header.baseOffset !== segment.nextOffset)
+        throw new Error(`batch at offset ${header.baseOffset}, expected ${segment.nextOffset}`);
+      recordBatch(segment, header, frame.position, interval);
+    } catch (error) {
+      failure = new HelixError(
+        "CORRUPT_DATA",
+        `${path} at byte ${frame.position}: ${(error as Error).message}`,
+        {
+          details: { path, position: frame.position },
+        },
+      );
+    }
+  });
+  if (failure !== undefined) throw failure;
+  return stop;
+}
+
+function checkLogHeader(bytes: Uint8Array, baseOffset: number, path: string): void {
+  const header = decodeFileHeader(
+    bytes,
+    { magic: partitionLogMagic, version: partitionLogFormatVersion },
+    path,
+  );
+  if (header.fields[0] !== baseOffset) {
+    throw new HelixError("CORRUPT_DATA", `${path}: header says base offset ${header.fields[0]}`, {
+      details: { path, position: 0 },
+    });
+  }
+}
+
+async function readWhole(disk: Disk, path: string): Promise<Uint8Array> {
+  const file = await disk.open(path, { create: false });
+  try {
+    return await file.read(0, file.size());
+  } finally {
+    await file.close();
+  }
+}
+
+/** Reads frames from `start`, skipping batches that end before `offset`, collecting whole ones up to `maxBytes`. */
+async function collectBatches(
+  file: DiskFile,
+  start: number,
+  end: number,
+  offset: number,
+  maxBytes: number,
+): Promise<Uint8Array[]> {
+  const batches: Uint8Array[] = [];
+  let bytes = 0;
+  let scanned = 0;
+  await forEachFrame(file, start, end, (batch) => {
+    assert(++scanned <= limits.partitionScanBatchesMax, "partition read scanned too many batches");
+    const header = readBatchHeader(batch);
+    if (header.lastOffset < offset) return true;
+    if (batches.length > 0 && bytes + batch.length > maxBytes) return false;
+    batches.push(batch.slice());
+    bytes += batch.length;
+    return bytes < maxBytes;
+  });
+  return batches;
+}
+
+async function findByTime(
+  file: DiskFile,
+  start: number,
+  end: number,
+  timestampMs: number,
+): Promise<number | undefined> {
+  let found: number | undefined;
+  await forEachFrame(file, start, end, (batch) => {
+    const header = readBatchHeader(batch);
+    if (header.maxTimestamp < timestampMs) return true;
+    found = header.baseOffset;
+    return false;
+  });
+  return found;
+}
+
+/** Visits each batch (frame checked) from `start` to `end` while `visit` returns true. */
+async function forEachFrame(
+  file: DiskFile,
+  start: number,
+  end: number,
+  visit: (batch: Uint8Array) => boolean,
+): Promise<void> {
+  let position = start;
+  while (position < end) {
+    const window = await file.read(position, Math.min(limits.walRecoveryReadBytes, end - position));
+    let offset = 0;
+    let progressed = false;
+    while (offset + frameHeaderBytes <= window.length) {
+      const length = new DataView(window.buffer, window.byteOffset + offset, 4).getUint32(0, true);
+      const size = frameHeaderBytes + length;
+      if (offset + size > window.length) {
+        if (!progressed) {
+          const whole = await file.read(position, size);
+          if (!visitChecked(whole, 0, size, file.path, position, visit)) return;
+          offset = size;
+        }
+        break;
+      }
+      if (!visitChecked(window, offset, size, file.path, position + offset, visit)) return;
+      offset += size;
+      progressed = true;
+    }
+    if (offset === 0) {
+      throw new HelixError(
+        "CORRUPT_DATA",
+        `${file.path} at byte ${position}: a partial frame before the end of the log`,
+        {
+          details: { path: file.path, position },
+        },
+      );
+    }
+    position += offset;
+  }
+}
+
+function visitChecked(
+  bytes: Uint8Array,
+  offset: number,
+  size: number,
+  path: string,
+  position: number,
+  visit: (batch: Uint8Array) => boolean,
+): boolean {
+  const frame = bytes.subarray(offset, offset + size);
+  const { kind } = checkFrameOrThrow(frame, path, position);
+  assert(kind === "valid", "frame check");
+  return visit(frame.subarray(frameHeaderBytes));
+}
+
+function checkFrameOrThrow(frame: Uint8Array, path: string, position: number): { kind: "valid" } {
+  const check = checkFrame(frame, 0, frame.length, frameRules);
+  if (check.kind !== "valid" || check.size !== frame.length) {
+    throw new HelixError("CORRUPT_DATA", `${path} at byte ${position}: stored batch fails its check`, {
+      details: { path, position },
+    });
+  }
+  return { kind: "valid" };
+}
