@@ -164,7 +164,7 @@ describe("PartitionState", () => {
     const garbage = state.prepareAppend(new Uint8Array([1, 2, 3]), 1);
     expect(garbage.kind === "rejected" && HelixError.isInstance(garbage.error)).toBe(true);
     const corrupted = batch(["a"]);
-    corrupted[corrupted.length - 1] ^= 0xff;
+    corrupted[corrupted.length - 1] = (corrupted[corrupted.length - 1] as number) ^ 0xff;
     const corrupt = state.prepareAppend(corrupted, 1);
     expect(corrupt.kind === "rejected" && corrupt.error.code).toBe("CORRUPT_RECORD");
     const transactional = encodeRecordBatch({
