@@ -90,12 +90,20 @@ export function isQuiescentFollower(
 }
 
 /**
- * A follower forgets a leader whose node is dead, so it grants (pre-)votes at once instead of honouring
- * a lease the dead leader can no longer use (etcd's RawNode.ForgetLeader, added for CockroachDB for
- * exactly this). Its term and vote are unchanged, so election safety is untouched.
+ * A follower whose leader's node is dead forgets that leader and catches up on the ticks it slept
+ * through while quiesced. Node liveness proved no word came from the leader's node for at least an
+ * election timeout, so the follower's time since leader contact (the promise of thesis §6.4.1 that makes
+ * it ignore candidates) is advanced by electionTicks - 1 ticks, and the engine's next tick ends it:
+ * from then on it grants (pre-)votes instead of waiting another election timeout (etcd's
+ * RawNode.ForgetLeader serves CockroachDB the same way). The catch-up cannot campaign, since an election
+ * timeout is at least electionTicks; the election timer then restarts from zero so the follower
+ * campaigns only when its turn comes. Term and vote are unchanged, so election safety is untouched;
+ * lease-based reads, which would rely on the promise, are refused with quiescence (MultiRaftConfig).
  */
-export function forgetLeader(node: RaftNode): void {
+export function forgetDeadLeader(node: RaftNode, electionTicks: number): void {
   const raft = node.raft;
-  if (raft.role !== "follower" || raft.leader === noNode) return;
+  if (raft.role !== "follower") return;
+  raft.becomeFollower(raft.term, noNode);
+  for (let tick = 1; tick < electionTicks; tick++) node.tick();
   raft.becomeFollower(raft.term, noNode);
 }

@@ -22,7 +22,11 @@ export interface MultiRaftOptions {
   readonly peerTimeoutTicks?: Ticks;
   /** Ticks between node-level heartbeats to each peer. Default: the groups' heartbeat interval. */
   readonly nodeHeartbeatTicks?: Ticks;
-  /** Ticks over which campaigns after a peer's death are spread. Default: the election timeout. */
+  /**
+   * Ticks over which campaigns after a peer's death are spread. Default: half the election timeout, so
+   * every designated campaign starts before the other members' own election timers (restarted when the
+   * death was noticed, at least an election timeout long) could fire and split the vote.
+   */
   readonly campaignStaggerTicks?: Ticks;
   /** Campaigns run at once. Default limits.campaignsConcurrentDefault. */
   readonly campaignsConcurrentMax?: number;
@@ -61,7 +65,8 @@ export class MultiRaftConfig {
     this.quiescence = options.quiescence ?? true;
     this.peerTimeoutTicks = options.peerTimeoutTicks ?? this.electionTicks;
     this.nodeHeartbeatTicks = options.nodeHeartbeatTicks ?? this.heartbeatTicks;
-    this.campaignStaggerTicks = options.campaignStaggerTicks ?? this.electionTicks;
+    this.campaignStaggerTicks =
+      options.campaignStaggerTicks ?? (Math.max(1, Math.floor(this.electionTicks / 2)) as Ticks);
     this.campaignsConcurrentMax = options.campaignsConcurrentMax ?? limits.campaignsConcurrentDefault;
     this.peerPendingMessagesMax = options.peerPendingMessagesMax ?? limits.peerPendingMessagesMax;
     this.batchSizeBytes = options.batchSizeBytes ?? limits.batchSizeBytesDefault;

@@ -17,29 +17,33 @@ const singleSeed = process.env.HELIX_SIM_SEED === undefined ? undefined : Number
 const seeds = singleSeed === undefined ? Array.from({ length: seedCount }, (_, i) => i + 1) : [singleSeed];
 
 describe("multi-raft randomized safety", () => {
-  it(`holds every group's safety properties and recovers every group over ${seeds.length} seeds`, () => {
-    let applied = 0;
-    let leaders = 0;
-    let crashes = 0;
-    let quiesces = 0;
-    for (const seed of seeds) {
-      const report = runRandomizedMultiRaft({ seed, steps: 700, groups: 24 });
-      const replay = `(replay: HELIX_SIM_SEED=${seed})`;
-      expect(report.ticksToRecover, `seed ${seed} did not recover ${replay}`).toBeGreaterThan(0);
-      expect(report.quiescedAfterRecovery, `seed ${seed} did not quiesce after recovery ${replay}`).toBe(
-        true,
-      );
-      applied += report.entriesApplied;
-      leaders += report.leadersElected;
-      crashes += report.crashes;
-      quiesces += report.quiesceEvents;
-    }
-    // The runs must exercise elections, replication, crashes and quiescence, or passing means nothing.
-    expect(applied).toBeGreaterThan(seeds.length * 100);
-    expect(leaders).toBeGreaterThan(seeds.length * 24);
-    expect(crashes).toBeGreaterThan(seeds.length * 3);
-    expect(quiesces).toBeGreaterThan(seeds.length * 24);
-  });
+  it(
+    `holds every group's safety properties and recovers every group over ${seeds.length} seeds`,
+    () => {
+      let applied = 0;
+      let leaders = 0;
+      let crashes = 0;
+      let quiesces = 0;
+      for (const seed of seeds) {
+        const report = runRandomizedMultiRaft({ seed, steps: 700, groups: 24 });
+        const replay = `(replay: HELIX_SIM_SEED=${seed})`;
+        expect(report.ticksToRecover, `seed ${seed} did not recover ${replay}`).toBeGreaterThan(0);
+        expect(report.quiescedAfterRecovery, `seed ${seed} did not quiesce after recovery ${replay}`).toBe(
+          true,
+        );
+        applied += report.entriesApplied;
+        leaders += report.leadersElected;
+        crashes += report.crashes;
+        quiesces += report.quiesceEvents;
+      }
+      // The runs must exercise elections, replication, crashes and quiescence, or passing means nothing.
+      expect(applied).toBeGreaterThan(seeds.length * 100);
+      expect(leaders).toBeGreaterThan(seeds.length * 24);
+      expect(crashes).toBeGreaterThan(seeds.length * 3);
+      expect(quiesces).toBeGreaterThan(seeds.length * 24);
+    },
+    Math.max(30_000, seeds.length * 3_000),
+  );
 
   it("catches a deliberately broken vote rule (votes for candidates with stale logs)", () => {
     // A checker is trusted only after it has been seen to fail (STYLE.md rule 15).

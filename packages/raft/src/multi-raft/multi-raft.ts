@@ -28,7 +28,7 @@ import { RaftNode, type Ready } from "../raft-node.js";
 import type { Storage } from "../storage.js";
 import type { ConfChange, Entry, HardState, Message, ReadState, Snapshot, SoftState } from "../types.js";
 import {
-  forgetLeader,
+  forgetDeadLeader,
   type GroupStatus,
   groupMembers,
   groupStatus,
@@ -477,7 +477,7 @@ export class MultiRaft {
       if (status.role === "leader") {
         this.wake(record);
       } else if (status.leader === peer) {
-        forgetLeader(record.node);
+        forgetDeadLeader(record.node, this.config.electionTicks);
         if (this.isDesignatedCampaigner(record)) this.scheduleCampaign(record);
         else this.wake(record);
       }
