@@ -89,8 +89,12 @@ export class Raft {
   private heartbeatElapsed = 0;
   /** This term's election timeout, in [electionTicks, 2 * electionTicks) (Raft §5.2). */
   private randomizedElectionTimeout = 0;
-  /** Ticks since this node started, capped; used to honour leases promised before a restart. */
-  private ticksSinceStart = 0;
+  /**
+   * Ticks since this node last heard from a leader (or led), capped at electionTicks. While below
+   * electionTicks the node promised that leader not to help elect another (the lease of §6.4.1).
+   * Kept apart from electionElapsed so that nothing but time ends the promise.
+   */
+  private leaderContactElapsed: number;
   /** Ticks counted since creation; leaders stamp heartbeats with it to measure their lease. */
   private tickCount = 0;
   /** A transfer campaign carries the transfer flag through to its vote requests. */
@@ -119,6 +123,9 @@ export class Raft {
   constructor(config: RaftConfig, storage: Storage) {
     config.validate();
     this.id = config.id;
+    // With lease reads, a restarted node may have made a lease promise before it crashed: it keeps
+    // it by acting as if it had just heard from a leader. Without them, there is nothing to keep.
+    this.leaderContactElapsed = config.readOnlyOption === "leaseBased" ? 0 : config.electionTicks;
     this.config = config;
     this.log = new RaftLog(storage, config.appliedIndex);
     const { hardState, confState } = storage.initialState();
@@ -169,7 +176,7 @@ export class Raft {
   /** Advances logical time by one tick. */
   tick(): void {
     this.tickCount++;
-    if (this.ticksSinceStart < this.config.electionTicks) this.ticksSinceStart++;
+    if (this.leaderContactElapsed < this.config.electionTicks) this.leaderContactElapsed++;
     if (this.role === "leader") this.tickHeartbeat();
     else this.tickElection();
   }
@@ -183,6 +190,7 @@ export class Raft {
   }
 
   private tickHeartbeat(): void {
+    this.leaderContactElapsed = 0;
     this.heartbeatElapsed++;
     this.electionElapsed++;
     if (this.electionElapsed >= this.config.electionTicks) {
@@ -297,10 +305,7 @@ export class Raft {
   }
 
   private isInLeaderLease(): boolean {
-    if (!this.config.checkQuorum) return false;
-    if (this.leader !== noNode && this.electionElapsed < this.config.electionTicks) return true;
-    // After a restart this node may have promised a lease it no longer remembers: keep the promise.
-    return this.config.readOnlyOption === "leaseBased" && this.ticksSinceStart < this.config.electionTicks;
+    return this.config.checkQuorum && this.leaderContactElapsed < this.config.electionTicks;
   }
 
   /** Raft §5.2 and §5.4.1: one vote per term, only for a candidate whose log is at least as up-to-date. */
@@ -510,6 +515,7 @@ export class Raft {
 
   private heardFromLeader(leader: NodeId): void {
     this.electionElapsed = 0;
+    this.leaderContactElapsed = 0;
     this.leader = leader;
   }
 

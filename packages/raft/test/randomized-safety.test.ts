@@ -2,11 +2,15 @@
  * Randomized safety: seeded runs of a cluster under message loss, reordering, partitions, crashes
  * (some between sending and persisting a Ready), restarts, compaction, leadership transfers, reads and
  * membership changes, with election safety, log matching, leader completeness and state machine
- * safety checked continuously (Raft figure 3). After the faults, the healed cluster must commit again.
+ * safety checked continuously (Raft figure 3), plus linearizable read indexes and lease exclusivity.
+ * Each seed also picks the run's parameters (3 or 5 voters, election timeout, pre-vote, check-quorum,
+ * lease reads, message size and inflight window). After the faults the healed cluster must commit
+ * again. Each checker is shown to fail on a deliberately broken build.
  *
  * HELIX_SIM_SEEDS raises the number of seeds (default 200); HELIX_SIM_SEED replays one seed.
  */
 import { describe, expect, it } from "vitest";
+import { Raft } from "../src/raft.js";
 import { RaftLog } from "../src/raft-log.js";
 import { runRandomizedSafety } from "../src/testing/randomized-safety.js";
 import { SafetyViolation } from "../src/testing/safety-checker.js";
@@ -23,6 +27,9 @@ describe("randomized safety", () => {
       let leaders = 0;
       let crashes = 0;
       let confChanges = 0;
+      let reads = 0;
+      let leases = 0;
+      let completeness = 0;
       for (const seed of seeds) {
         const report = runRandomizedSafety({ seed, steps: 800, membershipChanges: seed % 2 === 0 });
         expect(report.liveAfterHealing, `seed ${seed} did not recover (replay: HELIX_SIM_SEED=${seed})`).toBe(
@@ -32,12 +39,20 @@ describe("randomized safety", () => {
         leaders += report.leadersElected;
         crashes += report.crashes;
         confChanges += report.confChangesProposed;
+        reads += report.readsChecked;
+        leases += report.leasesChecked;
+        completeness += report.completenessChecks;
       }
       // The runs must actually exercise the protocol, or passing means nothing.
       expect(applied).toBeGreaterThan(seeds.length * 20);
       expect(leaders).toBeGreaterThan(seeds.length * 2);
       expect(crashes).toBeGreaterThan(seeds.length * 5);
-      if (singleSeed === undefined) expect(confChanges).toBeGreaterThan(seeds.length / 4);
+      if (singleSeed === undefined) {
+        expect(confChanges).toBeGreaterThan(seeds.length / 4);
+        expect(reads).toBeGreaterThan(seeds.length);
+        expect(leases).toBeGreaterThan(seeds.length);
+        expect(completeness).toBeGreaterThan(seeds.length);
+      }
     },
     Math.max(30_000, seeds.length * 250),
   );
@@ -86,4 +101,25 @@ describe("randomized safety", () => {
     }
     expect(violation?.message).toMatch(/leader completeness|state machine safety|log matching/);
   }, 60_000);
+
+  it("catches a deliberately broken leader lease (a leader that always trusts its lease)", () => {
+    const original = Raft.prototype.hasValidLease;
+    Raft.prototype.hasValidLease = function (this: Raft) {
+      return this.role === "leader";
+    };
+    let violation: SafetyViolation | undefined;
+    try {
+      for (let seed = 1; seed <= 200 && violation === undefined; seed++) {
+        try {
+          runRandomizedSafety({ seed, steps: 1500 });
+        } catch (error) {
+          if (!(error instanceof SafetyViolation)) throw error;
+          violation = error;
+        }
+      }
+    } finally {
+      Raft.prototype.hasValidLease = original;
+    }
+    expect(violation?.message).toMatch(/lease exclusivity|linearizability/);
+  });
 });

@@ -27,6 +27,10 @@ export interface RandomizedSafetyReport {
   readonly confChangesProposed: number;
   /** Leader-completeness checks made (committed entries looked up in a later leader's log). */
   readonly completenessChecks: number;
+  /** Read states checked for linearizability. */
+  readonly readsChecked: number;
+  /** Steps at which some leader held a valid lease (and exclusivity was checked). */
+  readonly leasesChecked: number;
   /** Whether the healed cluster committed a new proposal within the liveness bound. */
   readonly liveAfterHealing: boolean;
 }
@@ -37,10 +41,12 @@ const allNodeIds = [1, 2, 3, 4, 5];
 export function runRandomizedSafety(options: RandomizedSafetyOptions): RandomizedSafetyReport {
   const rng = new SeededRng(options.seed);
   // The seed also picks the run's parameters, so the seeds together cover many configurations.
+  const checkQuorum = rng.chance(0.7);
   const settings: NodeSettings = {
     electionTicks: ticks(rng.integer(3, 11)),
     preVote: rng.chance(0.7),
-    checkQuorum: rng.chance(0.7),
+    checkQuorum,
+    readOnlyOption: checkQuorum && rng.chance(0.5) ? "leaseBased" : "safe",
     // Small messages and windows exercise batching limits, pipelining and flow control.
     appendMessageSizeBytes: bytes([1, 100, 1024 * 1024][rng.integer(0, 3)] as number),
     inflightMessagesMax: [1, 2, 256][rng.integer(0, 3)] as number,
@@ -63,41 +69,40 @@ export function runRandomizedSafety(options: RandomizedSafetyOptions): Randomize
   const dropProbability = rng.nextFloat() * 0.3;
   for (let step = 0; step < options.steps; step++) {
     const roll = rng.nextFloat();
-    if (roll < 0.3) {
+    if (roll < 0.28) {
       network.tickAll();
-    } else if (roll < 0.55) {
+    } else if (roll < 0.5) {
       deliverSome(network, rng, dropProbability);
-    } else if (roll < 0.7) {
+    } else if (roll < 0.62) {
       if (propose(network, `s${options.seed}-${step}`)) proposalsAccepted++;
-    } else if (roll < 0.74) {
+    } else if (roll < 0.66) {
       randomPartition(network, rng);
-    } else if (roll < 0.78) {
+    } else if (roll < 0.68) {
+      // Cut the leader off: the case where stale leaders and leases matter.
+      const leader = network.leader();
+      if (leader !== undefined) network.isolate(leader.id);
+    } else if (roll < 0.72) {
       network.heal();
-    } else if (roll < 0.8) {
-      const live = network.liveNodes();
-      const victim = live[rng.integer(0, live.length)];
-      if (victim !== undefined && live.length > 1) {
-        crashes++;
-        // Half of the crashes happen mid-Ready: immediate messages out, nothing persisted.
-        if (rng.chance(0.5)) network.process(victim.id, { crashBeforePersist: true });
-        if (victim.raft !== undefined) network.crash(victim.id);
-      }
-    } else if (roll < 0.85) {
+    } else if (roll < 0.74) {
+      if (crashRandomNode(network, rng)) crashes++;
+    } else if (roll < 0.79) {
       const crashed = network.ids().filter((id) => network.node(id).raft === undefined);
       const revived = crashed[rng.integer(0, Math.max(1, crashed.length))];
       if (revived !== undefined) network.restart(revived);
-    } else if (roll < 0.87) {
+    } else if (roll < 0.81) {
       const live = network.liveNodes();
       const node = live[rng.integer(0, live.length)];
       if (node !== undefined) network.compact(node.id);
-    } else if (roll < 0.89) {
+    } else if (roll < 0.83) {
       randomTransfer(network, rng);
     } else if (roll < 0.91) {
-      randomReadIndex(network, rng, step);
+      randomReadIndex(network, checker, rng, step);
     } else if (roll < 0.94 && options.membershipChanges === true) {
       if (randomConfChange(network, rng)) confChangesProposed++;
     }
     network.processAll();
+    checker.checkReads();
+    checker.checkLeases();
     if (step % 16 === 0) checker.checkLogs();
   }
   checker.checkLogs();
@@ -111,8 +116,20 @@ export function runRandomizedSafety(options: RandomizedSafetyOptions): Randomize
     crashes,
     confChangesProposed,
     completenessChecks: checker.counts.completeness,
+    readsChecked: checker.counts.reads,
+    leasesChecked: checker.counts.leases,
     liveAfterHealing,
   };
+}
+
+function crashRandomNode(network: RaftNetwork, rng: SeededRng): boolean {
+  const live = network.liveNodes();
+  const victim = live[rng.integer(0, live.length)];
+  if (victim === undefined || live.length <= 1) return false;
+  // Half of the crashes happen mid-Ready: immediate messages out, nothing persisted.
+  if (rng.chance(0.5)) network.process(victim.id, { crashBeforePersist: true });
+  if (victim.raft !== undefined) network.crash(victim.id);
+  return true;
 }
 
 function deliverSome(network: RaftNetwork, rng: SeededRng, dropProbability: number): void {
@@ -152,11 +169,12 @@ function randomTransfer(network: RaftNetwork, rng: SeededRng): void {
   if (target !== undefined) leader.live.transferLeadership(target);
 }
 
-function randomReadIndex(network: RaftNetwork, rng: SeededRng, step: number): void {
+function randomReadIndex(network: RaftNetwork, checker: SafetyChecker, rng: SeededRng, step: number): void {
   const live = network.liveNodes();
   const node = live[rng.integer(0, live.length)];
   if (node === undefined) return;
   try {
+    checker.recordReadRequest(`r${step}`);
     node.live.readIndex(`r${step}`);
   } catch (error) {
     if (!HelixError.isInstance(error)) throw error;

@@ -3,7 +3,9 @@
  * - election safety: at most one leader per term;
  * - log matching: two logs with an entry of the same index and term are identical up to it;
  * - leader completeness: a leader holds every entry committed in an earlier term;
- * - state machine safety: no two nodes apply different entries at the same index.
+ * - state machine safety: no two nodes apply different entries at the same index;
+ * - linearizable reads: a read index is at least every commit index reached before the read began;
+ * - lease exclusivity: while a leader believes its lease valid, no node leads a later term.
  * Violations throw SafetyViolation with a description of the cluster.
  */
 import type { LogIndex, NodeId, Term } from "@helixlog/core";
@@ -31,7 +33,13 @@ export class SafetyChecker {
     { readonly commitTerm: Term; readonly entryTerm: Term }
   >();
   /** How many of each property were checked, so a test can see the checker did work. */
-  readonly counts = { leaders: 0, applies: 0, logComparisons: 0, completeness: 0 };
+  readonly counts = { leaders: 0, applies: 0, logComparisons: 0, completeness: 0, reads: 0, leases: 0 };
+  /** The highest commit index any node has reached. */
+  private maxCommitted = 0;
+  /** For each pending read context, the least index its answer may carry. */
+  private readonly readsRequired = new Map<string, number>();
+  /** Per node, how many of its read states were already checked. */
+  private readonly readsChecked = new Map<NodeId, number>();
 
   constructor(private readonly network: RaftNetwork) {
     network.observer = {
@@ -76,12 +84,57 @@ export class SafetyChecker {
   }
 
   private recordCommit(node: SimulatedNode, commit: LogIndex, term: Term): void {
+    this.maxCommitted = Math.max(this.maxCommitted, commit);
     const raft = node.raft?.raft;
     if (raft === undefined || raft.role !== "leader") return;
     for (let index = commit; index >= raft.log.firstIndex() && !this.committedInTerm.has(index); index--) {
       const entryTerm = raft.log.term(index);
       if (entryTerm === undefined) break;
       this.committedInTerm.set(index, { commitTerm: term, entryTerm });
+    }
+  }
+
+  /** Call just before asking for a read: its answer must cover everything committed by now. */
+  recordReadRequest(context: string): void {
+    for (const node of this.network.liveNodes()) {
+      this.maxCommitted = Math.max(this.maxCommitted, node.live.raft.log.committed);
+    }
+    this.readsRequired.set(context, this.maxCommitted);
+  }
+
+  /** Checks every read state produced since the last call against its request. */
+  checkReads(): void {
+    for (const node of this.network.liveNodes()) {
+      const checked = this.readsChecked.get(node.id) ?? 0;
+      for (const read of node.readStates.slice(checked)) {
+        const required = this.readsRequired.get(read.context);
+        if (required === undefined) continue;
+        this.counts.reads++;
+        if (read.index < required) {
+          this.fail(
+            `linearizability: node ${node.id} answered read ${read.context} at ${read.index}, but ${required} was committed before it began`,
+          );
+        }
+      }
+      this.readsChecked.set(node.id, node.readStates.length);
+    }
+  }
+
+  /** Checks that no leader holding a lease coexists with a leader of a later term (thesis §6.4.1). */
+  checkLeases(): void {
+    const nodes = this.network.liveNodes();
+    for (const holder of nodes) {
+      const raft = holder.live.raft;
+      if (!raft.hasValidLease()) continue;
+      this.counts.leases++;
+      for (const other of nodes) {
+        const otherRaft = other.live.raft;
+        if (otherRaft.role === "leader" && otherRaft.term > raft.term) {
+          this.fail(
+            `lease exclusivity: node ${holder.id} holds a lease in term ${raft.term} while node ${other.id} leads term ${otherRaft.term}`,
+          );
+        }
+      }
     }
   }
 
