@@ -30,3 +30,11 @@ export const producerBatchesRetained = 5;
 export const producersPerPartitionMax = 10_000;
 /** Record batches in one produce command for one partition (one request's `records` field). */
 export const batchesPerAppendMax = 1_000;
+/** Kafka's limit on topic name length (Topic.MAX_NAME_LENGTH). */
+export const topicNameLengthMax = 249;
+/** Topics per cluster: bounds controller state and snapshot size. */
+export const topicsPerClusterMax = 100_000;
+/** Configuration overrides per topic (there are fewer known keys; this bounds hostile requests). */
+export const topicConfigEntriesMax = 64;
+/** Producer ids handed out in one controller command (nodes take blocks and hand ids out locally). */
+export const producerIdBlockSizeMax = 1_000_000;
