@@ -14,7 +14,13 @@ import {
   type WalRecord,
 } from "./internal/wal-record.js";
 import { recoverWal, walFrameRules } from "./internal/wal-recovery.js";
-import { createSegment, segmentName } from "./internal/wal-segment.js";
+import {
+  createSegment,
+  discardPrepared,
+  finishSegment,
+  preallocateSegment,
+  segmentName,
+} from "./internal/wal-segment.js";
 import type { CompactionPoint, GroupStatus, GroupWrite, WalEntry } from "./wal-types.js";
 
 export interface WalOptions {
@@ -79,6 +85,8 @@ export class Wal {
   private idle: Promise<void> = Promise.resolve();
   private failure: HelixError | undefined;
   private closed = false;
+  /** The next segment's file, being zero-filled in the background; undefined if that failed. */
+  private nextSegment: Promise<DiskFile | undefined> = Promise.resolve(undefined);
 
   private constructor(
     private readonly disk: Disk,
@@ -284,6 +292,8 @@ export class Wal {
     if (this.closed) return;
     this.closed = true;
     await this.idle;
+    const prepared = await this.nextSegment;
+    if (prepared !== undefined) await discardPrepared(this.disk, prepared);
     await this.files.closeAll();
     await this.active.file.close();
   }
@@ -469,8 +479,13 @@ export class Wal {
       sizeBytes: this.segmentSizeBytes,
       leadingFrames,
     };
-    const created = await createSegment(this.disk, plan);
+    const prepared = await this.nextSegment;
+    const created =
+      prepared === undefined
+        ? await createSegment(this.disk, plan)
+        : await finishSegment(this.disk, prepared, plan);
     this.active = { ...plan, file: created.file, writePosition: created.writePosition };
+    this.prepareNextSegment();
     this.sealed.push(previous.sequence);
     this.statistics.segmentsCreated++;
     await previous.file.close();
@@ -484,6 +499,17 @@ export class Wal {
         ),
       );
     }
+  }
+
+  /**
+   * Starts zero-filling the segment after the active one. A failure (typically ENOSPC) is not reported
+   * here: the roll then creates the segment itself and reports the error to the appends that wait.
+   */
+  private prepareNextSegment(): void {
+    const sequence = this.active.sequence + 1;
+    this.nextSegment = preallocateSegment(this.disk, this.directory, sequence, this.segmentSizeBytes).catch(
+      () => undefined,
+    );
   }
 
   private takeBatchFits(): boolean {

@@ -151,7 +151,7 @@ describe("disk faults", () => {
     const acknowledged = index - 1;
     disk.setCapacity(disk.usedBytes() + 100);
     let rejected: unknown;
-    for (let attempt = 0; attempt < 100 && rejected === undefined; attempt++) {
+    for (let attempt = 0; attempt < 300 && rejected === undefined; attempt++) {
       await wal.append(group, { entries: [entry(index)] }).then(
         () => index++,
         (error: unknown) => {
@@ -159,7 +159,7 @@ describe("disk faults", () => {
         },
       );
     }
-    expect(HelixError.is(rejected, "DISK_FULL")).toBe(true);
+    expect(HelixError.is(rejected, "DISK_FULL"), String(rejected)).toBe(true);
     expect(disk.paths().some((path) => path.endsWith(".tmp"))).toBe(false);
     disk.setCapacity(Number.POSITIVE_INFINITY);
     await wal.append(group, { entries: [entry(index)] });

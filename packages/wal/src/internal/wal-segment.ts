@@ -42,28 +42,68 @@ export async function createSegment(
   disk: Disk,
   plan: SegmentPlan,
 ): Promise<{ file: DiskFile; writePosition: number }> {
-  const path = `${plan.directory}/${segmentName(plan.sequence)}`;
-  const temporaryPath = `${path}.tmp`;
+  const file = await preallocateSegment(disk, plan.directory, plan.sequence, plan.sizeBytes);
+  return finishSegment(disk, file, plan);
+}
+
+/** The temporary file a segment is prepared in before it gets its header and its name. */
+export function preparingPath(directory: string, sequence: number): string {
+  return `${directory}/${segmentName(sequence)}.tmp`;
+}
+
+/**
+ * Zero-fills and syncs the file of a future segment under its temporary name. The WAL does this for
+ * the next segment in the background, so a roll only writes a header and a checkpoint and renames.
+ */
+export async function preallocateSegment(
+  disk: Disk,
+  directory: string,
+  sequence: number,
+  sizeBytes: number,
+): Promise<DiskFile> {
+  const path = preparingPath(directory, sequence);
+  const file = await disk.open(path, { create: true });
+  try {
+    await file.truncate(0);
+    for (let position = 0; position < sizeBytes; position += zeroChunkBytes) {
+      await file.write(position, zeroChunk.subarray(0, Math.min(zeroChunkBytes, sizeBytes - position)));
+    }
+    await file.sync();
+  } catch (error) {
+    await discardPrepared(disk, file);
+    throw error;
+  }
+  return file;
+}
+
+/** Writes header and leading frames into a prepared file, syncs, and renames it into place. */
+export async function finishSegment(
+  disk: Disk,
+  file: DiskFile,
+  plan: SegmentPlan,
+): Promise<{ file: DiskFile; writePosition: number }> {
   const header = encodeFileHeader({
     magic: walMagic,
     version: walFormatVersion,
     fields: [plan.sequence, plan.basePosition, plan.sizeBytes],
   });
   const prefixBytes = plan.leadingFrames.reduce((total, frame) => total + frame.length, fileHeaderBytes);
-  const file = await disk.open(temporaryPath, { create: true });
   try {
-    await file.truncate(0);
     await file.write(0, concatenate([header, ...plan.leadingFrames], prefixBytes));
-    for (let position = prefixBytes; position < plan.sizeBytes; position += zeroChunkBytes) {
-      await file.write(position, zeroChunk.subarray(0, Math.min(zeroChunkBytes, plan.sizeBytes - position)));
-    }
     await file.sync();
-    await disk.rename(temporaryPath, path);
+    await disk.rename(
+      preparingPath(plan.directory, plan.sequence),
+      `${plan.directory}/${segmentName(plan.sequence)}`,
+    );
     await disk.syncDirectory(plan.directory);
   } catch (error) {
-    await file.close().catch(() => undefined);
-    await disk.remove(temporaryPath).catch(() => undefined);
+    await discardPrepared(disk, file);
     throw error;
   }
   return { file, writePosition: prefixBytes };
+}
+
+export async function discardPrepared(disk: Disk, file: DiskFile): Promise<void> {
+  await file.close().catch(() => undefined);
+  await disk.remove(file.path).catch(() => undefined);
 }
