@@ -15,6 +15,17 @@ export type { RaftOptions, ReadOnlyOption } from "./config.js";
 export { RaftConfig } from "./config.js";
 export { describeMessage, describeReady } from "./describe.js";
 export { describeEntries, describeEntry, entrySizeBytes } from "./entries.js";
+export type { GroupStatus } from "./multi-raft/group-status.js";
+export type { GroupReady, MultiRaftMetrics, MultiRaftReady } from "./multi-raft/multi-raft.js";
+export { MultiRaft } from "./multi-raft/multi-raft.js";
+export type {
+  CoalescedHeartbeat,
+  CoalescedHeartbeatResponse,
+  MultiRaftBatch,
+} from "./multi-raft/multi-raft-batch.js";
+export { batchSizeBytes } from "./multi-raft/multi-raft-batch.js";
+export type { GroupSettings, MultiRaftOptions } from "./multi-raft/multi-raft-config.js";
+export { MultiRaftConfig } from "./multi-raft/multi-raft-config.js";
 export type { ProgressState } from "./progress.js";
 export type { JointConfig, MajorityConfig, VoteResult } from "./quorum.js";
 export {

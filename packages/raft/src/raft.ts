@@ -390,6 +390,8 @@ export class Raft {
     this.reset(this.term);
     this.leader = this.id;
     this.role = "leader";
+    // A leader is its own leader contact: it ignores candidates while it leads (see tickHeartbeat).
+    this.leaderContactElapsed = 0;
     const self = this.tracker.progress.get(this.id);
     assert(self !== undefined, "a leader is a member of its configuration");
     self.becomeReplicate();
