@@ -27,9 +27,16 @@ export interface DiskFile {
   size(): number;
   /** Reads up to `length` bytes at `position`; returns fewer only at end of file. */
   read(position: number, length: number): Promise<Uint8Array>;
-  /** Writes all of `data` at `position`, extending the file if needed. Durable only after sync(). */
+  /**
+   * Writes all of `data` at `position`, extending the file if needed. Durable only after sync(). A write
+   * that fails may still have written a prefix of `data` (as a real short write can): callers must not
+   * assume the region is unchanged.
+   */
   write(position: number, data: Uint8Array): Promise<void>;
-  /** fdatasync: every write that completed before this call is durable when it resolves. */
+  /**
+   * fdatasync: every write that completed before this call is durable when it resolves. After a failed
+   * sync the state of unsynced writes is unknown (Linux may drop the dirty pages), so callers fail closed.
+   */
   sync(): Promise<void>;
   /** Sets the file's size (shrinking or zero-extending). Durable only after sync(). */
   truncate(size: number): Promise<void>;
