@@ -1,7 +1,6 @@
 import type { Disk, DiskFile, GroupId, LogIndex } from "@helixlog/core";
 import { assert, HelixError, limits } from "@helixlog/core";
 import { applyRecord } from "./internal/apply-record.js";
-import { concatenate } from "./internal/bytes.js";
 import { FileCache } from "./internal/file-cache.js";
 import { fileHeaderBytes } from "./internal/file-header.js";
 import { checkFrame } from "./internal/frame.js";
@@ -9,8 +8,9 @@ import { GroupLog, type SegmentUsage } from "./internal/group-log.js";
 import {
   checkpointFrameBytes,
   decodeEntry,
-  encodeEntry,
+  encodeEntryInto,
   encodeRecord,
+  entryFrameBytes,
   type WalRecord,
 } from "./internal/wal-record.js";
 import { recoverWal, walFrameRules } from "./internal/wal-recovery.js";
@@ -40,9 +40,19 @@ export interface WalStatistics {
   segmentsRemoved: number;
 }
 
+/**
+ * A frame waiting for its group commit: encoded already (small records), or an entry encoded straight
+ * into the commit's write buffer (no per-entry allocation; the caller's data is copied only then).
+ */
+type PendingFrame = Uint8Array | { readonly group: GroupId; readonly entry: WalEntry };
+
+function frameSize(frame: PendingFrame): number {
+  return frame instanceof Uint8Array ? frame.length : entryFrameBytes(frame.entry.data.length);
+}
+
 /** An accepted append waiting for its group commit. */
 interface PendingAppend {
-  readonly frames: Uint8Array[];
+  readonly frames: PendingFrame[];
   readonly records: WalRecord[];
   readonly bytes: number;
   readonly resolve: () => void;
@@ -87,6 +97,8 @@ export class Wal {
   private closed = false;
   /** The next segment's file, being zero-filled in the background; undefined if that failed. */
   private nextSegment: Promise<DiskFile | undefined> = Promise.resolve(undefined);
+  private writeBuffer = new Uint8Array(64 * 1024);
+  private writeView = new DataView(this.writeBuffer.buffer);
 
   private constructor(
     private readonly disk: Disk,
@@ -158,7 +170,10 @@ export class Wal {
     );
   }
 
-  /** Makes `write` durable for `group`: entries first (replacing any conflicting suffix), then hard state. */
+  /**
+   * Makes `write` durable for `group`: entries first (replacing any conflicting suffix), then hard state.
+   * Entry data is copied when its group commit is written, so it must not change until the call settles.
+   */
   append(group: GroupId, write: GroupWrite): Promise<void> {
     return this.accept(() => {
       const log = this.groupForWrite(group);
@@ -168,7 +183,7 @@ export class Wal {
           `${entries.length} entries in one append, the limit is ${limits.walEntriesPerAppendMax}`,
         );
       }
-      const frames: Uint8Array[] = [];
+      const frames: PendingFrame[] = [];
       const records: WalRecord[] = [];
       if (entries.length > 0) this.acceptEntries(log, entries, frames, records);
       if (write.hardState !== undefined) {
@@ -300,7 +315,7 @@ export class Wal {
 
   // ---- accepting appends -------------------------------------------------------------------------
 
-  private accept(build: () => { frames: Uint8Array[]; records: WalRecord[] }): Promise<void> {
+  private accept(build: () => { frames: PendingFrame[]; records: WalRecord[] }): Promise<void> {
     try {
       if (this.closed) throw new HelixError("UNAVAILABLE", "the WAL is closed");
       if (this.failure !== undefined) throw this.failure;
@@ -308,7 +323,7 @@ export class Wal {
         throw new HelixError("RESOURCE_EXHAUSTED", `${this.queue.length} appends already wait for the disk`);
       }
       const { frames, records } = build();
-      const bytes = frames.reduce((total, frame) => total + frame.length, 0);
+      const bytes = frames.reduce((total, frame) => total + frameSize(frame), 0);
       this.checkRoom(bytes);
       this.statistics.appends++;
       return new Promise<void>((resolve, reject) => {
@@ -348,7 +363,7 @@ export class Wal {
   private acceptEntries(
     log: GroupLog,
     entries: readonly WalEntry[],
-    frames: Uint8Array[],
+    frames: PendingFrame[],
     records: WalRecord[],
   ): void {
     const first = entries[0] as WalEntry;
@@ -374,7 +389,7 @@ export class Wal {
         );
       }
       previousTerm = entry.term;
-      frames.push(encodeEntry(log.group, entry));
+      frames.push({ group: log.group, entry });
       records.push({ kind: "entry", group: log.group, index: entry.index, term: entry.term });
     }
   }
@@ -426,10 +441,9 @@ export class Wal {
   private async commit(batch: PendingAppend[]): Promise<void> {
     const segment = this.active;
     const start = segment.writePosition;
-    const frames = batch.flatMap((pending) => pending.frames);
     const bytes = batch.reduce((total, pending) => total + pending.bytes, 0);
     try {
-      await segment.file.write(start, concatenate(frames, bytes));
+      await segment.file.write(start, this.encodeBatch(batch, bytes));
       await segment.file.sync();
     } catch (error) {
       this.failClosed(error, batch);
@@ -447,11 +461,38 @@ export class Wal {
     }
   }
 
+  /**
+   * The batch's frames back to back in the reused write buffer. Reuse is safe: the next batch is encoded
+   * only after this one's write has completed (one write in flight), and SimDisk copies what it is given.
+   */
+  private encodeBatch(batch: PendingAppend[], bytes: number): Uint8Array {
+    if (this.writeBuffer.length < bytes) {
+      this.writeBuffer = new Uint8Array(
+        Math.max(bytes, Math.min(2 * this.writeBuffer.length, limits.walWriteBytesMax)),
+      );
+      this.writeView = new DataView(this.writeBuffer.buffer);
+    }
+    const buffer = this.writeBuffer;
+    let position = 0;
+    for (const pending of batch) {
+      for (const frame of pending.frames) {
+        if (frame instanceof Uint8Array) {
+          buffer.set(frame, position);
+          position += frame.length;
+        } else {
+          position += encodeEntryInto(buffer, this.writeView, position, frame.group, frame.entry);
+        }
+      }
+    }
+    assert(position === bytes, "encoded batch size differs from the accepted size");
+    return buffer.subarray(0, bytes);
+  }
+
   private applyBatch(batch: PendingAppend[], sequence: number, start: number): void {
     let position = start;
     for (const pending of batch) {
       for (const [i, record] of pending.records.entries()) {
-        const size = (pending.frames[i] as Uint8Array).length;
+        const size = frameSize(pending.frames[i] as PendingFrame);
         const reason = applyRecord(this.groups, this.usage, record, { segment: sequence, position, size });
         assert(reason === undefined, () => `an accepted record did not apply: ${reason}`);
         position += size;

@@ -30,7 +30,7 @@ export function applyRecord(
       if (record.index <= log.compaction.index || record.index > log.lastIndex + 1) {
         return `entry ${record.index} of group ${record.group} does not extend its log [${log.firstIndex}, ${log.lastIndex}]`;
       }
-      log.append(record.index, { term: record.term, ...location }, usage);
+      log.append(record.index, record.term, location.segment, location.position, location.size, usage);
       return undefined;
     case "hardState":
       log.hardState = record.hardState;

@@ -1,5 +1,4 @@
 import { crc32c } from "@helixlog/core";
-import { viewOf } from "./bytes.js";
 
 /**
  * A frame, the unit of every log file of the package:
@@ -25,13 +24,24 @@ export function encodeFrame(type: number, payload: Uint8Array): Uint8Array {
 
 /** Fills in the header of a frame whose payload is already at byte 12. */
 export function sealFrame(frame: Uint8Array, type: number): void {
-  const view = viewOf(frame);
-  view.setUint32(0, frame.length - frameHeaderBytes, true);
-  frame[8] = type;
-  frame[9] = 0;
-  frame[10] = 0;
-  frame[11] = 0;
-  view.setUint32(4, crc32c(frame, 0, 8, frame.length), true);
+  sealFrameAt(frame, 0, frame.length, type);
+}
+
+/** Fills in the header of the `size`-byte frame at `start` of `bytes`, whose payload is in place. */
+export function sealFrameAt(bytes: Uint8Array, start: number, size: number, type: number): void {
+  writeUint32(bytes, start, size - frameHeaderBytes);
+  bytes[start + 8] = type;
+  bytes[start + 9] = 0;
+  bytes[start + 10] = 0;
+  bytes[start + 11] = 0;
+  writeUint32(bytes, start + 4, crc32c(bytes, 0, start + 8, start + size));
+}
+
+function writeUint32(bytes: Uint8Array, position: number, value: number): void {
+  bytes[position] = value & 0xff;
+  bytes[position + 1] = (value >>> 8) & 0xff;
+  bytes[position + 2] = (value >>> 16) & 0xff;
+  bytes[position + 3] = (value >>> 24) & 0xff;
 }
 
 export type FrameCheck =

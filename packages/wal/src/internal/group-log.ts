@@ -90,14 +90,21 @@ export class GroupLog {
   }
 
   /** Appends entry `index`, first removing any entries at or after it. Caller checked the range. */
-  append(index: number, location: EntryLocation, usage: SegmentUsage): void {
+  append(
+    index: number,
+    term: number,
+    segment: number,
+    position: number,
+    size: number,
+    usage: SegmentUsage,
+  ): void {
     assert(
       index > this.compaction.index && index <= this.lastIndex + 1,
       () => `entry ${index} does not extend group ${this.group}`,
     );
     if (index <= this.lastIndex) this.truncateFrom(index, usage);
-    this.push(location.term, location.segment, location.position, location.size);
-    usage.add(location.segment);
+    this.push(term, segment, position, size);
+    usage.add(segment);
   }
 
   /** Marks entries up to `lastIndex` as expected but unseen (recovery after segments were reclaimed). */

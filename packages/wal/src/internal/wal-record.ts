@@ -1,7 +1,7 @@
 import type { GroupId, LogIndex, NodeId, Term } from "@helixlog/core";
 import type { HardState, WalEntry } from "../wal-types.js";
 import { readUint64, viewOf, writeUint64 } from "./bytes.js";
-import { frameHeaderBytes, sealFrame } from "./frame.js";
+import { frameHeaderBytes, sealFrame, sealFrameAt } from "./frame.js";
 
 /**
  * The WAL's record types, one per frame type byte. Payload layouts (all integers little-endian; u64 hold
@@ -51,14 +51,29 @@ export const checkpointFrameBytes = frameHeaderBytes + checkpointBytes;
 
 export function encodeEntry(group: GroupId, entry: WalEntry): Uint8Array {
   const frame = new Uint8Array(entryFrameBytes(entry.data.length));
-  const view = viewOf(frame);
-  writeUint64(view, 12, group);
-  writeUint64(view, 20, entry.index);
-  writeUint64(view, 28, entry.term);
-  frame[36] = entry.type;
-  frame.set(entry.data, frameHeaderBytes + entryFixedBytes);
-  sealFrame(frame, recordTypes.entry);
+  encodeEntryInto(frame, viewOf(frame), 0, group, entry);
   return frame;
+}
+
+/**
+ * Encodes an entry frame into `target` at `position` (with `view` over the same bytes) and returns its
+ * size. Group commit encodes a whole batch into one reused buffer this way, allocating nothing per entry.
+ */
+export function encodeEntryInto(
+  target: Uint8Array,
+  view: DataView,
+  position: number,
+  group: GroupId,
+  entry: WalEntry,
+): number {
+  const size = entryFrameBytes(entry.data.length);
+  writeUint64(view, position + 12, group);
+  writeUint64(view, position + 20, entry.index);
+  writeUint64(view, position + 28, entry.term);
+  target[position + 36] = entry.type;
+  target.set(entry.data, position + frameHeaderBytes + entryFixedBytes);
+  sealFrameAt(target, position, size, recordTypes.entry);
+  return size;
 }
 
 export function encodeRecord(record: Exclude<WalRecord, { kind: "entry" }>): Uint8Array {
