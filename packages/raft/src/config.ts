@@ -89,6 +89,10 @@ export class RaftConfig {
     this.appliedIndex = options.appliedIndex;
   }
 
+  describe(): string {
+    return `node ${this.id} group ${this.group}: election=${this.electionTicks} heartbeat=${this.heartbeatTicks} preVote=${this.preVote} checkQuorum=${this.checkQuorum} reads=${this.readOnlyOption} append=${this.appendMessageSizeBytes}B inflight=${this.inflightMessagesMax}/${this.inflightBytesMax}B uncommitted=${this.uncommittedSizeBytesMax}B`;
+  }
+
   /** Throws HelixError INVALID_CONFIG naming the first bad setting. */
   validate(): void {
     const check = (ok: boolean, message: string): void => {

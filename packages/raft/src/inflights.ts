@@ -69,6 +69,10 @@ export class Inflights {
     if (oldest !== undefined && this.head < this.appends.length) this.freeLessOrEqual(oldest.lastIndex);
   }
 
+  describe(): string {
+    return `inflight ${this.count}/${this.messagesMax} messages, ${this.sizeBytesTotal}/${this.sizeBytesMax} bytes`;
+  }
+
   reset(): void {
     this.appends.length = 0;
     this.head = 0;

@@ -1086,16 +1086,19 @@ export class Raft {
   applyConfChangeEntry(entry: Entry): void {
     assert(entry.type === "confChange", "only conf change entries change the configuration");
     const change = decodeConfChange(entry.data);
-    let next: TrackerConfig;
+    let next: TrackerConfig | undefined;
+    let refusal: unknown;
     try {
       next = applyConfChange(this.tracker.config, change);
     } catch (error) {
-      // Changes are validated when proposed against the then-current configuration, and only one is
-      // pending at a time, so a committed change that does not apply is a bug.
-      throw new Error(`committed conf change at ${entry.index} does not apply: ${String(error)}`, {
-        cause: error,
-      });
+      refusal = error;
     }
+    // Changes are validated when proposed against the then-current configuration, and only one is
+    // pending at a time, so a committed change that does not apply is a bug.
+    assert(
+      next !== undefined,
+      () => `committed conf change at ${entry.index} does not apply: ${String(refusal)}`,
+    );
     this.switchToConfig(next);
   }
 
@@ -1184,6 +1187,14 @@ export class Raft {
       for (const [id, progress] of this.tracker.progress)
         lines.push(`  progress ${id}: ${progress.describe()}`);
       if (this.leadTransferee !== noNode) lines.push(`  transferring to ${this.leadTransferee}`);
+      if (this.readOnly.size > 0) lines.push(`  ${this.readOnly.describe()}`);
+    }
+    const incoming = this.incomingSnapshot;
+    if (incoming !== undefined) {
+      const { term, index } = incoming.metadata;
+      lines.push(
+        `  receiving snapshot ${term}/${index}: ${incoming.receivedBytes}/${incoming.totalBytes} bytes`,
+      );
     }
     return lines.join("\n");
   }

@@ -60,6 +60,14 @@ export class ReadOnly {
     return released;
   }
 
+  describe(): string {
+    const requests = this.queue.map((context) => {
+      const request = this.pending.get(context);
+      return `${context}@${request?.index}(${request?.acknowledgements.size ?? 0} acks)`;
+    });
+    return `read-only: [${requests.join(" ")}]`;
+  }
+
   /** The most recent pending context, sent with heartbeats; "" when none. */
   lastPendingContext(): string {
     return this.queue[this.queue.length - 1] ?? "";

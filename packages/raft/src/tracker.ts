@@ -144,6 +144,16 @@ export class ProgressTracker {
     return jointVoteResult(this.config.voters, active) === "won";
   }
 
+  describe(): string {
+    const lines = [describeTrackerConfig(this.config)];
+    for (const [id, progress] of this.progress) lines.push(`${id}: ${progress.describe()}`);
+    if (this.votes.size > 0) {
+      const votes = [...this.votes].map(([id, granted]) => `${id}${granted ? "+" : "-"}`);
+      lines.push(`votes: ${votes.join(" ")}`);
+    }
+    return lines.join("\n");
+  }
+
   /** The highest leader tick such that a quorum of voters acknowledged a heartbeat sent at or after it. */
   quorumAcknowledgedTick(self: NodeId, currentTick: number): number {
     return jointCommittedIndex(this.config.voters, (id) =>

@@ -11,6 +11,7 @@ import { Inflights } from "../src/inflights.js";
 import { Progress } from "../src/progress.js";
 import { RaftLog } from "../src/raft-log.js";
 import { MemoryStorage } from "../src/storage.js";
+import { RaftNetwork } from "../src/testing/network.js";
 import { confState, drain, entry, heartbeat, newNode, storageWithLog } from "./helpers.js";
 
 describe("Inflights", () => {
@@ -253,5 +254,13 @@ describe("RaftNode contract guards", () => {
     expect(test.storage.describe()).toContain("snapshot=1/1");
     expect(describeMessage(heartbeat(2, 1, 2, 1))).toBe("2->1 heartbeat term=2 commit=1");
     expect(new MemoryStorage().describe()).toContain("entries=[1, 0]");
+    expect(new Inflights(4, 100).describe()).toBe("inflight 0/4 messages, 0/100 bytes");
+    expect(test.node.raft.config.describe()).toContain("election=10 heartbeat=1");
+    expect(test.node.raft.tracker.describe()).toContain("voters=(1 2 3)");
+    const network = new RaftNetwork({ voters: [1, 2], seed: 1 });
+    network.node(1).live.campaign();
+    network.process(1);
+    network.crash(2);
+    expect(network.describe()).toMatch(/node 1: preCandidate[\s\S]*node 2: crashed[\s\S]*queued: 0/);
   });
 });

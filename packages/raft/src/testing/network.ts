@@ -54,6 +54,13 @@ export class SimulatedNode {
     this.raft = undefined;
   }
 
+  describe(): string {
+    if (this.raft === undefined) return `node ${this.id}: crashed (${this.storage.describe()})`;
+    return [this.raft.describe(), `  ${this.storage.describe()}`, `  ${this.stateMachine.describe()}`].join(
+      "\n",
+    );
+  }
+
   get live(): RaftNode {
     assert(this.raft !== undefined, () => `node ${this.id} is crashed`);
     return this.raft;
@@ -327,6 +334,15 @@ export class RaftNetwork {
     node.restarts++;
     this.start(node);
     this.note(`${id}: restarted term=${node.live.raft.term} last=${node.live.raft.log.lastIndex()}`);
+  }
+
+  /** Every node's state, the cut links and the queued messages: what a failure should print. */
+  describe(): string {
+    const lines = this.ids().map((id) => this.node(id).describe());
+    if (this.cutLinks.size > 0) lines.push(`cut: ${[...this.cutLinks].sort().join(" ")}`);
+    lines.push(`queued: ${this.queue.length}`);
+    for (const message of this.queue.slice(0, 20)) lines.push(`  ${describeMessage(message)}`);
+    return lines.join("\n");
   }
 
   /** The leader with the highest term among live nodes, if any. */

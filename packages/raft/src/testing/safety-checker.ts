@@ -52,11 +52,7 @@ export class SafetyChecker {
   }
 
   private fail(message: string): never {
-    const state = this.network
-      .liveNodes()
-      .map((node) => node.live.describe())
-      .join("\n");
-    throw new SafetyViolation(`${message}\n${state}`);
+    throw new SafetyViolation(`${message}\n${this.network.describe()}`);
   }
 
   private checkElectionSafety(node: SimulatedNode, term: Term): void {

@@ -32,6 +32,10 @@ export class DigestStateMachine {
       this.payloads.push(textDecoder.decode(entry.data));
   }
 
+  describe(): string {
+    return `state machine: applied=${this.appliedIndex} digest=${this.digest.toString(16)} payloads=${this.payloads.length}`;
+  }
+
   snapshotData(): Uint8Array {
     return textEncoder.encode(
       JSON.stringify({ index: this.appliedIndex, digest: this.digest, payloads: this.payloads }),
