@@ -104,6 +104,31 @@ describe("hosting groups", () => {
   });
 });
 
+describe("membership", () => {
+  it("follows a group's configuration: a node added by a conf change becomes a peer it heartbeats and watches", () => {
+    const target = new MultiRaftCluster({ nodes: [1, 2, 3], groups: 1, replicas: 2, seed: 3 });
+    const group = groupId(1);
+    target.placeLeaders(() => 1);
+    target.elapse(3);
+    expect(target.node(3).live.hasGroup(group)).toBe(false);
+    expect(target.node(1).live.isPeerLive(nodeId(3))).toBe(false);
+    target.hostNewMember(group, 3);
+    target.node(1).live.proposeConfChange(group, { changes: [{ type: "addVoter", nodeId: nodeId(3) }] });
+    target.elapse(3);
+    expect(target.node(3).live.status(group).applied).toBe(target.node(1).live.status(group).applied);
+    expect(target.node(1).live.status(group).quiesced).toBe(true);
+    expect(target.node(1).live.isPeerLive(nodeId(3))).toBe(true);
+    // Node 3 is now a peer of node 1: its death wakes the group, which stays led by the live quorum.
+    target.crash(3);
+    target.elapse(2 * electionTicks);
+    expect(target.node(1).live.isPeerLive(nodeId(3))).toBe(false);
+    expect(target.leaderOf(group)?.id).toBe(1);
+    target.node(1).live.propose(group, encoder.encode("two of three"));
+    target.elapse(2);
+    expect(target.checker.hasApplied(group, "two of three")).toBe(true);
+  });
+});
+
 describe("coalesced heartbeats", () => {
   it("sends one heartbeat batch per node pair per tick however many groups heartbeat", () => {
     // Quiescence off so every group heartbeats on every tick; node 1 leads all 200 groups.

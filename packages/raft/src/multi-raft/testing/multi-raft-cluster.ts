@@ -217,6 +217,15 @@ export class MultiRaftCluster {
     this.stabilize();
   }
 
+  /** Starts hosting `group` on node `id` with empty storage, as a member about to be added by a conf change. */
+  hostNewMember(group: GroupId, id: number): void {
+    const node = this.node(id);
+    const storage = new MemoryStorage();
+    node.storages.set(group, storage);
+    node.live.createGroup(group, storage);
+    this.members.set(group, [...(this.members.get(group) ?? []), node.id]);
+  }
+
   /** Forgets the batch counters (and starts recording batches when `record` is set). */
   resetCounters(record = false): void {
     this.batchesSent = new Map();
