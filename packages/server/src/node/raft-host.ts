@@ -49,6 +49,8 @@ export interface HostStateMachine {
 export interface RaftHostObserver {
   /** The group's leader or role changed (Ready.softState), with the term it changed in. */
   onSoftState?(group: GroupId, softState: SoftState, term: number): void;
+  /** These entries and this hard state of the group were handed to the WAL (not yet durable). */
+  onPersisting?(group: GroupId, entries: readonly Entry[], hardState: HardState | undefined): void;
   /** These entries and this hard state of the group are durable (the WAL append resolved). */
   onDurable?(group: GroupId, entries: readonly Entry[], hardState: HardState | undefined): void;
   /** The host stopped because the WAL failed; the node must be restarted. */
@@ -189,10 +191,10 @@ export class RaftHost {
       this.finishRounds(rounds);
       return;
     }
-    Promise.all(durable).then(
-      () => this.finishRounds(rounds),
-      (error: unknown) => this.fail(error),
-    );
+    // A rejected append, or a bug that surfaces while finishing the round, stops the host alike.
+    Promise.all(durable)
+      .then(() => this.finishRounds(rounds))
+      .catch((error: unknown) => this.fail(error));
   }
 
   /** Steps 1-3 for one group: take its Ready, send what may go now, hand its writes to the WAL. */
@@ -217,6 +219,7 @@ export class RaftHost {
     if (write.entries === undefined && write.hardState === undefined)
       return { group, ready, durable: undefined };
     this.statistics.walAppends++;
+    this.options.observer?.onPersisting?.(group, ready.entries, ready.hardState);
     return { group, ready, durable: this.options.wal.append(group, write) };
   }
 

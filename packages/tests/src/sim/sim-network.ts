@@ -1,0 +1,98 @@
+/**
+ * The simulated network between nodes: every message gets a latency drawn from the run's distribution
+ * (so messages reorder), may be dropped or duplicated, and is lost when its directed link is cut.
+ * Partitions are sets of cut directed links, so they can be asymmetric (A hears B, B does not hear A)
+ * or partial (a bridge node talks to both sides).
+ */
+import type { NodeId, Rng } from "@helixlog/core";
+import type { SwarmParameters } from "./swarm.js";
+
+export type PartitionPattern = "isolate" | "split" | "asymmetric" | "bridge";
+
+export class SimNetwork {
+  /** Cut directed links, as from * 64 + to. */
+  private readonly cut = new Set<number>();
+  /** Whether faults (drop, duplicate, tail latency) apply; the liveness phase turns them off. */
+  faulty = true;
+  readonly statistics = { sent: 0, dropped: 0, duplicated: 0, cut: 0 };
+  describePartition = "none";
+
+  constructor(
+    private readonly rng: Rng,
+    private readonly parameters: SwarmParameters,
+    private readonly nodes: readonly NodeId[],
+  ) {}
+
+  /** Delivery delays in simulated milliseconds for one message: [] when lost, two when duplicated. */
+  delays(from: NodeId, to: NodeId): number[] {
+    this.statistics.sent++;
+    if (this.cut.has(from * 64 + to)) {
+      this.statistics.cut++;
+      return [];
+    }
+    if (this.faulty && this.rng.chance(this.parameters.dropProbability)) {
+      this.statistics.dropped++;
+      return [];
+    }
+    const first = this.latency();
+    if (this.faulty && this.rng.chance(this.parameters.duplicateProbability)) {
+      this.statistics.duplicated++;
+      return [first, this.latency()];
+    }
+    return [first];
+  }
+
+  private latency(): number {
+    const { latencyMinMs, latencySpreadMs, latencyTailProbability, latencyTailMs } = this.parameters;
+    const base = latencyMinMs + this.rng.nextFloat() * latencySpreadMs;
+    return this.faulty && this.rng.chance(latencyTailProbability)
+      ? base + this.rng.nextFloat() * latencyTailMs
+      : base;
+  }
+
+  /** Cuts links following a random pattern. */
+  partition(): void {
+    this.heal();
+    const nodes = this.nodes;
+    const patterns: PartitionPattern[] = ["isolate", "split", "asymmetric", "bridge"];
+    const pattern = patterns[this.rng.integer(0, patterns.length)] as PartitionPattern;
+    const shuffled = [...nodes];
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = this.rng.integer(0, i + 1);
+      [shuffled[i], shuffled[j]] = [shuffled[j] as NodeId, shuffled[i] as NodeId];
+    }
+    const victim = shuffled[0] as NodeId;
+    switch (pattern) {
+      case "isolate":
+        for (const other of nodes) if (other !== victim) this.cutBoth(victim, other);
+        break;
+      case "split": {
+        const minority = shuffled.slice(0, Math.floor(nodes.length / 2));
+        for (const a of minority) for (const b of nodes) if (!minority.includes(b)) this.cutBoth(a, b);
+        break;
+      }
+      case "asymmetric":
+        // The victim still hears everyone, but nobody hears it (a one-way link failure).
+        for (const other of nodes) if (other !== victim) this.cut.add(victim * 64 + other);
+        break;
+      case "bridge": {
+        // The victim talks to everyone; the others are split in two halves that cannot talk.
+        const rest = shuffled.slice(1);
+        const half = rest.slice(0, Math.ceil(rest.length / 2));
+        for (const a of half) for (const b of rest) if (!half.includes(b)) this.cutBoth(a, b);
+        break;
+      }
+    }
+    this.describePartition = `${pattern}(${victim})`;
+  }
+
+  heal(): void {
+    this.cut.clear();
+    this.describePartition = "none";
+  }
+
+  private cutBoth(a: NodeId, b: NodeId): void {
+    this.cut.add(a * 64 + b);
+    this.cut.add(b * 64 + a);
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Swarm testing (STYLE.md rule 15): the seed picks the shape of the run as well as its events, so
+ * different seeds stress different corners (a lossy network with few crashes, a flaky disk with slow
+ * fsyncs, five voters with many groups). The parameters are printed at the start of every run.
+ */
+import type { Rng } from "@helixlog/core";
+
+export interface SwarmParameters {
+  readonly voters: 3 | 5;
+  readonly groups: number;
+  /** Simulated milliseconds between Raft ticks of a node (before its clock's drift). */
+  readonly tickMs: number;
+  readonly electionTicks: number;
+  readonly heartbeatTicks: number;
+  /** One-way latency: minimum plus a uniform spread, with a long tail sometimes. */
+  readonly latencyMinMs: number;
+  readonly latencySpreadMs: number;
+  readonly latencyTailProbability: number;
+  readonly latencyTailMs: number;
+  readonly dropProbability: number;
+  readonly duplicateProbability: number;
+  /** Mean simulated seconds between partition changes, and how long one lasts at most. */
+  readonly partitionEverySeconds: number;
+  readonly partitionLastsSecondsMax: number;
+  /** Mean simulated seconds between node crashes (the whole cluster), and the restart delay bound. */
+  readonly crashEverySeconds: number;
+  readonly restartAfterSecondsMax: number;
+  /** Probability that a crash keeps a random prefix of the unsynced writes (torn) rather than none. */
+  readonly tornWriteProbability: number;
+  readonly fsyncMs: number;
+  readonly slowFsyncProbability: number;
+  readonly slowFsyncMs: number;
+  /** Per disk operation (write, sync, truncate, create). */
+  readonly diskErrorProbability: number;
+  readonly diskFullProbability: number;
+  /** Probability per crash that a bit of a sealed WAL segment flips while the node is down. */
+  readonly bitFlipProbability: number;
+  /** Clock drift bound: each node's rate is in [1 - drift, 1 + drift]. */
+  readonly clockDrift: number;
+  readonly clockJumpEverySeconds: number;
+  readonly clients: number;
+  readonly clientThinkMsMax: number;
+}
+
+function pick<T>(rng: Rng, values: readonly T[]): T {
+  return values[rng.integer(0, values.length)] as T;
+}
+
+/** Parameters drawn from the run's seed (through its own split of the run's Rng). */
+export function swarmParameters(rng: Rng): SwarmParameters {
+  const lossy = rng.chance(0.5);
+  const crashy = rng.chance(0.7);
+  const flakyDisk = rng.chance(0.4);
+  return {
+    voters: rng.chance(0.7) ? 3 : 5,
+    groups: rng.integer(1, 4),
+    tickMs: 100,
+    electionTicks: pick(rng, [10, 10, 15, 20]),
+    heartbeatTicks: pick(rng, [1, 2, 3]),
+    latencyMinMs: 0.1 + rng.nextFloat() * 2,
+    latencySpreadMs: 1 + rng.nextFloat() * 30,
+    latencyTailProbability: rng.nextFloat() * 0.05,
+    latencyTailMs: 50 + rng.nextFloat() * 1000,
+    dropProbability: lossy ? rng.nextFloat() * 0.15 : 0,
+    duplicateProbability: lossy ? rng.nextFloat() * 0.05 : 0,
+    partitionEverySeconds: 5 + rng.nextFloat() * 90,
+    partitionLastsSecondsMax: 1 + rng.nextFloat() * 30,
+    crashEverySeconds: crashy ? 5 + rng.nextFloat() * 120 : 1e9,
+    restartAfterSecondsMax: 0.1 + rng.nextFloat() * 15,
+    tornWriteProbability: rng.nextFloat(),
+    fsyncMs: 0.1 + rng.nextFloat() * 2,
+    slowFsyncProbability: rng.nextFloat() * 0.05,
+    slowFsyncMs: 10 + rng.nextFloat() * 400,
+    diskErrorProbability: flakyDisk ? rng.nextFloat() * 2e-4 : 0,
+    diskFullProbability: flakyDisk ? rng.nextFloat() * 1e-4 : 0,
+    bitFlipProbability: rng.nextFloat() * 0.1,
+    clockDrift: rng.nextFloat() * 0.02,
+    clockJumpEverySeconds: 30 + rng.nextFloat() * 600,
+    clients: rng.integer(1, 6),
+    clientThinkMsMax: pick(rng, [20, 100, 500, 2000]),
+  };
+}
+
+export function describeSwarm(parameters: SwarmParameters): string {
+  return Object.entries(parameters)
+    .map(
+      ([name, value]) =>
+        `${name}=${typeof value === "number" && !Number.isInteger(value) ? value.toPrecision(3) : value}`,
+    )
+    .join(" ");
+}
