@@ -38,3 +38,11 @@ export const topicsPerClusterMax = 100_000;
 export const topicConfigEntriesMax = 64;
 /** Producer ids handed out in one controller command (nodes take blocks and hand ids out locally). */
 export const producerIdBlockSizeMax = 1_000_000;
+/** Key length in the replicated KV store (characters). */
+export const kvKeyLengthMax = 1_024;
+/** One KV value: the store lives in the controller group, so values stay small (etcd's default is 1.5 MiB). */
+export const kvValueSizeBytesMax = 1024 * 1024;
+/** Keys in the KV store: bounds controller memory and snapshot size. */
+export const kvKeysMax = 100_000;
+/** Total bytes of keys and values in the KV store. */
+export const kvBytesMax = 256 * 1024 * 1024;
