@@ -34,7 +34,7 @@ export {
   majorityCommittedIndex,
   majorityVoteResult,
 } from "./quorum.js";
-export type { ProposalResult } from "./raft.js";
+export type { ProposalResult, Raft } from "./raft.js";
 export type { Ready } from "./raft-node.js";
 export { mustWaitForPersistence, RaftNode } from "./raft-node.js";
 export type { InitialState, Storage } from "./storage.js";
