@@ -818,3 +818,53 @@ describe("proposal admission", () => {
     expect(test.node.propose(new Uint8Array(60)).index).toBe(4);
   });
 });
+
+describe("flow control and batching (thesis §10.2: pipelining and batching)", () => {
+  function replicatingLeader(options: Parameters<typeof newNode>[2]) {
+    const test = newNode(1, [1, 2, 3], options);
+    electLeader(test, [1, 2, 3]);
+    for (const id of [2, 3]) test.node.step(appendResponse(id, 1, 2, 2));
+    drain(test);
+    return test;
+  }
+
+  it("batches proposals made between two Readies into appends of bounded size", () => {
+    // Thesis §10.2.1: "the leader can batch many entries into a single AppendEntries request".
+    const entryBytes = 100 + 24;
+    const test = replicatingLeader({ appendMessageSizeBytes: (3 * entryBytes) as never });
+    for (let i = 0; i < 7; i++) test.node.propose(new Uint8Array(100));
+    const appends = ofType(messagesOf(test), "appendEntries").filter((append) => append.to === 2);
+    expect(appends.map((append) => append.entries.length)).toEqual([3, 3, 1]);
+  });
+
+  it("pipelines appends only up to the inflight window, and sends more as acknowledgements free it", () => {
+    // Thesis §10.2.2: pipelining "the leader sends the next AppendEntries request before receiving
+    // the response to the previous one", bounded per follower so a slow follower cannot take
+    // unbounded leader memory.
+    const test = replicatingLeader({ appendMessageSizeBytes: 1 as never, inflightMessagesMax: 2 });
+    for (let i = 0; i < 5; i++) test.node.propose(new Uint8Array(10));
+    const first = ofType(messagesOf(test), "appendEntries").filter((append) => append.to === 2);
+    expect(first.map((append) => append.entries.map((e) => e.index))).toEqual([[3], [4]]);
+    test.node.step(appendResponse(2, 1, 2, 3));
+    const second = ofType(messagesOf(test), "appendEntries").filter((append) => append.to === 2);
+    expect(second.map((append) => append.entries.map((e) => e.index))).toEqual([[5]]);
+  });
+
+  it("bounds the inflight window by bytes as well as by messages", () => {
+    const test = replicatingLeader({ inflightBytesMax: 150 as never, appendMessageSizeBytes: 1 as never });
+    for (let i = 0; i < 4; i++) test.node.propose(new Uint8Array(100));
+    const appends = ofType(messagesOf(test), "appendEntries").filter((append) => append.to === 2);
+    // 100 bytes in flight leave room for one more; at 200 the window is full.
+    expect(appends.length).toBe(2);
+  });
+
+  it("probes one append at a time until the follower's position is known", () => {
+    // §5.3: after a rejection the leader retries one position at a time ("probe" state).
+    const test = newNode(1, [1, 2, 3]);
+    electLeader(test, [1, 2, 3]);
+    for (let i = 0; i < 3; i++) test.node.propose(new Uint8Array(10));
+    const appends = ofType(messagesOf(test), "appendEntries").filter((append) => append.to === 2);
+    expect(appends).toEqual([]);
+    expect(test.node.raft.tracker.progress.get(nodeId(2))?.describe()).toBe("probe match=0 next=2 paused");
+  });
+});
