@@ -9,6 +9,7 @@
  *
  * HELIX_SIM_SEEDS raises the number of seeds (default 200); HELIX_SIM_SEED replays one seed.
  */
+import { bytes } from "@helixlog/core";
 import { describe, expect, it } from "vitest";
 import { Raft } from "../src/raft.js";
 import { RaftLog } from "../src/raft-log.js";
@@ -30,6 +31,7 @@ describe("randomized safety", () => {
       let reads = 0;
       let leases = 0;
       let completeness = 0;
+      let snapshots = 0;
       for (const seed of seeds) {
         const report = runRandomizedSafety({ seed, steps: 800, membershipChanges: seed % 2 === 0 });
         expect(report.liveAfterHealing, `seed ${seed} did not recover (replay: HELIX_SIM_SEED=${seed})`).toBe(
@@ -42,6 +44,7 @@ describe("randomized safety", () => {
         reads += report.readsChecked;
         leases += report.leasesChecked;
         completeness += report.completenessChecks;
+        snapshots += report.snapshotsRestored;
       }
       // The runs must actually exercise the protocol, or passing means nothing.
       expect(applied).toBeGreaterThan(seeds.length * 20);
@@ -52,6 +55,7 @@ describe("randomized safety", () => {
         expect(reads).toBeGreaterThan(seeds.length);
         expect(leases).toBeGreaterThan(seeds.length);
         expect(completeness).toBeGreaterThan(seeds.length);
+        expect(snapshots).toBeGreaterThan(seeds.length / 10);
       }
     },
     Math.max(30_000, seeds.length * 250),
@@ -79,7 +83,9 @@ describe("randomized safety", () => {
 
   it("catches a deliberately broken commitment rule (commits earlier-term entries by counting)", () => {
     // Raft §5.4.2, figure 8: the failure needs several leader changes with an old entry replicated
-    // between them, so it takes a few hundred seeds to appear; the search stops at the first one.
+    // between them, so only about 1 seed in 200 shows it; the search stops at the first one. If a
+    // change to the harness moves it past the bound, raise the bound: the point is that the checker
+    // sees the bug at all.
     const original = RaftLog.prototype.maybeCommit;
     RaftLog.prototype.maybeCommit = function (this: RaftLog, index) {
       if (index <= this.committed) return false;
@@ -90,7 +96,8 @@ describe("randomized safety", () => {
     try {
       for (let seed = 1; seed <= 400 && violation === undefined; seed++) {
         try {
-          runRandomizedSafety({ seed, steps: 1500 });
+          // One entry per append, so followers acknowledge an old-term entry without the new no-op.
+          runRandomizedSafety({ seed, steps: 1500, settings: { appendMessageSizeBytes: bytes(1) } });
         } catch (error) {
           if (!(error instanceof SafetyViolation)) throw error;
           violation = error;

@@ -27,6 +27,8 @@ export interface RandomizedSafetyReport {
   readonly confChangesProposed: number;
   /** Leader-completeness checks made (committed entries looked up in a later leader's log). */
   readonly completenessChecks: number;
+  /** Snapshots received from a leader and restored. */
+  readonly snapshotsRestored: number;
   /** Read states checked for linearizability. */
   readonly readsChecked: number;
   /** Steps at which some leader held a valid lease (and exclusivity was checked). */
@@ -50,6 +52,8 @@ export function runRandomizedSafety(options: RandomizedSafetyOptions): Randomize
     // Small messages and windows exercise batching limits, pipelining and flow control.
     appendMessageSizeBytes: bytes([1, 100, 1024 * 1024][rng.integer(0, 3)] as number),
     inflightMessagesMax: [1, 2, 256][rng.integer(0, 3)] as number,
+    // Tiny chunks make every snapshot a multi-chunk transfer that faults can interrupt.
+    snapshotChunkSizeBytes: bytes(rng.chance(0.5) ? 16 : 1024 * 1024),
     ...options.settings,
   };
   const fiveVoters = options.membershipChanges !== true && rng.chance(0.3);
@@ -117,6 +121,7 @@ export function runRandomizedSafety(options: RandomizedSafetyOptions): Randomize
     confChangesProposed,
     completenessChecks: checker.counts.completeness,
     readsChecked: checker.counts.reads,
+    snapshotsRestored: checker.counts.snapshots,
     leasesChecked: checker.counts.leases,
     liveAfterHealing,
   };

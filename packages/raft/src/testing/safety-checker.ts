@@ -33,7 +33,15 @@ export class SafetyChecker {
     { readonly commitTerm: Term; readonly entryTerm: Term }
   >();
   /** How many of each property were checked, so a test can see the checker did work. */
-  readonly counts = { leaders: 0, applies: 0, logComparisons: 0, completeness: 0, reads: 0, leases: 0 };
+  readonly counts = {
+    leaders: 0,
+    applies: 0,
+    logComparisons: 0,
+    completeness: 0,
+    reads: 0,
+    leases: 0,
+    snapshots: 0,
+  };
   /** The highest commit index any node has reached. */
   private maxCommitted = 0;
   /** For each pending read context, the least index its answer may carry. */
@@ -48,6 +56,9 @@ export class SafetyChecker {
       },
       onApply: (node, entry) => this.checkApply(node, entry),
       onCommitAdvance: (node, commit, term) => this.recordCommit(node, commit, term),
+      onRestoreSnapshot: () => {
+        this.counts.snapshots++;
+      },
     };
   }
 
