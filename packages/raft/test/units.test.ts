@@ -4,7 +4,12 @@
  */
 import { groupId, HelixError, logIndex, nodeId, SeededRng, term, ticks } from "@helixlog/core";
 import { describe, expect, it } from "vitest";
-import { decodeConfChange, describeConfChange, encodeConfChange } from "../src/conf-changer.js";
+import {
+  applyConfChange,
+  decodeConfChange,
+  describeConfChange,
+  encodeConfChange,
+} from "../src/conf-changer.js";
 import { RaftConfig } from "../src/config.js";
 import { describeMessage } from "../src/describe.js";
 import { Inflights } from "../src/inflights.js";
@@ -12,6 +17,7 @@ import { Progress } from "../src/progress.js";
 import { RaftLog } from "../src/raft-log.js";
 import { MemoryStorage } from "../src/storage.js";
 import { RaftNetwork } from "../src/testing/network.js";
+import { describeTrackerConfig, trackerConfigOf } from "../src/tracker.js";
 import { confState, drain, entry, heartbeat, newNode, storageWithLog } from "./helpers.js";
 
 describe("Inflights", () => {
@@ -215,6 +221,55 @@ describe("conf change codec", () => {
         expect.objectContaining({ code: "CORRUPT_DATA" }),
       );
     }
+  });
+});
+
+describe("membership changes", () => {
+  it("a demoted voter keeps voting in C_old until the joint configuration is left", () => {
+    // Thesis §4.3 and etcd's confchange: a voter turned learner by a joint change is a "next learner".
+    const current = trackerConfigOf(confState([1, 2, 3]));
+    const joint = applyConfChange(current, {
+      changes: [
+        { type: "addLearner", nodeId: nodeId(3) },
+        { type: "addVoter", nodeId: nodeId(4) },
+      ],
+    });
+    expect(describeTrackerConfig(joint)).toBe("voters=(1 2 4)&&(1 2 3) learners_next=(3) autoleave");
+    const left = applyConfChange(joint, { changes: [] });
+    expect(describeTrackerConfig(left)).toBe("voters=(1 2 4) learners=(3)");
+  });
+
+  it("refuses changes that would leave no voters, repeat a node, or leave a joint configuration twice", () => {
+    const current = trackerConfigOf(confState([1]));
+    const refusals = [
+      { changes: [{ type: "removeNode" as const, nodeId: nodeId(1) }] },
+      {
+        changes: [
+          { type: "addVoter" as const, nodeId: nodeId(2) },
+          { type: "removeNode" as const, nodeId: nodeId(2) },
+        ],
+      },
+      { changes: [] },
+    ];
+    for (const change of refusals) {
+      expect(() => applyConfChange(current, change)).toThrow(
+        expect.objectContaining({ code: "INVALID_ARGUMENT" }),
+      );
+    }
+  });
+
+  it("a promoted learner becomes a voter and counts toward the quorum", () => {
+    const network = new RaftNetwork({ voters: [1, 2], learners: [3], seed: 2 });
+    network.node(1).live.campaign();
+    network.stabilize();
+    network.node(1).live.proposeConfChange({ changes: [{ type: "addVoter", nodeId: nodeId(3) }] });
+    network.stabilize();
+    expect(network.node(3).live.confState().voters).toEqual([1, 2, 3]);
+    // With node 2 down, 1 and 3 are a majority of (1 2 3): proposals still commit.
+    network.crash(2);
+    network.node(1).live.propose(new TextEncoder().encode("after-promotion"));
+    network.stabilize();
+    expect(network.node(3).stateMachine.payloads).toEqual(["after-promotion"]);
   });
 });
 
