@@ -24,6 +24,8 @@ export interface GroupEngine {
   groupIds(): readonly GroupId[];
   /** One logical clock tick for every group. */
   tick(): void;
+  /** Starts hosting a group (its RaftNode already recovered from the WAL); throws if it is hosted. */
+  addGroup(group: GroupId, node: RaftNode): void;
   /** Routes a peer's message to its group; messages for unknown groups are dropped (a peer may be ahead). */
   step(message: Message): void;
   /** Throws HelixError NOT_LEADER (and the other proposal errors of RaftNode.propose). */
@@ -41,11 +43,19 @@ export interface GroupEngine {
 
 /** One RaftNode per group: the engine until the Multi-Raft engine replaces it. */
 export class SingleGroupEngine implements GroupEngine {
-  /** Ascending by group id, fixed at construction (membership of groups does not change yet). */
-  private readonly ids: readonly GroupId[];
+  /** Ascending by group id. */
+  private ids: readonly GroupId[];
+  private readonly nodes: Map<GroupId, RaftNode>;
 
-  constructor(private readonly nodes: ReadonlyMap<GroupId, RaftNode>) {
+  constructor(nodes: ReadonlyMap<GroupId, RaftNode>) {
+    this.nodes = new Map(nodes);
     this.ids = [...nodes.keys()].sort((a, b) => a - b);
+  }
+
+  addGroup(group: GroupId, node: RaftNode): void {
+    if (this.nodes.has(group)) throw new HelixError("ALREADY_EXISTS", `group ${group} is already hosted`);
+    this.nodes.set(group, node);
+    this.ids = [...this.nodes.keys()].sort((a, b) => a - b);
   }
 
   groupIds(): readonly GroupId[] {

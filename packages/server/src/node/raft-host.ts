@@ -19,7 +19,7 @@
  * unknown, so the host stops (fail-stop): it sends nothing more, applies nothing more and reports the
  * error; its owner must restart the node, which recovers from what the WAL holds.
  */
-import type { GroupId, NodeId, Rng, Ticks } from "@helixlog/core";
+import type { Bytes, GroupId, LogIndex, NodeId, Rng, Ticks } from "@helixlog/core";
 import { assert, HelixError } from "@helixlog/core";
 import type { Entry, HardState, Message, ProposalResult, Ready, SoftState } from "@helixlog/raft";
 import { type MemoryStorage, RaftNode } from "@helixlog/raft";
@@ -90,6 +90,8 @@ export class RaftHost {
   private persisting = false;
   /** Stopped hosts (a crashed incarnation) ignore every input. */
   private stopped = false;
+  /** Groups being recovered by addGroup, so a second call does not recover them twice. */
+  private readonly adding = new Set<GroupId>();
   /** Counters for tests and the simulator's report. */
   readonly statistics = { rounds: 0, walAppends: 0, messagesSent: 0, entriesApplied: 0 };
 
@@ -97,7 +99,7 @@ export class RaftHost {
     private readonly options: RaftHostOptions,
     readonly engine: GroupEngine,
     /** Raft reads the durable log through these; the host appends to them once a round is durable. */
-    private readonly storages: ReadonlyMap<GroupId, MemoryStorage>,
+    private readonly storages: Map<GroupId, MemoryStorage>,
   ) {}
 
   /**
@@ -110,24 +112,57 @@ export class RaftHost {
     const groups = [...options.groups].sort((a, b) => a.group - b.group);
     for (const spec of groups) {
       assert(!nodes.has(spec.group), () => `group ${spec.group} is listed twice`);
-      assert(
-        spec.voters.includes(options.nodeId),
-        () => `node ${options.nodeId} is no voter of ${spec.group}`,
-      );
-      if (!isBootstrapped(options.wal, spec.group)) await bootstrapGroup(options.wal, spec.group);
-      const storage = await recoverStorage(options.wal, spec.group, staticConfState(spec.voters));
-      const raftOptions = {
-        id: options.nodeId,
-        group: spec.group,
-        rng: options.rng.split(),
-        ...(options.electionTicks === undefined ? {} : { electionTicks: options.electionTicks }),
-        ...(options.heartbeatTicks === undefined ? {} : { heartbeatTicks: options.heartbeatTicks }),
-      };
-      nodes.set(spec.group, new RaftNode(raftOptions, storage));
+      const { node, storage } = await RaftHost.recoverGroup(options, spec);
+      nodes.set(spec.group, node);
       storages.set(spec.group, storage);
     }
     const engine = options.createEngine?.(nodes) ?? new SingleGroupEngine(nodes);
     return new RaftHost(options, engine, storages);
+  }
+
+  /** Rebuilds one group's RaftNode from the WAL, bootstrapping the group there if it is new. */
+  private static async recoverGroup(
+    options: RaftHostOptions,
+    spec: GroupSpec,
+  ): Promise<{ node: RaftNode; storage: MemoryStorage }> {
+    assert(spec.voters.includes(options.nodeId), () => `node ${options.nodeId} is no voter of ${spec.group}`);
+    if (!isBootstrapped(options.wal, spec.group)) await bootstrapGroup(options.wal, spec.group);
+    const storage = await recoverStorage(options.wal, spec.group, staticConfState(spec.voters));
+    const raftOptions = {
+      id: options.nodeId,
+      group: spec.group,
+      rng: options.rng.split(),
+      ...(options.electionTicks === undefined ? {} : { electionTicks: options.electionTicks }),
+      ...(options.heartbeatTicks === undefined ? {} : { heartbeatTicks: options.heartbeatTicks }),
+    };
+    return { node: new RaftNode(raftOptions, storage), storage };
+  }
+
+  /**
+   * Starts hosting another group (reconciliation after the controller assigned it to this node). Its
+   * state is recovered from the WAL like the groups given at open; a group already hosted is ignored.
+   * `onRecovered` receives every entry the WAL holds for the group, before the group runs.
+   */
+  async addGroup(spec: GroupSpec, onRecovered?: (entries: readonly Entry[]) => void): Promise<void> {
+    if (!this.isRunning() || this.storages.has(spec.group) || this.adding.has(spec.group)) return;
+    this.adding.add(spec.group);
+    try {
+      const { node, storage } = await RaftHost.recoverGroup(this.options, spec);
+      if (!this.isRunning()) return;
+      // The state machine sees the recovered log before the group can apply or append anything.
+      const low = storage.firstIndex();
+      const high = (storage.lastIndex() + 1) as LogIndex;
+      onRecovered?.(low < high ? storage.entries(low, high, Number.MAX_SAFE_INTEGER as Bytes) : []);
+      this.storages.set(spec.group, storage);
+      this.engine.addGroup(spec.group, node);
+    } finally {
+      this.adding.delete(spec.group);
+    }
+    this.process();
+  }
+
+  hosts(group: GroupId): boolean {
+    return this.storages.has(group);
   }
 
   get nodeId(): NodeId {

@@ -49,7 +49,7 @@ class LocalLog {
   append(decision: AppendDecision): void {
     if (decision.kind !== "propose") throw new Error(`expected a proposal, got ${decision.kind}`);
     this.entries.push(decision.command);
-    this.state.observeAppended(this.entries.length, decision.command);
+    this.state.observeAppended(this.entries.length, 1, decision.command);
   }
 
   commitThrough(index: number): void {
@@ -86,11 +86,11 @@ describe("PartitionState", () => {
     log.commitThrough(1);
     // A new leader's log diverges at index 2: its entry 2 replaces ours.
     const replacement = new PartitionState();
-    replacement.observeAppended(1, log.entries[0]!);
+    replacement.observeAppended(1, 1, log.entries[0]!);
     const other = replacement.prepareAppend(batch(["x", "y", "z"]), 2);
     expect(other).toMatchObject({ kind: "propose", baseOffset: 1 });
     if (other.kind !== "propose") return;
-    log.state.observeAppended(2, other.command);
+    log.state.observeAppended(2, 2, other.command);
     log.entries[1] = other.command;
     expect(log.state.logEndOffset()).toBe(4);
     log.commitThrough(2);
@@ -104,7 +104,7 @@ describe("PartitionState", () => {
     command[0] = 1;
     command.set(gap, 1);
     command[1 + 7] = 5; // base offset 5 where the log ends at 0
-    expect(() => state.observeAppended(1, command)).toThrowError(/offset contiguity/);
+    expect(() => state.observeAppended(1, 1, command)).toThrowError(/offset contiguity/);
   });
 
   it("answers a retried idempotent batch with its original offsets, committed or not", () => {
@@ -233,7 +233,7 @@ function checkRandomRun(seed: number): void {
       );
       if (decision.kind === "propose") {
         entries.push(decision.command);
-        state.observeAppended(entries.length, decision.command);
+        state.observeAppended(entries.length, term, decision.command);
         if (retry === undefined) {
           sent.push({ producerId, sequence, value });
           nextSequence.set(producerId, sequence + 1);
@@ -249,7 +249,7 @@ function checkRandomRun(seed: number): void {
       entries = entries.slice(0, state.lastAppliedIndex());
       const rebuilt = new PartitionState();
       entries.forEach((entry, i) => {
-        rebuilt.observeAppended(i + 1, entry);
+        rebuilt.observeAppended(i + 1, 1, entry);
         rebuilt.apply(i + 1, entry);
       });
       state = rebuilt;

@@ -76,6 +76,8 @@ interface ProducerStamp {
 /** An appended, not yet applied entry of the local log. */
 interface TailEntry {
   readonly index: number;
+  /** Raft term of the entry: with the index it identifies the entry (Raft's Log Matching Property). */
+  readonly term: number;
   readonly baseOffset: number;
   readonly nextOffset: number;
   readonly producer: ProducerStamp | undefined;
@@ -179,28 +181,35 @@ export class PartitionState {
    * An entry was appended to the local log at `index` (by this node as leader, or replicated to it).
    * An index at or below the tail's last one means Raft truncated a conflicting suffix first.
    */
-  observeAppended(index: number, data: Uint8Array): void {
+  observeAppended(index: number, term: number, data: Uint8Array): void {
     if (index <= this.appliedIndex) return;
-    this.truncateTailFrom(index);
+    // The leader observes its own proposal at once and again when the host persists it; an entry with
+    // the same index and term is the same entry, so the second observation changes nothing.
+    if (this.tail.some((entry) => entry.index === index && entry.term === term)) return;
+    this.discardFrom(index);
     const spans = this.readRecordsCommand(data);
-    if (spans === undefined) return;
-    const first = spans[0]!;
-    const last = spans[spans.length - 1]!;
+    const first = spans?.[0];
+    const last = spans?.[spans.length - 1];
     const expected = this.logEndOffset();
+    if (first === undefined || last === undefined) {
+      this.tail.push({ index, term, baseOffset: expected, nextOffset: expected, producer: undefined });
+      return;
+    }
     assert(
       first.baseOffset === expected,
       () =>
         `offset contiguity broken at index ${index}: entry starts at ${first.baseOffset}, log ends at ${expected}`,
     );
     const producer = producerStampOf(first, last);
-    this.tail.push({
-      index,
-      baseOffset: first.baseOffset,
-      nextOffset: last.baseOffset + last.lastOffsetDelta + 1,
-      producer,
-    });
+    const nextOffset = last.baseOffset + last.lastOffsetDelta + 1;
+    this.tail.push({ index, term, baseOffset: first.baseOffset, nextOffset, producer });
     if (producer !== undefined)
       recordBatch(this.pendingProducers, producer.producerId, producer.epoch, producer.batch);
+  }
+
+  /** The newest observed entry not yet applied, if any. */
+  lastObserved(): { readonly index: number; readonly term: number } | undefined {
+    return this.tail[this.tail.length - 1];
   }
 
   /** A committed entry, in log order. Returns the batches to write to the partition's segment store. */
@@ -258,7 +267,8 @@ export class PartitionState {
     this.pendingProducers = new Map(this.producers);
   }
 
-  private truncateTailFrom(index: number): void {
+  /** Forgets observed entries at `index` and above (Raft replaced or dropped them). */
+  discardFrom(index: number): void {
     const keep = this.tail.findIndex((entry) => entry.index >= index);
     if (keep === -1) return;
     this.tail.length = keep;

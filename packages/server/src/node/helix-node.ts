@@ -1,0 +1,480 @@
+/**
+ * The Helix node's deterministic core (DESIGN.md §2, §6): the controller (group 0), one Raft group per
+ * partition hosted here, their state machines and the partitions' segment stores, over one RaftHost and
+ * one shared WAL. Everything reaches it through injected parts (Disk, Rng, Clock, a send function), so
+ * the simulator and in-process tests run it unchanged; the edges (gRPC, Kafka listener, peer transport)
+ * call its methods.
+ *
+ * Write paths:
+ *   - admin commands are proposed to the controller group by its leader; the caller waits until the
+ *     command is applied and gets the controller's typed result;
+ *   - produce goes to the partition leader, which stamps offsets (PartitionState.prepareAppend) and
+ *     proposes; acks=all resolves when the entry is applied (committed on a majority), acks=leader when
+ *     the entry is durable in this node's WAL, acks=none once proposed (DESIGN.md §2).
+ * A proposal whose log index is later taken by another term's entry (a leader change) is rejected with
+ * PROPOSAL_DROPPED (retriable). The caller's deadline bounds every wait (the edges set it).
+ *
+ * Reconciliation: when the controller's applied state assigns a partition to this node, the node starts
+ * hosting its group and opens its segment store. Nodes register their client-facing addresses with the
+ * controller leader through `NodeEnvelope` messages until they see themselves registered.
+ *
+ * Not yet here (issue 7 continues): group removal on topic deletion, Multi-Raft (the host still runs one
+ * RaftNode per group), snapshots and WAL prefix release, leader balancing, ISR reporting.
+ */
+import {
+  assert,
+  type Clock,
+  type Disk,
+  type GroupId,
+  HelixError,
+  type LogIndex,
+  type NodeId,
+  type Rng,
+  type Term,
+  type Ticks,
+} from "@helixlog/core";
+import type { Entry, Message } from "@helixlog/raft";
+import { PartitionLog, Wal } from "@helixlog/wal";
+import {
+  type ControllerCommand,
+  type ControllerResult,
+  ControllerState,
+  type CreateTopicRequest,
+  controllerGroupId,
+  type NodeRecord,
+  planCreateTopic,
+  type TopicRecord,
+} from "./controller/controller-state.js";
+import { PartitionState } from "./partition/partition-state.js";
+import { RaftHost } from "./raft-host.js";
+
+export type Acks = "none" | "leader" | "all";
+
+/** What nodes send each other: Raft traffic, and registrations forwarded to the controller leader. */
+export type NodeEnvelope =
+  | { readonly kind: "raft"; readonly message: Message }
+  | { readonly kind: "register"; readonly node: NodeRecord };
+
+export interface HelixNodeOptions {
+  readonly nodeId: NodeId;
+  /** Voters of the controller group: every node of the cluster, this one included. */
+  readonly voters: readonly NodeId[];
+  /** This node's client-facing addresses, registered with the controller. */
+  readonly addresses: Omit<NodeRecord, "nodeId">;
+  /** The node's data directory: the WAL under `wal/`, partitions under `partitions/`. */
+  readonly disk: Disk;
+  readonly rng: Rng;
+  readonly clock: Clock;
+  readonly send: (to: NodeId, envelope: NodeEnvelope) => void;
+  readonly clusterId?: string;
+  /** Consumer-progress groups (DESIGN.md §2); fixed for the life of the cluster. */
+  readonly progressGroupCount?: number;
+  readonly electionTicks?: Ticks;
+  readonly heartbeatTicks?: Ticks;
+  /** Called if the node stops itself (WAL failure): the edge must exit and restart it. */
+  readonly onFailure?: (error: unknown) => void;
+}
+
+interface PendingProposal {
+  readonly term: Term;
+  readonly acks: Acks;
+  readonly resolve: (applied: unknown) => void;
+  readonly reject: (error: unknown) => void;
+  /** For produce: the offsets the entry holds, reported back to the client. */
+  readonly outcome?: ProduceResult;
+}
+
+export interface ProduceResult {
+  readonly baseOffset: number;
+  readonly lastOffset: number;
+  readonly duplicate: boolean;
+}
+
+export interface FetchResult {
+  readonly batches: Uint8Array[];
+  readonly highWatermark: number;
+  readonly logStartOffset: number;
+}
+
+interface LocalPartition {
+  readonly topic: string;
+  readonly partition: number;
+  readonly group: GroupId;
+  readonly state: PartitionState;
+  readonly log: PartitionLog;
+}
+
+/** Ticks between a node's registration attempts while it is not registered yet. */
+const registerEveryTicks = 10;
+
+export class HelixNode {
+  private readonly controller = new ControllerState();
+  private readonly partitions = new Map<GroupId, LocalPartition>();
+  private readonly pending = new Map<GroupId, Map<number, PendingProposal>>();
+  private ticksSinceRegister = registerEveryTicks;
+  private failure: unknown;
+
+  private constructor(
+    private readonly options: HelixNodeOptions,
+    private readonly wal: Wal,
+    private host: RaftHost,
+  ) {}
+
+  static async open(options: HelixNodeOptions): Promise<HelixNode> {
+    assert(options.voters.includes(options.nodeId), "the node must be a controller voter");
+    const wal = await Wal.open(options.disk, { directory: "wal" });
+    const node = new HelixNode(options, wal, undefined as unknown as RaftHost);
+    node.host = await RaftHost.open({
+      nodeId: options.nodeId,
+      wal,
+      groups: [{ group: controllerGroupId, voters: options.voters }],
+      rng: options.rng.split(),
+      send: (message) => options.send(message.to, { kind: "raft", message }),
+      stateMachine: { apply: (group, entry) => node.apply(group, entry) },
+      ...(options.electionTicks === undefined ? {} : { electionTicks: options.electionTicks }),
+      ...(options.heartbeatTicks === undefined ? {} : { heartbeatTicks: options.heartbeatTicks }),
+      observer: {
+        onPersisting: (group, entries) => node.onPersisting(group, entries),
+        onDurable: (group, entries) => node.onDurable(group, entries),
+        onFailure: (error) => node.fail(error),
+      },
+    });
+    return node;
+  }
+
+  get nodeId(): NodeId {
+    return this.options.nodeId;
+  }
+
+  /** One logical clock tick (the edge calls it every tick interval). */
+  tick(): void {
+    this.host.tick();
+    this.maybeBootstrap();
+    this.maybeRegister();
+  }
+
+  receive(from: NodeId, envelope: NodeEnvelope): void {
+    if (envelope.kind === "raft") {
+      if (envelope.message.from !== from) return;
+      this.host.receive(envelope.message);
+    } else if (this.isControllerLeader() && envelope.node.nodeId === from) {
+      this.proposeController({ type: "registerNode", node: envelope.node }).catch(() => {});
+    }
+  }
+
+  /* Reads. */
+
+  controllerLeader(): NodeId | undefined {
+    const leader = this.host.view(controllerGroupId).leader;
+    return leader === 0 ? undefined : leader;
+  }
+
+  isControllerLeader(): boolean {
+    return this.host.view(controllerGroupId).role === "leader";
+  }
+
+  listTopics(): TopicRecord[] {
+    return this.controller.listTopics();
+  }
+
+  topic(name: string): TopicRecord | undefined {
+    return this.controller.topic(name);
+  }
+
+  listNodes(): NodeRecord[] {
+    return this.controller.listNodes();
+  }
+
+  clusterInfo(): ReturnType<ControllerState["clusterInfo"]> {
+    return this.controller.clusterInfo();
+  }
+
+  /** Leader and term of a partition's group as this node sees it (undefined: not hosted here). */
+  partitionLeader(topic: string, partition: number): { leader: NodeId | undefined; term: Term } | undefined {
+    const group = this.controller.topic(topic)?.partitions[partition]?.group;
+    if (group === undefined || !this.host.hosts(group)) return undefined;
+    const view = this.host.view(group);
+    return { leader: view.leader === 0 ? undefined : view.leader, term: view.term };
+  }
+
+  /** One past the last committed offset of a partition hosted here. */
+  highWatermark(topic: string, partition: number): number {
+    return this.localPartition(topic, partition).state.highWatermark();
+  }
+
+  /* Admin. */
+
+  async createTopic(request: CreateTopicRequest): Promise<TopicRecord> {
+    this.requireControllerLeader();
+    const command = planCreateTopic(this.controller, request, this.controller.listNodes(), this.options.rng);
+    const result = await this.proposeController(command);
+    return result.topic as TopicRecord;
+  }
+
+  async deleteTopic(name: string): Promise<void> {
+    this.requireControllerLeader();
+    await this.proposeController({ type: "deleteTopic", name });
+  }
+
+  /* Data. */
+
+  async produce(topic: string, partition: number, records: Uint8Array, acks: Acks): Promise<ProduceResult> {
+    const local = this.leaderPartition(topic, partition);
+    const term = this.host.view(local.group).term;
+    this.syncTail(local);
+    const decision = local.state.prepareAppend(records, term);
+    if (decision.kind === "rejected") throw decision.error;
+    if (decision.kind === "duplicate") {
+      return { baseOffset: decision.baseOffset, lastOffset: decision.lastOffset, duplicate: true };
+    }
+    const outcome = { baseOffset: decision.baseOffset, lastOffset: decision.lastOffset, duplicate: false };
+    const proposal = this.host.propose(local.group, decision.command);
+    // Observe our own entry now: the next produce must stamp offsets after it, even if the host hands
+    // the entry to the WAL only in its next round.
+    local.state.observeAppended(proposal.index, proposal.term, decision.command);
+    if (acks === "none") return outcome;
+    await this.await(local.group, proposal.index, proposal.term, acks, outcome);
+    return outcome;
+  }
+
+  /** Committed batches from `offset`, at least one whole batch, up to about `maxBytes`. */
+  async fetch(topic: string, partition: number, offset: number, maxBytes: number): Promise<FetchResult> {
+    const local = this.localPartition(topic, partition);
+    const highWatermark = local.state.highWatermark();
+    const logStartOffset = local.log.logStartOffset;
+    if (offset === highWatermark) return { batches: [], highWatermark, logStartOffset };
+    if (offset < logStartOffset || offset > highWatermark) {
+      throw new HelixError(
+        "OFFSET_OUT_OF_RANGE",
+        `offset ${offset} is outside [${logStartOffset}, ${highWatermark}]`,
+        {
+          details: { logStartOffset, highWatermark },
+        },
+      );
+    }
+    const batches = await local.log.read(offset, maxBytes);
+    return { batches, highWatermark, logStartOffset };
+  }
+
+  async close(): Promise<void> {
+    this.host.stop();
+    this.rejectAll(new HelixError("UNAVAILABLE", `node ${this.nodeId} is shutting down`));
+    for (const local of this.partitions.values()) {
+      await local.log.flush();
+      await local.log.close();
+    }
+    await this.wal.close();
+  }
+
+  /* Internals. */
+
+  private requireControllerLeader(): void {
+    if (!this.isControllerLeader()) {
+      const leader = this.controllerLeader();
+      throw new HelixError("NOT_LEADER", `node ${this.nodeId} does not lead the controller`, {
+        details: { leader: leader ?? null },
+      });
+    }
+  }
+
+  private localPartition(topic: string, partition: number): LocalPartition {
+    const record = this.controller.topic(topic);
+    if (record === undefined) throw new HelixError("UNKNOWN_TOPIC", `topic "${topic}" does not exist`);
+    const group = record.partitions[partition]?.group;
+    if (group === undefined) {
+      throw new HelixError("UNKNOWN_PARTITION", `topic "${topic}" has no partition ${partition}`);
+    }
+    const local = this.partitions.get(group);
+    if (local === undefined) {
+      throw new HelixError("NOT_LEADER", `node ${this.nodeId} hosts no replica of ${topic}-${partition}`, {
+        details: { leader: record.partitions[partition]?.replicas[0] ?? null },
+      });
+    }
+    return local;
+  }
+
+  private leaderPartition(topic: string, partition: number): LocalPartition {
+    const local = this.localPartition(topic, partition);
+    const view = this.host.view(local.group);
+    if (view.role !== "leader") {
+      throw new HelixError("NOT_LEADER", `node ${this.nodeId} does not lead ${topic}-${partition}`, {
+        details: { leader: view.leader === 0 ? null : view.leader },
+      });
+    }
+    return local;
+  }
+
+  private async proposeController(
+    command: ControllerCommand,
+  ): Promise<Extract<ControllerResult, { ok: true }>> {
+    const data = new TextEncoder().encode(JSON.stringify(command));
+    const proposal = this.host.propose(controllerGroupId, data);
+    const result = (await this.await(
+      controllerGroupId,
+      proposal.index,
+      proposal.term,
+      "all",
+    )) as ControllerResult;
+    if (!result.ok) throw result.error;
+    return result;
+  }
+
+  private await(
+    group: GroupId,
+    index: number,
+    term: Term,
+    acks: Acks,
+    outcome?: ProduceResult,
+  ): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      let forGroup = this.pending.get(group);
+      if (forGroup === undefined) {
+        forGroup = new Map();
+        this.pending.set(group, forGroup);
+      }
+      forGroup.set(index, { term, acks, resolve, reject, ...(outcome === undefined ? {} : { outcome }) });
+    });
+  }
+
+  /** Entries appended to a partition's local log (replicated to a follower, or our own). */
+  private onPersisting(group: GroupId, entries: readonly Entry[]): void {
+    const local = this.partitions.get(group);
+    if (local === undefined) return;
+    for (const entry of entries) observe(local.state, entry);
+  }
+
+  /**
+   * Brings a leader's view of its partition log up to date with the Raft log before it stamps offsets:
+   * drops observed entries Raft no longer holds (replaced in a term change) and observes entries it
+   * holds but the host has not handed out yet (the no-op of a fresh election, for instance).
+   */
+  private syncTail(local: LocalPartition): void {
+    const view = this.host.view(local.group);
+    const engine = this.host.engine;
+    for (let last = local.state.lastObserved(); last !== undefined; last = local.state.lastObserved()) {
+      if (last.index <= view.lastIndex && engine.term(local.group, last.index as LogIndex) === last.term)
+        break;
+      local.state.discardFrom(last.index);
+    }
+    const from = (local.state.lastObserved()?.index ?? local.state.lastAppliedIndex()) + 1;
+    for (const entry of engine.entries(local.group, from as LogIndex, (view.lastIndex + 1) as LogIndex)) {
+      observe(local.state, entry);
+    }
+  }
+
+  /** acks=leader: the entry is durable in this node's WAL. */
+  private onDurable(group: GroupId, entries: readonly Entry[]): void {
+    const forGroup = this.pending.get(group);
+    if (forGroup === undefined) return;
+    for (const entry of entries) {
+      const pending = forGroup.get(entry.index);
+      if (pending?.acks !== "leader") continue;
+      forGroup.delete(entry.index);
+      if (pending.term === entry.term) pending.resolve(pending.outcome);
+      else pending.reject(dropped(group, entry.index));
+    }
+  }
+
+  private apply(group: GroupId, entry: Entry): void {
+    const result =
+      group === controllerGroupId ? this.applyController(entry) : this.applyPartition(group, entry);
+    const pending = this.pending.get(group)?.get(entry.index);
+    if (pending === undefined) return;
+    this.pending.get(group)?.delete(entry.index);
+    if (pending.term !== entry.term) pending.reject(dropped(group, entry.index));
+    else pending.resolve(pending.outcome ?? result);
+  }
+
+  private applyController(entry: Entry): ControllerResult | undefined {
+    if (entry.type !== "normal" || entry.data.length === 0) return undefined;
+    const command = JSON.parse(new TextDecoder().decode(entry.data)) as ControllerCommand;
+    const result = this.controller.apply(command);
+    if (result.ok && (command.type === "createTopic" || command.type === "createPartitions"))
+      this.reconcile();
+    return result;
+  }
+
+  private applyPartition(group: GroupId, entry: Entry): undefined {
+    const local = this.partitions.get(group);
+    assert(local !== undefined, () => `entry applied to group ${group} that has no partition state`);
+    if (entry.type !== "normal") return undefined;
+    for (const batch of local.state.apply(entry.index, entry.data)) {
+      // After a restart committed entries are applied again; the segment store already holds a prefix.
+      if (batch.lastOffset < local.log.logEndOffset) continue;
+      local.log.append(batch.bytes, this.options.clock.nowMs()).catch((error: unknown) => this.fail(error));
+    }
+    return undefined;
+  }
+
+  /** Starts hosting every partition the controller assigned to this node and it does not host yet. */
+  private reconcile(): void {
+    for (const { topic, partition, record } of this.controller.groupsOn(this.nodeId)) {
+      if (this.partitions.has(record.group)) continue;
+      this.openPartition(topic, partition, record.group, record.replicas).catch((error: unknown) =>
+        this.fail(error),
+      );
+    }
+  }
+
+  private async openPartition(topic: string, partition: number, group: GroupId, replicas: readonly NodeId[]) {
+    const log = await PartitionLog.open(this.options.disk, { directory: `partitions/${topic}-${partition}` });
+    const state = new PartitionState();
+    this.partitions.set(group, { topic, partition, group, state, log });
+    await this.host.addGroup({ group, voters: replicas }, (entries) => {
+      for (const entry of entries) observe(state, entry);
+    });
+  }
+
+  private maybeBootstrap(): void {
+    if (!this.isControllerLeader() || this.controller.clusterInfo().clusterId !== undefined) return;
+    if (this.pending.get(controllerGroupId)?.size) return;
+    this.proposeController({
+      type: "bootstrap",
+      clusterId: this.options.clusterId ?? "helix",
+      voters: this.options.voters,
+      progressGroupCount: this.options.progressGroupCount ?? 4,
+    }).catch(() => {});
+  }
+
+  /** Until the controller lists this node with its current addresses, ask the leader to register it. */
+  private maybeRegister(): void {
+    if (this.controller.clusterInfo().clusterId === undefined) return;
+    const registered = this.controller.listNodes().find((node) => node.nodeId === this.nodeId);
+    const record: NodeRecord = { nodeId: this.nodeId, ...this.options.addresses };
+    if (registered !== undefined && JSON.stringify(registered) === JSON.stringify(record)) return;
+    if (++this.ticksSinceRegister < registerEveryTicks) return;
+    this.ticksSinceRegister = 0;
+    const leader = this.controllerLeader();
+    if (leader === this.nodeId)
+      this.proposeController({ type: "registerNode", node: record }).catch(() => {});
+    else if (leader !== undefined) this.options.send(leader, { kind: "register", node: record });
+  }
+
+  private rejectAll(error: HelixError): void {
+    for (const forGroup of this.pending.values())
+      for (const pending of forGroup.values()) pending.reject(error);
+    this.pending.clear();
+  }
+
+  private fail(error: unknown): void {
+    if (this.failure !== undefined) return;
+    this.failure = error;
+    this.host.stop();
+    this.rejectAll(
+      new HelixError("UNAVAILABLE", `node ${this.nodeId} stopped after a storage failure`, { cause: error }),
+    );
+    this.options.onFailure?.(error);
+  }
+}
+
+/** Conf-change entries hold no records; they still take their index, like a no-op. */
+function observe(state: PartitionState, entry: Entry): void {
+  state.observeAppended(entry.index, entry.term, entry.type === "normal" ? entry.data : new Uint8Array(0));
+}
+
+function dropped(group: GroupId, index: number): HelixError {
+  return new HelixError(
+    "PROPOSAL_DROPPED",
+    `the entry at index ${index} of group ${group} was replaced after a leader change`,
+  );
+}
