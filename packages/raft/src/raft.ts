@@ -131,14 +131,16 @@ export class Raft {
     const { hardState, confState } = storage.initialState();
     this.term = hardState.term;
     this.vote = hardState.vote;
-    if (hardState.commit > 0) {
-      assert(
-        hardState.commit >= this.log.committed && hardState.commit <= this.log.lastIndex(),
-        () =>
-          `stored commit ${hardState.commit} outside the stored log [${this.log.committed}, ${this.log.lastIndex()}]`,
+    // A stored commit below the snapshot is harmless (a snapshot only holds committed entries, and the
+    // host may have crashed between persisting the two); one past the stored log is not: the host
+    // persisted the hard state before the entries it refers to.
+    if (hardState.commit > this.log.lastIndex()) {
+      throw new HelixError(
+        "CORRUPT_DATA",
+        `stored commit index ${hardState.commit} is past the last stored entry ${this.log.lastIndex()}`,
       );
-      this.log.commitTo(hardState.commit);
     }
+    this.log.commitTo(hardState.commit);
     assert(this.log.applied <= this.log.committed, "the host cannot have applied past the commit index");
     this.tracker = new ProgressTracker(trackerConfigOf(confState), new Map());
     this.rebuildProgress();

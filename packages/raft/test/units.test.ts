@@ -303,6 +303,14 @@ describe("RaftNode contract guards", () => {
     expect(restarted.node.raft.role).toBe("follower");
   });
 
+  it("refuses storage whose hard state commits past its last entry with CORRUPT_DATA", () => {
+    const storage = storageWithLog([1, 2, 3], [1, 1]);
+    storage.setHardState({ term: term(1), vote: nodeId(1), commit: logIndex(9) });
+    expect(() => newNode(1, [1, 2, 3], {}, storage)).toThrow(
+      expect.objectContaining({ code: "CORRUPT_DATA" }),
+    );
+  });
+
   it("describes every piece of state in readable form", () => {
     const test = newNode(1, [1, 2, 3]);
     expect(test.node.describe()).toContain("node 1: follower term=1");
