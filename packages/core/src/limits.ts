@@ -8,6 +8,7 @@ import { recordBatchSizeBytesMax } from "./limits/record-batch.js";
 import { walEntrySizeBytesMax } from "./limits/wal.js";
 
 export * from "./limits/flow.js";
+export * from "./limits/kafka.js";
 export * from "./limits/multi-raft.js";
 export * from "./limits/progress.js";
 export * from "./limits/raft.js";

@@ -1,0 +1,52 @@
+/** Limits of the Kafka wire protocol edge (package `kafka-proxy`): connections and the group coordinator. */
+import { assert } from "../assert.js";
+
+/**
+ * Requests one Kafka connection may have in flight (read, not yet answered). Kafka answers in order per
+ * connection, so a slow request holds back every later one; past this bound we stop reading the socket
+ * (TCP back-pressure) instead of queueing without end. Clients pipeline at most a handful
+ * (`max.in.flight.requests.per.connection` defaults to 5).
+ */
+export const kafkaInFlightRequestsPerConnectionMax = 64;
+
+/** Open Kafka connections per listener: bounds per-connection buffers and sockets. */
+export const kafkaConnectionsMax = 10_000;
+
+/**
+ * Classic consumer groups one coordinator holds in memory. Each costs its members' metadata; the
+ * backend may hold more, which are loaded on demand.
+ */
+export const kafkaGroupsMax = 10_000;
+
+/**
+ * Members of one classic group, as Kafka's `group.max.size` (unbounded by default in Kafka; a thousand
+ * consumers already far exceed any partition count they could usefully share).
+ */
+export const kafkaMembersPerGroupMax = 1_000;
+
+/** Kafka's `group.min.session.timeout.ms` default: shorter sessions expire on ordinary GC pauses. */
+export const kafkaSessionTimeoutMsMin = 6_000;
+
+/** Kafka's `group.max.session.timeout.ms` default: a dead consumer is noticed within this. */
+export const kafkaSessionTimeoutMsMax = 1_800_000;
+
+/** Longest rebalance a member may ask for: Kafka bounds it by `max.poll.interval.ms`; we name the bound. */
+export const kafkaRebalanceTimeoutMsMax = 1_800_000;
+
+/**
+ * Longest a Fetch may wait for `minBytes` (the request's `max.wait.ms`). Bounds how long a request holds
+ * its place in the connection's response order; clients use 500 ms (Java) to 5 s (KafkaJS).
+ */
+export const kafkaFetchWaitMsMax = 30_000;
+
+/** Characters of a group id, member id or group instance id: bounds every key the coordinator holds. */
+export const kafkaGroupNameLengthMax = 1_024;
+
+/** Protocols (assignors) one member may list in JoinGroup. Clients send one to three. */
+export const kafkaProtocolsPerMemberMax = 32;
+
+/** How often the listener drives the coordinator's clock: session expiry is detected within this. */
+export const kafkaCoordinatorTickMs = 100;
+
+assert(kafkaSessionTimeoutMsMin <= kafkaSessionTimeoutMsMax, "session timeout bounds must be ordered");
+assert(kafkaCoordinatorTickMs < kafkaSessionTimeoutMsMin, "ticks must be finer than the shortest session");

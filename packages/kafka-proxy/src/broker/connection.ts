@@ -1,0 +1,194 @@
+/**
+ * One client connection: splits frames, checks versions, dispatches, and writes answers in request order.
+ *
+ * Kafka guarantees responses on a connection come back in the order of the requests, and clients match
+ * them by that order as much as by correlation id. Handlers run concurrently, so each request takes a
+ * slot in `slots` when it arrives and answers are written only from the head. At most
+ * `kafkaInFlightRequestsPerConnectionMax` slots exist; past that the socket stops being read.
+ *
+ * As Kafka does, the connection is closed (after writing the answers already due) on: a frame over the
+ * size bound, a frame that does not decode, and a request for a version we do not advertise, except
+ * ApiVersions, which gets the error-35 v0 answer listing our ranges (KIP-511).
+ */
+import type { Socket } from "node:net";
+import { assert, limits } from "@helixlog/core";
+import type { KafkaBackend } from "../backend.js";
+import { isVersionAdvertised } from "../framing/api-table.js";
+import { FrameSplitter } from "../framing/frame-splitter.js";
+import {
+  decodeRequestFrame,
+  encodeResponseFrame,
+  encodeUnsupportedApiVersionsFrame,
+} from "../framing/messages.js";
+import type { RequestHeader } from "../protocol/generated/request-header/types.gen.js";
+import { requestFrameBytesMax } from "../protocol/limits.js";
+import type { ApiHandler, BrokerLogger, RequestContext } from "./context.js";
+import type { CoordinatorDriver } from "./coordinator-driver.js";
+
+const apiVersionsKey = 18;
+/** apiKey int16 + apiVersion int16 + correlationId int32: the least a frame must hold to be answered. */
+const headerPrefixBytes = 8;
+
+export interface ConnectionOptions {
+  readonly backend: KafkaBackend;
+  readonly coordinator: CoordinatorDriver;
+  // biome-ignore lint/suspicious/noExplicitAny: handlers of every API share the table.
+  readonly handlers: ReadonlyMap<number, ApiHandler<any, any>>;
+  readonly logger: BrokerLogger;
+  readonly autoCreateTopics: boolean;
+  readonly frameBytesMax?: number;
+  readonly inFlightRequestsMax?: number;
+}
+
+interface Slot {
+  settled: boolean;
+  /** The encoded answer, or null for a request that gets none (acks=0). */
+  frame: Uint8Array | null;
+}
+
+export class KafkaConnection {
+  private readonly splitter: FrameSplitter;
+  /** Requests in arrival order; the head is written as soon as it settles. */
+  private readonly slots: Slot[] = [];
+  private readonly inFlightRequestsMax: number;
+  private closing = false;
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly options: ConnectionOptions,
+  ) {
+    this.splitter = new FrameSplitter(options.frameBytesMax ?? requestFrameBytesMax);
+    this.inFlightRequestsMax = options.inFlightRequestsMax ?? limits.kafkaInFlightRequestsPerConnectionMax;
+    socket.on("data", (chunk: Buffer) => this.onData(chunk));
+    socket.on("error", () => socket.destroy());
+  }
+
+  private onData(chunk: Uint8Array): void {
+    if (this.closing) return;
+    let frames: Uint8Array[];
+    try {
+      frames = this.splitter.push(chunk);
+    } catch (error) {
+      this.closeAfterPending("bad frame size", error);
+      return;
+    }
+    for (const frame of frames) {
+      if (this.closing) return;
+      this.onFrame(frame);
+    }
+    if (this.slots.length >= this.inFlightRequestsMax) this.socket.pause();
+  }
+
+  private onFrame(frame: Uint8Array): void {
+    if (frame.length < headerPrefixBytes) {
+      this.closeAfterPending("frame shorter than a request header");
+      return;
+    }
+    const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
+    const apiKey = view.getInt16(0);
+    const apiVersion = view.getInt16(2);
+    const correlationId = view.getInt32(4);
+    if (!isVersionAdvertised(apiKey, apiVersion)) {
+      if (apiKey === apiVersionsKey) {
+        this.settle(this.openSlot(), encodeUnsupportedApiVersionsFrame(correlationId));
+        return;
+      }
+      this.closeAfterPending(`unsupported api ${apiKey} version ${apiVersion}`);
+      return;
+    }
+    const handler = this.options.handlers.get(apiKey);
+    if (handler === undefined) {
+      this.closeAfterPending(`no handler for api ${apiKey}`);
+      return;
+    }
+    let header: RequestHeader;
+    let body: unknown;
+    try {
+      ({ header, body } = decodeRequestFrame(frame));
+    } catch (error) {
+      this.closeAfterPending("malformed request", error);
+      return;
+    }
+    const slot = this.openSlot();
+    void this.run(handler, header, body).then((response) => this.settle(slot, response));
+  }
+
+  private async run(
+    // biome-ignore lint/suspicious/noExplicitAny: see ConnectionOptions.handlers.
+    handler: ApiHandler<any, any>,
+    header: RequestHeader,
+    body: unknown,
+  ): Promise<Uint8Array | null> {
+    const context: RequestContext = {
+      backend: this.options.backend,
+      coordinator: this.options.coordinator,
+      header,
+      clientHost: this.socket.remoteAddress ?? "",
+      logger: this.options.logger,
+      autoCreateTopics: this.options.autoCreateTopics,
+    };
+    const encode = handler.api.response.encode[header.requestApiVersion];
+    assert(encode !== undefined, "every advertised version has a response encoder (api-table test)");
+    const respond = (response: unknown) =>
+      encodeResponseFrame(
+        header.requestApiKey,
+        header.requestApiVersion,
+        header.correlationId,
+        response,
+        encode,
+      );
+    try {
+      const response = await handler.handle(context, body);
+      return response === null ? null : respond(response);
+    } catch (error) {
+      // Our bug, not the client's: answer UNKNOWN_SERVER_ERROR everywhere and keep serving.
+      this.options.logger.error("kafka handler failed", {
+        apiKey: header.requestApiKey,
+        apiVersion: header.requestApiVersion,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
+      try {
+        return respond(handler.errorResponse(body, -1));
+      } catch (encodeError) {
+        this.closeAfterPending("could not encode an error response", encodeError);
+        return null;
+      }
+    }
+  }
+
+  private openSlot(): Slot {
+    const slot: Slot = { settled: false, frame: null };
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private settle(slot: Slot, frame: Uint8Array | null): void {
+    slot.settled = true;
+    slot.frame = frame;
+    this.flush();
+  }
+
+  /** Writes every settled answer at the head of the queue, in request order. */
+  private flush(): void {
+    while (this.slots[0]?.settled === true) {
+      const slot = this.slots.shift()!;
+      if (slot.frame !== null && !this.socket.destroyed) this.socket.write(slot.frame);
+    }
+    if (this.closing && this.slots.length === 0) this.socket.end();
+    else if (!this.closing && this.slots.length < this.inFlightRequestsMax && this.socket.isPaused())
+      this.socket.resume();
+  }
+
+  /** Stops reading, lets answers already due go out, then closes (what Kafka does on a bad request). */
+  private closeAfterPending(reason: string, error?: unknown): void {
+    if (this.closing) return;
+    this.closing = true;
+    this.options.logger.warn("closing kafka connection", {
+      reason,
+      remote: this.socket.remoteAddress,
+      ...(error === undefined ? {} : { error: String(error) }),
+    });
+    this.socket.pause();
+    this.flush();
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * The edge around the pure GroupCoordinator: it owns the wall clock, turns delayed JoinGroup/SyncGroup
+ * answers into promises, loads groups from the backend before first use (coordinator failover), and
+ * persists what `takeReady()` says must survive. This is the only place the coordinator meets time and I/O.
+ */
+import { limits, type Rng } from "@helixlog/core";
+import type { KafkaBackend } from "../backend.js";
+import {
+  type CoordinatorReady,
+  GroupCoordinator,
+  type JoinInput,
+  type SyncInput,
+} from "../coordinator/group-coordinator.js";
+import type { JoinGroupResponse } from "../protocol/generated/join-group/types.gen.js";
+import type { SyncGroupResponse } from "../protocol/generated/sync-group/types.gen.js";
+import type { BrokerLogger } from "./context.js";
+
+export interface CoordinatorDriverOptions {
+  readonly backend: KafkaBackend;
+  readonly rng: Rng;
+  readonly logger: BrokerLogger;
+  readonly nowMs?: () => number;
+  readonly tickMs?: number;
+}
+
+export class CoordinatorDriver {
+  readonly coordinator: GroupCoordinator;
+  private readonly backend: KafkaBackend;
+  private readonly logger: BrokerLogger;
+  private readonly clock: () => number;
+  private nextToken = 1;
+  private readonly pendingJoins = new Map<number, (response: JoinGroupResponse) => void>();
+  private readonly pendingSyncs = new Map<number, (response: SyncGroupResponse) => void>();
+  /** Group ids already looked up in the backend; bounded like the coordinator's groups. */
+  private readonly loadedGroupIds = new Set<string>();
+  private readonly timer: NodeJS.Timeout;
+  /** Persistence runs in order so a later group record never lands before an earlier one. */
+  private persistence: Promise<void> = Promise.resolve();
+
+  constructor(options: CoordinatorDriverOptions) {
+    this.backend = options.backend;
+    this.logger = options.logger;
+    this.clock = options.nowMs ?? Date.now;
+    this.coordinator = new GroupCoordinator({ rng: options.rng });
+    this.timer = setInterval(() => this.tick(), options.tickMs ?? limits.kafkaCoordinatorTickMs);
+    this.timer.unref();
+  }
+
+  nowMs(): number {
+    return this.clock();
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Loads the group's persisted state the first time this coordinator sees its id. */
+  async ensureLoaded(groupId: string): Promise<void> {
+    if (this.loadedGroupIds.has(groupId) || this.coordinator.hasGroup(groupId)) return;
+    const stored = await this.backend.loadGroup(groupId);
+    if (this.loadedGroupIds.size >= limits.kafkaGroupsMax) this.loadedGroupIds.clear();
+    this.loadedGroupIds.add(groupId);
+    if (stored !== undefined && !this.coordinator.hasGroup(groupId))
+      this.coordinator.restoreGroup(stored, this.nowMs());
+  }
+
+  async join(input: JoinInput): Promise<JoinGroupResponse> {
+    await this.ensureLoaded(input.groupId);
+    const token = this.nextToken++;
+    const answer = new Promise<JoinGroupResponse>((resolve) => this.pendingJoins.set(token, resolve));
+    this.coordinator.onJoinGroup(token, input, this.nowMs());
+    this.drain();
+    return answer;
+  }
+
+  async sync(input: SyncInput): Promise<SyncGroupResponse> {
+    await this.ensureLoaded(input.groupId);
+    const token = this.nextToken++;
+    const answer = new Promise<SyncGroupResponse>((resolve) => this.pendingSyncs.set(token, resolve));
+    this.coordinator.onSyncGroup(token, input, this.nowMs());
+    const ready = this.drain();
+    // The leader's SyncGroup is answered only once the assignment is durable (it survives failover).
+    await ready;
+    return answer;
+  }
+
+  /** Runs `decide` against the coordinator, then persists and delivers whatever it produced. */
+  async decide<Result>(groupId: string | null, decide: (nowMs: number) => Result): Promise<Result> {
+    if (groupId !== null) await this.ensureLoaded(groupId);
+    const result = decide(this.nowMs());
+    await this.drain();
+    return result;
+  }
+
+  tick(): void {
+    this.coordinator.tick(this.nowMs());
+    void this.drain();
+  }
+
+  /** Delivers answers and persists groups; resolves once the persistence it started is done. */
+  private drain(): Promise<void> {
+    const ready = this.coordinator.takeReady();
+    const persisted = this.persist(ready);
+    for (const { token, response } of ready.joins) {
+      this.pendingJoins.get(token)?.(response);
+      this.pendingJoins.delete(token);
+    }
+    for (const { token, response } of ready.syncs) {
+      const resolve = this.pendingSyncs.get(token);
+      this.pendingSyncs.delete(token);
+      // Assignments are handed out after they are stored, so a failover cannot lose a generation.
+      void persisted.then(() => resolve?.(response));
+    }
+    return persisted;
+  }
+
+  private persist(ready: CoordinatorReady): Promise<void> {
+    if (ready.groupsToStore.length === 0 && ready.groupsToDelete.length === 0) return this.persistence;
+    this.persistence = this.persistence.then(async () => {
+      try {
+        for (const group of ready.groupsToStore) await this.backend.storeGroup(group);
+        for (const groupId of ready.groupsToDelete) await this.backend.deleteGroup(groupId);
+      } catch (error) {
+        this.logger.error("storing consumer group state failed", { error: String(error) });
+      }
+    });
+    return this.persistence;
+  }
+}

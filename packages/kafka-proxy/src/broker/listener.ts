@@ -1,0 +1,81 @@
+/**
+ * The Kafka listener: a TCP server whose every connection speaks the Kafka protocol against one backend.
+ * `startKafkaListener` resolves once it is listening; `close()` stops accepting, drops connections and
+ * stops the coordinator's clock.
+ */
+import { createServer, type Server, type Socket } from "node:net";
+import { limits, type Rng, SeededRng } from "@helixlog/core";
+import type { KafkaBackend } from "../backend.js";
+import { KafkaConnection } from "./connection.js";
+import type { BrokerLogger } from "./context.js";
+import { CoordinatorDriver } from "./coordinator-driver.js";
+import { apiHandlers } from "./handlers/index.js";
+
+export interface KafkaListenerOptions {
+  readonly backend: KafkaBackend;
+  readonly host: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  readonly logger?: BrokerLogger;
+  /** Seeds member ids; defaults to a time-seeded generator (member ids need only be unique). */
+  readonly rng?: Rng;
+  readonly autoCreateTopics?: boolean;
+  readonly frameBytesMax?: number;
+  readonly inFlightRequestsMax?: number;
+}
+
+export interface KafkaListener {
+  readonly host: string;
+  readonly port: number;
+  readonly coordinator: CoordinatorDriver;
+  close(): Promise<void>;
+}
+
+const consoleLogger: BrokerLogger = {
+  warn: (message, details) => console.warn(message, details ?? {}),
+  error: (message, details) => console.error(message, details ?? {}),
+};
+
+export async function startKafkaListener(options: KafkaListenerOptions): Promise<KafkaListener> {
+  const logger = options.logger ?? consoleLogger;
+  const coordinator = new CoordinatorDriver({
+    backend: options.backend,
+    rng: options.rng ?? new SeededRng(Date.now()),
+    logger,
+  });
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((socket) => {
+    if (sockets.size >= limits.kafkaConnectionsMax) return socket.destroy();
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+    socket.setNoDelay(true);
+    new KafkaConnection(socket, {
+      backend: options.backend,
+      coordinator,
+      handlers: apiHandlers,
+      logger,
+      autoCreateTopics: options.autoCreateTopics ?? false,
+      ...(options.frameBytesMax === undefined ? {} : { frameBytesMax: options.frameBytesMax }),
+      ...(options.inFlightRequestsMax === undefined
+        ? {}
+        : { inFlightRequestsMax: options.inFlightRequestsMax }),
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const address = server.address();
+  if (address === null || typeof address === "string")
+    throw new Error("the Kafka listener has no TCP address");
+  return {
+    host: options.host,
+    port: address.port,
+    coordinator,
+    close: async () => {
+      coordinator.close();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
