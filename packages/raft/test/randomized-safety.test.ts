@@ -7,7 +7,7 @@
  * lease reads, message size and inflight window). After the faults the healed cluster must commit
  * again. Each checker is shown to fail on a deliberately broken build.
  *
- * HELIX_SIM_SEEDS raises the number of seeds (default 200); HELIX_SIM_SEED replays one seed.
+ * HELIX_SIM_SEEDS raises the number of seeds (default 300); HELIX_SIM_SEED replays one seed.
  */
 import { bytes } from "@helixlog/core";
 import { describe, expect, it } from "vitest";
@@ -16,7 +16,7 @@ import { RaftLog } from "../src/raft-log.js";
 import { runRandomizedSafety } from "../src/testing/randomized-safety.js";
 import { SafetyViolation } from "../src/testing/safety-checker.js";
 
-const seedCount = Number(process.env.HELIX_SIM_SEEDS ?? 200);
+const seedCount = Number(process.env.HELIX_SIM_SEEDS ?? 300);
 const singleSeed = process.env.HELIX_SIM_SEED === undefined ? undefined : Number(process.env.HELIX_SIM_SEED);
 const seeds = singleSeed === undefined ? Array.from({ length: seedCount }, (_, i) => i + 1) : [singleSeed];
 
