@@ -202,6 +202,11 @@ export class HelixNode {
     return this.localPartition(topic, partition).state.highWatermark();
   }
 
+  /** The first offset a partition hosted here still stores. */
+  logStartOffset(topic: string, partition: number): number {
+    return this.localPartition(topic, partition).log.logStartOffset;
+  }
+
   /* Admin. */
 
   async createTopic(request: CreateTopicRequest): Promise<TopicRecord> {
@@ -441,7 +446,7 @@ export class HelixNode {
     if (this.controller.clusterInfo().clusterId === undefined) return;
     const registered = this.controller.listNodes().find((node) => node.nodeId === this.nodeId);
     const record: NodeRecord = { nodeId: this.nodeId, ...this.options.addresses };
-    if (registered !== undefined && JSON.stringify(registered) === JSON.stringify(record)) return;
+    if (registered !== undefined && sameAddresses(registered, record)) return;
     if (++this.ticksSinceRegister < registerEveryTicks) return;
     this.ticksSinceRegister = 0;
     const leader = this.controllerLeader();
@@ -465,6 +470,15 @@ export class HelixNode {
     );
     this.options.onFailure?.(error);
   }
+}
+
+function sameAddresses(a: NodeRecord, b: NodeRecord): boolean {
+  return (
+    a.kafkaAddress === b.kafkaAddress &&
+    a.grpcAddress === b.grpcAddress &&
+    a.peerAddress === b.peerAddress &&
+    (a.rack ?? undefined) === (b.rack ?? undefined)
+  );
 }
 
 /** Conf-change entries hold no records; they still take their index, like a no-op. */
