@@ -20,6 +20,16 @@ const seedCount = Number(process.env.HELIX_SIM_SEEDS ?? 300);
 const singleSeed = process.env.HELIX_SIM_SEED === undefined ? undefined : Number(process.env.HELIX_SIM_SEED);
 const seeds = singleSeed === undefined ? Array.from({ length: seedCount }, (_, i) => i + 1) : [singleSeed];
 
+/** Runs one seed; a failure names the seed and the command that replays it. */
+function replayable<T>(seed: number, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    const replay = `HELIX_SIM_SEED=${seed} npx vitest run --project raft test/randomized-safety.test.ts`;
+    throw new Error(`seed ${seed} failed (replay: ${replay}): ${String(error)}`, { cause: error });
+  }
+}
+
 describe("randomized safety", () => {
   it(
     `holds the Raft safety properties and recovers liveness over ${seeds.length} seeds`,
@@ -33,10 +43,13 @@ describe("randomized safety", () => {
       let completeness = 0;
       let snapshots = 0;
       for (const seed of seeds) {
-        const report = runRandomizedSafety({ seed, steps: 800, membershipChanges: seed % 2 === 0 });
-        expect(report.liveAfterHealing, `seed ${seed} did not recover (replay: HELIX_SIM_SEED=${seed})`).toBe(
-          true,
+        const report = replayable(seed, () =>
+          runRandomizedSafety({ seed, steps: 800, membershipChanges: seed % 2 === 0 }),
         );
+        expect(
+          report.liveAfterHealing,
+          `seed ${seed} did not recover (replay: HELIX_SIM_SEED=${seed} npx vitest run --project raft test/randomized-safety.test.ts)`,
+        ).toBe(true);
         applied += report.entriesApplied;
         leaders += report.leadersElected;
         crashes += report.crashes;
