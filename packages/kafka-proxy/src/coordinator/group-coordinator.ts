@@ -166,19 +166,17 @@ export class GroupCoordinator {
       return;
     }
     this.joinKnownMember(group, token, input, nowMs);
-    return;
   }
 
   onSyncGroup(token: RequestToken, input: SyncInput, nowMs: number): void {
     const group = this.groups.get(input.groupId);
+    if (group !== undefined && this.fencedInstance(group, input)) {
+      this.answerSync(token, wireErrorCode.fencedInstanceId, null);
+      return;
+    }
     const member = group?.members.get(input.memberId);
     if (group === undefined || member === undefined) {
       this.answerSync(token, wireErrorCode.unknownMemberId, null);
-      return;
-    }
-    const fenced = this.fencedInstance(group, input);
-    if (fenced) {
-      this.answerSync(token, wireErrorCode.fencedInstanceId, null);
       return;
     }
     if (input.generationId !== group.generationId) {
@@ -207,9 +205,9 @@ export class GroupCoordinator {
     nowMs: number,
   ): number {
     const group = this.groups.get(input.groupId);
+    if (group !== undefined && this.fencedInstance(group, input)) return wireErrorCode.fencedInstanceId;
     const member = group?.members.get(input.memberId);
     if (group === undefined || member === undefined) return wireErrorCode.unknownMemberId;
-    if (this.fencedInstance(group, input)) return wireErrorCode.fencedInstanceId;
     if (input.generationId !== group.generationId) return wireErrorCode.illegalGeneration;
     member.lastSeenMs = nowMs;
     return group.state === "Stable" ? wireErrorCode.none : wireErrorCode.rebalanceInProgress;
@@ -244,9 +242,9 @@ export class GroupCoordinator {
       group.hasOffsets = true;
       return wireErrorCode.none;
     }
+    if (group !== undefined && this.fencedInstance(group, input)) return wireErrorCode.fencedInstanceId;
     const member = group?.members.get(input.memberId);
     if (group === undefined || member === undefined) return wireErrorCode.unknownMemberId;
-    if (this.fencedInstance(group, input)) return wireErrorCode.fencedInstanceId;
     if (input.generationId !== group.generationId) return wireErrorCode.illegalGeneration;
     if (group.state !== "Stable") return wireErrorCode.rebalanceInProgress;
     member.lastSeenMs = nowMs;
@@ -389,13 +387,13 @@ export class GroupCoordinator {
       this.addMember(group, input.memberId, token, input, nowMs);
       return;
     }
+    if (this.fencedInstance(group, input)) {
+      this.answerJoinError(token, input.memberId, wireErrorCode.fencedInstanceId);
+      return;
+    }
     const member = group.members.get(input.memberId);
     if (member === undefined) {
       this.answerJoinError(token, input.memberId, wireErrorCode.unknownMemberId);
-      return;
-    }
-    if (this.fencedInstance(group, input)) {
-      this.answerJoinError(token, input.memberId, wireErrorCode.fencedInstanceId);
       return;
     }
     const protocolsChanged = !sameProtocols(member.protocols, input.protocols);
