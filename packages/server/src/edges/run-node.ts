@@ -1,0 +1,132 @@
+import { mkdir } from "node:fs/promises";
+import { HelixError, type NodeId, SeededRng, systemClock } from "@helixlog/core";
+import { NodeDisk } from "@helixlog/wal";
+import { Gauge } from "prom-client";
+import { HelixNode } from "../node/helix-node.js";
+import { decodeEnvelope, encodeEnvelope } from "./envelope-codec.js";
+import { startGrpcApi } from "./grpc-api.js";
+import { createMetricsRegistry, HttpServer } from "./http-server.js";
+import type { HostPort, NodeConfig } from "./node-config.js";
+import { PeerTransport } from "./peer-transport.js";
+
+/**
+ * Starts a whole node from its configuration: the data directory, the peer transport, the node core
+ * ticking on the real clock, the gRPC API and the HTTP endpoint. Returns a handle whose `stop()` shuts
+ * everything down in the reverse order (the edge calls it on SIGTERM).
+ */
+
+/** One Raft tick: elections take `electionTicks` (10) of these, heartbeats go every `heartbeatTicks`. */
+export const tickIntervalMs = 100;
+
+export interface RunningNode {
+  readonly node: HelixNode;
+  readonly grpcPort: number;
+  readonly httpPort: number;
+  readonly peerPort: number;
+  stop(): Promise<void>;
+}
+
+export interface RunNodeOptions {
+  /** Structured log lines (one JSON object each); the CLI prints them. */
+  readonly log: (event: Record<string, unknown>) => void;
+  /** Seeds the node's randomness (election timeouts, placement tie-breaks); defaults to the time. */
+  readonly seed?: number;
+  /** Called when the node stops itself after a storage failure: the process must exit. */
+  readonly onFailure: (error: unknown) => void;
+}
+
+export function formatHostPort(address: HostPort): string {
+  return address.host.includes(":") ? `[${address.host}]:${address.port}` : `${address.host}:${address.port}`;
+}
+
+export async function runNode(config: NodeConfig, options: RunNodeOptions): Promise<RunningNode> {
+  await mkdir(config.dataDir, { recursive: true });
+  const disk = new NodeDisk(config.dataDir);
+  const transport = await PeerTransport.start({
+    nodeId: config.nodeId,
+    listen: config.peerAddress,
+    peers: config.peers,
+    onEvent: (event) => options.log({ event: `peer.${event.kind}`, ...event }),
+  });
+  let node: HelixNode;
+  try {
+    node = await HelixNode.open({
+      nodeId: config.nodeId,
+      voters: [...config.peers.keys()],
+      addresses: {
+        kafkaAddress: formatHostPort(config.advertisedKafkaAddress),
+        grpcAddress: formatHostPort(config.grpcAddress),
+        peerAddress: formatHostPort(config.peerAddress),
+        rack: undefined,
+      },
+      disk,
+      rng: new SeededRng(options.seed ?? Date.now() % 2 ** 48),
+      clock: systemClock,
+      send: (to, envelope) => transport.send(to, encodeEnvelope(envelope)),
+      onFailure: options.onFailure,
+    });
+  } catch (error) {
+    await transport.close();
+    throw error;
+  }
+  transport.setReceiver((from, frame) => {
+    const envelope = decodeEnvelope(frame);
+    if (envelope !== undefined) node.receive(from, envelope);
+  });
+  const ticker = setInterval(() => node.tick(), tickIntervalMs);
+  const addressOf = (id: NodeId) => node.listNodes().find((record) => record.nodeId === id)?.grpcAddress;
+  const grpc = await startGrpcApi({ address: config.grpcAddress, node, addressOf });
+  const registry = createMetricsRegistry({ node: String(config.nodeId) });
+  new Gauge({
+    name: "helix_controller_leader",
+    help: "Node id of the controller group's leader as this node sees it (0: none).",
+    registers: [registry],
+    collect() {
+      this.set(node.controllerLeader() ?? 0);
+    },
+  });
+  new Gauge({
+    name: "helix_topics",
+    help: "Topics in the cluster's metadata.",
+    registers: [registry],
+    collect() {
+      this.set(node.listTopics().length);
+    },
+  });
+  const http = await HttpServer.start({
+    address: config.httpAddress,
+    registry,
+    health: () => ({
+      healthy: node.controllerLeader() !== undefined,
+      details: { nodeId: config.nodeId, controllerLeader: node.controllerLeader() ?? null },
+    }),
+  });
+  let stopping: Promise<void> | undefined;
+  return {
+    node,
+    grpcPort: grpc.port,
+    httpPort: http.port,
+    peerPort: transport.port,
+    stop: () => {
+      stopping ??= (async () => {
+        clearInterval(ticker);
+        await grpc.close();
+        await http.close();
+        await node.close();
+        await transport.close();
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** A one-line explanation of a startup failure, for the operator. */
+export function describeStartupError(error: unknown, config: NodeConfig | undefined): string {
+  const code = (error as { code?: string }).code;
+  if (code === "EADDRINUSE") {
+    const where = (error as { port?: number }).port;
+    return `a port is already in use${where === undefined ? "" : ` (${where})`}: is another node running? Stop it, or pass --grpc-addr/--kafka-addr/--peer-addr/--http-addr`;
+  }
+  if (HelixError.isInstance(error)) return `${error.code}: ${error.message}`;
+  return `${(error as Error).message ?? String(error)}${config === undefined ? "" : ` (data dir ${config.dataDir})`}`;
+}
