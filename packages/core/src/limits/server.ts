@@ -46,3 +46,29 @@ export const kvValueSizeBytesMax = 1024 * 1024;
 export const kvKeysMax = 100_000;
 /** Total bytes of keys and values in the KV store. */
 export const kvBytesMax = 256 * 1024 * 1024;
+/**
+ * Largest gRPC request the API accepts: the largest record batch plus room for the protobuf framing of
+ * `records` (keys, headers, field tags). grpc-js refuses anything longer with RESOURCE_EXHAUSTED.
+ */
+export const grpcRequestSizeBytesMax = 9 * 1024 * 1024;
+/** Longest a Fetch may long-poll for new data (max_wait_ms is capped to this). */
+export const grpcFetchWaitMsMax = 30_000;
+/**
+ * How often a long-polling Fetch or an idle Subscribe re-reads the high watermark. Short enough to add
+ * little latency, long enough that a thousand idle pollers cost little CPU.
+ */
+export const grpcFetchPollIntervalMs = 5;
+/** Fetch bytes when the request leaves max_bytes at 0; also Subscribe's default per message. */
+export const grpcFetchBytesDefault = 1024 * 1024;
+/** Largest max_bytes honoured for one Fetch response or Subscribe message (one batch may exceed it). */
+export const grpcFetchBytesMax = 16 * 1024 * 1024;
+/** How long Produce waits for its acks when the request leaves timeout_ms at 0. */
+export const grpcProduceTimeoutMsDefault = 30_000;
+/** Longest Produce wait a client may ask for with timeout_ms. */
+export const grpcProduceTimeoutMsMax = 300_000;
+/** Concurrent Subscribe streams per node: each one holds a poller and a response stream. */
+export const grpcSubscriptionsMax = 1_000;
+/** How often the health service re-checks whether the node sees a controller leader. */
+export const grpcHealthRefreshMs = 100;
+/** On close, in-flight calls get this long to finish before they are cancelled. */
+export const grpcShutdownGraceMs = 2_000;

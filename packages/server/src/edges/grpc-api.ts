@@ -1,0 +1,173 @@
+/**
+ * The gRPC API edge (DESIGN.md §6): serves helix.v1.Log and helix.v1.Admin over one HelixNode, plus
+ * standard health checking (grpc.health.v1: SERVING once the node sees a controller leader) and server
+ * reflection. Every handler validates its request and answers bad input with INVALID_ARGUMENT and a
+ * reason; every error becomes its HelixError's gRPC status with a helix.v1.ErrorDetail in the
+ * `grpc-status-details-bin` trailer (see grpc/error-status.ts). A handler never crashes the process:
+ * unexpected errors are answered with INTERNAL.
+ */
+import {
+  type GrpcObject,
+  type handleServerStreamingCall,
+  type handleUnaryCall,
+  loadPackageDefinition,
+  Server,
+  ServerCredentials,
+  type ServerUnaryCall,
+  type ServerWritableStream,
+  type ServiceClientConstructor,
+  type UntypedServiceImplementation,
+} from "@grpc/grpc-js";
+import { ReflectionService } from "@grpc/reflection";
+import { assert, limits, type NodeId } from "@helixlog/core";
+import { HealthImplementation, type ServingStatus } from "grpc-health-check";
+import type { HelixNode } from "../node/helix-node.js";
+import { AdminService } from "./grpc/admin-service.js";
+import { toServiceError } from "./grpc/error-status.js";
+import { LogService } from "./grpc/log-service.js";
+import {
+  type CreateTopicRequest,
+  type FetchRequest,
+  type FetchResponse,
+  type ListOffsetsRequest,
+  loadHelixProtos,
+  type ProduceRequest,
+  type SubscribeRequest,
+} from "./grpc/messages.js";
+import type { HostPort } from "./node-config.js";
+
+assert(
+  limits.grpcRequestSizeBytesMax > limits.recordBatchSizeBytesMax,
+  "a gRPC request must hold the largest record batch plus its protobuf framing",
+);
+
+export interface GrpcApiOptions {
+  readonly address: HostPort;
+  readonly node: HelixNode;
+  /** The gRPC address of a node, for NOT_LEADER details (undefined when unknown). */
+  readonly addressOf: (nodeId: NodeId) => string | undefined;
+}
+
+export interface GrpcApi {
+  /** The bound port (the requested one, or the one the OS chose for port 0). */
+  readonly port: number;
+  /** Stops accepting calls, lets in-flight calls finish for grpcShutdownGraceMs, then cancels the rest. */
+  close(): Promise<void>;
+}
+
+/** Health statuses are kept for the whole server ("") and for each Helix service. */
+const healthServices = ["", "helix.v1.Log", "helix.v1.Admin"] as const;
+
+export async function startGrpcApi(options: GrpcApiOptions): Promise<GrpcApi> {
+  const definition = loadHelixProtos();
+  const helix = (loadPackageDefinition(definition).helix as GrpcObject).v1 as GrpcObject;
+  const server = new Server({ "grpc.max_receive_message_length": limits.grpcRequestSizeBytesMax });
+  let closing = false;
+  const log = new LogService({ node: options.node, closing: () => closing });
+  const admin = new AdminService(options.node);
+  const answer = unaryAnswerer(options.addressOf);
+  server.addService((helix.Log as ServiceClientConstructor).service, {
+    Produce: answer((request: ProduceRequest, call) => log.produce(request, call)),
+    Fetch: answer((request: FetchRequest, call) => log.fetch(request, call)),
+    ListOffsets: answer((request: ListOffsetsRequest) => log.listOffsets(request)),
+    Subscribe: streamAnswerer(
+      options.addressOf,
+      (call: ServerWritableStream<SubscribeRequest, FetchResponse>) => log.subscribe(call),
+    ),
+  } satisfies UntypedServiceImplementation);
+  server.addService((helix.Admin as ServiceClientConstructor).service, {
+    CreateTopic: answer((request: CreateTopicRequest) => admin.createTopic(request)),
+    DeleteTopic: answer((request: { name: string }) => admin.deleteTopic(request)),
+    ListTopics: answer(() => admin.listTopics()),
+    DescribeTopic: answer((request: { name: string }) => admin.describeTopic(request)),
+    AlterTopic: answer(() => admin.alterTopic()),
+    Metadata: answer((request: { topics: string[] }) => admin.metadata(request)),
+    ClusterStatus: answer(() => admin.clusterStatus()),
+  } satisfies UntypedServiceImplementation);
+  const stopHealth = serveHealth(server, options.node);
+  new ReflectionService(definition).addToServer(server);
+  const port = await bind(server, options.address);
+  return {
+    port,
+    close: async () => {
+      closing = true;
+      stopHealth();
+      await shutdown(server);
+    },
+  };
+}
+
+/** Adapts an async handler to grpc-js; a rejection (or a synchronous throw) becomes a status. */
+function unaryAnswerer(addressOf: GrpcApiOptions["addressOf"]) {
+  return <Request>(
+    handler: (request: Request, call: ServerUnaryCall<Request, unknown>) => Promise<unknown>,
+  ): handleUnaryCall<Request, unknown> =>
+    (call, callback) => {
+      Promise.resolve()
+        .then(() => handler(call.request, call))
+        .then(
+          (response) => callback(null, response),
+          (error: unknown) => callback(toServiceError(error, addressOf)),
+        );
+    };
+}
+
+function streamAnswerer<Request, Response>(
+  addressOf: GrpcApiOptions["addressOf"],
+  handler: (call: ServerWritableStream<Request, Response>) => Promise<void>,
+): handleServerStreamingCall<Request, Response> {
+  return (call) => {
+    Promise.resolve()
+      .then(() => handler(call))
+      .then(
+        () => call.end(),
+        (error: unknown) => {
+          // A cancelled call has no one to tell; emitting would only log noise.
+          if (!call.cancelled) call.emit("error", toServiceError(error, addressOf));
+        },
+      );
+  };
+}
+
+/** SERVING while the node sees a controller leader: without one it cannot create topics or register. */
+function serveHealth(server: Server, node: HelixNode): () => void {
+  const statusNow = (): ServingStatus => (node.controllerLeader() === undefined ? "NOT_SERVING" : "SERVING");
+  let status = statusNow();
+  const health = new HealthImplementation(
+    Object.fromEntries(healthServices.map((service) => [service, status])),
+  );
+  health.addToServer(server);
+  const timer = setInterval(() => {
+    const next = statusNow();
+    if (next === status) return;
+    status = next;
+    for (const service of healthServices) health.setStatus(service, next);
+  }, limits.grpcHealthRefreshMs);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    for (const service of healthServices) health.setStatus(service, "NOT_SERVING");
+  };
+}
+
+function bind(server: Server, address: HostPort): Promise<number> {
+  const host = address.host.includes(":") ? `[${address.host}]` : address.host;
+  return new Promise((resolve, reject) => {
+    server.bindAsync(`${host}:${address.port}`, ServerCredentials.createInsecure(), (error, port) =>
+      error === null ? resolve(port) : reject(error),
+    );
+  });
+}
+
+function shutdown(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      server.forceShutdown();
+      resolve();
+    }, limits.grpcShutdownGraceMs);
+    server.tryShutdown(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}

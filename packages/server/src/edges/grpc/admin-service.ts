@@ -1,0 +1,210 @@
+/**
+ * helix.v1.Admin over one HelixNode. Writes (CreateTopic, DeleteTopic) go to the controller leader; the
+ * node answers NOT_LEADER elsewhere and the status carries the leader's address. Reads describe the
+ * controller's state as this node has applied it, plus what this node knows of partition leaders and
+ * offsets (-1 for partitions it does not host).
+ */
+import { HelixError, limits, type NodeId } from "@helixlog/core";
+import { type TopicRecord, validateTopicName } from "../../node/controller/controller-state.js";
+import { effectiveTopicConfig, validateTopicConfig } from "../../node/controller/topic-config.js";
+import type { HelixNode } from "../../node/helix-node.js";
+import type {
+  BrokerMessage,
+  CreateTopicRequest,
+  PartitionDescriptionMessage,
+  TopicDescriptionMessage,
+} from "./messages.js";
+import { requireTopic, requireTopicName } from "./validation.js";
+
+/** Kafka's usual default replication factor, lowered to the cluster size on small clusters. */
+const replicationFactorDefault = 3;
+
+export class AdminService {
+  constructor(private readonly node: HelixNode) {}
+
+  async createTopic(request: CreateTopicRequest): Promise<TopicDescriptionMessage> {
+    const name = requireTopicName(request.name, "name");
+    const partitions = request.partitions === 0 ? 1 : request.partitions;
+    if (!Number.isInteger(partitions) || partitions < 1 || partitions > limits.partitionsPerTopicMax) {
+      throw new HelixError(
+        "INVALID_PARTITIONS",
+        `partitions must be 1..${limits.partitionsPerTopicMax}, got ${partitions}`,
+      );
+    }
+    const liveNodes = this.node.listNodes().length;
+    const replicationFactor =
+      request.replicationFactor === 0
+        ? Math.max(1, Math.min(replicationFactorDefault, liveNodes))
+        : request.replicationFactor;
+    if (
+      !Number.isInteger(replicationFactor) ||
+      replicationFactor < 1 ||
+      replicationFactor > limits.replicationFactorMax
+    ) {
+      throw new HelixError(
+        "INVALID_REPLICATION_FACTOR",
+        `replication_factor must be 1..${limits.replicationFactorMax}, got ${replicationFactor}`,
+      );
+    }
+    if (request.validateOnly)
+      return this.validateCreate(name, partitions, replicationFactor, request.configs);
+    const topic = await this.node.createTopic({
+      name,
+      partitions,
+      replicationFactor,
+      config: request.configs,
+    });
+    return this.describe(topic);
+  }
+
+  /**
+   * validate_only: the checks the controller would make, without proposing. The leader's own planning
+   * may still refuse a later real request (for example if a node left meanwhile).
+   */
+  private validateCreate(
+    name: string,
+    partitions: number,
+    replicationFactor: number,
+    configs: Record<string, string>,
+  ): TopicDescriptionMessage {
+    validateTopicName(name);
+    if (this.node.topic(name) !== undefined)
+      throw new HelixError("ALREADY_EXISTS", `topic "${name}" already exists`);
+    if (replicationFactor > this.node.listNodes().length) {
+      throw new HelixError(
+        "INVALID_REPLICATION_FACTOR",
+        `replication factor ${replicationFactor} exceeds the live nodes`,
+      );
+    }
+    const config = validateTopicConfig(configs);
+    return {
+      name,
+      topicId: "",
+      replicationFactor,
+      partitions: Array.from({ length: partitions }, (_, partition) => unknownPartition(partition, [])),
+      configs: effectiveTopicConfig(config),
+    };
+  }
+
+  async deleteTopic(request: { name: string }): Promise<Record<string, never>> {
+    await this.node.deleteTopic(requireTopicName(request.name, "name"));
+    return {};
+  }
+
+  async listTopics(): Promise<{ topics: TopicDescriptionMessage[] }> {
+    return { topics: this.node.listTopics().map((topic) => this.describe(topic)) };
+  }
+
+  async describeTopic(request: { name: string }): Promise<TopicDescriptionMessage> {
+    return this.describe(requireTopic(this.node, request.name));
+  }
+
+  async alterTopic(): Promise<never> {
+    throw new HelixError(
+      "UNSUPPORTED_VERSION",
+      "AlterTopic is not implemented yet: the node has no alterTopic",
+    );
+  }
+
+  async metadata(request: { topics: string[] }) {
+    const topics =
+      request.topics.length === 0
+        ? this.node.listTopics()
+        : request.topics.map((name) => requireTopic(this.node, name));
+    return {
+      clusterId: this.node.clusterInfo().clusterId ?? "",
+      controllerId: this.node.controllerLeader() ?? -1,
+      brokers: this.brokers(),
+      topics: topics.map((topic) => this.describe(topic)),
+    };
+  }
+
+  async clusterStatus() {
+    const topics = this.node.listTopics();
+    return {
+      clusterId: this.node.clusterInfo().clusterId ?? "",
+      controllerLeader: this.node.controllerLeader() ?? 0,
+      nodes: this.brokers().map((broker) => ({
+        broker,
+        groupsHosted: countPartitions(topics, (replicas) => replicas.includes(broker.nodeId as NodeId)),
+        // Leadership is known only for the groups this node hosts; other nodes report 0 here.
+        groupsLed: broker.nodeId === this.node.nodeId ? this.groupsLedHere(topics) : 0,
+        underReplicatedPartitions: 0,
+      })),
+    };
+  }
+
+  private groupsLedHere(topics: readonly TopicRecord[]): number {
+    const controller = this.node.isControllerLeader() ? 1 : 0;
+    const partitions = topics.flatMap((topic) =>
+      topic.partitions.filter(
+        (_, partition) => this.node.partitionLeader(topic.name, partition)?.leader === this.node.nodeId,
+      ),
+    );
+    return controller + partitions.length;
+  }
+
+  /** Registered nodes. Liveness is not tracked yet, so every registered node is reported alive. */
+  private brokers(): BrokerMessage[] {
+    return this.node.listNodes().map((node) => ({
+      nodeId: node.nodeId,
+      kafkaAddress: node.kafkaAddress,
+      grpcAddress: node.grpcAddress,
+      rack: node.rack ?? "",
+      alive: true,
+    }));
+  }
+
+  private describe(topic: TopicRecord): TopicDescriptionMessage {
+    return {
+      name: topic.name,
+      topicId: String(topic.id),
+      replicationFactor: topic.partitions[0]?.replicas.length ?? 0,
+      partitions: topic.partitions.map((record, partition) =>
+        this.describePartition(topic.name, partition, record.replicas),
+      ),
+      configs: effectiveTopicConfig(topic.config),
+    };
+  }
+
+  private describePartition(
+    topic: string,
+    partition: number,
+    replicas: readonly NodeId[],
+  ): PartitionDescriptionMessage {
+    const view = this.node.partitionLeader(topic, partition);
+    if (view === undefined) return unknownPartition(partition, replicas);
+    return {
+      partition,
+      leader: view.leader ?? -1,
+      leaderEpoch: view.term,
+      replicas: [...replicas],
+      // The node does not measure replica lag yet (DESIGN.md §2 ISR); every replica is reported in sync.
+      inSyncReplicas: [...replicas],
+      highWatermark: this.node.highWatermark(topic, partition),
+      logStartOffset: this.node.logStartOffset(topic, partition),
+    };
+  }
+}
+
+function unknownPartition(partition: number, replicas: readonly NodeId[]): PartitionDescriptionMessage {
+  return {
+    partition,
+    leader: -1,
+    leaderEpoch: -1,
+    replicas: [...replicas],
+    inSyncReplicas: [],
+    highWatermark: -1,
+    logStartOffset: -1,
+  };
+}
+
+function countPartitions(
+  topics: readonly TopicRecord[],
+  matches: (replicas: readonly NodeId[]) => boolean,
+): number {
+  return topics.reduce(
+    (sum, topic) => sum + topic.partitions.filter((record) => matches(record.replicas)).length,
+    0,
+  );
+}

@@ -1,0 +1,164 @@
+/**
+ * helix.v1.Log: Produce, Fetch (long polling), Subscribe (server streaming) and ListOffsets over one
+ * HelixNode. Handlers validate, call the node and shape the answer; errors become statuses in grpc-api.ts.
+ */
+import type { ServerUnaryCall, ServerWritableStream } from "@grpc/grpc-js";
+
+/** What a unary handler reads from its call: the deadline and whether the client went away. */
+type CallState = Pick<ServerUnaryCall<unknown, unknown>, "getDeadline" | "cancelled">;
+
+import { HelixError, limits, SeededRng } from "@helixlog/core";
+import { StickyPartitioner } from "@helixlog/routing";
+import type { HelixNode } from "../../node/helix-node.js";
+import { formatOf, toFetchResponse } from "./fetch-response.js";
+import type {
+  FetchRequest,
+  FetchResponse,
+  ListOffsetsRequest,
+  PartitionOffsetMessage,
+  ProduceRequest,
+  ProduceResponse,
+  SubscribeRequest,
+} from "./messages.js";
+import { acksOf, batchesOf, choosePartition } from "./produce-request.js";
+import { fetchBytesOf, requireKnown, requireOffset, requirePartition, requireTopic } from "./validation.js";
+import { pollUntil, remainingMs, sleep, withTimeout } from "./waiting.js";
+
+export interface LogServiceContext {
+  readonly node: HelixNode;
+  /** True once the API is closing: open-ended waits (Subscribe) end. */
+  readonly closing: () => boolean;
+}
+
+export class LogService {
+  /** Null-key records stick to one partition per topic until a batch's worth has gone to it. */
+  private readonly sticky = new StickyPartitioner(new SeededRng(Math.floor(Math.random() * 2 ** 31)));
+  /** Open Subscribe streams, at most grpcSubscriptionsMax. */
+  private subscriptions = 0;
+
+  constructor(private readonly context: LogServiceContext) {}
+
+  async produce(request: ProduceRequest, call: CallState): Promise<ProduceResponse> {
+    const { node } = this.context;
+    const topic = requireTopic(node, request.topic);
+    const acks = acksOf(request.acks);
+    const batches = batchesOf(request, topic, Date.now());
+    const partition = choosePartition(request, batches, topic, node, this.sticky);
+    const timeoutMs = Math.min(produceTimeoutOf(request.timeoutMs), remainingMs(call.getDeadline()));
+    const result = await withTimeout(
+      node.produce(topic.name, partition, batches, acks),
+      timeoutMs,
+      `produce to ${topic.name}-${partition} with acks=${acks} (the write may still happen)`,
+    );
+    return { partition, ...result, logAppendTimeMs: -1 };
+  }
+
+  async fetch(request: FetchRequest, call: CallState): Promise<FetchResponse> {
+    const { node } = this.context;
+    const topic = requireTopic(node, request.topic);
+    const partition = requirePartition(topic, request.partition);
+    const offset = requireOffset(request.offset);
+    const format = formatOf(request.format);
+    const maxBytes = fetchBytesOf(request.maxBytes);
+    const waitMs = Math.min(request.maxWaitMs, limits.grpcFetchWaitMsMax, remainingMs(call.getDeadline()));
+    // Long polling: with nothing past `offset` yet, wait for a commit (or the wait to run out).
+    await pollUntil(
+      () => node.highWatermark(topic.name, partition) > offset,
+      waitMs,
+      () => call.cancelled || this.context.closing(),
+    );
+    const result = await node.fetch(topic.name, partition, offset, maxBytes);
+    return toFetchResponse(result, partition, offset, format);
+  }
+
+  /** Streams each committed chunk from the offset until the client cancels or the API closes. */
+  async subscribe(call: ServerWritableStream<SubscribeRequest, FetchResponse>): Promise<void> {
+    const { node } = this.context;
+    const request = call.request;
+    const topic = requireTopic(node, request.topic);
+    const partition = requirePartition(topic, request.partition);
+    let offset = requireOffset(request.offset);
+    const format = formatOf(request.format);
+    const maxBytes = fetchBytesOf(request.maxBytesPerMessage);
+    if (this.subscriptions >= limits.grpcSubscriptionsMax) {
+      throw new HelixError(
+        "RESOURCE_EXHAUSTED",
+        `at most ${limits.grpcSubscriptionsMax} subscriptions per node`,
+      );
+    }
+    this.subscriptions++;
+    try {
+      const stopped = () => call.cancelled || this.context.closing();
+      while (!stopped()) {
+        const ready = await pollUntil(
+          () => node.highWatermark(topic.name, partition) > offset,
+          1_000,
+          stopped,
+        );
+        if (!ready) continue;
+        const result = await node.fetch(topic.name, partition, offset, maxBytes);
+        // The segment store may trail the high watermark by an append; look again shortly.
+        if (result.batches.length === 0) {
+          await sleep(limits.grpcFetchPollIntervalMs);
+          continue;
+        }
+        const response = toFetchResponse(result, partition, offset, format);
+        offset = response.nextOffset;
+        if (!call.write(response)) await drained(call);
+      }
+    } finally {
+      this.subscriptions--;
+    }
+  }
+
+  async listOffsets(request: ListOffsetsRequest): Promise<{ offsets: PartitionOffsetMessage[] }> {
+    const { node } = this.context;
+    const topic = requireTopic(node, request.topic);
+    const spec = requireKnown(request.spec, offsetSpecs, "spec");
+    const partitions =
+      request.partitions.length === 0
+        ? topic.partitions.map((_, partition) => partition)
+        : request.partitions.map((partition) => requirePartition(topic, partition));
+    if (spec === "OFFSET_SPEC_TIMESTAMP" || spec === "OFFSET_SPEC_MAX_TIMESTAMP") {
+      throw new HelixError(
+        "UNSUPPORTED_VERSION",
+        `${spec} is not implemented yet: the node has no time index lookup`,
+      );
+    }
+    const earliest = spec === "OFFSET_SPEC_EARLIEST";
+    return {
+      offsets: partitions.map((partition) => ({
+        partition,
+        offset: earliest
+          ? node.logStartOffset(topic.name, partition)
+          : node.highWatermark(topic.name, partition),
+        timestampMs: -1,
+      })),
+    };
+  }
+}
+
+const offsetSpecs = [
+  "OFFSET_SPEC_UNSPECIFIED",
+  "OFFSET_SPEC_EARLIEST",
+  "OFFSET_SPEC_LATEST",
+  "OFFSET_SPEC_TIMESTAMP",
+  "OFFSET_SPEC_MAX_TIMESTAMP",
+] as const;
+
+function produceTimeoutOf(requested: number): number {
+  if (requested === 0) return limits.grpcProduceTimeoutMsDefault;
+  return Math.min(requested, limits.grpcProduceTimeoutMsMax);
+}
+
+/** Resolves when the stream can take more, or when the call ends (cancelled or closed). */
+function drained(call: ServerWritableStream<SubscribeRequest, FetchResponse>): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const events = ["drain", "cancelled", "close"] as const;
+    const finish = () => {
+      for (const event of events) call.off(event, finish);
+      resolve();
+    };
+    for (const event of events) call.on(event, finish);
+  });
+}
