@@ -1,7 +1,7 @@
 /**
  * The gRPC API edge, end to end over loopback with a real @grpc/grpc-js client loaded from the protos,
  * in front of a one-node HelixNode on a simulated disk ticked every 10 ms:
- *   - health checking answers SERVING once the node leads its controller;
+ *   - health checking answers SERVING once the node leads its controller; reflection lists the services;
  *   - Admin creates, lists, describes (effective configs included) and deletes topics, and reports
  *     metadata and cluster status;
  *   - records produced with keys, headers and timestamps (acks all) are fetched back identical, as
@@ -13,6 +13,8 @@
  *     healthy; NOT_LEADER details carry the leader's id and address.
  * Waits are on conditions with a bound; every server, client and timer is closed.
  */
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import {
   type Client,
   credentials,
@@ -24,6 +26,7 @@ import {
   type ServiceError,
   status,
 } from "@grpc/grpc-js";
+import { loadSync } from "@grpc/proto-loader";
 import { decodeRecords, encodeRecordBatch, HelixError, ManualClock, nodeId, SeededRng } from "@helixlog/core";
 import { partitionForKey } from "@helixlog/routing";
 import { SimDisk } from "@helixlog/wal/testing";
@@ -162,6 +165,40 @@ describe("gRPC API", () => {
       "health SERVING",
     );
     expect(await call(health, "check", { service: "helix.v1.Log" })).toEqual({ status: "SERVING" });
+  });
+
+  it("lists its services through server reflection", async () => {
+    const reflectionDirectory = dirname(
+      createRequire(import.meta.url).resolve("@grpc/reflection/package.json"),
+    );
+    const definition = loadSync(join(reflectionDirectory, "build/proto/grpc/reflection/v1/reflection.proto"));
+    const reflection = loadPackageDefinition(definition) as unknown as {
+      grpc: { reflection: { v1: { ServerReflection: ServiceClientConstructor } } };
+    };
+    const client = new reflection.grpc.reflection.v1.ServerReflection(
+      `127.0.0.1:${api.port}`,
+      credentials.createInsecure(),
+    );
+    try {
+      const stream = (
+        client as unknown as Record<string, () => NodeJS.ReadWriteStream>
+      ).ServerReflectionInfo?.call(client);
+      if (stream === undefined) throw new Error("no ServerReflectionInfo method");
+      const answer = new Promise<{ listServicesResponse: { service: { name: string }[] } }>(
+        (resolve, reject) => {
+          stream.on("data", resolve);
+          stream.on("error", reject);
+        },
+      );
+      stream.write({ listServices: "" } as never);
+      const names = (await answer).listServicesResponse.service.map((service) => service.name);
+      stream.end();
+      expect(names).toEqual(
+        expect.arrayContaining(["helix.v1.Log", "helix.v1.Admin", "grpc.health.v1.Health"]),
+      );
+    } finally {
+      client.close();
+    }
   });
 
   it("fetches back exactly the records it produced, as records and as batches", async () => {

@@ -18,9 +18,10 @@ import {
   type ServiceClientConstructor,
   type UntypedServiceImplementation,
 } from "@grpc/grpc-js";
+import { loadSync, type PackageDefinition } from "@grpc/proto-loader";
 import { ReflectionService } from "@grpc/reflection";
 import { assert, limits, type NodeId } from "@helixlog/core";
-import { HealthImplementation, type ServingStatus } from "grpc-health-check";
+import { HealthImplementation, protoPath as healthProtoPath, type ServingStatus } from "grpc-health-check";
 import type { HelixNode } from "../node/helix-node.js";
 import { AdminService } from "./grpc/admin-service.js";
 import { toServiceError } from "./grpc/error-status.js";
@@ -57,6 +58,7 @@ export interface GrpcApi {
 
 /** Health statuses are kept for the whole server ("") and for each Helix service. */
 const healthServices = ["", "helix.v1.Log", "helix.v1.Admin"] as const;
+const servedServices = ["helix.v1.Log", "helix.v1.Admin", "grpc.health.v1.Health"] as const;
 
 export async function startGrpcApi(options: GrpcApiOptions): Promise<GrpcApi> {
   const definition = loadHelixProtos();
@@ -85,7 +87,7 @@ export async function startGrpcApi(options: GrpcApiOptions): Promise<GrpcApi> {
     ClusterStatus: answer(() => admin.clusterStatus()),
   } satisfies UntypedServiceImplementation);
   const stopHealth = serveHealth(server, options.node);
-  new ReflectionService(definition).addToServer(server);
+  serveReflection(server, definition);
   const port = await bind(server, options.address);
   return {
     port,
@@ -148,6 +150,15 @@ function serveHealth(server: Server, node: HelixNode): () => void {
     clearInterval(timer);
     for (const service of healthServices) health.setStatus(service, "NOT_SERVING");
   };
+}
+
+/**
+ * Reflection describes the services this server answers: the Helix ones it implements (Kv is in the
+ * protos but not served yet) and health checking, whose definition comes from grpc-health-check.
+ */
+function serveReflection(server: Server, helixDefinition: PackageDefinition): void {
+  const definition = { ...helixDefinition, ...loadSync(healthProtoPath) };
+  new ReflectionService(definition, { services: [...servedServices] }).addToServer(server);
 }
 
 function bind(server: Server, address: HostPort): Promise<number> {

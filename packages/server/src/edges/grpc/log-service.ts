@@ -1,6 +1,8 @@
 /**
  * helix.v1.Log: Produce, Fetch (long polling), Subscribe (server streaming) and ListOffsets over one
  * HelixNode. Handlers validate, call the node and shape the answer; errors become statuses in grpc-api.ts.
+ * Not yet: Fetch's min_bytes above 1 (a long poll returns once anything past the offset is committed),
+ * ListOffsets by timestamp (the node has no time-index lookup), and log_append_time_ms (always -1).
  */
 import type { ServerUnaryCall, ServerWritableStream } from "@grpc/grpc-js";
 
