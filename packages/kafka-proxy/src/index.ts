@@ -1,8 +1,49 @@
 /**
- * @helixlog/kafka-proxy: the Kafka wire protocol. Today this exposes the codec layer: primitives,
- * framing, the advertised API table and the generated per-API codecs (one namespace per API).
+ * @helixlog/kafka-proxy: the Kafka wire protocol. The broker side (listener, connection handling, one
+ * handler per API), the KafkaBackend port the Helix server implements, the classic consumer group
+ * coordinator as a pure state machine, and the codec layer: primitives, framing, the advertised API table
+ * and the generated per-API codecs (one namespace per API).
  */
 
+export type {
+  Acks,
+  ActiveProducer,
+  BrokerDescription,
+  ClusterMetadata,
+  CommittedOffset,
+  ConfigChange,
+  ConfigEntry,
+  ConfigResource,
+  ConfigResourceType,
+  FetchInput,
+  FetchResult,
+  IsolationLevel,
+  KafkaBackend,
+  ListedOffset,
+  OffsetQuery,
+  PartitionDescription,
+  ProduceInput,
+  ProduceResult,
+  ProducerIdentity,
+  StoredGroup,
+  StoredGroupMember,
+  TopicDescription,
+  TopicPartition,
+  TopicSpec,
+} from "./backend.js";
+export type { BrokerLogger } from "./broker/context.js";
+export type { CoordinatorDriver } from "./broker/coordinator-driver.js";
+export { type KafkaListener, type KafkaListenerOptions, startKafkaListener } from "./broker/listener.js";
+export type { GroupState, RequestToken } from "./coordinator/group.js";
+export {
+  type CoordinatorOptions,
+  type CoordinatorReady,
+  GroupCoordinator,
+  type GroupSummary,
+  type JoinInput,
+  type MemberIdentity,
+  type SyncInput,
+} from "./coordinator/group-coordinator.js";
 export {
   type AdvertisedApi,
   advertisedApis,
@@ -34,6 +75,7 @@ export {
   encodeUnsupportedApiVersionsFrame,
   unsupportedApiVersionsResponse,
 } from "./framing/messages.js";
+export { wireErrorCode } from "./kafka-error-codes.js";
 export {
   AddOffsetsToTxn,
   AddPartitionsToTxn,

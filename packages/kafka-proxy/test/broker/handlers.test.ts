@@ -1,0 +1,205 @@
+/**
+ * Handlers over raw frames, for the rules clients cannot show us directly: Metadata carries real topic ids
+ * where the version has them and does not auto-create topics by default; Fetch returns one whole batch
+ * even when it alone exceeds the byte limit (KIP-74); ListOffsets answers earliest and latest; and a
+ * group persisted by a previous coordinator is loaded from the backend on first use.
+ */
+import { encodeRecordBatch } from "@helixlog/core";
+import { afterEach, describe, expect, it } from "vitest";
+import { defaultDescribeGroupsRequest } from "../../src/protocol/generated/describe-groups/defaults.gen.js";
+import { describeGroupsApi } from "../../src/protocol/generated/describe-groups/index.gen.js";
+import { defaultFetchRequest } from "../../src/protocol/generated/fetch/defaults.gen.js";
+import { fetchApi } from "../../src/protocol/generated/fetch/index.gen.js";
+import { defaultListOffsetsRequest } from "../../src/protocol/generated/list-offsets/defaults.gen.js";
+import { listOffsetsApi } from "../../src/protocol/generated/list-offsets/index.gen.js";
+import { defaultMetadataRequest } from "../../src/protocol/generated/metadata/defaults.gen.js";
+import { metadataApi } from "../../src/protocol/generated/metadata/index.gen.js";
+import { Reader } from "../../src/protocol/reader.js";
+import { type MemoryBroker, startMemoryBroker } from "../support/memory-broker.js";
+import { RawClient } from "./raw-client.js";
+
+let broker: MemoryBroker;
+let client: RawClient;
+
+async function start(): Promise<void> {
+  broker = await startMemoryBroker();
+  client = await RawClient.connect(broker.listener.port);
+}
+
+afterEach(async () => {
+  client.close();
+  await broker.close();
+});
+
+/** Sends one request and decodes its response; flexible versions have a response header v1 (tags). */
+async function call<T>(
+  apiKey: number,
+  version: number,
+  flexible: boolean,
+  body: unknown,
+  decode: ((reader: Reader) => T) | undefined,
+): Promise<T> {
+  const index = client.responses.length;
+  client.send(apiKey, version, index + 1, body);
+  await client.waitForResponses(index + 1);
+  const reader = new Reader(client.responses[index]!.subarray(4));
+  if (flexible) reader.readTaggedFieldCount();
+  return decode!(reader);
+}
+
+function batchOf(values: number[]): Uint8Array {
+  return encodeRecordBatch({
+    baseOffset: 0,
+    baseTimestamp: 1_000,
+    records: values.map((value, index) => ({
+      timestampDelta: index,
+      offsetDelta: index,
+      key: null,
+      value: new Uint8Array(100).fill(value),
+      headers: [],
+    })),
+  });
+}
+
+describe("Metadata", () => {
+  it("carries the topic's UUID in v12 and answers an unknown topic without creating it", async () => {
+    await start();
+    const created = await broker.backend.createTopic({
+      name: "ids",
+      partitions: 2,
+      replicationFactor: 1,
+      configs: new Map(),
+      validateOnly: false,
+    });
+    const request = {
+      ...defaultMetadataRequest(),
+      allowAutoTopicCreation: true,
+      topics: [
+        { topicId: "00000000-0000-0000-0000-000000000000", name: "ids" },
+        { topicId: "00000000-0000-0000-0000-000000000000", name: "missing" },
+      ],
+    };
+    const response = await call(3, 12, true, request, metadataApi.response.decode[12]);
+    expect(response.topics[0]).toMatchObject({ name: "ids", topicId: created.topicId, errorCode: 0 });
+    expect(response.topics[0]?.topicId).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    expect(response.topics[1]).toMatchObject({ name: "missing", errorCode: 3 });
+    expect((await broker.backend.metadata(["missing"])).topics).toEqual([]);
+    expect(response.brokers).toEqual([
+      { nodeId: 1, host: "127.0.0.1", port: broker.listener.port, rack: null },
+    ]);
+  });
+});
+
+describe("Fetch", () => {
+  it("returns one whole batch past a byte limit smaller than the batch, and no more", async () => {
+    await start();
+    await broker.backend.createTopic({
+      name: "big",
+      partitions: 1,
+      replicationFactor: 1,
+      configs: new Map(),
+      validateOnly: false,
+    });
+    const first = batchOf([1, 2, 3]);
+    await broker.backend.produce({ topic: "big", partition: 0, records: first, acks: -1, timeoutMs: 1000 });
+    await broker.backend.produce({
+      topic: "big",
+      partition: 0,
+      records: batchOf([4]),
+      acks: -1,
+      timeoutMs: 1000,
+    });
+    const request = {
+      ...defaultFetchRequest(),
+      maxWaitMs: 0,
+      minBytes: 1,
+      maxBytes: 10,
+      topics: [
+        {
+          topic: "big",
+          topicId: "00000000-0000-0000-0000-000000000000",
+          partitions: [
+            {
+              partition: 0,
+              currentLeaderEpoch: -1,
+              fetchOffset: 0n,
+              lastFetchedEpoch: -1,
+              logStartOffset: -1n,
+              partitionMaxBytes: 10,
+              replicaDirectoryId: "00000000-0000-0000-0000-000000000000",
+            },
+          ],
+        },
+      ],
+    };
+    const response = await call(1, 11, false, request, fetchApi.response.decode[11]);
+    const partition = response.responses[0]?.partitions[0];
+    expect(partition).toMatchObject({ errorCode: 0, highWatermark: 4n });
+    expect(partition?.records?.length).toBe(first.length);
+  });
+});
+
+describe("ListOffsets", () => {
+  it("answers earliest (-2) and latest (-1)", async () => {
+    await start();
+    await broker.backend.createTopic({
+      name: "ends",
+      partitions: 1,
+      replicationFactor: 1,
+      configs: new Map(),
+      validateOnly: false,
+    });
+    await broker.backend.produce({
+      topic: "ends",
+      partition: 0,
+      records: batchOf([1, 2]),
+      acks: -1,
+      timeoutMs: 1000,
+    });
+    const partitions = [-2n, -1n].map((timestamp) => ({
+      partitionIndex: 0,
+      currentLeaderEpoch: -1,
+      timestamp,
+      maxNumOffsets: 1,
+    }));
+    const responses = [];
+    for (const partition of partitions) {
+      const request = { ...defaultListOffsetsRequest(), topics: [{ name: "ends", partitions: [partition] }] };
+      responses.push(await call(2, 5, false, request, listOffsetsApi.response.decode[5]));
+    }
+    expect(responses.map((response) => response.topics[0]?.partitions[0]?.offset)).toEqual([0n, 2n]);
+  });
+});
+
+describe("coordinator failover", () => {
+  it("loads a group persisted by a previous coordinator on first use", async () => {
+    await start();
+    await broker.backend.storeGroup({
+      groupId: "survivors",
+      generationId: 7,
+      protocolType: "consumer",
+      protocolName: "range",
+      leaderId: "member-1",
+      members: [
+        {
+          memberId: "member-1",
+          groupInstanceId: null,
+          clientId: "app",
+          clientHost: "10.0.0.1",
+          sessionTimeoutMs: 30_000,
+          rebalanceTimeoutMs: 60_000,
+          metadata: new Uint8Array([1]),
+          assignment: new Uint8Array([2]),
+        },
+      ],
+    });
+    const request = { ...defaultDescribeGroupsRequest(), groups: ["survivors"] };
+    const response = await call(15, 2, false, request, describeGroupsApi.response.decode[2]);
+    expect(response.groups[0]).toMatchObject({ groupState: "Stable", protocolData: "range" });
+    expect(response.groups[0]?.members.map((member) => member.memberAssignment)).toEqual([
+      new Uint8Array([2]),
+    ]);
+  });
+});
