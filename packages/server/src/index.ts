@@ -1,4 +1,24 @@
-/** @helixlog/server: the node. Only the deterministic core's Raft host exists so far (see README.md). */
+/**
+ * @helixlog/server: the Helix node. The deterministic core (`HelixNode` over `RaftHost`) and the edges
+ * that run it for real (`runNode`: peer transport, gRPC API, HTTP metrics and health). See README.md.
+ */
+export type { GrpcApi, GrpcApiOptions } from "./edges/grpc-api.js";
+export { startGrpcApi } from "./edges/grpc-api.js";
+export type { HealthReport, HttpServerOptions } from "./edges/http-server.js";
+export { createMetricsRegistry, HttpServer } from "./edges/http-server.js";
+export type { ConfigInputs, HostPort, NodeConfig, SettingName, SettingSource } from "./edges/node-config.js";
+export { defaultPorts, environmentName, loadNodeConfig, parseHostPort } from "./edges/node-config.js";
+export type {
+  PeerAddress,
+  PeerTransportEvent,
+  PeerTransportOptions,
+  PeerTransportStats,
+} from "./edges/peer-transport.js";
+export { PeerTransport } from "./edges/peer-transport.js";
+export type { RunNodeOptions, RunningNode } from "./edges/run-node.js";
+export { describeStartupError, formatHostPort, runNode, tickIntervalMs } from "./edges/run-node.js";
+export type { Acks, FetchResult, HelixNodeOptions, NodeEnvelope, ProduceResult } from "./node/helix-node.js";
+export { HelixNode } from "./node/helix-node.js";
 export type {
   GroupEngine,
   GroupSpec,
