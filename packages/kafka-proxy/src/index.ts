@@ -33,7 +33,12 @@ export type {
 } from "./backend.js";
 export type { BrokerLogger } from "./broker/context.js";
 export type { CoordinatorDriver } from "./broker/coordinator-driver.js";
-export { type KafkaListener, type KafkaListenerOptions, startKafkaListener } from "./broker/listener.js";
+export {
+  type KafkaListener,
+  type KafkaListenerOptions,
+  startKafkaListener,
+  validateListenerOptions,
+} from "./broker/listener.js";
 export type { GroupState, RequestToken } from "./coordinator/group.js";
 export {
   type CoordinatorOptions,

@@ -4,8 +4,9 @@
  * stops the coordinator's clock.
  */
 import { createServer, type Server, type Socket } from "node:net";
-import { limits, type Rng, SeededRng } from "@helixlog/core";
+import { HelixError, limits, type Rng, SeededRng } from "@helixlog/core";
 import type { KafkaBackend } from "../backend.js";
+import { requestFrameBytesMax } from "../protocol/limits.js";
 import { KafkaConnection } from "./connection.js";
 import type { BrokerLogger } from "./context.js";
 import { CoordinatorDriver } from "./coordinator-driver.js";
@@ -36,7 +37,25 @@ const consoleLogger: BrokerLogger = {
   error: (message, details) => console.error(message, details ?? {}),
 };
 
+/** Rejects options a listener cannot honour, naming the bound (a bad flag must fail loudly at start). */
+export function validateListenerOptions(options: KafkaListenerOptions): void {
+  const problems: string[] = [];
+  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65_535)
+    problems.push(`port must be 0..65535, got ${options.port}`);
+  const frameBytesMax = options.frameBytesMax ?? requestFrameBytesMax;
+  if (!Number.isInteger(frameBytesMax) || frameBytesMax < 1 || frameBytesMax > requestFrameBytesMax)
+    problems.push(`frameBytesMax must be 1..${requestFrameBytesMax}, got ${frameBytesMax}`);
+  const inFlight = options.inFlightRequestsMax ?? limits.kafkaInFlightRequestsPerConnectionMax;
+  if (!Number.isInteger(inFlight) || inFlight < 1 || inFlight > limits.kafkaInFlightRequestsPerConnectionMax)
+    problems.push(
+      `inFlightRequestsMax must be 1..${limits.kafkaInFlightRequestsPerConnectionMax}, got ${inFlight}`,
+    );
+  if (problems.length > 0)
+    throw new HelixError("INVALID_ARGUMENT", `invalid Kafka listener options: ${problems.join("; ")}`);
+}
+
 export async function startKafkaListener(options: KafkaListenerOptions): Promise<KafkaListener> {
+  validateListenerOptions(options);
   const logger = options.logger ?? consoleLogger;
   const coordinator = new CoordinatorDriver({
     backend: options.backend,

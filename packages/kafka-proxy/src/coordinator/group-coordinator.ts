@@ -134,7 +134,6 @@ export class GroupCoordinator {
     }
     group.leaderId = stored.leaderId !== null && group.members.has(stored.leaderId) ? stored.leaderId : null;
     group.state = group.members.size === 0 ? "Empty" : "Stable";
-    group.hasOffsets = true;
     this.groups.set(group.groupId, group);
   }
 
@@ -225,7 +224,7 @@ export class GroupCoordinator {
   /**
    * Whether a member may commit offsets for `generationId` (KIP-345/KIP-394 fencing). Generation -1 with
    * an empty member id is a commit from outside the group protocol (admin, assign()), accepted only while
-   * the group has no members. Returns a wire error code; on success the group is marked as having offsets.
+   * the group has no members (creating it Empty, so it is listed). Returns a wire error code.
    */
   validateOffsetCommit(
     input: MemberIdentity & { readonly groupId: string; readonly generationId: number },
@@ -239,7 +238,6 @@ export class GroupCoordinator {
         group = newGroup(input.groupId);
         this.groups.set(group.groupId, group);
       }
-      group.hasOffsets = true;
       return wireErrorCode.none;
     }
     if (group !== undefined && this.fencedInstance(group, input)) return wireErrorCode.fencedInstanceId;
@@ -248,7 +246,6 @@ export class GroupCoordinator {
     if (input.generationId !== group.generationId) return wireErrorCode.illegalGeneration;
     if (group.state !== "Stable") return wireErrorCode.rebalanceInProgress;
     member.lastSeenMs = nowMs;
-    group.hasOffsets = true;
     return wireErrorCode.none;
   }
 

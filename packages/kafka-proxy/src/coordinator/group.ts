@@ -50,8 +50,6 @@ export interface Group {
   readonly pendingMemberIds: Map<string, number>;
   /** When the current join (PreparingRebalance) or sync (CompletingRebalance) phase gives up waiting. */
   phaseDeadlineMs: number;
-  /** Whether offsets were committed: an Empty group that has them is still listed. */
-  hasOffsets: boolean;
 }
 
 export function newGroup(groupId: string): Group {
@@ -66,7 +64,6 @@ export function newGroup(groupId: string): Group {
     staticMembers: new Map(),
     pendingMemberIds: new Map(),
     phaseDeadlineMs: 0,
-    hasOffsets: false,
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import { encodeRecordBatch } from "@helixlog/core";
 import { afterEach, describe, expect, it } from "vitest";
+import { validateListenerOptions } from "../../src/broker/listener.js";
 import { defaultApiVersionsRequest } from "../../src/protocol/generated/api-versions/defaults.gen.js";
 import { apiVersionsApi } from "../../src/protocol/generated/api-versions/index.gen.js";
 import { defaultMetadataRequest } from "../../src/protocol/generated/metadata/defaults.gen.js";
@@ -189,5 +190,15 @@ describe("handler bugs", () => {
     expect(
       broker.logged.some((entry) => entry.level === "error" && entry.message === "kafka handler failed"),
     ).toBe(true);
+  });
+});
+
+describe("listener options", () => {
+  it("refuses options outside their bounds, naming each", async () => {
+    broker = await startMemoryBroker();
+    const options = { backend: broker.backend, host: "127.0.0.1", port: 70_000, inFlightRequestsMax: 0 };
+    expect(() => validateListenerOptions(options)).toThrow(
+      /port must be 0..65535.*inFlightRequestsMax must be 1/,
+    );
   });
 });
