@@ -51,7 +51,13 @@ export class KafkaConnection {
   /** Requests in arrival order; the head is written as soon as it settles. */
   private readonly slots: Slot[] = [];
   private readonly inFlightRequestsMax: number;
+  /**
+   * Frames received but not started because every slot is taken. Reading is paused while any wait, so
+   * this holds at most what one socket read delivered.
+   */
+  private readonly waitingFrames: Uint8Array[] = [];
   private closing = false;
+  private pumping = false;
 
   constructor(
     private readonly socket: Socket,
@@ -72,11 +78,24 @@ export class KafkaConnection {
       this.closeAfterPending("bad frame size", error);
       return;
     }
-    for (const frame of frames) {
-      if (this.closing) return;
+    this.waitingFrames.push(...frames);
+    this.pump();
+  }
+
+  /** Starts waiting frames while slots are free; reading pauses while any frame waits. */
+  private pump(): void {
+    // A frame answered synchronously flushes, and flushing pumps: the outer loop carries on instead.
+    if (this.pumping) return;
+    this.pumping = true;
+    while (!this.closing && this.slots.length < this.inFlightRequestsMax) {
+      const frame = this.waitingFrames.shift();
+      if (frame === undefined) break;
       this.onFrame(frame);
     }
-    if (this.slots.length >= this.inFlightRequestsMax) this.socket.pause();
+    this.pumping = false;
+    if (this.closing) return;
+    if (this.waitingFrames.length > 0 || this.slots.length >= this.inFlightRequestsMax) this.socket.pause();
+    else if (this.socket.isPaused()) this.socket.resume();
   }
 
   private onFrame(frame: Uint8Array): void {
@@ -175,8 +194,7 @@ export class KafkaConnection {
       if (slot.frame !== null && !this.socket.destroyed) this.socket.write(slot.frame);
     }
     if (this.closing && this.slots.length === 0) this.socket.end();
-    else if (!this.closing && this.slots.length < this.inFlightRequestsMax && this.socket.isPaused())
-      this.socket.resume();
+    else this.pump();
   }
 
   /** Stops reading, lets answers already due go out, then closes (what Kafka does on a bad request). */

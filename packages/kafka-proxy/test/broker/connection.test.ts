@@ -81,12 +81,30 @@ describe("response order", () => {
     expect(client.correlationIds()).toEqual([1, 2, 3]);
   });
 
-  it("keeps every answer when more requests arrive than may be in flight", async () => {
+  it("never runs more requests at once than the in-flight bound, and answers them all in order", async () => {
     broker = await startMemoryBroker({ inFlightRequestsMax: 2 });
+    let running = 0;
+    let mostRunning = 0;
+    const original = broker.backend.metadata.bind(broker.backend);
+    broker.backend.metadata = async (names) => {
+      running += 1;
+      mostRunning = Math.max(mostRunning, running);
+      // A slow backend: each call yields to the event loop before answering.
+      await new Promise((resolve) => setImmediate(resolve));
+      running -= 1;
+      return original(names);
+    };
     const client = await connectClient();
-    for (let correlationId = 1; correlationId <= 20; correlationId++) sendApiVersions(client, correlationId);
+    client.batch(() => {
+      for (let correlationId = 1; correlationId <= 20; correlationId++)
+        client.send(metadata.key, metadata.version, correlationId, {
+          ...defaultMetadataRequest(),
+          topics: [],
+        });
+    });
     await client.waitForResponses(20);
     expect(client.correlationIds()).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
+    expect(mostRunning).toBe(2);
   });
 });
 

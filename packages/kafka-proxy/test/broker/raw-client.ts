@@ -42,6 +42,13 @@ export class RawClient {
     this.socket.write(frame);
   }
 
+  /** Sends everything `send` calls inside `write` in one TCP write, so the server reads it at once. */
+  batch(write: () => void): void {
+    this.socket.cork();
+    write();
+    this.socket.uncork();
+  }
+
   /** Correlation ids of the responses so far (response header v0/v1 both start with it). */
   correlationIds(): number[] {
     return this.responses.map((frame) => new DataView(frame.buffer, frame.byteOffset).getInt32(0));
