@@ -2,6 +2,26 @@
  * @helixlog/server: the Helix node. The deterministic core (`HelixNode` over `RaftHost`) and the edges
  * that run it for real (`runNode`: peer transport, gRPC API, HTTP metrics and health). See README.md.
  */
+export {
+  type ClusterStatusResponse,
+  type CreateTopicInput,
+  type FetchedRecordMessage,
+  type FetchResponse,
+  type HeaderMessage,
+  HelixClient,
+  type HelixClientOptions,
+  isUnreachable,
+  leaderAddressOf,
+  type MetadataResponse,
+  type NodeStatusMessage,
+  type PartitionDescriptionMessage,
+  type ProduceInput,
+  type ProduceResponse,
+  type RecordMessage,
+  type TopicDescriptionMessage,
+  toHelixError,
+  unreachableMessage,
+} from "./client/helix-client.js";
 export type { GrpcApi, GrpcApiOptions } from "./edges/grpc-api.js";
 export { startGrpcApi } from "./edges/grpc-api.js";
 export type { HealthReport, HttpServerOptions } from "./edges/http-server.js";

@@ -1,6 +1,6 @@
 /**
  * The gRPC API edge (DESIGN.md §6): serves helix.v1.Log and helix.v1.Admin over one HelixNode, plus
- * standard health checking (grpc.health.v1: SERVING once the node sees a controller leader) and server
+ * standard health checking (grpc.health.v1: SERVING once the node can serve: see HelixNode.isServing) and server
  * reflection. Every handler validates its request and answers bad input with INVALID_ARGUMENT and a
  * reason; every error becomes its HelixError's gRPC status with a helix.v1.ErrorDetail in the
  * `grpc-status-details-bin` trailer (see grpc/error-status.ts). A handler never crashes the process:
@@ -131,9 +131,9 @@ function streamAnswerer<Request, Response>(
   };
 }
 
-/** SERVING while the node sees a controller leader: without one it cannot create topics or register. */
+/** SERVING while the node can serve clients (controller leader known, cluster bootstrapped, node registered). */
 function serveHealth(server: Server, node: HelixNode): () => void {
-  const statusNow = (): ServingStatus => (node.controllerLeader() === undefined ? "NOT_SERVING" : "SERVING");
+  const statusNow = (): ServingStatus => (node.isServing() ? "SERVING" : "NOT_SERVING");
   let status = statusNow();
   const health = new HealthImplementation(
     Object.fromEntries(healthServices.map((service) => [service, status])),

@@ -17,6 +17,8 @@ import { PeerTransport } from "./peer-transport.js";
 
 /** One Raft tick: elections take `electionTicks` (10) of these, heartbeats go every `heartbeatTicks`. */
 export const tickIntervalMs = 100;
+/** How long a stopping node keeps handing leadership over before it closes regardless. */
+export const leadershipHandOffMs = 5_000;
 
 export interface RunningNode {
   readonly node: HelixNode;
@@ -97,7 +99,7 @@ export async function runNode(config: NodeConfig, options: RunNodeOptions): Prom
     address: config.httpAddress,
     registry,
     health: () => ({
-      healthy: node.controllerLeader() !== undefined,
+      healthy: node.isServing(),
       details: { nodeId: config.nodeId, controllerLeader: node.controllerLeader() ?? null },
     }),
   });
@@ -109,6 +111,11 @@ export async function runNode(config: NodeConfig, options: RunNodeOptions): Prom
     peerPort: transport.port,
     stop: () => {
       stopping ??= (async () => {
+        // Hand leadership over while still ticking, so clients fail over at once; bounded.
+        const deadline = Date.now() + leadershipHandOffMs;
+        while (node.handOffLeadership() > 0 && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, tickIntervalMs));
+        }
         clearInterval(ticker);
         await grpc.close();
         await http.close();

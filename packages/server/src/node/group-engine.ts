@@ -28,6 +28,8 @@ export interface GroupEngine {
   addGroup(group: GroupId, node: RaftNode): void;
   /** Routes a peer's message to its group; messages for unknown groups are dropped (a peer may be ahead). */
   step(message: Message): void;
+  /** Asks the group's leader (this node) to hand leadership to `to` (Raft thesis §3.10). */
+  transferLeadership(group: GroupId, to: NodeId): void;
   /** Throws HelixError NOT_LEADER (and the other proposal errors of RaftNode.propose). */
   propose(group: GroupId, data: Uint8Array): ProposalResult;
   /** Groups that have a Ready to collect, ascending. */
@@ -68,6 +70,10 @@ export class SingleGroupEngine implements GroupEngine {
 
   step(message: Message): void {
     this.nodes.get(message.group)?.step(message);
+  }
+
+  transferLeadership(group: GroupId, to: NodeId): void {
+    this.node(group).transferLeadership(to);
   }
 
   propose(group: GroupId, data: Uint8Array): ProposalResult {

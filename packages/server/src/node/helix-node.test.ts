@@ -235,6 +235,26 @@ describe("HelixNode", () => {
     }
   });
 
+  it("hands off every group it leads before shutting down", async () => {
+    const cluster = await readyCluster(3);
+    await createTopicAndWait(cluster, "handoff", 6, 3);
+    const leading = (node: HelixNode) =>
+      [0, 1, 2, 3, 4, 5].filter((p) => node.partitionLeader("handoff", p)?.leader === node.nodeId).length +
+      (node.isControllerLeader() ? 1 : 0);
+    const busiest = [...cluster.nodes.values()].sort((a, b) => leading(b) - leading(a))[0]!;
+    expect(leading(busiest)).toBeGreaterThan(0);
+    await cluster.until(() => busiest.handOffLeadership() === 0, "leadership handed off", 200);
+    expect(leading(busiest)).toBe(0);
+    const others = [...cluster.nodes.values()].filter((node) => node !== busiest);
+    await cluster.until(
+      () =>
+        [0, 1, 2, 3, 4, 5].every((p) =>
+          others.some((node) => node.partitionLeader("handoff", p)?.leader === node.nodeId),
+        ),
+      "others lead every partition",
+    );
+  });
+
   it("answers bad requests with typed errors", async () => {
     const cluster = await readyCluster(1);
     const node = cluster.nodes.get(nodeId(1))!;

@@ -169,6 +169,19 @@ export class HelixNode {
     return leader === 0 ? undefined : leader;
   }
 
+  /**
+   * Whether the node can serve clients: it sees a controller leader, the cluster is bootstrapped and
+   * this node is registered (so topics can be placed on it). /health and gRPC health report this.
+   */
+  isServing(): boolean {
+    return (
+      this.failure === undefined &&
+      this.controllerLeader() !== undefined &&
+      this.controller.clusterInfo().clusterId !== undefined &&
+      this.controller.listNodes().some((node) => node.nodeId === this.nodeId)
+    );
+  }
+
   isControllerLeader(): boolean {
     return this.host.view(controllerGroupId).role === "leader";
   }
@@ -259,6 +272,31 @@ export class HelixNode {
     }
     const batches = await local.log.read(offset, maxBytes);
     return { batches, highWatermark, logStartOffset };
+  }
+
+  /**
+   * Graceful shutdown, step one: asks every group this node leads to transfer leadership to another
+   * voter, so clients fail over at once instead of after an election timeout. Returns how many groups
+   * this node still leads; the edge keeps ticking and calls it again until 0 or its deadline.
+   */
+  handOffLeadership(): number {
+    let stillLeading = 0;
+    for (const group of this.host.groupIds()) {
+      const view = this.host.view(group);
+      if (view.role !== "leader") continue;
+      const voters = group === controllerGroupId ? this.options.voters : (this.replicasOf(group) ?? []);
+      const target = voters.find((voter) => voter !== this.nodeId);
+      if (target === undefined) continue;
+      stillLeading++;
+      this.host.transferLeadership(group, target);
+    }
+    return stillLeading;
+  }
+
+  private replicasOf(group: GroupId): readonly NodeId[] | undefined {
+    const local = this.partitions.get(group);
+    if (local === undefined) return undefined;
+    return this.controller.topic(local.topic)?.partitions[local.partition]?.replicas;
   }
 
   async close(): Promise<void> {

@@ -204,6 +204,18 @@ export class RaftHost {
     return this.engine.view(group);
   }
 
+  /** Hands leadership of a group this node leads to `to`; Raft aborts it after an election timeout. */
+  transferLeadership(group: GroupId, to: NodeId): void {
+    if (!this.isRunning()) return;
+    this.engine.transferLeadership(group, to);
+    this.process();
+  }
+
+  /** The groups this node hosts, ascending. */
+  groupIds(): readonly GroupId[] {
+    return this.engine.groupIds();
+  }
+
   /** Stops the host for good: a crashed incarnation must not act on promises that settle later. */
   stop(): void {
     this.stopped = true;

@@ -375,6 +375,12 @@ export function planCreateTopic(
   if (state.topic(request.name) !== undefined) {
     throw new HelixError("ALREADY_EXISTS", `topic "${request.name}" already exists`);
   }
+  if (liveNodes.length === 0) {
+    throw new HelixError(
+      "LEADER_NOT_AVAILABLE",
+      "no node has registered with the controller yet; retry shortly",
+    );
+  }
   if (request.replicationFactor > liveNodes.length) {
     throw new HelixError(
       "INVALID_REPLICATION_FACTOR",
