@@ -166,6 +166,7 @@ export class KafkaConnection {
         apiVersion: header.requestApiVersion,
         error: error instanceof Error ? (error.stack ?? error.message) : String(error),
       });
+      if (handler.answers?.(body) === false) return null;
       try {
         return respond(handler.errorResponse(body, -1));
       } catch (encodeError) {

@@ -32,6 +32,8 @@ export interface ApiHandler<Request, Response> {
    * partition or resource the request named gets `errorCode`.
    */
   errorResponse(request: Request, errorCode: number): Response;
+  /** False for a request the client expects no answer to, even an error (Produce with acks=0). */
+  answers?(request: Request): boolean;
 }
 
 /** Defines a handler with its request and response types checked against each other. */

@@ -138,6 +138,26 @@ describe("Produce with acks=0", () => {
   });
 });
 
+describe("Produce with acks=0 hitting a bug", () => {
+  it("still sends nothing, and logs the bug", async () => {
+    broker = await startMemoryBroker();
+    broker.backend.produce = async () => {
+      throw new TypeError("a bug in the backend");
+    };
+    const client = await connectClient();
+    client.send(produce.key, produce.version, 1, {
+      transactionalId: null,
+      acks: 0,
+      timeoutMs: 1000,
+      topicData: [{ name: "quiet", partitionData: [{ index: 0, records: new Uint8Array([1]) }] }],
+    });
+    sendApiVersions(client, 2);
+    await client.waitForResponses(1);
+    expect(client.correlationIds()).toEqual([2]);
+    expect(broker.logged.some((entry) => entry.level === "error")).toBe(true);
+  });
+});
+
 describe("unsupported versions", () => {
   it("answers an unsupported ApiVersions version with error 35 and our ranges in a v0 body", async () => {
     broker = await startMemoryBroker();

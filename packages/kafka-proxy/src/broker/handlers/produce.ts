@@ -44,6 +44,7 @@ export const produceHandler = defineHandler<ProduceRequest, ProduceResponse>({
     if (acks === 0) return null;
     return { responses, throttleTimeMs: 0, nodeEndpoints: [] };
   },
+  answers: (request) => request.acks !== 0,
   errorResponse: (request, errorCode) => ({
     responses: request.topicData.map((topic) => ({
       name: topic.name,
