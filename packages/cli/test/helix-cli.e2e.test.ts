@@ -1,0 +1,170 @@
+/**
+ * The `helix` command end to end: a real node process started with `helix start` (ports chosen by the
+ * OS), then the built-from-source bin run as child processes, the way a user runs it. It creates a
+ * topic, produces 10,000 lines from a file and consumes them back byte for byte, describes the topic
+ * as JSON, and fails with the documented exit codes and messages: 2 for usage errors, 3 for errors
+ * from the node, 4 when nothing listens at --bootstrap. Every wait is on output or a condition.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+const bin = join(repositoryRoot, "packages/cli/src/bin.ts");
+const workDir = mkdtempSync(join(tmpdir(), "helix-cli-e2e-"));
+const nodeArguments = ["--conditions=source", "--import", "tsx", bin];
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `helix ARGS` to completion (bounded by vitest's timeout) and returns its exit code and output. */
+function helix(args: readonly string[]): Promise<Run> {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(process.execPath, [...nodeArguments, ...args], {
+      cwd: repositoryRoot,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once("error", reject);
+    child.once("close", (code) => resolveRun({ code, stdout, stderr }));
+  });
+}
+
+let node: ChildProcess | undefined;
+let nodeExited: Promise<unknown> = Promise.resolve();
+let bootstrap = "";
+
+/** Polls `condition` every 50 ms until it holds or `timeoutMs` passes. */
+async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolveWait) => setTimeout(resolveWait, 50));
+  }
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolveListen) => server.listen(0, "127.0.0.1", resolveListen));
+  const address = server.address();
+  await new Promise((resolveClose) => server.close(resolveClose));
+  if (address === null || typeof address === "string") throw new Error("no port");
+  return address.port;
+}
+
+beforeAll(async () => {
+  const flags = ["start", "--data-dir", join(workDir, "node-1")];
+  for (const listener of ["grpc", "http", "peer", "kafka"]) flags.push(`--${listener}-addr`, "127.0.0.1:0");
+  const child = spawn(process.execPath, [...nodeArguments, ...flags], {
+    cwd: repositoryRoot,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  node = child;
+  nodeExited = new Promise((resolveExit) => child.once("exit", resolveExit));
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  await waitFor("the node's addresses", () => {
+    if (child.exitCode !== null) throw new Error(`node exited early:\n${output}`);
+    return /HTTP\s+\S+:\d+/.test(output);
+  });
+  bootstrap = /gRPC\s+(\S+)/.exec(output)?.[1] ?? "";
+  const httpPort = /HTTP\s+\S+:(\d+)/.exec(output)?.[1];
+  await waitFor("a controller leader (/health 200)", async () => {
+    const response = await fetch(`http://127.0.0.1:${httpPort}/health`).catch(() => undefined);
+    return response?.status === 200;
+  });
+});
+
+afterAll(async () => {
+  if (node?.pid !== undefined && node.exitCode === null) {
+    node.kill("SIGTERM");
+    await nodeExited;
+  }
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+describe("helix against a running node", () => {
+  const lines = Array.from({ length: 10_000 }, (_unused, index) => `line ${index} ${"x".repeat(index % 50)}`);
+  const input = join(workDir, "lines.txt");
+
+  it("creates a topic, produces 10,000 lines from a file and consumes them back identical", async () => {
+    writeFileSync(input, `${lines.join("\n")}\n`);
+    const created = await helix(["--bootstrap", bootstrap, "topic", "create", "e2e", "--partitions", "1"]);
+    expect(created.stderr).toBe("");
+    expect(created.stdout).toContain("created topic e2e: 1 partition(s)");
+    expect(created.code).toBe(0);
+
+    const produced = await helix(["--bootstrap", bootstrap, "produce", "e2e", "--file", input]);
+    expect(produced.stdout).toContain("produced 10000 record(s) to e2e");
+    expect(produced.stdout).toContain("partition 0: 10000 record(s), offsets 0..9999");
+    expect(produced.code).toBe(0);
+
+    const consumed = await helix([
+      "--bootstrap",
+      bootstrap,
+      "consume",
+      "e2e",
+      "--from-beginning",
+      "--max-messages",
+      "10000",
+    ]);
+    expect(consumed.code).toBe(0);
+    expect(consumed.stdout).toBe(readFileSync(input, "utf8"));
+  }, 60_000);
+
+  it("describes the topic as JSON", async () => {
+    const described = await helix(["--bootstrap", bootstrap, "--json", "topic", "describe", "e2e"]);
+    expect(described.code).toBe(0);
+    const description = JSON.parse(described.stdout);
+    expect(description.name).toBe("e2e");
+    expect(description.partitions).toHaveLength(1);
+    expect(description.partitions[0].highWatermark).toBe(10_000);
+  });
+
+  it("exits 2 with the reason on a usage error", async () => {
+    const badValue = await helix(["--bootstrap", bootstrap, "consume", "e2e", "--max-messages", "none"]);
+    expect(badValue.code).toBe(2);
+    expect(badValue.stderr).toContain("--max-messages must be an integer from 1 to");
+    const group = await helix(["--bootstrap", bootstrap, "consume", "e2e", "--group", "g1"]);
+    expect(group.code).toBe(2);
+    expect(group.stderr).toContain("--group is not supported yet");
+    const unknown = await helix(["topic", "create"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("missing required argument 'name'");
+  });
+
+  it("exits 3 with the node's error code when the node refuses", async () => {
+    const missing = await helix(["--bootstrap", bootstrap, "topic", "describe", "no-such-topic"]);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain("UNKNOWN_TOPIC");
+    const alter = await helix([
+      "--bootstrap",
+      bootstrap,
+      "topic",
+      "alter",
+      "e2e",
+      "--config",
+      "retention.ms=1",
+    ]);
+    expect(alter.code).toBe(3);
+    expect(alter.stderr).toContain("not supported yet");
+  });
+
+  it("exits 4 and suggests `helix dev` when nothing listens at --bootstrap", async () => {
+    const address = `127.0.0.1:${await freePort()}`;
+    const unreachable = await helix(["--bootstrap", address, "topic", "list"]);
+    expect(unreachable.code).toBe(4);
+    expect(unreachable.stderr).toContain(`cannot reach ${address}: is a node running? try \`helix dev\``);
+  });
+});
