@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { addBenchCommand } from "./commands/bench.js";
 import { addClusterCommands } from "./commands/cluster.js";
 import { addConsumeCommand } from "./commands/consume.js";
 import { addDevCommand } from "./commands/dev.js";
@@ -46,5 +47,6 @@ export function buildProgram(): Command {
   addProduceCommand(program);
   addConsumeCommand(program);
   addClusterCommands(program);
+  addBenchCommand(program);
   return program;
 }

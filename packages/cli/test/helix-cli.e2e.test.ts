@@ -3,7 +3,8 @@
  * OS), then the built-from-source bin run as child processes, the way a user runs it. It creates a
  * topic, produces 10,000 lines from a file and consumes them back byte for byte, describes the topic
  * as JSON, and fails with the documented exit codes and messages: 2 for usage errors, 3 for errors
- * from the node, 4 when nothing listens at --bootstrap. Every wait is on output or a condition.
+ * from the node, 4 when nothing listens at --bootstrap. It also runs a produce benchmark (JSON result)
+ * and `helix dev --nodes 1` on a free port range. Every wait is on output or a condition.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -161,6 +162,28 @@ describe("helix against a running node", () => {
     expect(alter.stderr).toContain("not supported yet");
   });
 
+  it("benchmarks produce and reports latency percentiles and throughput as JSON", async () => {
+    const bench = await helix([
+      "--bootstrap",
+      bootstrap,
+      "--json",
+      "bench",
+      "produce",
+      "--count",
+      "2000",
+      "--record-size",
+      "64",
+      "--topic",
+      "bench",
+    ]);
+    expect(bench.code).toBe(0);
+    const result = JSON.parse(bench.stdout);
+    expect(result).toMatchObject({ mode: "produce", topic: "bench", records: 2000, bytes: 128_000 });
+    expect(result.latencyMs.samples).toBeGreaterThan(0);
+    expect(result.latencyMs.p50).toBeLessThanOrEqual(result.latencyMs.max);
+    expect(result.recordsPerSecond).toBeGreaterThan(0);
+  });
+
   it("exits 4 and suggests `helix dev` when nothing listens at --bootstrap", async () => {
     const address = `127.0.0.1:${await freePort()}`;
     const unreachable = await helix(["--bootstrap", address, "topic", "list"]);
@@ -168,3 +191,62 @@ describe("helix against a running node", () => {
     expect(unreachable.stderr).toContain(`cannot reach ${address}: is a node running? try \`helix dev\``);
   });
 });
+
+describe("helix dev", () => {
+  it("starts a one-node cluster, says when it is ready, and stops cleanly on SIGTERM", async () => {
+    const basePort = await freePortRange(4);
+    const child = spawn(
+      process.execPath,
+      [
+        ...nodeArguments,
+        "dev",
+        "--nodes",
+        "1",
+        "--base-port",
+        String(basePort),
+        "--data-dir-root",
+        join(workDir, "dev"),
+      ],
+      { cwd: repositoryRoot, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    const exited = new Promise<number | null>((resolveExit) =>
+      child.once("exit", (code) => resolveExit(code)),
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    try {
+      await waitFor("the readiness line", () => {
+        if (child.exitCode !== null) throw new Error(`helix dev exited early:\n${stderr}`);
+        return stdout.includes("cluster ready");
+      });
+      expect(stdout).toContain(`1-node cluster ready; bootstrap 127.0.0.1:${basePort + 1}`);
+      const listed = await helix(["--bootstrap", `127.0.0.1:${basePort + 1}`, "topic", "list"]);
+      expect(listed.code).toBe(0);
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL");
+    }
+  }, 60_000);
+});
+
+/** A port P with P..P+count-1 all free right now (the OS picks P; the rest are checked). */
+async function freePortRange(count: number): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const first = await freePort();
+    if (first + count > 65_535) continue;
+    const free = await Promise.all(Array.from({ length: count }, (_unused, index) => isFree(first + index)));
+    if (free.every(Boolean)) return first;
+  }
+  throw new Error(`no ${count} consecutive free ports found`);
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolveFree) => {
+    const server = createServer();
+    server.once("error", () => resolveFree(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolveFree(true)));
+  });
+}
