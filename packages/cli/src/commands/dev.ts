@@ -93,6 +93,14 @@ async function runCluster(options: DevOptions): Promise<number> {
       `helix dev: ${nodes.length}-node cluster ready; bootstrap 127.0.0.1:${nodes[0]?.ports.grpc} (gRPC), data under ${options.dataDirRoot}; Ctrl-C stops it`,
     );
   }
+  if (outcome === "timed out") {
+    process.stderr.write(
+      `helix dev: not every node reported a controller leader within ${readinessTimeoutMs} ms (see the [node i] output above); stopping the cluster\n`,
+    );
+    stopAll();
+    await Promise.all(nodes.map((node) => node.exited));
+    return 3;
+  }
   const failed = outcome === "ready" || outcome === "stopped" ? await firstExit : outcome;
   let exitCode = 0;
   if (!stopping) {
@@ -150,18 +158,13 @@ function prefixLines(
 async function waitForHealthy(
   nodes: readonly DevNode[],
   stopping: () => boolean,
-): Promise<"ready" | "stopped"> {
+): Promise<"ready" | "stopped" | "timed out"> {
   const deadline = Date.now() + readinessTimeoutMs;
   for (;;) {
     if (stopping()) return "stopped";
     const healthy = await Promise.all(nodes.map((node) => isHealthy(node.ports.http)));
     if (healthy.every(Boolean)) return "ready";
-    if (Date.now() > deadline) {
-      process.stderr.write(
-        `helix dev: not every node reported a controller leader within ${readinessTimeoutMs} ms; still waiting (Ctrl-C stops the cluster)\n`,
-      );
-      return "stopped";
-    }
+    if (Date.now() > deadline) return "timed out";
     await delay(healthPollMs);
   }
 }
