@@ -1,17 +1,19 @@
 import { mkdir } from "node:fs/promises";
 import { HelixError, type NodeId, SeededRng, systemClock } from "@helixlog/core";
+import { startKafkaListener } from "@helixlog/kafka-proxy";
 import { NodeDisk } from "@helixlog/wal";
 import { Gauge } from "prom-client";
 import { HelixNode } from "../node/helix-node.js";
 import { decodeEnvelope, encodeEnvelope } from "./envelope-codec.js";
 import { startGrpcApi } from "./grpc-api.js";
 import { createMetricsRegistry, HttpServer } from "./http-server.js";
+import { HelixKafkaBackend } from "./kafka-backend.js";
 import type { HostPort, NodeConfig } from "./node-config.js";
 import { PeerTransport } from "./peer-transport.js";
 
 /**
  * Starts a whole node from its configuration: the data directory, the peer transport, the node core
- * ticking on the real clock, the gRPC API and the HTTP endpoint. Returns a handle whose `stop()` shuts
+ * ticking on the real clock, the gRPC API, the Kafka listener and the HTTP endpoint. Returns a handle whose `stop()` shuts
  * everything down in the reverse order (the edge calls it on SIGTERM).
  */
 
@@ -23,6 +25,7 @@ export const leadershipHandOffMs = 5_000;
 export interface RunningNode {
   readonly node: HelixNode;
   readonly grpcPort: number;
+  readonly kafkaPort: number;
   readonly httpPort: number;
   readonly peerPort: number;
   stop(): Promise<void>;
@@ -78,6 +81,17 @@ export async function runNode(config: NodeConfig, options: RunNodeOptions): Prom
   const ticker = setInterval(() => node.tick(), tickIntervalMs);
   const addressOf = (id: NodeId) => node.listNodes().find((record) => record.nodeId === id)?.grpcAddress;
   const grpc = await startGrpcApi({ address: config.grpcAddress, node, addressOf });
+  const kafkaBackend = new HelixKafkaBackend(node);
+  const kafka = await startKafkaListener({
+    backend: kafkaBackend,
+    host: config.kafkaAddress.host,
+    port: config.kafkaAddress.port,
+    rng: new SeededRng((options.seed ?? Date.now()) % 2 ** 48),
+    logger: {
+      warn: (message, details) => options.log({ event: "kafka.warn", message, ...details }),
+      error: (message, details) => options.log({ event: "kafka.error", message, ...details }),
+    },
+  });
   const registry = createMetricsRegistry({ node: String(config.nodeId) });
   new Gauge({
     name: "helix_controller_leader",
@@ -107,6 +121,7 @@ export async function runNode(config: NodeConfig, options: RunNodeOptions): Prom
   return {
     node,
     grpcPort: grpc.port,
+    kafkaPort: kafka.port,
     httpPort: http.port,
     peerPort: transport.port,
     stop: () => {
@@ -117,6 +132,8 @@ export async function runNode(config: NodeConfig, options: RunNodeOptions): Prom
           await new Promise((resolve) => setTimeout(resolve, tickIntervalMs));
         }
         clearInterval(ticker);
+        kafkaBackend.close();
+        await kafka.close();
         await grpc.close();
         await http.close();
         await node.close();

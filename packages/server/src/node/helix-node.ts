@@ -45,10 +45,33 @@ import {
   planCreateTopic,
   type TopicRecord,
 } from "./controller/controller-state.js";
+import { type KvCommand, KvState } from "./kv/kv-state.js";
 import { PartitionState } from "./partition/partition-state.js";
 import { RaftHost } from "./raft-host.js";
 
 export type Acks = "none" | "leader" | "all";
+
+/**
+ * Writes to the controller group's replicated KV store (KvState), applied in order by every node. Values
+ * travel as base64 because controller commands are JSON. Used by the Kafka listener for consumer-group
+ * offsets and group metadata until the progress groups (issue 9) hold them.
+ */
+interface KvControllerCommand {
+  readonly type: "kv";
+  readonly writes: readonly KvWrite[];
+}
+
+type KvWrite =
+  | { readonly type: "put"; readonly key: string; readonly value: string }
+  | { readonly type: "delete"; readonly key: string }
+  | {
+      readonly type: "compareAndSet";
+      readonly key: string;
+      readonly expectedRevision: number;
+      readonly value: string;
+    };
+
+type NodeControllerCommand = ControllerCommand | KvControllerCommand;
 
 /** What nodes send each other: Raft traffic, and registrations forwarded to the controller leader. */
 export type NodeEnvelope =
@@ -109,6 +132,8 @@ const registerEveryTicks = 10;
 
 export class HelixNode {
   private readonly controller = new ControllerState();
+  /** The controller group's KV store: applied from the controller log, so every node holds a copy. */
+  private readonly kv = new KvState();
   private readonly partitions = new Map<GroupId, LocalPartition>();
   private readonly pending = new Map<GroupId, Map<number, PendingProposal>>();
   private ticksSinceRegister = registerEveryTicks;
@@ -220,7 +245,29 @@ export class HelixNode {
     return this.localPartition(topic, partition).log.logStartOffset;
   }
 
+  /** A key of the controller's KV store as this node has applied it (serializable, not linearizable). */
+  kvGet(key: string): { value: Uint8Array; revision: number } | undefined {
+    return this.kv.get(key);
+  }
+
   /* Admin. */
+
+  /**
+   * Applies `writes` to the controller's KV store, in order, in one controller entry (controller leader
+   * only). Rejects with the first write's error; writes before it stay applied.
+   */
+  async proposeKv(writes: readonly KvCommand[]): Promise<void> {
+    this.requireControllerLeader();
+    await this.proposeController({ type: "kv", writes: writes.map(encodeKvWrite) });
+  }
+
+  /** Reserves `count` producer ids on the controller (leader only); returns the first of the block. */
+  async allocateProducerIds(count: number): Promise<number> {
+    this.requireControllerLeader();
+    const result = await this.proposeController({ type: "allocateProducerIds", count });
+    assert(result.firstProducerId !== undefined, "allocateProducerIds answers with the block's start");
+    return result.firstProducerId;
+  }
 
   async createTopic(request: CreateTopicRequest): Promise<TopicRecord> {
     this.requireControllerLeader();
@@ -348,7 +395,7 @@ export class HelixNode {
   }
 
   private async proposeController(
-    command: ControllerCommand,
+    command: NodeControllerCommand,
   ): Promise<Extract<ControllerResult, { ok: true }>> {
     const data = new TextEncoder().encode(JSON.stringify(command));
     const proposal = this.host.propose(controllerGroupId, data);
@@ -430,11 +477,20 @@ export class HelixNode {
 
   private applyController(entry: Entry): ControllerResult | undefined {
     if (entry.type !== "normal" || entry.data.length === 0) return undefined;
-    const command = JSON.parse(new TextDecoder().decode(entry.data)) as ControllerCommand;
+    const command = JSON.parse(new TextDecoder().decode(entry.data)) as NodeControllerCommand;
+    if (command.type === "kv") return this.applyKv(command.writes);
     const result = this.controller.apply(command);
     if (result.ok && (command.type === "createTopic" || command.type === "createPartitions"))
       this.reconcile();
     return result;
+  }
+
+  private applyKv(writes: readonly KvWrite[]): ControllerResult {
+    for (const write of writes) {
+      const result = this.kv.apply(decodeKvWrite(write));
+      if (!result.ok) return result;
+    }
+    return { ok: true };
   }
 
   private applyPartition(group: GroupId, entry: Entry): undefined {
@@ -517,6 +573,16 @@ function sameAddresses(a: NodeRecord, b: NodeRecord): boolean {
     a.peerAddress === b.peerAddress &&
     (a.rack ?? undefined) === (b.rack ?? undefined)
   );
+}
+
+function encodeKvWrite(command: KvCommand): KvWrite {
+  if (command.type === "delete") return command;
+  return { ...command, value: Buffer.from(command.value).toString("base64") };
+}
+
+function decodeKvWrite(write: KvWrite): KvCommand {
+  if (write.type === "delete") return write;
+  return { ...write, value: new Uint8Array(Buffer.from(write.value, "base64")) };
 }
 
 /** Conf-change entries hold no records; they still take their index, like a no-op. */

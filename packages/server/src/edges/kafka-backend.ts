@@ -1,0 +1,350 @@
+/**
+ * The KafkaBackend port (packages/kafka-proxy) over one HelixNode: what the embedded Kafka listener of
+ * every node calls (DESIGN.md §7). Approximations, until the node can say more:
+ *   - a partition not hosted here is reported led by its first replica (the preferred leader) with leader
+ *     epoch -1; a client that guesses wrong gets NOT_LEADER_OR_FOLLOWER and refreshes its metadata;
+ *   - the ISR is every replica: the node does not measure replica lag yet (DESIGN.md §2 ISR);
+ *   - every registered node is a live broker: the controller does not track liveness yet;
+ *   - the controller leader is the Kafka controller (CreateTopics, DeleteTopics, InitProducerId blocks)
+ *     and the coordinator of every consumer group (offsets live in the controller's KV store, see
+ *     kafka/group-store.ts); elsewhere those calls answer NOT_LEADER_OR_FOLLOWER;
+ *   - ListOffsets by timestamp, CreatePartitions, AlterConfigs and DeleteRecords answer
+ *     UNSUPPORTED_VERSION: HelixNode has no offsetForTime, createPartitions, alterTopic or
+ *     deleteRecords yet; OffsetForLeaderEpoch answers the current term and high watermark.
+ * Long polling polls the high watermark (as the gRPC edge does, edges/grpc/waiting.ts).
+ */
+import { HelixError, limits, type NodeId } from "@helixlog/core";
+import type {
+  ActiveProducer,
+  BrokerDescription,
+  ClusterMetadata,
+  CommittedOffset,
+  ConfigEntry,
+  ConfigResource,
+  FetchInput,
+  FetchResult,
+  KafkaBackend,
+  ListedOffset,
+  OffsetQuery,
+  PartitionDescription,
+  ProduceInput,
+  ProduceResult,
+  ProducerIdentity,
+  StoredGroup,
+  TopicDescription,
+  TopicPartition,
+  TopicSpec,
+} from "@helixlog/kafka-proxy";
+import { type TopicRecord, validateTopicName } from "../node/controller/controller-state.js";
+import { effectiveTopicConfig, validateTopicConfig } from "../node/controller/topic-config.js";
+import type { Acks, HelixNode } from "../node/helix-node.js";
+import { pollUntil, withTimeout } from "./grpc/waiting.js";
+import { GroupStore } from "./kafka/group-store.js";
+
+/** Kafka's default replication factor, lowered to the cluster size on small clusters. */
+const replicationFactorDefault = 3;
+/** Kafka's num.partitions default. */
+const partitionsDefault = 1;
+/** Producer ids reserved from the controller per proposal: one Raft round per thousand producers. */
+const producerIdBlockSize = 1_000;
+
+const acksByKafka: Record<ProduceInput["acks"], Acks> = { [-1]: "all", [0]: "none", [1]: "leader" };
+
+export class HelixKafkaBackend implements KafkaBackend {
+  private readonly groups: GroupStore;
+  /** The unused rest of this node's producer-id block: [next, end). */
+  private producerIds = { next: 0, end: 0 };
+  private allocating: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(private readonly node: HelixNode) {
+    this.groups = new GroupStore(node);
+  }
+
+  get nodeId(): number {
+    return this.node.nodeId;
+  }
+
+  /** Ends long polls at once (the listener is closing). */
+  close(): void {
+    this.stopped = true;
+  }
+
+  async metadata(topicNames: readonly string[] | null): Promise<ClusterMetadata> {
+    const topics =
+      topicNames === null
+        ? this.node.listTopics()
+        : topicNames.flatMap((name) => this.node.topic(name) ?? []);
+    return {
+      clusterId: this.node.clusterInfo().clusterId ?? "helix",
+      controllerId: this.node.controllerLeader() ?? -1,
+      brokers: this.node.listNodes().map(brokerOf),
+      topics: topics.map((topic) => this.describeTopic(topic)),
+    };
+  }
+
+  async produce(input: ProduceInput): Promise<ProduceResult> {
+    this.requirePartitionLeader(input.topic, input.partition);
+    const acks = acksByKafka[input.acks];
+    const writing = this.node.produce(input.topic, input.partition, input.records, acks);
+    const result =
+      acks === "none" || input.timeoutMs <= 0
+        ? await writing
+        : await withTimeout(writing, input.timeoutMs, `produce to ${input.topic}-${input.partition}`);
+    return {
+      baseOffset: BigInt(result.baseOffset),
+      logAppendTimeMs: -1n,
+      logStartOffset: BigInt(this.node.logStartOffset(input.topic, input.partition)),
+    };
+  }
+
+  async fetch(input: FetchInput): Promise<FetchResult> {
+    this.requirePartitionLeader(input.topic, input.partition);
+    const offset = Number(input.offset);
+    if (input.minBytes > 0 && input.maxWaitMs > 0) {
+      await pollUntil(
+        () => this.node.highWatermark(input.topic, input.partition) > offset,
+        input.maxWaitMs,
+        () => this.stopped,
+      );
+    }
+    const result = await this.node.fetch(input.topic, input.partition, offset, input.maxBytes);
+    const highWatermark = BigInt(result.highWatermark);
+    return {
+      highWatermark,
+      // No transactions are served, so nothing is ever unstable.
+      lastStableOffset: highWatermark,
+      logStartOffset: BigInt(result.logStartOffset),
+      records: Buffer.concat(result.batches),
+    };
+  }
+
+  async listOffset(topic: string, partition: number, query: OffsetQuery): Promise<ListedOffset> {
+    const term = this.requirePartitionLeader(topic, partition);
+    if (query.kind === "earliest")
+      return {
+        offset: BigInt(this.node.logStartOffset(topic, partition)),
+        timestampMs: -1n,
+        leaderEpoch: term,
+      };
+    if (query.kind === "latest")
+      return {
+        offset: BigInt(this.node.highWatermark(topic, partition)),
+        timestampMs: -1n,
+        leaderEpoch: term,
+      };
+    throw new HelixError("UNSUPPORTED_VERSION", "offset lookup by timestamp is not implemented yet");
+  }
+
+  async createTopic(spec: TopicSpec): Promise<TopicDescription> {
+    const partitions = spec.partitions === -1 ? partitionsDefault : spec.partitions;
+    if (!Number.isInteger(partitions) || partitions < 1 || partitions > limits.partitionsPerTopicMax)
+      throw new HelixError("INVALID_PARTITIONS", `partitions must be 1..${limits.partitionsPerTopicMax}`);
+    const replicationFactor =
+      spec.replicationFactor === -1
+        ? Math.max(1, Math.min(replicationFactorDefault, this.node.listNodes().length))
+        : spec.replicationFactor;
+    if (replicationFactor < 1 || replicationFactor > limits.replicationFactorMax)
+      throw new HelixError(
+        "INVALID_REPLICATION_FACTOR",
+        `replication factor must be 1..${limits.replicationFactorMax}`,
+      );
+    const config: Record<string, string> = {};
+    for (const [name, value] of spec.configs) if (value !== null) config[name] = value;
+    if (spec.validateOnly) return this.validateCreate(spec.name, partitions, replicationFactor, config);
+    const topic = await this.node.createTopic({ name: spec.name, partitions, replicationFactor, config });
+    return this.describeTopic(topic);
+  }
+
+  async deleteTopic(name: string): Promise<void> {
+    await this.node.deleteTopic(name);
+  }
+
+  async createPartitions(): Promise<void> {
+    throw new HelixError("UNSUPPORTED_VERSION", "adding partitions is not implemented yet");
+  }
+
+  async describeConfigs(resource: ConfigResource): Promise<readonly ConfigEntry[]> {
+    if (resource.type === "broker") return [];
+    const topic = this.requireTopic(resource.name);
+    return Object.entries(effectiveTopicConfig(topic.config)).map(([name, value]) => ({
+      name,
+      value,
+      readOnly: false,
+      isDefault: !(name in topic.config),
+      sensitive: false,
+    }));
+  }
+
+  async alterConfigs(): Promise<void> {
+    throw new HelixError("UNSUPPORTED_VERSION", "altering configs is not implemented yet");
+  }
+
+  /**
+   * A fresh producer id from this node's block (refilled from the controller), or the next epoch of
+   * `current` (KIP-360). Epoch bumps are not fenced across nodes: transactions are not served.
+   */
+  async initProducerId(current: ProducerIdentity | null): Promise<ProducerIdentity> {
+    if (current !== null) return { producerId: current.producerId, producerEpoch: current.producerEpoch + 1 };
+    // Bounded: each round either takes an id or waits for one block allocation.
+    while (this.producerIds.next >= this.producerIds.end) {
+      this.allocating ??= this.allocateProducerIds().finally(() => {
+        this.allocating = undefined;
+      });
+      await this.allocating;
+    }
+    const producerId = this.producerIds.next++;
+    return { producerId: BigInt(producerId), producerEpoch: 0 };
+  }
+
+  async deleteRecords(): Promise<bigint> {
+    throw new HelixError("UNSUPPORTED_VERSION", "deleting records is not implemented yet");
+  }
+
+  /**
+   * The node keeps no epoch history yet: every epoch is answered with the current term and the high
+   * watermark, which never makes a consumer truncate (its position is at or below the watermark).
+   */
+  async offsetForLeaderEpoch(
+    topic: string,
+    partition: number,
+  ): Promise<{ readonly leaderEpoch: number; readonly endOffset: bigint }> {
+    const term = this.requirePartitionLeader(topic, partition);
+    return { leaderEpoch: term, endOffset: BigInt(this.node.highWatermark(topic, partition)) };
+  }
+
+  async describeProducers(): Promise<readonly ActiveProducer[]> {
+    return [];
+  }
+
+  async findCoordinator(): Promise<number> {
+    const leader = this.node.controllerLeader();
+    if (leader === undefined) throw new HelixError("LEADER_NOT_AVAILABLE", "no controller leader yet");
+    return leader;
+  }
+
+  commitOffsets(groupId: string, offsets: readonly CommittedOffset[]): Promise<void> {
+    return this.groups.commitOffsets(groupId, offsets);
+  }
+
+  async fetchOffsets(
+    groupId: string,
+    partitions: readonly TopicPartition[] | null,
+  ): Promise<readonly CommittedOffset[]> {
+    return this.groups.fetchOffsets(groupId, partitions);
+  }
+
+  storeGroup(group: StoredGroup): Promise<void> {
+    return this.groups.storeGroup(group);
+  }
+
+  async loadGroup(groupId: string): Promise<StoredGroup | undefined> {
+    return this.groups.loadGroup(groupId);
+  }
+
+  deleteGroup(groupId: string): Promise<void> {
+    return this.groups.deleteGroup(groupId);
+  }
+
+  private async allocateProducerIds(): Promise<void> {
+    const first = await this.node.allocateProducerIds(producerIdBlockSize);
+    this.producerIds = { next: first, end: first + producerIdBlockSize };
+  }
+
+  private requireTopic(name: string): TopicRecord {
+    const topic = this.node.topic(name);
+    if (topic === undefined) throw new HelixError("UNKNOWN_TOPIC", `topic "${name}" does not exist`);
+    return topic;
+  }
+
+  /** The partition's Raft term when this node leads it; NOT_LEADER (with a hint) otherwise. */
+  private requirePartitionLeader(topic: string, partition: number): number {
+    const record = this.requireTopic(topic);
+    const replicas = record.partitions[partition]?.replicas;
+    if (replicas === undefined)
+      throw new HelixError("UNKNOWN_PARTITION", `topic "${topic}" has no partition ${partition}`);
+    const view = this.node.partitionLeader(topic, partition);
+    if (view?.leader !== this.node.nodeId) {
+      const leader = view === undefined ? replicas[0] : view.leader;
+      throw new HelixError("NOT_LEADER", `node ${this.node.nodeId} does not lead ${topic}-${partition}`, {
+        details: { leader: leader ?? null },
+      });
+    }
+    return view.term;
+  }
+
+  private validateCreate(
+    name: string,
+    partitions: number,
+    replicationFactor: number,
+    config: Record<string, string>,
+  ): TopicDescription {
+    validateTopicName(name);
+    if (this.node.topic(name) !== undefined)
+      throw new HelixError("ALREADY_EXISTS", `topic "${name}" already exists`);
+    if (replicationFactor > this.node.listNodes().length)
+      throw new HelixError(
+        "INVALID_REPLICATION_FACTOR",
+        `replication factor ${replicationFactor} exceeds the nodes`,
+      );
+    validateTopicConfig(config);
+    return {
+      name,
+      topicId: "00000000-0000-0000-0000-000000000000" as TopicDescription["topicId"],
+      internal: false,
+      partitions: Array.from({ length: partitions }, (_, partition) => ({
+        partition,
+        leaderId: -1,
+        leaderEpoch: -1,
+        replicas: [],
+        isr: [],
+        offlineReplicas: [],
+      })),
+    };
+  }
+
+  private describeTopic(topic: TopicRecord): TopicDescription {
+    return {
+      name: topic.name,
+      topicId: topic.id,
+      internal: false,
+      partitions: topic.partitions.map((record, partition) =>
+        this.describePartition(topic.name, partition, record.replicas),
+      ),
+    };
+  }
+
+  private describePartition(
+    topic: string,
+    partition: number,
+    replicas: readonly NodeId[],
+  ): PartitionDescription {
+    const view = this.node.partitionLeader(topic, partition);
+    // Not hosted here: the first replica is the preferred leader, our best guess.
+    const leaderId = view === undefined ? (replicas[0] ?? -1) : (view.leader ?? -1);
+    return {
+      partition,
+      leaderId,
+      leaderEpoch: view?.term ?? -1,
+      replicas: [...replicas],
+      isr: [...replicas],
+      offlineReplicas: [],
+    };
+  }
+}
+
+/** "host:port" or "[ipv6]:port", as run-node's formatHostPort writes it. */
+function brokerOf(record: {
+  nodeId: NodeId;
+  kafkaAddress: string;
+  rack: string | undefined;
+}): BrokerDescription {
+  const separator = record.kafkaAddress.lastIndexOf(":");
+  const host = record.kafkaAddress.slice(0, separator).replace(/^\[(.*)\]$/, "$1");
+  return {
+    nodeId: record.nodeId,
+    host,
+    port: Number(record.kafkaAddress.slice(separator + 1)),
+    rack: record.rack ?? null,
+  };
+}
