@@ -149,17 +149,44 @@ describe("helix against a running node", () => {
     const missing = await helix(["--bootstrap", bootstrap, "topic", "describe", "no-such-topic"]);
     expect(missing.code).toBe(3);
     expect(missing.stderr).toContain("UNKNOWN_TOPIC");
-    const alter = await helix([
+    const badConfig = await helix([
       "--bootstrap",
       bootstrap,
       "topic",
       "alter",
       "e2e",
       "--config",
-      "retention.ms=1",
+      "retention.ms=soon",
     ]);
-    expect(alter.code).toBe(3);
-    expect(alter.stderr).toContain("not supported yet");
+    expect(badConfig.code).toBe(3);
+    expect(badConfig.stderr).toContain("INVALID_CONFIG");
+  });
+
+  it("alters a topic's configs and grows its partitions", async () => {
+    const created = await helix(["--bootstrap", bootstrap, "topic", "create", "grow", "--partitions", "1"]);
+    expect(created.code).toBe(0);
+    const altered = await helix([
+      "--bootstrap",
+      bootstrap,
+      "--json",
+      "topic",
+      "alter",
+      "grow",
+      "--config",
+      "retention.ms=60000",
+      "--partitions",
+      "3",
+    ]);
+    expect(altered.code, altered.stderr).toBe(0);
+    const description = JSON.parse(altered.stdout) as {
+      partitions: unknown[];
+      configs: Record<string, string>;
+    };
+    expect(description.partitions).toHaveLength(3);
+    expect(description.configs["retention.ms"]).toBe("60000");
+    const shrink = await helix(["--bootstrap", bootstrap, "topic", "alter", "grow", "--partitions", "2"]);
+    expect(shrink.code).toBe(3);
+    expect(shrink.stderr).toContain("INVALID_PARTITIONS");
   });
 
   it("benchmarks produce and reports latency percentiles and throughput as JSON", async () => {

@@ -96,9 +96,10 @@ export function addTopicCommands(program: Command): void {
 
   topic
     .command("alter")
-    .description("change a topic's configs or add partitions (not supported by the server yet)")
+    .description("change a topic's configs or grow its partition count")
     .argument("<name>", "topic name")
     .option("--config <key=value>", "set a config (repeatable)", collect)
+    .option("--remove-config <key>", "return a config to its default (repeatable)", collect)
     .addOption(
       new Option("--partitions <n>", "new total partition count").argParser(
         parseInteger("--partitions", 1, 100_000),
@@ -109,7 +110,12 @@ export function addTopicCommands(program: Command): void {
       const setConfigs = parseKeyValues("--config", options.config ?? []);
       await withPool(command, async (pool, global) => {
         const description = await followLeader(pool, (client) =>
-          client.alterTopic({ name, setConfigs, partitions: options.partitions ?? 0 }),
+          client.alterTopic({
+            name,
+            setConfigs,
+            removeConfigs: options.removeConfig ?? [],
+            partitions: options.partitions ?? 0,
+          }),
         ).catch((error: unknown) => {
           throw HelixError.is(error, "UNSUPPORTED_VERSION") ? alterNotSupported(name, error) : error;
         });
@@ -119,7 +125,7 @@ export function addTopicCommands(program: Command): void {
     });
 }
 
-/** Until the node implements AlterTopic it answers UNSUPPORTED_VERSION; say what to do instead. */
+/** A node older than AlterTopic answers UNSUPPORTED_VERSION; say what to do instead. */
 function alterNotSupported(name: string, cause: unknown): HelixError {
   return new HelixError(
     "UNSUPPORTED_VERSION",
@@ -130,6 +136,7 @@ function alterNotSupported(name: string, cause: unknown): HelixError {
 
 interface AlterOptions {
   config?: string[];
+  removeConfig?: string[];
   partitions?: number;
 }
 

@@ -82,7 +82,7 @@ export async function startGrpcApi(options: GrpcApiOptions): Promise<GrpcApi> {
     DeleteTopic: answer((request: { name: string }) => admin.deleteTopic(request)),
     ListTopics: answer(() => admin.listTopics()),
     DescribeTopic: answer((request: { name: string }) => admin.describeTopic(request)),
-    AlterTopic: answer(() => admin.alterTopic()),
+    AlterTopic: answer((request: Parameters<AdminService["alterTopic"]>[0]) => admin.alterTopic(request)),
     Metadata: answer((request: { topics: string[] }) => admin.metadata(request)),
     ClusterStatus: answer(() => admin.clusterStatus()),
   } satisfies UntypedServiceImplementation);

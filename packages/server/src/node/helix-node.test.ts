@@ -235,6 +235,29 @@ describe("HelixNode", () => {
     }
   });
 
+  it("alters a topic: configs change, partitions grow and the new ones take writes", async () => {
+    const cluster = await readyCluster(1);
+    const node = cluster.nodes.get(nodeId(1))!;
+    await createTopicAndWait(cluster, "growing", 1, 1);
+    const altered = await cluster.drive(
+      node.alterTopic({ name: "growing", setConfigs: { "retention.ms": "60000" }, partitions: 3 }),
+    );
+    expect(altered.partitions).toHaveLength(3);
+    expect(altered.config["retention.ms"]).toBe("60000");
+    await cluster.until(
+      () => node.partitionLeader("growing", 2)?.leader === node.nodeId,
+      "new partition led",
+    );
+    expect((await cluster.drive(node.produce("growing", 2, records("x"), "all"))).baseOffset).toBe(0);
+    for (const [request, code] of [
+      [{ name: "growing", partitions: 2 }, "INVALID_PARTITIONS"],
+      [{ name: "growing", setConfigs: { "retention.ms": "x" } }, "INVALID_CONFIG"],
+      [{ name: "nope", partitions: 2 }, "UNKNOWN_TOPIC"],
+    ] as const) {
+      await expect(cluster.drive(node.alterTopic(request))).rejects.toMatchObject({ code });
+    }
+  });
+
   it("hands off every group it leads before shutting down", async () => {
     const cluster = await readyCluster(3);
     await createTopicAndWait(cluster, "handoff", 6, 3);

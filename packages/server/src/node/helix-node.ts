@@ -36,12 +36,14 @@ import {
 import type { Entry, Message } from "@helixlog/raft";
 import { PartitionLog, Wal } from "@helixlog/wal";
 import {
+  type AlterTopicRequest,
   type ControllerCommand,
   type ControllerResult,
   ControllerState,
   type CreateTopicRequest,
   controllerGroupId,
   type NodeRecord,
+  planAlterTopic,
   planCreateTopic,
   type TopicRecord,
 } from "./controller/controller-state.js";
@@ -279,6 +281,17 @@ export class HelixNode {
   async deleteTopic(name: string): Promise<void> {
     this.requireControllerLeader();
     await this.proposeController({ type: "deleteTopic", name });
+  }
+
+  /** Changes a topic's configs and/or grows its partitions (controller leader only). */
+  async alterTopic(request: AlterTopicRequest): Promise<TopicRecord> {
+    this.requireControllerLeader();
+    const commands = planAlterTopic(this.controller, request, this.controller.listNodes(), this.options.rng);
+    for (const command of commands) await this.proposeController(command);
+    const topic = this.controller.topic(request.name);
+    if (topic === undefined)
+      throw new HelixError("UNKNOWN_TOPIC", `topic "${request.name}" was deleted meanwhile`);
+    return topic;
   }
 
   /* Data. */

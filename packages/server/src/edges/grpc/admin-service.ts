@@ -99,11 +99,26 @@ export class AdminService {
     return this.describe(requireTopic(this.node, request.name));
   }
 
-  async alterTopic(): Promise<never> {
-    throw new HelixError(
-      "UNSUPPORTED_VERSION",
-      "AlterTopic is not implemented yet: the node has no alterTopic",
-    );
+  async alterTopic(request: {
+    name: string;
+    setConfigs: Record<string, string>;
+    removeConfigs: string[];
+    partitions: number;
+  }): Promise<TopicDescriptionMessage> {
+    const name = requireTopicName(request.name, "name");
+    if (!Number.isInteger(request.partitions) || request.partitions < 0) {
+      throw new HelixError(
+        "INVALID_ARGUMENT",
+        `partitions must be 0 (unchanged) or a new total, got ${request.partitions}`,
+      );
+    }
+    const topic = await this.node.alterTopic({
+      name,
+      setConfigs: request.setConfigs ?? {},
+      removeConfigs: request.removeConfigs ?? [],
+      partitions: request.partitions,
+    });
+    return this.describe(topic);
   }
 
   async metadata(request: { topics: string[] }) {

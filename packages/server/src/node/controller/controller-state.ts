@@ -402,6 +402,71 @@ export function planCreateTopic(
   return { type: "createTopic", name: request.name, id: randomTopicId(rng), assignments, config };
 }
 
+export interface AlterTopicRequest {
+  readonly name: string;
+  readonly setConfigs?: Readonly<Record<string, string>>;
+  readonly removeConfigs?: readonly string[];
+  /** New total partition count; only increases are possible (Kafka's CreatePartitions). */
+  readonly partitions?: number;
+}
+
+/**
+ * Leader side of AlterTopic: the commands that change a topic's configs and add partitions (placed like
+ * a new topic's, on the least loaded nodes, with the topic's replication factor). Throws typed errors.
+ */
+export function planAlterTopic(
+  state: ControllerState,
+  request: AlterTopicRequest,
+  liveNodes: readonly NodeRecord[],
+  rng: Rng,
+): ControllerCommand[] {
+  const topic = state.topic(request.name);
+  if (topic === undefined) throw new HelixError("UNKNOWN_TOPIC", `topic "${request.name}" does not exist`);
+  const commands: ControllerCommand[] = [];
+  const set = request.setConfigs ?? {};
+  const remove = request.removeConfigs ?? [];
+  if (Object.keys(set).length > 0 || remove.length > 0) {
+    const merged: Record<string, string> = { ...topic.config, ...set };
+    for (const key of remove) delete merged[key];
+    validateTopicConfig(merged);
+    commands.push({
+      type: "alterTopicConfig",
+      name: topic.name,
+      set: validateTopicConfig(set),
+      remove: [...remove],
+    });
+  }
+  const wanted = request.partitions ?? 0;
+  if (wanted !== 0 && wanted !== topic.partitions.length) {
+    if (!Number.isInteger(wanted) || wanted < topic.partitions.length) {
+      throw new HelixError(
+        "INVALID_PARTITIONS",
+        `topic "${topic.name}" has ${topic.partitions.length} partitions; the count can only grow, got ${wanted}`,
+      );
+    }
+    const replicationFactor = topic.partitions[0]?.replicas.length ?? 1;
+    if (replicationFactor > liveNodes.length) {
+      throw new HelixError(
+        "INVALID_REPLICATION_FACTOR",
+        `replication factor ${replicationFactor} exceeds the ${liveNodes.length} live nodes`,
+      );
+    }
+    const assignments = placeReplicas(
+      {
+        nodes: liveNodes.map((node) =>
+          node.rack === undefined ? { id: node.nodeId } : { id: node.nodeId, rack: node.rack },
+        ),
+        partitionCount: wanted - topic.partitions.length,
+        replicationFactor,
+        existingLoad: state.loadByNode(),
+      },
+      rng,
+    );
+    commands.push({ type: "createPartitions", name: topic.name, assignments });
+  }
+  return commands;
+}
+
 /** A version-4 UUID drawn from `rng` (deterministic for the simulator). */
 export function randomTopicId(rng: Rng): TopicId {
   const bytes = new Uint8Array(16);
