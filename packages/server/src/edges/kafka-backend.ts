@@ -8,9 +8,9 @@
  *   - the controller leader is the Kafka controller (CreateTopics, DeleteTopics, InitProducerId blocks)
  *     and the coordinator of every consumer group (offsets live in the controller's KV store, see
  *     kafka/group-store.ts); elsewhere those calls answer NOT_LEADER_OR_FOLLOWER;
- *   - ListOffsets by timestamp, CreatePartitions, AlterConfigs and DeleteRecords answer
- *     UNSUPPORTED_VERSION: HelixNode has no offsetForTime, createPartitions, alterTopic or
- *     deleteRecords yet; OffsetForLeaderEpoch answers the current term and high watermark.
+ *   - ListOffsets by timestamp and DeleteRecords answer UNSUPPORTED_VERSION: HelixNode has no
+ *     offsetForTime or deleteRecords yet; OffsetForLeaderEpoch answers the current term and high
+ *     watermark. CreatePartitions and (Incremental)AlterConfigs go through HelixNode.alterTopic.
  * Long polling polls the high watermark (as the gRPC edge does, edges/grpc/waiting.ts).
  */
 import { HelixError, limits, type NodeId } from "@helixlog/core";
@@ -19,6 +19,7 @@ import type {
   BrokerDescription,
   ClusterMetadata,
   CommittedOffset,
+  ConfigChange,
   ConfigEntry,
   ConfigResource,
   FetchInput,
@@ -160,8 +161,16 @@ export class HelixKafkaBackend implements KafkaBackend {
     await this.node.deleteTopic(name);
   }
 
-  async createPartitions(): Promise<void> {
-    throw new HelixError("UNSUPPORTED_VERSION", "adding partitions is not implemented yet");
+  async createPartitions(topic: string, totalCount: number, validateOnly: boolean): Promise<void> {
+    const current = this.requireTopic(topic).partitions.length;
+    if (totalCount < current) {
+      throw new HelixError(
+        "INVALID_PARTITIONS",
+        `topic "${topic}" has ${current} partitions; the count can only grow`,
+      );
+    }
+    if (validateOnly || totalCount === current) return;
+    await this.node.alterTopic({ name: topic, partitions: totalCount });
   }
 
   async describeConfigs(resource: ConfigResource): Promise<readonly ConfigEntry[]> {
@@ -176,8 +185,32 @@ export class HelixKafkaBackend implements KafkaBackend {
     }));
   }
 
-  async alterConfigs(): Promise<void> {
-    throw new HelixError("UNSUPPORTED_VERSION", "altering configs is not implemented yet");
+  /** Topic configs only; broker configs are fixed at startup (flags, environment, config file). */
+  async alterConfigs(
+    resource: ConfigResource,
+    changes: readonly ConfigChange[],
+    mode: "replace" | "incremental",
+    validateOnly: boolean,
+  ): Promise<void> {
+    if (resource.type === "broker") {
+      throw new HelixError("POLICY_VIOLATION", "broker configs are set at startup and cannot be altered");
+    }
+    const topic = this.requireTopic(resource.name);
+    const setConfigs: Record<string, string> = {};
+    const removeConfigs: string[] = [];
+    for (const change of changes) {
+      if (change.operation === "set") setConfigs[change.name] = change.value;
+      else removeConfigs.push(change.name);
+    }
+    // AlterConfigs (not incremental) replaces the whole set: overrides it does not name go back to defaults.
+    if (mode === "replace") {
+      for (const name of Object.keys(topic.config)) if (!(name in setConfigs)) removeConfigs.push(name);
+    }
+    const merged: Record<string, string> = { ...topic.config, ...setConfigs };
+    for (const name of removeConfigs) delete merged[name];
+    validateTopicConfig(merged);
+    if (validateOnly) return;
+    await this.node.alterTopic({ name: topic.name, setConfigs, removeConfigs });
   }
 
   /**

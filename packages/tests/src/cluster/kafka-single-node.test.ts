@@ -14,7 +14,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { type Consumer, Kafka, logLevel } from "kafkajs";
+import { ConfigResourceTypes, type Consumer, Kafka, logLevel } from "kafkajs";
 import { afterAll, describe, expect, it } from "vitest";
 import { type NodeProcess, startNodeProcess, waitForHealthy } from "./node-process.js";
 
@@ -186,5 +186,52 @@ describe("Kafka clients against a real node", () => {
     expect(consumed.stdout.trim().split("\n")).toEqual(["a=one", "b=two", "c=three"]);
     node.child.kill("SIGTERM");
     expect(await node.exited).toBe(0);
+  });
+
+  it("KafkaJS admin: grows a topic's partitions and alters its configs", { timeout: 120_000 }, async () => {
+    const kafkaPort = await freePort();
+    await start("admin", kafkaPort);
+    const kafka = new Kafka({
+      clientId: "helix-admin",
+      brokers: [`127.0.0.1:${kafkaPort}`],
+      logLevel: logLevel.NOTHING,
+      retry: { retries: 10, initialRetryTime: 100 },
+    });
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic: "growing", numPartitions: 1 }] });
+    await admin.createPartitions({ topicPartitions: [{ topic: "growing", count: 4 }] });
+    const metadata = await admin.fetchTopicMetadata({ topics: ["growing"] });
+    expect(metadata.topics[0]?.partitions).toHaveLength(4);
+    await admin.alterConfigs({
+      validateOnly: false,
+      resources: [
+        {
+          type: ConfigResourceTypes.TOPIC,
+          name: "growing",
+          configEntries: [{ name: "retention.ms", value: "60000" }],
+        },
+      ],
+    });
+    const described = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: "growing", configNames: ["retention.ms"] }],
+    });
+    expect(
+      described.resources[0]?.configEntries.find((entry) => entry.configName === "retention.ms")?.configValue,
+    ).toBe("60000");
+    await expect(
+      admin.alterConfigs({
+        validateOnly: false,
+        resources: [
+          {
+            type: ConfigResourceTypes.TOPIC,
+            name: "growing",
+            configEntries: [{ name: "retention.ms", value: "soon" }],
+          },
+        ],
+      }),
+    ).rejects.toThrow();
+    await admin.disconnect();
   });
 });
