@@ -44,15 +44,18 @@ async function main(): Promise<void> {
     process.exit(exitCodeFor(error));
   }
   const grpc = `${config.grpcAddress.host}:${running.grpcPort}`;
+  const kafka = `${config.kafkaAddress.host}:${running.kafkaPort}`;
   process.stdout.write(
     [
       `helix node ${config.nodeId} is up (data in ${config.dataDir})`,
+      `  Kafka   ${kafka}   (advertised as ${formatHostPort(config.advertisedKafkaAddress)})`,
       `  gRPC    ${grpc}   (helix.v1.Log, helix.v1.Admin; reflection on)`,
       `  HTTP    ${config.httpAddress.host}:${running.httpPort}   (/metrics, /health)`,
       `  peers   ${formatHostPort(config.peerAddress)}   (${config.peers.size} voter${config.peers.size === 1 ? "" : "s"})`,
-      `  try:    grpcurl -plaintext -d '{"name":"demo","partitions":3}' ${grpc} helix.v1.Admin/CreateTopic`,
-      `          grpcurl -plaintext -d '{"topic":"demo","partition":0,"records":[{"value":"aGVsbG8="}]}' ${grpc} helix.v1.Log/Produce`,
-      `          grpcurl -plaintext -d '{"topic":"demo","partition":0,"offset":0}' ${grpc} helix.v1.Log/Fetch`,
+      `  try:    npm run helix -- --bootstrap ${grpc} topic create demo --partitions 3`,
+      `          seq 10 | npm run helix -- --bootstrap ${grpc} produce demo`,
+      `          npm run helix -- --bootstrap ${grpc} consume demo --from-beginning --max-messages 10`,
+      `          or any Kafka client: kcat -b ${kafka} -L`,
       "",
     ].join("\n"),
   );
