@@ -536,7 +536,18 @@ describe("gRPC API", () => {
       ["delete an unknown topic", () => call(admin, "DeleteTopic", { name: "nope" }), status.NOT_FOUND],
       ["describe an unknown topic", () => call(admin, "DescribeTopic", { name: "nope" }), status.NOT_FOUND],
       ["metadata of an unknown topic", () => call(admin, "Metadata", { topics: ["nope"] }), status.NOT_FOUND],
-      ["alter a topic", () => call(admin, "AlterTopic", { name: "events" }), status.UNIMPLEMENTED],
+      ["alter an unknown topic", () => call(admin, "AlterTopic", { name: "nope" }), status.NOT_FOUND],
+      [
+        "alter a topic to a negative partition count",
+        () => call(admin, "AlterTopic", { name: "events", partitions: -1 }),
+        status.INVALID_ARGUMENT,
+      ],
+      [
+        "alter a topic with a bad config value",
+        () => call(admin, "AlterTopic", { name: "events", setConfigs: { "retention.ms": "soon" } }),
+        status.INVALID_ARGUMENT,
+        "INVALID_CONFIG",
+      ],
     ];
     for (const [what, send, code, helixCode] of cases) {
       const error = await failure(send());
