@@ -144,29 +144,33 @@ export class HelixNode {
   private constructor(
     private readonly options: HelixNodeOptions,
     private readonly wal: Wal,
-    private host: RaftHost,
+    private readonly host: RaftHost,
   ) {}
 
   static async open(options: HelixNodeOptions): Promise<HelixNode> {
     assert(options.voters.includes(options.nodeId), "the node must be a controller voter");
     const wal = await Wal.open(options.disk, { directory: "wal" });
-    const node = new HelixNode(options, wal, undefined as unknown as RaftHost);
-    node.host = await RaftHost.open({
+    // The host calls back into the node and the node drives the host. The callbacks run only when the
+    // host processes a round, which opening never does, so the node exists by the time they fire.
+    let created: HelixNode | undefined;
+    const node = () => created as HelixNode;
+    const host = await RaftHost.open({
       nodeId: options.nodeId,
       wal,
       groups: [{ group: controllerGroupId, voters: options.voters }],
       rng: options.rng.split(),
       send: (message) => options.send(message.to, { kind: "raft", message }),
-      stateMachine: { apply: (group, entry) => node.apply(group, entry) },
+      stateMachine: { apply: (group, entry) => node().apply(group, entry) },
       ...(options.electionTicks === undefined ? {} : { electionTicks: options.electionTicks }),
       ...(options.heartbeatTicks === undefined ? {} : { heartbeatTicks: options.heartbeatTicks }),
       observer: {
-        onPersisting: (group, entries) => node.onPersisting(group, entries),
-        onDurable: (group, entries) => node.onDurable(group, entries),
-        onFailure: (error) => node.fail(error),
+        onPersisting: (group, entries) => node().onPersisting(group, entries),
+        onDurable: (group, entries) => node().onDurable(group, entries),
+        onFailure: (error) => node().fail(error),
       },
     });
-    return node;
+    created = new HelixNode(options, wal, host);
+    return created;
   }
 
   get nodeId(): NodeId {

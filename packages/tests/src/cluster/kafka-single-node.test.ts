@@ -10,13 +10,12 @@
  */
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { ConfigResourceTypes, type Consumer, Kafka, logLevel } from "kafkajs";
 import { afterAll, describe, expect, it } from "vitest";
-import { type NodeProcess, startNodeProcess, waitForHealthy } from "./node-process.js";
+import { freePort, type NodeProcess, startNodeProcess, waitForHealthy } from "./node-process.js";
 
 const run = promisify(execFile);
 const kcat = "/usr/bin/kcat";
@@ -27,14 +26,6 @@ afterAll(() => {
   for (const node of started) if (node.child.exitCode === null) node.child.kill("SIGKILL");
   rmSync(dataRoot, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Each test has its own data directory: a node registers its Kafka address once per cluster. */
 async function start(name: string, kafkaPort: number): Promise<NodeProcess> {

@@ -7,12 +7,11 @@
  * from the commit. Ports are chosen up front (listen on 0, close, reuse); every wait has a deadline.
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Kafka, logLevel } from "kafkajs";
 import { afterAll, describe, expect, it } from "vitest";
-import { type NodeProcess, startNodeProcess, waitForHealthy } from "./node-process.js";
+import { freePort, type NodeProcess, startNodeProcess, waitForHealthy } from "./node-process.js";
 
 const dataRoot = mkdtempSync(join(tmpdir(), "helix-kafka-three-"));
 const processes: NodeProcess[] = [];
@@ -21,14 +20,6 @@ afterAll(() => {
   for (const node of processes) if (node.child.exitCode === null) node.child.kill("SIGKILL");
   rmSync(dataRoot, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 interface NodePorts {
   readonly peer: number;

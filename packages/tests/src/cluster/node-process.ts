@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as grpc from "@grpc/grpc-js";
@@ -21,6 +22,18 @@ export interface NodeProcess {
   readonly output: () => string;
   /** Resolves with the exit code (or signal) when the process ends. */
   readonly exited: Promise<number | string>;
+}
+
+/**
+ * A port free right now (listen on 0, close). Another process could take it before the node binds it;
+ * the tests use it only where a real port must be known in advance (peers, advertised Kafka address).
+ */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolveListen) => server.listen(0, "127.0.0.1", resolveListen));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolveClose) => server.close(resolveClose));
+  return port;
 }
 
 /** Starts a node process with the given flags; resolves once it printed its addresses. */

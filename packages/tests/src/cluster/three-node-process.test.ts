@@ -10,12 +10,12 @@
  * Ports come from the OS (listen on port 0, close, reuse); every wait has a deadline.
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   call,
+  freePort,
   type GrpcClient,
   grpcClients,
   type NodeProcess,
@@ -30,14 +30,6 @@ afterAll(() => {
   for (const node of processes.values()) if (node.child.exitCode === null) node.child.kill("SIGKILL");
   rmSync(dataRoot, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 interface NodePorts {
   grpc: number;
