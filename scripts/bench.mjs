@@ -14,6 +14,8 @@ const benchmarks = {
   raft: "packages/raft/bench/raft-bench.ts",
   "multi-raft": "packages/raft/bench/multi-raft-bench.ts",
   "peer-transport": "packages/server/bench/peer-transport-bench.ts",
+  cluster: "packages/tests/bench/cluster-bench.ts",
+  kafka: "packages/tests/bench/kafka-bench.ts",
 };
 const requested = process.argv.slice(2).filter((argument) => !argument.startsWith("-"));
 const passThrough = process.argv.slice(2).filter((argument) => argument.startsWith("-"));
