@@ -70,6 +70,36 @@ describe("PartitionLog", () => {
     expect(await log.offsetForTime(1_391)).toBeUndefined();
   });
 
+  it("finds the batch holding the largest timestamp, the first one on a tie", async () => {
+    const empty = await PartitionLog.open(new SimDisk({ rng: new SeededRng(3) }), { directory });
+    expect(await empty.batchWithLargestTimestamp()).toBeUndefined();
+    const { log } = await filled();
+    await log.append(batch(120, 2, 9_000), 0);
+    await log.append(batch(122, 1, 5_000), 0);
+    await log.append(batch(123, 1, 9_000), 0);
+    expect(baseOf((await log.batchWithLargestTimestamp()) as Uint8Array)).toBe(120);
+    const sealed = await filled();
+    expect(baseOf((await sealed.log.batchWithLargestTimestamp()) as Uint8Array)).toBe(117);
+  });
+
+  it("deletes whole segments below an offset, rolling the active one when all of it is below", async () => {
+    const { disk, log } = await filled();
+    const bases = log.segmentBaseOffsets();
+    const cut = (bases[2] as number) + 1;
+    expect(await log.deleteSegmentsBefore(cut)).toBe(2);
+    expect(log.logStartOffset).toBe(bases[2]);
+    expect(log.logEndOffset).toBe(120);
+    expect(await log.deleteSegmentsBefore(0)).toBe(0);
+    await log.deleteSegmentsBefore(120);
+    expect(log.segmentBaseOffsets()).toEqual([120]);
+    expect(log.logEndOffset).toBe(120);
+    await log.append(batch(120, 1, 2_000), 0);
+    await log.close();
+    expect(disk.paths().filter((path) => path.endsWith(".log"))).toHaveLength(1);
+    const reopened = await PartitionLog.open(disk, { directory, segmentSizeBytes: 1024 });
+    expect([reopened.logStartOffset, reopened.logEndOffset]).toEqual([120, 121]);
+  });
+
   it("rolls by age measured from the first batch's timestamp", async () => {
     const disk = new SimDisk({ rng: new SeededRng(2) });
     const log = await PartitionLog.open(disk, { directory, segmentAgeMs: 100 });

@@ -217,6 +217,48 @@ export class PartitionLog {
     });
   }
 
+  /**
+   * The stored batch holding the largest timestamp (the first such batch when several tie), for Kafka's
+   * ListOffsets MAX_TIMESTAMP (KIP-734); undefined while the log is empty.
+   */
+  batchWithLargestTimestamp(): Promise<Uint8Array | undefined> {
+    return this.serialize(async () => {
+      let best: Segment | undefined;
+      for (const segment of this.segments)
+        if (segment.largestTimestamp > (best?.largestTimestamp ?? Number.NEGATIVE_INFINITY)) best = segment;
+      if (best === undefined) return undefined;
+      const largest = best.largestTimestamp;
+      let found: Uint8Array | undefined;
+      await this.withFile(best, (file) =>
+        forEachFrame(file, fileHeaderBytes, best.sizeBytes, (batch) => {
+          if (readBatchHeader(batch).maxTimestamp < largest) return true;
+          found = batch.slice();
+          return false;
+        }),
+      );
+      return found;
+    });
+  }
+
+  /**
+   * Deletes every segment that holds only offsets below `offset` (Kafka DeleteRecords moving the log
+   * start offset, KIP-107). When that includes the active segment it is rolled first, so the log keeps
+   * its end offset. Returns how many segments were removed.
+   */
+  deleteSegmentsBefore(offset: number): Promise<number> {
+    return this.serialize(async () => {
+      const active = this.segments.at(-1) as Segment;
+      if (active.nextOffset > active.baseOffset && active.nextOffset <= offset) await this.rollNow();
+      let removed = 0;
+      while (this.segments.length > 1 && (this.segments[0] as Segment).nextOffset <= offset) {
+        await this.removeOldest();
+        removed++;
+      }
+      if (removed > 0) await this.disk.syncDirectory(this.options.directory);
+      return removed;
+    });
+  }
+
   /** Deletes the oldest sealed segments that retention by size or by age (against `nowMs`) no longer keeps. */
   enforceRetention(nowMs: number): Promise<number> {
     return this.serialize(async () => {
@@ -231,12 +273,7 @@ export class PartitionLog {
           this.options.retentionMs !== undefined &&
           oldest.largestTimestamp < nowMs - this.options.retentionMs;
         if (!overSize && !tooOld) break;
-        for (const extension of ["log", "index", "timeindex"] as const) {
-          const path = `${this.options.directory}/${partitionFileName(oldest.baseOffset, extension)}`;
-          await this.files.forget(path);
-          await this.disk.remove(path);
-        }
-        this.segments.shift();
+        await this.removeOldest();
         removed++;
       }
       if (removed > 0) await this.disk.syncDirectory(this.options.directory);
@@ -255,6 +292,18 @@ export class PartitionLog {
     const result = this.queue.then(action);
     this.queue = result.catch(() => undefined);
     return result;
+  }
+
+  /** Removes the oldest (sealed) segment's files; the caller syncs the directory. */
+  private async removeOldest(): Promise<void> {
+    const oldest = this.segments[0] as Segment;
+    assert(this.segments.length > 1, "the active segment is never removed");
+    for (const extension of ["log", "index", "timeindex"] as const) {
+      const path = `${this.options.directory}/${partitionFileName(oldest.baseOffset, extension)}`;
+      await this.files.forget(path);
+      await this.disk.remove(path);
+    }
+    this.segments.shift();
   }
 
   private async rollNow(): Promise<Segment> {
