@@ -187,6 +187,35 @@ describe("PartitionState", () => {
     expect(state.logEndOffset()).toBe(0);
   });
 
+  it("moves the log start offset with DeleteRecords through the log, never past the high watermark", () => {
+    const log = new LocalLog(new PartitionState());
+    log.append(log.state.prepareAppend(batch(["a", "b", "c"]), 1));
+    log.append(log.state.prepareAppend(batch(["d"]), 1));
+    log.commitThrough(1);
+    const tooFar = log.state.prepareDeleteRecords(4);
+    expect("error" in tooFar && HelixError.is(tooFar.error, "OFFSET_OUT_OF_RANGE")).toBe(true);
+    const negative = log.state.prepareDeleteRecords(-2);
+    expect("error" in negative && HelixError.is(negative.error, "INVALID_ARGUMENT")).toBe(true);
+    const toHighWatermark = log.state.prepareDeleteRecords(-1);
+    if (!("command" in toHighWatermark)) throw toHighWatermark.error;
+    const commandAt = (index: number, command: Uint8Array) => {
+      log.entries.push(command);
+      log.state.observeAppended(index, 1, command);
+    };
+    commandAt(3, toHighWatermark.command);
+    expect(log.state.logEndOffset()).toBe(4);
+    log.commitThrough(3);
+    expect([log.state.earliestOffset(), log.state.highWatermark()]).toEqual([3, 4]);
+    const backwards = log.state.prepareDeleteRecords(1);
+    if (!("command" in backwards)) throw backwards.error;
+    commandAt(4, backwards.command);
+    log.commitThrough(4);
+    expect(log.state.earliestOffset()).toBe(3);
+    const copy = new PartitionState();
+    copy.restore(JSON.parse(JSON.stringify(log.state.snapshot())));
+    expect(copy.earliestOffset()).toBe(3);
+  });
+
   it("restores from a snapshot with the same future decisions", () => {
     const log = new LocalLog(new PartitionState());
     log.append(

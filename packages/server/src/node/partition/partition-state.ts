@@ -43,7 +43,18 @@ import {
 export const partitionCommandType = {
   /** One or more Kafka record batches, offsets and leader epoch already stamped. */
   records: 1,
+  /** Kafka DeleteRecords (KIP-107): moves the log start offset up to an int64 offset that follows. */
+  deleteRecords: 2,
 } as const;
+
+/** The partition command that moves the log start offset to `beforeOffset` (already checked by the leader). */
+export function encodeDeleteRecords(beforeOffset: number): Uint8Array {
+  assert(Number.isSafeInteger(beforeOffset) && beforeOffset >= 0, "deleteRecords offset");
+  const command = new Uint8Array(9);
+  command[0] = partitionCommandType.deleteRecords;
+  new DataView(command.buffer).setBigInt64(1, BigInt(beforeOffset));
+  return command;
+}
 
 /** What `prepareAppend` decided for a produce request's records. */
 export type AppendDecision =
@@ -114,8 +125,34 @@ export class PartitionState {
     return this.appliedNextOffset;
   }
 
+  /** The replicated log start offset: records below it are deleted (DeleteRecords) on every replica. */
   earliestOffset(): number {
     return this.logStartOffset;
+  }
+
+  /**
+   * Leader side of Kafka DeleteRecords: `beforeOffset` -1 means the high watermark; an offset past the
+   * high watermark is OFFSET_OUT_OF_RANGE (Kafka answers the same). Below the current log start offset
+   * the command still goes through the log and changes nothing, so the answer reflects every earlier one.
+   */
+  prepareDeleteRecords(beforeOffset: number): { command: Uint8Array } | { error: HelixError } {
+    const highWatermark = this.highWatermark();
+    const target = beforeOffset === -1 ? highWatermark : beforeOffset;
+    if (!Number.isSafeInteger(target) || target < 0) {
+      return {
+        error: new HelixError("INVALID_ARGUMENT", `cannot delete records before offset ${beforeOffset}`),
+      };
+    }
+    if (target > highWatermark) {
+      return {
+        error: new HelixError(
+          "OFFSET_OUT_OF_RANGE",
+          `cannot delete records before ${target}: the high watermark is ${highWatermark}`,
+          { details: { logStartOffset: this.logStartOffset, highWatermark } },
+        ),
+      };
+    }
+    return { command: encodeDeleteRecords(target) };
   }
 
   lastAppliedIndex(): number {
@@ -223,6 +260,10 @@ export class PartitionState {
       );
     }
     this.appliedIndex = index;
+    if (data[0] === partitionCommandType.deleteRecords) {
+      this.applyDeleteRecords(data);
+      return [];
+    }
     const spans = this.readRecordsCommand(data);
     if (spans === undefined) return [];
     const first = spans[0]!;
@@ -242,6 +283,16 @@ export class PartitionState {
       maxTimestamp: header.maxTimestamp,
       bytes: data.subarray(1 + header.start, 1 + header.start + batchSize(header)),
     }));
+  }
+
+  /**
+   * Moves the log start offset forward, never past the high watermark (the leader checked it against a
+   * high watermark no greater than this one) and never back.
+   */
+  private applyDeleteRecords(data: Uint8Array): void {
+    assert(data.length === 9, "a deleteRecords command holds one int64 offset");
+    const beforeOffset = Number(new DataView(data.buffer, data.byteOffset, data.length).getBigInt64(1));
+    this.logStartOffset = Math.max(this.logStartOffset, Math.min(beforeOffset, this.appliedNextOffset));
   }
 
   snapshot(): PartitionSnapshot {
