@@ -75,3 +75,25 @@ export const progressDeadLettersRetainedMax = 1_000;
 // A single shared lease must fit inside the ack span, or its records could never all be tracked.
 assert(progressLeaseRecordsMax <= progressAckSpanOffsetsMax, "a shared lease must fit in the ack span");
 assert(progressLeaseDurationMsMin < progressLeaseDurationMsMax, "lease duration bounds must form a range");
+
+/**
+ * Replicas of each progress Raft group: the first min(this, cluster size) controller voters in a rotation
+ * per group (server/src/node/progress). Three survive one failure, as Kafka's `offsets.topic.replication.factor`.
+ */
+export const progressGroupReplicasMax = 3;
+
+/**
+ * Ticks between the AdvanceClock commands a progress group's leader proposes while leases are live, so they
+ * expire on the replicated clock without other traffic. Five 100 ms ticks: a lease expires at most about
+ * half a second late, at two small entries per second per busy progress group.
+ */
+export const progressClockAdvanceTicks = 5;
+
+/**
+ * Progress commands a node keeps in flight per progress group (proposed, not yet applied): bounds the
+ * waiters a slow or partitioned group can accumulate; beyond it the node answers RESOURCE_EXHAUSTED.
+ */
+export const progressProposalsInFlightMax = 10_000;
+
+assert(progressGroupReplicasMax >= 1, "a progress group has at least one replica");
+assert(progressClockAdvanceTicks >= 1, "the clock advances at most once per tick");
