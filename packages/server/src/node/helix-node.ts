@@ -23,13 +23,16 @@
  */
 import {
   assert,
+  batchNextOffset,
   type Clock,
   type Disk,
   type GroupId,
   HelixError,
   type LogIndex,
+  limits,
   type NodeId,
   type Rng,
+  readRecordBatchHeader,
   type Term,
   type Ticks,
 } from "@helixlog/core";
@@ -48,7 +51,8 @@ import {
   type TopicRecord,
 } from "./controller/controller-state.js";
 import { type KvCommand, KvState } from "./kv/kv-state.js";
-import { PartitionState } from "./partition/partition-state.js";
+import { PartitionState, partitionCommandType } from "./partition/partition-state.js";
+import { firstRecordAtOrAfter, recordWithLargestTimestamp } from "./partition/record-time.js";
 import { RaftHost } from "./raft-host.js";
 
 export type Acks = "none" | "leader" | "all";
@@ -246,9 +250,12 @@ export class HelixNode {
     return this.localPartition(topic, partition).state.highWatermark();
   }
 
-  /** The first offset a partition hosted here still stores. */
+  /**
+   * The first offset a partition hosted here still serves: the replicated log start offset (moved by
+   * DeleteRecords) or the segment store's first offset (moved by retention), whichever is later.
+   */
   logStartOffset(topic: string, partition: number): number {
-    return this.localPartition(topic, partition).log.logStartOffset;
+    return startOffsetOf(this.localPartition(topic, partition));
   }
 
   /** A key of the controller's KV store as this node has applied it (serializable, not linearizable). */
@@ -323,7 +330,7 @@ export class HelixNode {
   async fetch(topic: string, partition: number, offset: number, maxBytes: number): Promise<FetchResult> {
     const local = this.localPartition(topic, partition);
     const highWatermark = local.state.highWatermark();
-    const logStartOffset = local.log.logStartOffset;
+    const logStartOffset = startOffsetOf(local);
     if (offset === highWatermark) return { batches: [], highWatermark, logStartOffset };
     if (offset < logStartOffset || offset > highWatermark) {
       throw new HelixError(
@@ -347,6 +354,67 @@ export class HelixNode {
     let stillLeading = 0;
     for (const group of this.host.groupIds()) {
       const view = this.host.view(group);
+  /**
+   * Kafka ListOffsets by timestamp (KIP-79), on the partition leader: the earliest committed offset at
+   * or after the log start whose record timestamp is at least `timestampMs`; undefined when none is.
+   */
+  async offsetForTime(
+    topic: string,
+    partition: number,
+    timestampMs: number,
+  ): Promise<{ offset: number; timestamp: number } | undefined> {
+    const local = this.leaderPartition(topic, partition);
+    const start = startOffsetOf(local);
+    const found = await local.log.offsetForTime(timestampMs);
+    if (found === undefined) return undefined;
+    // The time index names the first batch reaching the time; when DeleteRecords cut into the log past
+    // it, the answer lies further on. The scan ends at the log end: every read returns a batch or none.
+    let cursor = Math.max(found, start);
+    while (cursor < local.log.logEndOffset) {
+      const batches = await local.log.read(cursor, limits.grpcFetchBytesDefault);
+      if (batches.length === 0) break;
+      for (const batch of batches) {
+        const record = firstRecordAtOrAfter(batch, timestampMs, start);
+        if (record !== undefined) return record;
+        cursor = batchNextOffset(readRecordBatchHeader(batch));
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Kafka ListOffsets MAX_TIMESTAMP (KIP-734), on the partition leader: the record with the largest
+   * timestamp among committed records (the first on a tie); undefined while the partition is empty.
+   */
+  async maxTimestamp(
+    topic: string,
+    partition: number,
+  ): Promise<{ offset: number; timestamp: number } | undefined> {
+    const local = this.leaderPartition(topic, partition);
+    const batch = await local.log.batchWithLargestTimestamp();
+    return batch === undefined ? undefined : recordWithLargestTimestamp(batch);
+  }
+
+  /**
+   * Kafka DeleteRecords (KIP-107), on the partition leader: moves the partition's log start offset to
+   * `beforeOffset` (-1: the high watermark) through the partition's Raft log, so every replica applies it
+   * at the same point; each then drops whole segments below it. Past the high watermark it is
+   * OFFSET_OUT_OF_RANGE. Resolves once committed with the new log start offset (Kafka's low watermark).
+   */
+  async deleteRecords(
+    topic: string,
+    partition: number,
+    beforeOffset: number,
+  ): Promise<{ lowWatermark: number }> {
+    const local = this.leaderPartition(topic, partition);
+    this.syncTail(local);
+    const prepared = local.state.prepareDeleteRecords(beforeOffset);
+    if ("error" in prepared) throw prepared.error;
+    const proposal = this.host.propose(local.group, prepared.command);
+    local.state.observeAppended(proposal.index, proposal.term, prepared.command);
+    return (await this.await(local.group, proposal.index, proposal.term, "all")) as { lowWatermark: number };
+  }
+
       if (view.role !== "leader") continue;
       const voters = group === controllerGroupId ? this.options.voters : (this.replicasOf(group) ?? []);
       const target = voters.find((voter) => voter !== this.nodeId);
@@ -510,11 +578,18 @@ export class HelixNode {
     return { ok: true };
   }
 
-  private applyPartition(group: GroupId, entry: Entry): undefined {
+  /** Applies a committed partition entry; a DeleteRecords entry answers with the new log start offset. */
+  private applyPartition(group: GroupId, entry: Entry): { lowWatermark: number } | undefined {
     const local = this.partitions.get(group);
     assert(local !== undefined, () => `entry applied to group ${group} that has no partition state`);
     if (entry.type !== "normal") return undefined;
-    for (const batch of local.state.apply(entry.index, entry.data)) {
+    const batches = local.state.apply(entry.index, entry.data);
+    if (entry.data[0] === partitionCommandType.deleteRecords) {
+      const lowWatermark = local.state.earliestOffset();
+      local.log.deleteSegmentsBefore(lowWatermark).catch((error: unknown) => this.fail(error));
+      return { lowWatermark };
+    }
+    for (const batch of batches) {
       // After a restart committed entries are applied again; the segment store already holds a prefix.
       if (batch.lastOffset < local.log.logEndOffset) continue;
       local.log.append(batch.bytes, this.options.clock.nowMs()).catch((error: unknown) => this.fail(error));
@@ -613,3 +688,8 @@ function dropped(group: GroupId, index: number): HelixError {
     `the entry at index ${index} of group ${group} was replaced after a leader change`,
   );
 }
+/** See `HelixNode.logStartOffset`. */
+function startOffsetOf(local: LocalPartition): number {
+  return Math.max(local.state.earliestOffset(), local.log.logStartOffset);
+}
+
