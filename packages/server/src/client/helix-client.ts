@@ -183,6 +183,19 @@ export class HelixClient {
     return response.offsets;
   }
 
+  /**
+   * Deletes the partition's records before `beforeOffset` (-1: the high watermark), on its leader;
+   * resolves with the new log start offset.
+   */
+  async deleteRecords(
+    topic: string,
+    partition: number,
+    beforeOffset: number,
+    options?: CallOptions,
+  ): Promise<{ lowWatermark: number }> {
+    return this.unary(this.log, "DeleteRecords", { topic, partition, beforeOffset }, options);
+  }
+
   /** Committed records as they commit, until `cancel()`; errors arrive as HelixErrors. */
   subscribe(request: SubscribeInput): {
     readonly responses: AsyncIterable<FetchResponse>;

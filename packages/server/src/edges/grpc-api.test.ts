@@ -8,7 +8,8 @@
  *     records and as the stored batch bytes; keyed records without a partition go where murmur2 says;
  *   - a long-polling Fetch returns as soon as a concurrent produce commits, and an idle one after its
  *     max_wait_ms; Subscribe streams committed records until the client cancels;
- *   - ListOffsets answers EARLIEST and LATEST;
+ *   - ListOffsets answers EARLIEST, LATEST, TIMESTAMP (to the record) and MAX_TIMESTAMP; DeleteRecords
+ *     moves the log start offset, -1 meaning the high watermark, past it OUT_OF_RANGE;
  *   - bad input on every RPC gets the right status with a helix.v1.ErrorDetail, and the server stays
  *     healthy; NOT_LEADER details carry the leader's id and address.
  * Waits are on conditions with a bound; every server, client and timer is closed.
@@ -339,10 +340,71 @@ describe("gRPC API", () => {
       })),
     );
     expect(earliest.offsets).toEqual([{ partition: 0, offset: 0, timestampMs: -1 }]);
+  });
+
+  it("lists offsets by timestamp and deletes records", async () => {
+    await call(admin, "CreateTopic", { name: "timed", partitions: 1, replicationFactor: 1 });
+    await until(() => node.partitionLeader("timed", 0)?.leader === node.nodeId, "timed has a leader");
+    const t0 = 1_800_000_000_000;
+    const produced = await call<{ baseOffset: number }>(log, "Produce", {
+      topic: "timed",
+      partition: 0,
+      records: [10, 30, 20].map((delta, i) => ({ value: bytes(`t${i}`), timestampMs: t0 + delta })),
+    });
+    expect(produced.baseOffset).toBe(0);
+    const byTime = (timestampMs: number) =>
+      call<{ offsets: unknown[] }>(log, "ListOffsets", {
+        topic: "timed",
+        spec: "OFFSET_SPEC_TIMESTAMP",
+        timestampMs,
+      });
+    expect((await byTime(t0)).offsets).toEqual([{ partition: 0, offset: 0, timestampMs: t0 + 10 }]);
+    expect((await byTime(t0 + 15)).offsets).toEqual([{ partition: 0, offset: 1, timestampMs: t0 + 30 }]);
+    expect((await byTime(t0 + 31)).offsets).toEqual([{ partition: 0, offset: -1, timestampMs: -1 }]);
+    const max = await call(log, "ListOffsets", { topic: "timed", spec: "OFFSET_SPEC_MAX_TIMESTAMP" });
+    expect(max.offsets).toEqual([{ partition: 0, offset: 1, timestampMs: t0 + 30 }]);
     await expectStatus(
-      call(log, "ListOffsets", { topic: "events", spec: "OFFSET_SPEC_TIMESTAMP" }),
-      status.UNIMPLEMENTED,
+      call(log, "ListOffsets", { topic: "timed", spec: "OFFSET_SPEC_TIMESTAMP", timestampMs: -5 }),
+      status.INVALID_ARGUMENT,
+      "INVALID_ARGUMENT",
     );
+
+    expect(await call(log, "DeleteRecords", { topic: "timed", partition: 0, beforeOffset: 1 })).toEqual({
+      lowWatermark: 1,
+    });
+    const earliest = await call(log, "ListOffsets", { topic: "timed", spec: "OFFSET_SPEC_EARLIEST" });
+    expect(earliest.offsets).toEqual([{ partition: 0, offset: 1, timestampMs: -1 }]);
+    await expectStatus(
+      call(log, "Fetch", { topic: "timed", partition: 0, offset: 0 }),
+      status.OUT_OF_RANGE,
+      "OFFSET_OUT_OF_RANGE",
+    );
+    expect((await byTime(t0)).offsets).toEqual([{ partition: 0, offset: 1, timestampMs: t0 + 30 }]);
+    await expectStatus(
+      call(log, "DeleteRecords", { topic: "timed", partition: 0, beforeOffset: 4 }),
+      status.OUT_OF_RANGE,
+      "OFFSET_OUT_OF_RANGE",
+    );
+    for (const bad of [
+      { topic: "timed", partition: 0, beforeOffset: -7 },
+      { topic: "", partition: 0, beforeOffset: 1 },
+      { topic: "timed", partition: -1, beforeOffset: 1 },
+    ]) {
+      await expectStatus(call(log, "DeleteRecords", bad), status.INVALID_ARGUMENT, "INVALID_ARGUMENT");
+    }
+    await expectStatus(
+      call(log, "DeleteRecords", { topic: "timed", partition: 3, beforeOffset: 1 }),
+      status.NOT_FOUND,
+      "UNKNOWN_PARTITION",
+    );
+    await expectStatus(
+      call(log, "DeleteRecords", { topic: "nope", partition: 0, beforeOffset: 1 }),
+      status.NOT_FOUND,
+      "UNKNOWN_TOPIC",
+    );
+    expect(await call(log, "DeleteRecords", { topic: "timed", partition: 0, beforeOffset: -1 })).toEqual({
+      lowWatermark: 3,
+    });
   });
 
   it("lists, describes and deletes topics and reports metadata and cluster status", async () => {

@@ -28,6 +28,7 @@ import { toServiceError } from "./grpc/error-status.js";
 import { LogService } from "./grpc/log-service.js";
 import {
   type CreateTopicRequest,
+  type DeleteRecordsRequest,
   type FetchRequest,
   type FetchResponse,
   type ListOffsetsRequest,
@@ -72,6 +73,7 @@ export async function startGrpcApi(options: GrpcApiOptions): Promise<GrpcApi> {
     Produce: answer((request: ProduceRequest, call) => log.produce(request, call)),
     Fetch: answer((request: FetchRequest, call) => log.fetch(request, call)),
     ListOffsets: answer((request: ListOffsetsRequest) => log.listOffsets(request)),
+    DeleteRecords: answer((request: DeleteRecordsRequest, call) => log.deleteRecords(request, call)),
     Subscribe: streamAnswerer(
       options.addressOf,
       (call: ServerWritableStream<SubscribeRequest, FetchResponse>) => log.subscribe(call),

@@ -15,7 +15,7 @@ describe("helix.v1 protos", () => {
 
   it("define the promised services and methods", () => {
     const methods = (service: string) => Object.keys(definition[`helix.v1.${service}`] as object).sort();
-    expect(methods("Log")).toEqual(["Fetch", "ListOffsets", "Produce", "Subscribe"]);
+    expect(methods("Log")).toEqual(["DeleteRecords", "Fetch", "ListOffsets", "Produce", "Subscribe"]);
     expect(methods("Admin")).toEqual([
       "AlterTopic",
       "ClusterStatus",

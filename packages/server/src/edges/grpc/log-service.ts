@@ -1,8 +1,10 @@
 /**
  * helix.v1.Log: Produce, Fetch (long polling), Subscribe (server streaming) and ListOffsets over one
  * HelixNode. Handlers validate, call the node and shape the answer; errors become statuses in grpc-api.ts.
+ * ListOffsets EARLIEST and LATEST are answered by any replica, TIMESTAMP and MAX_TIMESTAMP by the
+ * partition leader (NOT_LEADER elsewhere); DeleteRecords by the partition leader.
  * Not yet: Fetch's min_bytes above 1 (a long poll returns once anything past the offset is committed),
- * ListOffsets by timestamp (the node has no time-index lookup), and log_append_time_ms (always -1).
+ * and log_append_time_ms (always -1).
  */
 import type { ServerUnaryCall, ServerWritableStream } from "@grpc/grpc-js";
 
@@ -14,6 +16,8 @@ import { StickyPartitioner } from "@helixlog/routing";
 import type { HelixNode } from "../../node/helix-node.js";
 import { formatOf, toFetchResponse } from "./fetch-response.js";
 import type {
+  DeleteRecordsRequest,
+  DeleteRecordsResponse,
   FetchRequest,
   FetchResponse,
   ListOffsetsRequest,
@@ -23,7 +27,14 @@ import type {
   SubscribeRequest,
 } from "./messages.js";
 import { acksOf, batchesOf, choosePartition } from "./produce-request.js";
-import { fetchBytesOf, requireKnown, requireOffset, requirePartition, requireTopic } from "./validation.js";
+import {
+  fetchBytesOf,
+  invalid,
+  requireKnown,
+  requireOffset,
+  requirePartition,
+  requireTopic,
+} from "./validation.js";
 import { pollUntil, remainingMs, sleep, withTimeout } from "./waiting.js";
 
 export interface LogServiceContext {
@@ -122,10 +133,16 @@ export class LogService {
         ? topic.partitions.map((_, partition) => partition)
         : request.partitions.map((partition) => requirePartition(topic, partition));
     if (spec === "OFFSET_SPEC_TIMESTAMP" || spec === "OFFSET_SPEC_MAX_TIMESTAMP") {
-      throw new HelixError(
-        "UNSUPPORTED_VERSION",
-        `${spec} is not implemented yet: the node has no time index lookup`,
-      );
+      const timestampMs = spec === "OFFSET_SPEC_TIMESTAMP" ? requireTimestamp(request.timestampMs) : 0;
+      const offsets: PartitionOffsetMessage[] = [];
+      for (const partition of partitions) {
+        const found =
+          spec === "OFFSET_SPEC_TIMESTAMP"
+            ? await node.offsetForTime(topic.name, partition, timestampMs)
+            : await node.maxTimestamp(topic.name, partition);
+        offsets.push({ partition, offset: found?.offset ?? -1, timestampMs: found?.timestamp ?? -1 });
+      }
+      return { offsets };
     }
     const earliest = spec === "OFFSET_SPEC_EARLIEST";
     return {
@@ -138,6 +155,30 @@ export class LogService {
       })),
     };
   }
+
+  async deleteRecords(request: DeleteRecordsRequest, call: CallState): Promise<DeleteRecordsResponse> {
+    const { node } = this.context;
+    const topic = requireTopic(node, request.topic);
+    const partition = requirePartition(topic, request.partition);
+    const beforeOffset =
+      request.beforeOffset === -1 ? -1 : requireOffset(request.beforeOffset, "before_offset");
+    const timeoutMs = Math.min(produceTimeoutOf(request.timeoutMs), remainingMs(call.getDeadline()));
+    return withTimeout(
+      node.deleteRecords(topic.name, partition, beforeOffset),
+      timeoutMs,
+      `delete records of ${topic.name}-${partition} before ${beforeOffset} (the deletion may still happen)`,
+    );
+  }
+}
+
+/** A ListOffsets TIMESTAMP target: milliseconds since the epoch, not negative. */
+function requireTimestamp(timestampMs: number): number {
+  if (!Number.isSafeInteger(timestampMs) || timestampMs < 0) {
+    throw invalid(
+      `timestamp_ms must be a non-negative integer for OFFSET_SPEC_TIMESTAMP, got ${timestampMs}`,
+    );
+  }
+  return timestampMs;
 }
 
 const offsetSpecs = [

@@ -120,6 +120,17 @@ export interface PartitionOffsetMessage {
   timestampMs: number;
 }
 
+export interface DeleteRecordsRequest {
+  topic: string;
+  partition: number;
+  beforeOffset: number;
+  timeoutMs: number;
+}
+
+export interface DeleteRecordsResponse {
+  lowWatermark: number;
+}
+
 export interface CreateTopicRequest {
   name: string;
   partitions: number;
