@@ -53,6 +53,8 @@ import {
 import { type KvCommand, KvState } from "./kv/kv-state.js";
 import { PartitionState, partitionCommandType } from "./partition/partition-state.js";
 import { firstRecordAtOrAfter, recordWithLargestTimestamp } from "./partition/record-time.js";
+import { NodeProgress } from "./progress/node-progress.js";
+import { progressVoters } from "./progress/progress-groups.js";
 import { RaftHost } from "./raft-host.js";
 
 export type Acks = "none" | "leader" | "all";
@@ -143,6 +145,8 @@ export class HelixNode {
   private readonly partitions = new Map<GroupId, LocalPartition>();
   private readonly pending = new Map<GroupId, Map<number, PendingProposal>>();
   private ticksSinceRegister = registerEveryTicks;
+  /** Consumer progress (issue 9): the progress groups hosted here and the API over them. */
+  readonly progress: NodeProgress = this.createProgress();
   private failure: unknown;
 
   private constructor(
@@ -184,6 +188,7 @@ export class HelixNode {
   /** One logical clock tick (the edge calls it every tick interval). */
   tick(): void {
     this.host.tick();
+    this.progress.tick();
     this.maybeBootstrap();
     this.maybeRegister();
   }
@@ -427,8 +432,36 @@ export class HelixNode {
 
   private replicasOf(group: GroupId): readonly NodeId[] | undefined {
     const local = this.partitions.get(group);
-    if (local === undefined) return undefined;
+    if (local === undefined)
+      return this.progress.owns(group) ? progressVoters(this.controller.clusterInfo().voters, group) : undefined;
     return this.controller.topic(local.topic)?.partitions[local.partition]?.replicas;
+  }
+
+  /** The progress groups' view of the node: lazy, so it may be built while fields initialize. */
+  private createProgress(): NodeProgress {
+    const options = () => this.options;
+    return new NodeProgress({
+      get nodeId() {
+        return options().nodeId;
+      },
+      get clock() {
+        return options().clock;
+      },
+      clusterInfo: () => this.controller.clusterInfo(),
+      topic: (name) => this.controller.topic(name),
+      listTopics: () => this.controller.listTopics(),
+      view: (group) => (this.host.hosts(group) ? this.host.view(group) : undefined),
+      propose: (group, data) => {
+        const proposal = this.host.propose(group, data);
+        return this.await(group, proposal.index, proposal.term, "all");
+      },
+      addGroup: (group, voters) => this.host.addGroup({ group, voters }),
+    });
+  }
+
+  /** Hosts the progress groups this node is a voter of, once the bootstrap record says how many. */
+  private hostProgressGroups(): void {
+    for (const started of this.progress.hostGroups()) started.catch((error: unknown) => this.fail(error));
   }
 
   async close(): Promise<void> {
@@ -552,7 +585,11 @@ export class HelixNode {
 
   private apply(group: GroupId, entry: Entry): void {
     const result =
-      group === controllerGroupId ? this.applyController(entry) : this.applyPartition(group, entry);
+      group === controllerGroupId
+        ? this.applyController(entry)
+        : this.progress.owns(group)
+          ? this.progress.apply(group, entry)
+          : this.applyPartition(group, entry);
     const pending = this.pending.get(group)?.get(entry.index);
     if (pending === undefined) return;
     this.pending.get(group)?.delete(entry.index);
@@ -567,6 +604,7 @@ export class HelixNode {
     const result = this.controller.apply(command);
     if (result.ok && (command.type === "createTopic" || command.type === "createPartitions"))
       this.reconcile();
+    if (result.ok && command.type === "bootstrap") this.hostProgressGroups();
     return result;
   }
 

@@ -1,0 +1,379 @@
+/**
+ * Consumer progress hosted by the node core (issue 9), in process and deterministic: three HelixNodes
+ * on simulated disks, a direct network and a ManualClock the test advances 100 ms per step.
+ *   - placement: the hash of a consumer group id and the voters of each progress group are stable and
+ *     spread; every node hosts exactly the progress groups whose voters include it;
+ *   - commit and fetch through the group's progress leader; other nodes answer NOT_LEADER with its id;
+ *   - fencing: a lease replaced by a newer grant cannot commit or ack (FENCED);
+ *   - leases expire on the replicated clock (the leader's AdvanceClock, no client traffic) and their
+ *     records are redelivered to another member, with the delivery count kept;
+ *   - progress survives the loss of the progress leader (failover) and a restart of every node;
+ *   - snapshot/restore reproduce the state byte for byte.
+ */
+import { HelixError, ManualClock, type NodeId, nodeId, SeededRng } from "@helixlog/core";
+import { SimDisk } from "@helixlog/wal/testing";
+import { describe, expect, it } from "vitest";
+import { HelixNode, type NodeEnvelope } from "../helix-node.js";
+import {
+  decodeProgressCommand,
+  encodeProgressCommand,
+  ProgressGroupState,
+  progressGroupOf,
+  progressVoters,
+} from "./progress-groups.js";
+
+class Cluster {
+  readonly nodes = new Map<NodeId, HelixNode>();
+  readonly disks = new Map<NodeId, SimDisk>();
+  private readonly inbox: [NodeId, NodeId, NodeEnvelope][] = [];
+  readonly clock = new ManualClock();
+
+  constructor(readonly ids: NodeId[]) {}
+
+  async start(id: NodeId, disk?: SimDisk): Promise<HelixNode> {
+    const simDisk = disk ?? new SimDisk({ rng: new SeededRng(id) });
+    this.disks.set(id, simDisk);
+    const node = await HelixNode.open({
+      nodeId: id,
+      voters: this.ids,
+      addresses: {
+        kafkaAddress: `127.0.0.1:${9091 + id}`,
+        grpcAddress: `127.0.0.1:${9189 + id}`,
+        peerAddress: `127.0.0.1:${9289 + id}`,
+        rack: undefined,
+      },
+      disk: simDisk,
+      rng: new SeededRng(100 + id),
+      clock: this.clock,
+      send: (to, envelope) => this.inbox.push([id, to, envelope]),
+      progressGroupCount: 4,
+    });
+    this.nodes.set(id, node);
+    return node;
+  }
+
+  /** The node crashes: it stops, and its unsynced bytes are lost. */
+  async crash(id: NodeId): Promise<SimDisk> {
+    this.nodes.delete(id);
+    return (this.disks.get(id) as SimDisk).crash({ keepSomeUnsynced: false });
+  }
+
+  async step(): Promise<void> {
+    this.clock.advance(100);
+    for (const node of this.nodes.values()) node.tick();
+    for (let round = 0; round < 50 && this.inbox.length > 0; round++) {
+      const messages = this.inbox.splice(0);
+      for (const [from, to, envelope] of messages) this.nodes.get(to)?.receive(from, envelope);
+      await settle();
+    }
+    await settle();
+  }
+
+  async until(condition: () => boolean, what: string, steps = 400): Promise<void> {
+    for (let i = 0; i < steps; i++) {
+      if (condition()) return;
+      await this.step();
+    }
+    throw new Error(`not reached within ${steps} steps: ${what}`);
+  }
+
+  async drive<T>(operation: Promise<T>): Promise<T> {
+    let done = false;
+    const watched = operation.finally(() => {
+      done = true;
+    });
+    watched.catch(() => {});
+    await this.until(() => done, "operation to finish");
+    return watched;
+  }
+
+  /** The node leading the consumer group's progress group, once one is elected. */
+  async progressLeader(group: string): Promise<HelixNode> {
+    let found: HelixNode | undefined;
+    await this.until(() => {
+      found = [...this.nodes.values()].find((node) => node.progress.locate(group)?.leader === node.nodeId);
+      return found !== undefined;
+    }, `a leader for the progress group of ${group}`);
+    return found as HelixNode;
+  }
+}
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+async function readyCluster(): Promise<Cluster> {
+  const cluster = new Cluster([nodeId(1), nodeId(2), nodeId(3)]);
+  for (const id of cluster.ids) await cluster.start(id);
+  await cluster.until(
+    () => [...cluster.nodes.values()].every((node) => node.listNodes().length === 3),
+    "every node registered",
+  );
+  const leader = [...cluster.nodes.values()].find((node) => node.isControllerLeader()) as HelixNode;
+  await cluster.drive(leader.createTopic({ name: "orders", partitions: 2, replicationFactor: 3 }));
+  await cluster.until(
+    () => [...cluster.nodes.values()].every((node) => node.topic("orders") !== undefined),
+    "topic known everywhere",
+  );
+  return cluster;
+}
+
+async function expectCode(cluster: Cluster, operation: Promise<unknown>, code: string) {
+  const outcome = await cluster.drive(operation).then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  expect("error" in outcome, `expected ${code}, got ${JSON.stringify(outcome)}`).toBe(true);
+  const error = (outcome as { error: unknown }).error;
+  expect(HelixError.isInstance(error), String(error)).toBe(true);
+  expect((error as HelixError).code, (error as Error).message).toBe(code);
+}
+
+describe("progress group placement and encoding", () => {
+  it("maps a consumer group to a stable progress group, spread over all of them", () => {
+    expect(progressGroupOf("payments", 4)).toBe(progressGroupOf("payments", 4));
+    const counts = [0, 0, 0, 0];
+    for (let i = 0; i < 1_000; i++) {
+      const group = progressGroupOf(`group-${i}`, 4);
+      expect(group).toBeGreaterThanOrEqual(1);
+      expect(group).toBeLessThanOrEqual(4);
+      counts[group - 1]! += 1;
+    }
+    for (const count of counts) expect(count).toBeGreaterThan(150);
+    expect(progressGroupOf("anything", 1)).toBe(1);
+  });
+
+  it("rotates min(3, N) voters per progress group", () => {
+    const five = [5, 3, 1, 2, 4].map(nodeId);
+    expect(progressVoters(five, 1 as never)).toEqual([1, 2, 3]);
+    expect(progressVoters(five, 2 as never)).toEqual([2, 3, 4]);
+    expect(progressVoters(five, 4 as never)).toEqual([4, 5, 1]);
+    expect(progressVoters(five, 6 as never)).toEqual([1, 2, 3]);
+    expect(progressVoters([nodeId(7)], 3 as never)).toEqual([7]);
+    expect(progressVoters([nodeId(2), nodeId(1)], 2 as never)).toEqual([2, 1]);
+  });
+
+  it("round-trips commands and snapshots the state machine byte for byte", () => {
+    const command = { type: "AdvanceClock", nowMs: 1234 } as const;
+    expect(decodeProgressCommand(encodeProgressCommand(command))).toEqual(command);
+    const state = new ProgressGroupState(1 as never);
+    const entry = (index: number, data: Uint8Array) => ({ type: "normal", index, term: 1, data }) as never;
+    state.apply(
+      entry(
+        1,
+        encodeProgressCommand({
+          type: "ResetOffsets",
+          nowMs: 10,
+          group: "g" as never,
+          offsets: [
+            {
+              topic: "00000000-0000-4000-8000-000000000001" as never,
+              partition: 0 as never,
+              offset: 7 as never,
+            },
+          ],
+        }),
+      ),
+    );
+    const copy = new ProgressGroupState(1 as never);
+    copy.restore(state.snapshot(), state.lastAppliedIndex);
+    expect(copy.snapshot()).toEqual(state.snapshot());
+    expect(copy.lastAppliedIndex).toBe(1);
+    expect(copy.summary()).toMatchObject({ groups: 1, partitions: 1 });
+  });
+});
+
+describe("progress groups on three nodes", () => {
+  it("hosts every progress group on its voters and commits and fetches through the leader", async () => {
+    const cluster = await readyCluster();
+    for (const node of cluster.nodes.values()) {
+      await cluster.until(
+        () => [1, 2, 3, 4].every((group) => node.progress.groupState(group as never) !== undefined),
+        `node ${node.nodeId} hosts every progress group (three nodes: all are voters)`,
+      );
+    }
+    const leader = await cluster.progressLeader("billing");
+    const outcomes = await cluster.drive(
+      leader.progress.commitOffsets("billing", [
+        { topic: "orders", partition: 0, offset: 42, metadata: "m" },
+        { topic: "orders", partition: 1, offset: 7 },
+      ]),
+    );
+    expect(outcomes.map((outcome) => outcome.error)).toEqual([null, null]);
+    const fetched = await cluster.drive(leader.progress.fetchOffsets("billing"));
+    expect(
+      fetched.map(({ topic, partition, committedOffset, metadata }) => [
+        topic,
+        partition,
+        committedOffset,
+        metadata,
+      ]),
+    ).toEqual([
+      ["orders", 0, 42, "m"],
+      ["orders", 1, 7, ""],
+    ]);
+    const follower = [...cluster.nodes.values()].find((node) => node !== leader) as HelixNode;
+    try {
+      await follower.progress.fetchOffsets("billing");
+      expect.unreachable();
+    } catch (error) {
+      expect(HelixError.is(error, "NOT_LEADER")).toBe(true);
+      expect((error as HelixError).details.leader).toBe(leader.nodeId);
+    }
+    await expectCode(
+      cluster,
+      leader.progress.commitOffsets("billing", [{ topic: "nope", partition: 0, offset: 1 }]),
+      "UNKNOWN_TOPIC",
+    );
+    await expectCode(
+      cluster,
+      leader.progress.commitOffsets("billing", [{ topic: "orders", partition: 9, offset: 1 }]),
+      "UNKNOWN_PARTITION",
+    );
+    await expectCode(
+      cluster,
+      leader.progress.commitOffsets("billing", [{ topic: "orders", partition: 0, offset: -1 }]),
+      "INVALID_ARGUMENT",
+    );
+    await expectCode(cluster, leader.progress.commitOffsets("", []), "INVALID_ARGUMENT");
+    const listed = await cluster.drive(
+      leader.progress.listGroups(leader.progress.locate("billing")!.progressGroup),
+    );
+    expect(listed.groups.map((group) => group.group)).toContain("billing");
+  });
+
+  it("fences a lease replaced by a newer grant", async () => {
+    const cluster = await readyCluster();
+    const leader = await cluster.progressLeader("fenced");
+    const lease = {
+      group: "fenced",
+      memberId: "m1",
+      topic: "orders",
+      partition: 0,
+      mode: "exclusive",
+      durationMs: 10_000,
+      initialOffset: 0,
+    } as const;
+    const first = await cluster.drive(leader.progress.acquireLease(lease));
+    const second = await cluster.drive(leader.progress.acquireLease(lease));
+    expect(second?.epoch).toBeGreaterThan(first?.epoch ?? Number.POSITIVE_INFINITY);
+    const stale = { leaseId: first!.leaseId, epoch: first!.epoch };
+    const fencedCommit = await cluster.drive(
+      leader.progress.commitOffsets("fenced", [{ topic: "orders", partition: 0, offset: 5, lease: stale }]),
+    );
+    expect(fencedCommit[0]?.error?.code).toBe("FENCED");
+    await expectCode(
+      cluster,
+      leader.progress.ack({ group: "fenced", lease: stale, cumulative: 5 }),
+      "FENCED",
+    );
+    const current = { leaseId: second!.leaseId, epoch: second!.epoch };
+    await expectCode(
+      cluster,
+      leader.progress.ack({
+        group: "fenced",
+        lease: { ...current, epoch: current.epoch + 1 },
+        cumulative: 5,
+      }),
+      "FENCED",
+    );
+    const acked = await cluster.drive(
+      leader.progress.ack({ group: "fenced", lease: current, cumulative: 5 }),
+    );
+    expect(acked.committedOffset).toBe(5);
+    await expectCode(cluster, leader.progress.acquireLease({ ...lease, memberId: "m2" }), "CONFLICT");
+  });
+
+  it("expires leases on the replicated clock and redelivers their records", async () => {
+    const cluster = await readyCluster();
+    const leader = await cluster.progressLeader("queue");
+    const shared = {
+      group: "queue",
+      topic: "orders",
+      partition: 1,
+      mode: "shared",
+      durationMs: 1_000,
+      initialOffset: 0,
+      maxRecords: 5,
+      logEndOffset: 20,
+    } as const;
+    const first = await cluster.drive(leader.progress.acquireLease({ ...shared, memberId: "m1" }));
+    expect(first?.records.map((record) => [record.offset, record.deliveryCount])).toEqual([
+      [0, 1],
+      [1, 1],
+      [2, 1],
+      [3, 1],
+      [4, 1],
+    ]);
+    await cluster.drive(leader.progress.ack({ group: "queue", lease: first!, offsets: [0, 1] }));
+    const exclusive = {
+      group: "queue",
+      memberId: "m3",
+      topic: "orders",
+      partition: 0,
+      mode: "exclusive",
+      durationMs: 1_000,
+      initialOffset: 0,
+    } as const;
+    await cluster.drive(leader.progress.acquireLease(exclusive));
+    const startMs = cluster.clock.nowMs();
+    // No client command from here: only the leader's AdvanceClock can end the leases.
+    await cluster.until(
+      () => {
+        const state = leader.progress.groupState(leader.progress.locate("queue")!.progressGroup);
+        return state?.summary().liveLeases === 0;
+      },
+      "leases expired by AdvanceClock",
+      60,
+    );
+    expect(cluster.clock.nowMs() - startMs).toBeGreaterThanOrEqual(1_000);
+    expect(cluster.clock.nowMs() - startMs).toBeLessThan(2_000);
+    // Every replica expired them at the same replicated time.
+    for (const node of cluster.nodes.values()) {
+      await cluster.until(
+        () =>
+          node.progress.groupState(leader.progress.locate("queue")!.progressGroup)?.summary().liveLeases ===
+          0,
+        `node ${node.nodeId} applied the expiry`,
+      );
+    }
+    const second = await cluster.drive(leader.progress.acquireLease({ ...shared, memberId: "m2" }));
+    expect(second?.records.map((record) => [record.offset, record.deliveryCount])).toEqual([
+      [2, 2],
+      [3, 2],
+      [4, 2],
+      [5, 1],
+      [6, 1],
+    ]);
+    await expectCode(cluster, leader.progress.ack({ group: "queue", lease: first!, offsets: [2] }), "FENCED");
+    const takeover = await cluster.drive(leader.progress.acquireLease({ ...exclusive, memberId: "m4" }));
+    expect(takeover?.memberId).toBe("m4");
+  });
+
+  it("keeps committed progress through a leader failover and a restart of every node", async () => {
+    const cluster = await readyCluster();
+    const leader = await cluster.progressLeader("durable");
+    await cluster.drive(
+      leader.progress.commitOffsets("durable", [
+        { topic: "orders", partition: 0, offset: 100 },
+        { topic: "orders", partition: 1, offset: 200 },
+      ]),
+    );
+    const lost = leader.nodeId;
+    const lostDisk = await cluster.crash(lost);
+    const successor = await cluster.progressLeader("durable");
+    expect(successor.nodeId).not.toBe(lost);
+    const afterFailover = await cluster.drive(successor.progress.fetchOffsets("durable"));
+    expect(afterFailover.map((entry) => entry.committedOffset)).toEqual([100, 200]);
+    await cluster.drive(
+      successor.progress.commitOffsets("durable", [{ topic: "orders", partition: 0, offset: 150 }]),
+    );
+    await cluster.start(lost, lostDisk);
+    const disks = new Map<NodeId, SimDisk>();
+    for (const id of cluster.ids) disks.set(id, await cluster.crash(id));
+    for (const id of cluster.ids) await cluster.start(id, disks.get(id));
+    const restarted = await cluster.progressLeader("durable");
+    const afterRestart = await cluster.drive(restarted.progress.fetchOffsets("durable"));
+    expect(afterRestart.map((entry) => entry.committedOffset)).toEqual([150, 200]);
+  });
+});
