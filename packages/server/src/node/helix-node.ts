@@ -433,7 +433,9 @@ export class HelixNode {
   private replicasOf(group: GroupId): readonly NodeId[] | undefined {
     const local = this.partitions.get(group);
     if (local === undefined)
-      return this.progress.owns(group) ? progressVoters(this.controller.clusterInfo().voters, group) : undefined;
+      return this.progress.owns(group)
+        ? progressVoters(this.controller.clusterInfo().voters, group)
+        : undefined;
     return this.controller.topic(local.topic)?.partitions[local.partition]?.replicas;
   }
 
