@@ -40,11 +40,11 @@ export { describeStartupError, formatHostPort, runNode, tickIntervalMs } from ".
 export type { Acks, FetchResult, HelixNodeOptions, NodeEnvelope, ProduceResult } from "./node/helix-node.js";
 export { HelixNode } from "./node/helix-node.js";
 export type {
-  GroupEngine,
+  GroupLogReader,
   GroupSpec,
   GroupView,
   HostStateMachine,
   RaftHostObserver,
   RaftHostOptions,
 } from "./node/index.js";
-export { RaftHost, SingleGroupEngine } from "./node/index.js";
+export { RaftHost } from "./node/index.js";

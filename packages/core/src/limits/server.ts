@@ -72,3 +72,11 @@ export const grpcSubscriptionsMax = 1_000;
 export const grpcHealthRefreshMs = 100;
 /** On close, in-flight calls get this long to finish before they are cancelled. */
 export const grpcShutdownGraceMs = 2_000;
+/**
+ * Ticks a RaftHost.readIndex waits for its read point before failing with TIMEOUT (retriable): a read
+ * forwarded to a leader that then lost its leadership is never answered, and Raft tells no one.
+ * Three seconds at the node's 100 ms tick: several election timeouts.
+ */
+export const readIndexTicksMax = 30;
+/** Linearizable reads waiting on one node at once; past it readIndex fails with RESOURCE_EXHAUSTED. */
+export const readIndexPendingMax = 10_000;

@@ -227,6 +227,15 @@ export class MultiRaft {
     return { ...groupStatus(record.node), quiesced: record.state === "quiesced" };
   }
 
+  /**
+   * The RaftNode of a group, for a host that reads its log (entries and terms of what it holds) and for
+   * tests that patch a node on purpose (the simulator's mutation checks). Stepping it directly bypasses
+   * the engine's quiescence bookkeeping: use the engine's inputs for that.
+   */
+  raftNode(group: GroupId): RaftNode {
+    return this.requireGroup(group).node;
+  }
+
   isPeerLive(peer: NodeId): boolean {
     return peer === this.nodeId || (this.peers.get(peer)?.live ?? false);
   }

@@ -1,14 +1,20 @@
-/** Node envelopes survive the MessagePack round trip with their bytes; garbage decodes to nothing. */
+/**
+ * Node envelopes survive the MessagePack round trip with their bytes (a Multi-Raft batch with an
+ * append, coalesced heartbeats and their responses; the empty node-level heartbeat; a registration);
+ * frames that are not envelopes, or batches whose shape the node routes on is wrong, decode to nothing.
+ */
 import { nodeId } from "@helixlog/core";
-import type { Message } from "@helixlog/raft";
+import type { MultiRaftBatch } from "@helixlog/raft";
 import { describe, expect, it } from "vitest";
 import type { NodeEnvelope } from "../node/helix-node.js";
 import { decodeEnvelope, encodeEnvelope } from "./envelope-codec.js";
 
-describe("envelope codec", () => {
-  it("round-trips a Raft append with entry bytes and a registration", () => {
-    const message = {
-      type: "append",
+const batch = {
+  from: 1,
+  to: 2,
+  messages: [
+    {
+      type: "appendEntries",
       group: 7,
       from: 1,
       to: 2,
@@ -17,10 +23,28 @@ describe("envelope codec", () => {
       logTerm: 2,
       commit: 9,
       entries: [{ term: 3, index: 11, type: "normal", data: new Uint8Array([0, 1, 255]) }],
-    } as unknown as Message;
-    const raft: NodeEnvelope = { kind: "raft", message };
+    },
+  ],
+  heartbeats: [
+    { group: 8, term: 2, commit: 5, context: "", sentAtTick: 4, quiesce: true, lastIndex: 5, lastTerm: 2 },
+  ],
+  heartbeatResponses: [{ group: 9, term: 1, context: "read-1", sentAtTick: 3, wake: false }],
+} as unknown as MultiRaftBatch;
+
+describe("envelope codec", () => {
+  it("round-trips a Multi-Raft batch with entry bytes, an empty batch and a registration", () => {
+    const raft: NodeEnvelope = { kind: "raft", batch };
     const decoded = decodeEnvelope(encodeEnvelope(raft));
     expect(decoded).toEqual(raft);
+    const entryData = (decoded as { batch: MultiRaftBatch }).batch.messages[0] as unknown as {
+      entries: { data: Uint8Array }[];
+    };
+    expect(entryData.entries[0]?.data).toBeInstanceOf(Uint8Array);
+    const empty: NodeEnvelope = {
+      kind: "raft",
+      batch: { from: nodeId(3), to: nodeId(1), messages: [], heartbeats: [], heartbeatResponses: [] },
+    };
+    expect(decodeEnvelope(encodeEnvelope(empty))).toEqual(empty);
     const register: NodeEnvelope = {
       kind: "register",
       node: {
@@ -34,12 +58,16 @@ describe("envelope codec", () => {
     expect(decodeEnvelope(encodeEnvelope(register))).toMatchObject({ kind: "register", node: { nodeId: 2 } });
   });
 
-  it("drops frames that are not envelopes", () => {
+  it("drops frames that are not envelopes and batches with a bad shape", () => {
+    const encodeRaw = (value: unknown) => encodeEnvelope(value as NodeEnvelope);
     expect(decodeEnvelope(new Uint8Array([0xc1]))).toBeUndefined();
-    expect(decodeEnvelope(encodeEnvelope({ kind: "other" } as unknown as NodeEnvelope))).toBeUndefined();
-    expect(
-      decodeEnvelope(encodeEnvelope({ kind: "raft", message: { type: 1 } } as unknown as NodeEnvelope)),
-    ).toBeUndefined();
+    expect(decodeEnvelope(encodeRaw({ kind: "other" }))).toBeUndefined();
+    expect(decodeEnvelope(encodeRaw({ kind: "raft", batch: { from: 1, to: 2 } }))).toBeUndefined();
+    expect(decodeEnvelope(encodeRaw({ kind: "raft", batch: { ...batch, from: 0 } }))).toBeUndefined();
+    const forged = { ...batch, from: 3 };
+    expect(decodeEnvelope(encodeRaw({ kind: "raft", batch: forged }))).toBeUndefined();
+    const noGroup = { ...batch, heartbeats: [{ term: 1 }] };
+    expect(decodeEnvelope(encodeRaw({ kind: "raft", batch: noGroup }))).toBeUndefined();
     expect(decodeEnvelope(new TextEncoder().encode("hello"))).toBeUndefined();
   });
 });

@@ -2,10 +2,12 @@ import { decode, encode } from "@msgpack/msgpack";
 import type { NodeEnvelope } from "../node/helix-node.js";
 
 /**
- * Node envelopes (Raft messages, registrations) on the peer transport, as MessagePack: compact, binary
- * payloads (entry data) travel as raw bytes, and the peer transport's frame CRC already guards integrity.
- * A frame that does not decode to an envelope is dropped (undefined), never thrown at the node: Raft
- * tolerates loss, and a bad peer must not crash this one.
+ * Node envelopes (Multi-Raft batches, registrations) on the peer transport, as MessagePack: compact,
+ * binary payloads (entry data, snapshot chunks) travel as raw bytes, and the peer transport's frame CRC
+ * already guards integrity. A frame that does not decode to an envelope is dropped (undefined), never
+ * thrown at the node: Raft tolerates loss, and a bad peer must not crash this one. Only the shape the
+ * node routes on is checked here (sender, receiver, the three lists, each message's type and group);
+ * the fields inside a message come from a peer of the same cluster over a CRC-checked frame.
  */
 export function encodeEnvelope(envelope: NodeEnvelope): Uint8Array {
   return encode(envelope);
@@ -19,21 +21,8 @@ export function decodeEnvelope(frame: Uint8Array): NodeEnvelope | undefined {
     return undefined;
   }
   if (typeof value !== "object" || value === null) return undefined;
-  const envelope = value as {
-    kind?: unknown;
-    message?: { type?: unknown; from?: unknown; to?: unknown };
-    node?: { nodeId?: unknown };
-  };
-  if (envelope.kind === "raft") {
-    const message = envelope.message;
-    const valid =
-      typeof message === "object" &&
-      message !== null &&
-      typeof message.type === "string" &&
-      typeof message.from === "number" &&
-      typeof message.to === "number";
-    return valid ? (value as NodeEnvelope) : undefined;
-  }
+  const envelope = value as { kind?: unknown; batch?: unknown; node?: { nodeId?: unknown } };
+  if (envelope.kind === "raft") return isBatch(envelope.batch) ? (value as NodeEnvelope) : undefined;
   if (envelope.kind === "register") {
     const node = envelope.node as Record<string, unknown> | undefined;
     if (typeof node !== "object" || node === null || typeof node.nodeId !== "number") return undefined;
@@ -41,4 +30,38 @@ export function decodeEnvelope(frame: Uint8Array): NodeEnvelope | undefined {
     return { kind: "register", node: { ...(node as object), rack: node.rack ?? undefined } } as NodeEnvelope;
   }
   return undefined;
+}
+
+function isBatch(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const batch = value as Record<string, unknown>;
+  if (!isNodeId(batch.from) || !isNodeId(batch.to)) return false;
+  const { messages, heartbeats, heartbeatResponses } = batch;
+  if (!Array.isArray(messages) || !Array.isArray(heartbeats) || !Array.isArray(heartbeatResponses)) {
+    return false;
+  }
+  return (
+    messages.every(
+      (message) =>
+        isRecord(message) &&
+        typeof message.type === "string" &&
+        isGroupId(message.group) &&
+        message.from === batch.from &&
+        message.to === batch.to,
+    ) &&
+    heartbeats.every((heartbeat) => isRecord(heartbeat) && isGroupId(heartbeat.group)) &&
+    heartbeatResponses.every((response) => isRecord(response) && isGroupId(response.group))
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+function isNodeId(value: unknown): boolean {
+  return typeof value === "number" && Number.isInteger(value) && value >= 1;
+}
+
+function isGroupId(value: unknown): boolean {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0;
 }

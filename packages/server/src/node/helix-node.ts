@@ -36,7 +36,7 @@ import {
   type Term,
   type Ticks,
 } from "@helixlog/core";
-import type { Entry, Message } from "@helixlog/raft";
+import type { Entry, MultiRaftBatch } from "@helixlog/raft";
 import { PartitionLog, Wal } from "@helixlog/wal";
 import {
   type AlterTopicRequest,
@@ -81,9 +81,12 @@ type KvWrite =
 
 type NodeControllerCommand = ControllerCommand | KvControllerCommand;
 
-/** What nodes send each other: Raft traffic, and registrations forwarded to the controller leader. */
+/**
+ * What nodes send each other: Multi-Raft batches (every group's Raft traffic to that peer in one Ready
+ * cycle, heartbeats coalesced), and registrations forwarded to the controller leader.
+ */
 export type NodeEnvelope =
-  | { readonly kind: "raft"; readonly message: Message }
+  | { readonly kind: "raft"; readonly batch: MultiRaftBatch }
   | { readonly kind: "register"; readonly node: NodeRecord };
 
 export interface HelixNodeOptions {
@@ -167,7 +170,7 @@ export class HelixNode {
       wal,
       groups: [{ group: controllerGroupId, voters: options.voters }],
       rng: options.rng.split(),
-      send: (message) => options.send(message.to, { kind: "raft", message }),
+      send: (batch) => options.send(batch.to, { kind: "raft", batch }),
       stateMachine: { apply: (group, entry) => node().apply(group, entry) },
       ...(options.electionTicks === undefined ? {} : { electionTicks: options.electionTicks }),
       ...(options.heartbeatTicks === undefined ? {} : { heartbeatTicks: options.heartbeatTicks }),
@@ -195,8 +198,9 @@ export class HelixNode {
 
   receive(from: NodeId, envelope: NodeEnvelope): void {
     if (envelope.kind === "raft") {
-      if (envelope.message.from !== from) return;
-      this.host.receive(envelope.message);
+      // A batch must come from the connection's peer and be meant for this node (a misrouted frame).
+      if (envelope.batch.from !== from || envelope.batch.to !== this.nodeId) return;
+      this.host.receive(envelope.batch);
     } else if (this.isControllerLeader() && envelope.node.nodeId === from) {
       this.proposeController({ type: "registerNode", node: envelope.node }).catch(() => {});
     }

@@ -1,6 +1,5 @@
 /** The node's deterministic core (DESIGN.md §6): everything here runs unchanged in the simulator. */
-export type { GroupEngine, GroupView } from "./group-engine.js";
-export { SingleGroupEngine } from "./group-engine.js";
+export type { GroupLogReader, GroupView } from "./group-engine.js";
 export type { GroupSpec, HostStateMachine, RaftHostObserver, RaftHostOptions } from "./raft-host.js";
 export { RaftHost } from "./raft-host.js";
 export { fromWalEntry, fromWalHardState, recoverStorage, toWalEntry, toWalHardState } from "./wal-storage.js";

@@ -1,13 +1,16 @@
 /**
  * The Raft host's contract (DESIGN.md §3 rule 1, Raft thesis §3.8):
- * - messages that depend on durable state (votes, append acknowledgements) leave only after the WAL's
- *   fdatasync resolved; messages that do not (a leader's appends) leave at once;
+ * - batches that depend on durable state (votes, append acknowledgements) leave only after the WAL's
+ *   fdatasync resolved; batches that do not (a leader's appends) leave at once;
  * - committed entries reach the state machine in order, and a restarted node rebuilds its Raft storage
  *   from exactly what the WAL recovered, then replays the committed prefix;
- * - a failed WAL stops the host (fail-stop) and reports the error.
+ * - a failed WAL stops the host (fail-stop) and reports the error;
+ * - readIndex resolves with a quorum-confirmed commit index once applied locally (thesis §6.4);
+ * - removeGroup stops hosting a group and releases its WAL entries, so its segments are reclaimed;
+ * - idle groups quiesce: ticks then cost them nothing and peers exchange only node-level heartbeats.
  */
-import { type GroupId, type NodeId, SeededRng, type Ticks } from "@helixlog/core";
-import type { Entry, Message } from "@helixlog/raft";
+import { type GroupId, type LogIndex, type NodeId, SeededRng, type Ticks } from "@helixlog/core";
+import type { Entry, Message, MultiRaftBatch } from "@helixlog/raft";
 import { Wal } from "@helixlog/wal";
 import { SimDisk } from "@helixlog/wal/testing";
 import { describe, expect, it } from "vitest";
@@ -19,6 +22,7 @@ const textDecoder = new TextDecoder();
 
 interface TestNode {
   disk: SimDisk;
+  wal: Wal;
   host: RaftHost;
   applied: string[];
   heldSyncs: Array<() => void>;
@@ -29,15 +33,21 @@ async function settle(): Promise<void> {
   for (let i = 0; i < 50; i++) await Promise.resolve();
 }
 
-async function openNode(id: NodeId, disk: SimDisk, outbox: Message[], node?: TestNode): Promise<TestNode> {
+async function openNode(
+  id: NodeId,
+  disk: SimDisk,
+  outbox: MultiRaftBatch[],
+  node?: TestNode,
+  groups: readonly GroupId[] = [group],
+): Promise<TestNode> {
   const wal = await Wal.open(disk, { directory: "wal", segmentSizeBytes: 64 * 1024 });
   const applied: string[] = [];
   const host = await RaftHost.open({
     nodeId: id,
     wal,
-    groups: [{ group, voters }],
+    groups: groups.map((g) => ({ group: g, voters })),
     rng: new SeededRng(id),
-    send: (message) => outbox.push(message),
+    send: (batch) => outbox.push(batch),
     stateMachine: {
       apply: (_group, entry: Entry) => {
         if (entry.data.length > 0) applied.push(textDecoder.decode(entry.data));
@@ -47,14 +57,17 @@ async function openNode(id: NodeId, disk: SimDisk, outbox: Message[], node?: Tes
   });
   if (node !== undefined) {
     node.host = host;
+    node.wal = wal;
     node.applied = applied;
     return node;
   }
-  return { disk, host, applied, heldSyncs: [], holdSyncs: false };
+  return { disk, wal, host, applied, heldSyncs: [], holdSyncs: false };
 }
 
-async function cluster(): Promise<{ nodes: Map<NodeId, TestNode>; outbox: Message[] }> {
-  const outbox: Message[] = [];
+async function cluster(
+  groups: readonly GroupId[] = [group],
+): Promise<{ nodes: Map<NodeId, TestNode>; outbox: MultiRaftBatch[] }> {
+  const outbox: MultiRaftBatch[] = [];
   const nodes = new Map<NodeId, TestNode>();
   for (const id of voters) {
     const holder: { node?: TestNode } = {};
@@ -65,28 +78,44 @@ async function cluster(): Promise<{ nodes: Map<NodeId, TestNode>; outbox: Messag
         else complete();
       },
     });
-    holder.node = await openNode(id, disk, outbox);
+    holder.node = await openNode(id, disk, outbox, undefined, groups);
     nodes.set(id, holder.node);
   }
   return { nodes, outbox };
 }
 
-async function deliverAll(nodes: Map<NodeId, TestNode>, outbox: Message[]): Promise<void> {
+async function deliverAll(nodes: Map<NodeId, TestNode>, outbox: MultiRaftBatch[]): Promise<void> {
   for (let round = 0; round < 100 && outbox.length > 0; round++) {
-    for (const message of outbox.splice(0)) nodes.get(message.to)?.host.receive(message);
+    for (const batch of outbox.splice(0)) nodes.get(batch.to)?.host.receive(batch);
     await settle();
   }
 }
 
-async function electLeader(nodes: Map<NodeId, TestNode>, outbox: Message[]): Promise<TestNode> {
+async function tickAll(nodes: Map<NodeId, TestNode>, outbox: MultiRaftBatch[], ticks: number): Promise<void> {
+  for (let tick = 0; tick < ticks; tick++) {
+    for (const node of nodes.values()) node.host.tick();
+    await settle();
+    await deliverAll(nodes, outbox);
+  }
+}
+
+async function electLeader(
+  nodes: Map<NodeId, TestNode>,
+  outbox: MultiRaftBatch[],
+  of: GroupId = group,
+): Promise<TestNode> {
   for (let tick = 0; tick < 200; tick++) {
     for (const node of nodes.values()) node.host.tick();
     await settle();
     await deliverAll(nodes, outbox);
-    const leader = [...nodes.values()].find((node) => node.host.view(group).role === "leader");
+    const leader = [...nodes.values()].find((node) => node.host.view(of).role === "leader");
     if (leader !== undefined) return leader;
   }
   throw new Error("no leader elected");
+}
+
+function messagesOf(batches: readonly MultiRaftBatch[]): Message[] {
+  return batches.flatMap((batch) => batch.messages);
 }
 
 describe("RaftHost", () => {
@@ -99,16 +128,23 @@ describe("RaftHost", () => {
     await settle();
     const appends = outbox
       .splice(0)
-      .filter((m) => m.type === "appendEntries" && m.to === follower.host.nodeId);
+      .filter(
+        (batch) =>
+          batch.to === follower.host.nodeId && batch.messages.some((m) => m.type === "appendEntries"),
+      );
     expect(appends.length).toBeGreaterThan(0);
-    for (const message of appends) follower.host.receive(message);
+    for (const batch of appends) follower.host.receive(batch);
     await settle();
     expect(follower.heldSyncs.length).toBeGreaterThan(0);
-    expect(outbox.filter((m) => m.from === follower.host.nodeId && m.type === "appendResponse")).toEqual([]);
+    const acknowledgements = () =>
+      messagesOf(outbox.filter((batch) => batch.from === follower.host.nodeId)).filter(
+        (m) => m.type === "appendResponse",
+      );
+    expect(acknowledgements()).toEqual([]);
     follower.holdSyncs = false;
     for (const complete of follower.heldSyncs.splice(0)) complete();
     await settle();
-    expect(outbox.some((m) => m.from === follower.host.nodeId && m.type === "appendResponse")).toBe(true);
+    expect(acknowledgements().length).toBeGreaterThan(0);
   });
 
   it("applies committed entries in order and recovers them from the WAL after a crash", async () => {
@@ -148,5 +184,90 @@ describe("RaftHost", () => {
     outbox.splice(0);
     leader.host.tick();
     expect(outbox).toEqual([]);
+  });
+
+  it("readIndex resolves with a quorum-confirmed commit index, applied locally, on leader and follower", async () => {
+    const { nodes, outbox } = await cluster();
+    const leader = await electLeader(nodes, outbox);
+    for (const value of ["a", "b"]) leader.host.propose(group, new TextEncoder().encode(value));
+    await settle();
+    await deliverAll(nodes, outbox);
+    const committed = leader.host.view(group).commit;
+    const follower = [...nodes.values()].find((node) => node !== leader) as TestNode;
+    const onLeader = leader.host.readIndex(group);
+    const onFollower = follower.host.readIndex(group);
+    let leaderIndex: LogIndex | undefined;
+    onLeader.then((index) => {
+      leaderIndex = index;
+    });
+    // The read point needs a heartbeat round acknowledged by a quorum: nothing resolves before delivery.
+    await settle();
+    expect(leaderIndex).toBeUndefined();
+    await tickAll(nodes, outbox, 3);
+    expect(await onLeader).toBe(committed);
+    const followerIndex = await onFollower;
+    expect(followerIndex).toBe(committed);
+    expect(follower.host.view(group).applied).toBeGreaterThanOrEqual(followerIndex);
+    expect(follower.applied).toEqual(["a", "b"]);
+  });
+
+  it("readIndex fails with TIMEOUT when no quorum answers, and NOT_FOUND-style errors for unknown groups", async () => {
+    const { nodes, outbox } = await cluster();
+    const leader = await electLeader(nodes, outbox);
+    const read = leader.host.readIndex(group);
+    const outcome = read.then(
+      () => "resolved",
+      (error: { code?: string }) => error.code,
+    );
+    // The followers never hear of it: the leader cannot confirm its leadership.
+    for (let tick = 0; tick < 40; tick++) {
+      leader.host.tick();
+      outbox.splice(0);
+      await settle();
+    }
+    expect(await outcome).toBe("TIMEOUT");
+    await expect(leader.host.readIndex(99 as GroupId)).rejects.toMatchObject({ code: "UNKNOWN_GROUP" });
+  });
+
+  it("removeGroup stops hosting a group and releases its WAL entries so its segments are reclaimed", async () => {
+    const { nodes, outbox } = await cluster();
+    const leader = await electLeader(nodes, outbox);
+    const payload = "x".repeat(4096);
+    for (let round = 0; round < 60; round++) {
+      leader.host.propose(group, new TextEncoder().encode(payload));
+      await settle();
+      await deliverAll(nodes, outbox);
+    }
+    const follower = [...nodes.values()].find((node) => node !== leader) as TestNode;
+    const before = follower.wal.segmentSequences().length;
+    expect(before).toBeGreaterThan(2);
+    await follower.host.removeGroup(group);
+    expect(follower.host.hosts(group)).toBe(false);
+    expect(follower.host.groupIds()).toEqual([]);
+    const status = follower.wal.status(group);
+    expect(status?.compaction.index).toBe(status?.lastIndex);
+    // Only the active segment is left: no group holds a live entry in the sealed ones.
+    expect(follower.wal.segmentSequences().length).toBe(1);
+    // Batches for the removed group are dropped, not fatal.
+    await tickAll(nodes, outbox, 5);
+    expect(follower.host.failed).toBeUndefined();
+  });
+
+  it("quiesces idle groups: ticks then send only node-level heartbeats", async () => {
+    const groups = Array.from({ length: 50 }, (_, i) => (10 + i) as GroupId);
+    const { nodes, outbox } = await cluster(groups);
+    for (const g of groups) await electLeader(nodes, outbox, g);
+    await tickAll(nodes, outbox, 30);
+    for (const node of nodes.values()) expect(node.host.multiRaft.awakeGroupCount()).toBe(0);
+    const sent: MultiRaftBatch[] = [];
+    for (let tick = 0; tick < 10; tick++) {
+      for (const node of nodes.values()) node.host.tick();
+      await settle();
+      sent.push(...outbox);
+      await deliverAll(nodes, outbox);
+    }
+    expect(messagesOf(sent)).toEqual([]);
+    expect(sent.flatMap((batch) => batch.heartbeats)).toEqual([]);
+    expect(sent.length).toBeGreaterThan(0);
   });
 });

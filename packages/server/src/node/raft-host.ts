@@ -1,30 +1,42 @@
 /**
- * The Raft host: the glue between a node's consensus engine, its shared WAL, its peers and its state
- * machines. It runs the Ready cycle (DESIGN.md §3 rule 1, Raft thesis §3.8):
+ * The Raft host: the glue between a node's Multi-Raft engine, its shared WAL, its peers and its state
+ * machines. It runs the Ready cycle for every group at once (DESIGN.md §3 rule 1, Raft thesis §3.8):
  *
- *   1. collect a Ready from every group that has one;
- *   2. send the messages that promise nothing about this node's disk (a leader's appends, heartbeats);
- *   3. write every group's entries and hard state to the shared WAL and wait until they are durable:
- *      one group commit (one fdatasync) covers all of them;
- *   4. send the messages that must wait for persistence (votes, append acknowledgements): sending one
+ *   1. collect one combined Ready from the engine (every group with work);
+ *   2. send the batches that promise nothing about this node's disk (a leader's appends, heartbeats);
+ *   3. hand every group's entries and hard state to the shared WAL and wait until they are durable: the
+ *      WAL's group commit covers all of them;
+ *   4. send the batches that must wait for persistence (votes, append acknowledgements): sending one
  *      before the fdatasync and then crashing could make this node vote twice in a term, or make a
  *      leader count an entry this node no longer holds;
- *   5. apply the committed entries, then advance.
+ *   5. apply the committed entries, answer linearizable reads, then advance.
  *
- * One round is in flight at a time; ticks, peer messages and proposals that arrive meanwhile go to
- * the engine directly and are picked up by the next round. The host is deterministic: no clock, no
- * timers, no randomness of its own, no I/O besides the injected WAL; the simulator runs it unchanged.
+ * Peers exchange MultiRaftBatches: one per peer and phase of a cycle, heartbeats coalesced, an empty one
+ * per heartbeat interval as the node-level heartbeat. Idle groups quiesce and cost nothing per tick.
+ *
+ * One round is in flight at a time; ticks, peer batches and proposals that arrive meanwhile go to the
+ * engine directly and are picked up by the next round. The host is deterministic: no clock, no timers,
+ * no randomness of its own, no I/O besides the injected WAL; the simulator runs it unchanged.
  *
  * Failure: if the WAL rejects an append (ENOSPC, EIO, a failed fdatasync), the durable state is
  * unknown, so the host stops (fail-stop): it sends nothing more, applies nothing more and reports the
  * error; its owner must restart the node, which recovers from what the WAL holds.
  */
-import type { Bytes, GroupId, LogIndex, NodeId, Rng, Ticks } from "@helixlog/core";
-import { assert, HelixError } from "@helixlog/core";
-import type { Entry, HardState, Message, ProposalResult, Ready, SoftState } from "@helixlog/raft";
-import { type MemoryStorage, RaftNode } from "@helixlog/raft";
+import type { Bytes, GroupId, LogIndex, NodeId, Rng, Term, Ticks } from "@helixlog/core";
+import { assert, HelixError, limits } from "@helixlog/core";
+import type {
+  Entry,
+  GroupReady,
+  HardState,
+  MultiRaftBatch,
+  MultiRaftReady,
+  ProposalResult,
+  RaftNode,
+  SoftState,
+} from "@helixlog/raft";
+import { type MemoryStorage, MultiRaft } from "@helixlog/raft";
 import type { Wal } from "@helixlog/wal";
-import { type GroupEngine, type GroupView, SingleGroupEngine } from "./group-engine.js";
+import { type GroupLogReader, type GroupView, groupView, MultiRaftLogReader } from "./group-engine.js";
 import {
   bootstrapGroup,
   isBootstrapped,
@@ -61,26 +73,38 @@ export interface RaftHostOptions {
   readonly nodeId: NodeId;
   readonly wal: Wal;
   readonly groups: readonly GroupSpec[];
-  /** Split once per group for randomized election timeouts. */
+  /** Split once per group for randomized election timeouts and campaign staggering. */
   readonly rng: Rng;
-  /** Sends one message to a peer; must not throw for an unreachable peer. */
-  readonly send: (message: Message) => void;
+  /** Sends one batch to a peer (`batch.to`); must not throw for an unreachable peer. */
+  readonly send: (batch: MultiRaftBatch) => void;
   readonly stateMachine: HostStateMachine;
   readonly electionTicks?: Ticks;
   readonly heartbeatTicks?: Ticks;
+  /** Idle groups stop ticking (default on; off only to measure what quiescence saves). */
+  readonly quiescence?: boolean;
   readonly observer?: RaftHostObserver;
   /**
-   * Builds the engine from each group's recovered RaftNode. The default is SingleGroupEngine; tests
-   * wrap the nodes here (the mutation checks break a node on purpose).
+   * Called with each group's RaftNode right after the host recovered and created it, before it runs.
+   * The simulator's mutation checks break a node here on purpose; production code leaves it unset.
    */
-  readonly createEngine?: (nodes: ReadonlyMap<GroupId, RaftNode>) => GroupEngine;
+  readonly patchNode?: (group: GroupId, node: RaftNode) => void;
 }
 
-/** A prepared round for one group: its Ready and what it writes to the WAL. */
-interface GroupRound {
+/** A linearizable read waiting for its read point to be confirmed (and then applied here). */
+interface PendingRead {
   readonly group: GroupId;
-  readonly ready: Ready;
-  readonly durable: Promise<void> | undefined;
+  readonly deadlineTick: number;
+  /** Set once the leader confirmed it; the read resolves when this node applied through it. */
+  index: LogIndex | undefined;
+  readonly resolve: (index: LogIndex) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** A removeGroup call waiting for the round in flight to finish. */
+interface PendingRemoval {
+  readonly group: GroupId;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
 }
 
 export class RaftHost {
@@ -92,50 +116,66 @@ export class RaftHost {
   private stopped = false;
   /** Groups being recovered by addGroup, so a second call does not recover them twice. */
   private readonly adding = new Set<GroupId>();
+  /** Reads by context; at most limits.readIndexPendingMax. */
+  private readonly reads = new Map<string, PendingRead>();
+  private readSequence = 0;
+  /**
+   * Makes this incarnation's read contexts unique in the cluster: a context names a read in the leader's
+   * queue, so two nodes (or a restarted node) reusing one could be answered with another read's index.
+   */
+  private readonly readNonce: string;
+  private tickCount = 0;
+  private removals: PendingRemoval[] = [];
+  /** Read access to every group's Raft log (HelixNode's offset bookkeeping, the simulator's checkers). */
+  readonly engine: GroupLogReader;
   /** Counters for tests and the simulator's report. */
-  readonly statistics = { rounds: 0, walAppends: 0, messagesSent: 0, entriesApplied: 0 };
+  readonly statistics = { rounds: 0, walAppends: 0, batchesSent: 0, entriesApplied: 0 };
 
   private constructor(
     private readonly options: RaftHostOptions,
-    readonly engine: GroupEngine,
+    /** The consensus engine of every group on this node. */
+    readonly multiRaft: MultiRaft,
     /** Raft reads the durable log through these; the host appends to them once a round is durable. */
     private readonly storages: Map<GroupId, MemoryStorage>,
-  ) {}
+  ) {
+    this.engine = new MultiRaftLogReader(multiRaft);
+    this.readNonce = `${options.nodeId}.${options.rng.integer(0, 2 ** 31).toString(36)}`;
+  }
 
   /**
    * Opens the host over a WAL that was just opened (and so recovered): every group's Raft storage is
    * rebuilt from exactly what the WAL made durable. Groups the WAL does not know are bootstrapped.
    */
   static async open(options: RaftHostOptions): Promise<RaftHost> {
-    const nodes = new Map<GroupId, RaftNode>();
-    const storages = new Map<GroupId, MemoryStorage>();
+    const multiRaft = new MultiRaft({
+      nodeId: options.nodeId,
+      rng: options.rng,
+      ...(options.quiescence === undefined ? {} : { quiescence: options.quiescence }),
+      groupSettings: {
+        ...(options.electionTicks === undefined ? {} : { electionTicks: options.electionTicks }),
+        ...(options.heartbeatTicks === undefined ? {} : { heartbeatTicks: options.heartbeatTicks }),
+      },
+    });
+    const host = new RaftHost(options, multiRaft, new Map());
     const groups = [...options.groups].sort((a, b) => a.group - b.group);
     for (const spec of groups) {
-      assert(!nodes.has(spec.group), () => `group ${spec.group} is listed twice`);
-      const { node, storage } = await RaftHost.recoverGroup(options, spec);
-      nodes.set(spec.group, node);
-      storages.set(spec.group, storage);
+      assert(!host.storages.has(spec.group), () => `group ${spec.group} is listed twice`);
+      host.startGroup(spec.group, await RaftHost.recoverGroup(options, spec));
     }
-    const engine = options.createEngine?.(nodes) ?? new SingleGroupEngine(nodes);
-    return new RaftHost(options, engine, storages);
+    return host;
   }
 
-  /** Rebuilds one group's RaftNode from the WAL, bootstrapping the group there if it is new. */
-  private static async recoverGroup(
-    options: RaftHostOptions,
-    spec: GroupSpec,
-  ): Promise<{ node: RaftNode; storage: MemoryStorage }> {
+  /** Rebuilds one group's Raft storage from the WAL, bootstrapping the group there if it is new. */
+  private static async recoverGroup(options: RaftHostOptions, spec: GroupSpec): Promise<MemoryStorage> {
     assert(spec.voters.includes(options.nodeId), () => `node ${options.nodeId} is no voter of ${spec.group}`);
     if (!isBootstrapped(options.wal, spec.group)) await bootstrapGroup(options.wal, spec.group);
-    const storage = await recoverStorage(options.wal, spec.group, staticConfState(spec.voters));
-    const raftOptions = {
-      id: options.nodeId,
-      group: spec.group,
-      rng: options.rng.split(),
-      ...(options.electionTicks === undefined ? {} : { electionTicks: options.electionTicks }),
-      ...(options.heartbeatTicks === undefined ? {} : { heartbeatTicks: options.heartbeatTicks }),
-    };
-    return { node: new RaftNode(raftOptions, storage), storage };
+    return recoverStorage(options.wal, spec.group, staticConfState(spec.voters));
+  }
+
+  private startGroup(group: GroupId, storage: MemoryStorage): void {
+    this.storages.set(group, storage);
+    this.multiRaft.createGroup(group, storage);
+    this.options.patchNode?.(group, this.multiRaft.raftNode(group));
   }
 
   /**
@@ -147,18 +187,31 @@ export class RaftHost {
     if (!this.isRunning() || this.storages.has(spec.group) || this.adding.has(spec.group)) return;
     this.adding.add(spec.group);
     try {
-      const { node, storage } = await RaftHost.recoverGroup(this.options, spec);
+      const storage = await RaftHost.recoverGroup(this.options, spec);
       if (!this.isRunning()) return;
       // The state machine sees the recovered log before the group can apply or append anything.
       const low = storage.firstIndex();
       const high = (storage.lastIndex() + 1) as LogIndex;
       onRecovered?.(low < high ? storage.entries(low, high, Number.MAX_SAFE_INTEGER as Bytes) : []);
-      this.storages.set(spec.group, storage);
-      this.engine.addGroup(spec.group, node);
+      this.startGroup(spec.group, storage);
     } finally {
       this.adding.delete(spec.group);
     }
     this.process();
+  }
+
+  /**
+   * Stops hosting a group (its topic was deleted or it moved away) and releases every entry it holds in
+   * the WAL, so the segments only it kept alive are reclaimed. Resolves once the release is durable.
+   * Reads waiting on the group fail with NOT_FOUND. A group not hosted resolves at once.
+   */
+  removeGroup(group: GroupId): Promise<void> {
+    if (!this.isRunning()) return Promise.reject(this.unavailable());
+    if (!this.storages.has(group)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.removals.push({ group, resolve, reject });
+      this.process();
+    });
   }
 
   hosts(group: GroupId): boolean {
@@ -181,126 +234,241 @@ export class RaftHost {
 
   tick(): void {
     if (!this.isRunning()) return;
-    this.engine.tick();
+    this.tickCount++;
+    this.multiRaft.tick();
+    this.expireReads();
     this.process();
   }
 
-  receive(message: Message): void {
+  /** Delivers one batch from a peer; batches for another node or from a garbled sender are dropped. */
+  receive(batch: MultiRaftBatch): void {
     if (!this.isRunning()) return;
-    assert(message.to === this.options.nodeId, () => `message for ${message.to} reached ${this.nodeId}`);
-    this.engine.step(message);
+    assert(batch.to === this.options.nodeId, () => `batch for ${batch.to} reached ${this.nodeId}`);
+    this.multiRaft.receive(batch);
     this.process();
   }
 
   /** Proposes `data` to a group this node leads; throws NOT_LEADER otherwise, UNAVAILABLE when stopped. */
   propose(group: GroupId, data: Uint8Array): ProposalResult {
-    if (!this.isRunning()) throw new HelixError("UNAVAILABLE", `node ${this.nodeId} is not running`);
-    const result = this.engine.propose(group, data);
+    if (!this.isRunning()) throw this.unavailable();
+    const result = this.multiRaft.propose(group, data);
     this.process();
     return result;
   }
 
+  /**
+   * A linearizable read point of `group` (Raft thesis §6.4): resolves with a commit index that a quorum
+   * confirmed was current when the read was asked, once this node applied through it, so state read
+   * from the local state machine afterwards reflects every write acknowledged before the call.
+   * Rejects with NOT_LEADER when no leader is known, TIMEOUT (retriable) when the leader does not
+   * answer within limits.readIndexTicksMax ticks, UNKNOWN_GROUP for a group not hosted here.
+   */
+  readIndex(group: GroupId): Promise<LogIndex> {
+    if (!this.isRunning()) return Promise.reject(this.unavailable());
+    if (this.reads.size >= limits.readIndexPendingMax) {
+      return Promise.reject(
+        new HelixError("RESOURCE_EXHAUSTED", `${this.reads.size} linearizable reads already wait`),
+      );
+    }
+    const context = `${this.readNonce}.${++this.readSequence}`;
+    try {
+      this.multiRaft.readIndex(group, context);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const promise = new Promise<LogIndex>((resolve, reject) => {
+      this.reads.set(context, {
+        group,
+        deadlineTick: this.tickCount + limits.readIndexTicksMax,
+        index: undefined,
+        resolve,
+        reject,
+      });
+    });
+    this.process();
+    return promise;
+  }
+
   view(group: GroupId): GroupView {
-    return this.engine.view(group);
+    return groupView(this.multiRaft, group);
   }
 
   /** Hands leadership of a group this node leads to `to`; Raft aborts it after an election timeout. */
   transferLeadership(group: GroupId, to: NodeId): void {
     if (!this.isRunning()) return;
-    this.engine.transferLeadership(group, to);
+    this.multiRaft.transferLeadership(group, to);
     this.process();
   }
 
   /** The groups this node hosts, ascending. */
   groupIds(): readonly GroupId[] {
-    return this.engine.groupIds();
+    return [...this.storages.keys()].sort((a, b) => a - b);
   }
 
   /** Stops the host for good: a crashed incarnation must not act on promises that settle later. */
   stop(): void {
+    if (this.stopped) return;
     this.stopped = true;
+    this.rejectWaiting(this.unavailable());
   }
 
   private isRunning(): boolean {
     return !this.stopped && this.failure === undefined;
   }
 
-  /** Starts a round if none is in flight and some group has a Ready. */
+  private unavailable(): HelixError {
+    return new HelixError("UNAVAILABLE", `node ${this.nodeId} is not running`, {
+      ...(this.failure === undefined ? {} : { cause: this.failure }),
+    });
+  }
+
+  /** Starts a round if none is in flight and the engine has a Ready; removals go first, between rounds. */
   private process(): void {
     if (this.persisting || !this.isRunning()) return;
-    const groups = this.engine.readyGroups();
-    if (groups.length === 0) return;
+    this.performRemovals();
+    if (!this.multiRaft.hasReady()) return;
+    const ready = this.multiRaft.ready();
     this.persisting = true;
     this.statistics.rounds++;
-    const rounds = groups.map((group) => this.startGroupRound(group));
-    const durable = rounds.flatMap((round) => (round.durable === undefined ? [] : [round.durable]));
+    for (const group of ready.groups) {
+      if (group.snapshot !== undefined) {
+        // Nothing compacts logs yet, so no leader sends snapshots; when one does, the host must persist
+        // it (release in the WAL plus the state machine's snapshot) before acknowledging it.
+        throw new HelixError(
+          "INTERNAL",
+          `group ${group.group} received a snapshot, which the host cannot persist yet`,
+        );
+      }
+      if (group.softState !== undefined) {
+        this.options.observer?.onSoftState?.(group.group, group.softState, this.view(group.group).term);
+      }
+    }
+    for (const batch of ready.batches) this.send(batch);
+    const durable = ready.groups.flatMap((group) => this.persist(group));
     if (durable.length === 0) {
-      this.finishRounds(rounds);
+      this.finishRound(ready);
       return;
     }
     // A rejected append, or a bug that surfaces while finishing the round, stops the host alike.
     Promise.all(durable)
-      .then(() => this.finishRounds(rounds))
+      .then(() => this.finishRound(ready))
       .catch((error: unknown) => this.fail(error));
   }
 
-  /** Steps 1-3 for one group: take its Ready, send what may go now, hand its writes to the WAL. */
-  private startGroupRound(group: GroupId): GroupRound {
-    const ready = this.engine.ready(group);
-    if (ready.snapshot !== undefined) {
-      // Nothing compacts logs yet, so no leader sends snapshots; when one does, the host must persist
-      // it (release in the WAL plus the state machine's snapshot) before acknowledging it.
-      throw new HelixError(
-        "INTERNAL",
-        `group ${group} received a snapshot, which the host cannot persist yet`,
-      );
-    }
-    if (ready.softState !== undefined) {
-      this.options.observer?.onSoftState?.(group, ready.softState, this.engine.view(group).term);
-    }
-    for (const message of ready.messages) this.send(message);
+  /** Step 3 for one group: hand its entries and hard state to the WAL (one group commit for all). */
+  private persist(group: GroupReady): Promise<void>[] {
     const write = {
-      ...(ready.entries.length > 0 ? { entries: ready.entries.map(toWalEntry) } : {}),
-      ...(ready.hardState === undefined ? {} : { hardState: toWalHardState(ready.hardState) }),
+      ...(group.entries.length > 0 ? { entries: group.entries.map(toWalEntry) } : {}),
+      ...(group.hardState === undefined ? {} : { hardState: toWalHardState(group.hardState) }),
     };
-    if (write.entries === undefined && write.hardState === undefined)
-      return { group, ready, durable: undefined };
+    if (write.entries === undefined && write.hardState === undefined) return [];
     this.statistics.walAppends++;
-    this.options.observer?.onPersisting?.(group, ready.entries, ready.hardState);
-    return { group, ready, durable: this.options.wal.append(group, write) };
+    this.options.observer?.onPersisting?.(group.group, group.entries, group.hardState);
+    return [this.options.wal.append(group.group, write)];
   }
 
-  /** Steps 4-5 for every group of a round whose writes are durable, then the next round. */
-  private finishRounds(rounds: readonly GroupRound[]): void {
+  /** Steps 4-5 once the round's writes are durable, then the next round. */
+  private finishRound(ready: MultiRaftReady): void {
     this.persisting = false;
     if (!this.isRunning()) return;
-    for (const { group, ready } of rounds) {
-      const storage = this.storages.get(group);
-      assert(storage !== undefined, () => `no storage for group ${group}`);
-      storage.append(ready.entries);
-      if (ready.hardState !== undefined) storage.setHardState(ready.hardState);
-      if (ready.entries.length > 0 || ready.hardState !== undefined) {
-        this.options.observer?.onDurable?.(group, ready.entries, ready.hardState);
+    for (const group of ready.groups) {
+      const storage = this.storages.get(group.group);
+      assert(storage !== undefined, () => `no storage for group ${group.group}`);
+      storage.append(group.entries);
+      if (group.hardState !== undefined) storage.setHardState(group.hardState);
+      if (group.entries.length > 0 || group.hardState !== undefined) {
+        this.options.observer?.onDurable?.(group.group, group.entries, group.hardState);
       }
-      for (const message of ready.messagesAfterPersist) this.send(message);
-      for (const entry of ready.committedEntries) {
-        this.options.stateMachine.apply(group, entry);
+    }
+    for (const batch of ready.batchesAfterPersist) this.send(batch);
+    for (const group of ready.groups) {
+      for (const entry of group.committedEntries) {
+        this.options.stateMachine.apply(group.group, entry);
         this.statistics.entriesApplied++;
       }
-      this.engine.advance(group);
+      for (const read of group.readStates) {
+        const pending = this.reads.get(read.context);
+        if (pending !== undefined) pending.index = read.index;
+      }
     }
+    this.multiRaft.advance();
+    this.answerReads();
     this.process();
   }
 
-  private send(message: Message): void {
-    this.statistics.messagesSent++;
-    this.options.send(message);
+  /** Resolves every confirmed read whose index this node has applied. */
+  private answerReads(): void {
+    for (const [context, read] of this.reads) {
+      if (read.index === undefined || !this.multiRaft.hasGroup(read.group)) continue;
+      if (this.multiRaft.status(read.group).applied < read.index) continue;
+      this.reads.delete(context);
+      read.resolve(read.index);
+    }
+  }
+
+  /** Reads not confirmed in time fail: the leader they went to may have lost leadership meanwhile. */
+  private expireReads(): void {
+    for (const [context, read] of this.reads) {
+      if (read.index !== undefined || read.deadlineTick > this.tickCount) continue;
+      this.reads.delete(context);
+      read.reject(
+        new HelixError("TIMEOUT", `no quorum confirmed a read of group ${read.group} in time`, {
+          details: { leader: this.view(read.group).leader || null },
+        }),
+      );
+    }
+  }
+
+  /** Removes the groups asked for; runs only between rounds (the engine refuses it mid-Ready). */
+  private performRemovals(): void {
+    if (this.removals.length === 0) return;
+    const removals = this.removals;
+    this.removals = [];
+    for (const removal of removals) {
+      if (!this.storages.has(removal.group)) {
+        removal.resolve();
+        continue;
+      }
+      this.multiRaft.destroyGroup(removal.group);
+      this.storages.delete(removal.group);
+      for (const [context, read] of this.reads) {
+        if (read.group !== removal.group) continue;
+        this.reads.delete(context);
+        read.reject(new HelixError("UNKNOWN_GROUP", `group ${removal.group} was removed from this node`));
+      }
+      this.releaseAll(removal.group).then(removal.resolve, (error: unknown) => {
+        removal.reject(error);
+        this.fail(error);
+      });
+    }
+  }
+
+  /** Releases every WAL entry of a group this node no longer hosts. */
+  private releaseAll(group: GroupId): Promise<void> {
+    const status = this.options.wal.status(group);
+    if (status === undefined || status.lastIndex <= status.compaction.index) return Promise.resolve();
+    const term = this.options.wal.term(group, status.lastIndex);
+    assert(term !== undefined, () => `the WAL holds no term for its last entry of group ${group}`);
+    return this.options.wal.release(group, { index: status.lastIndex, term: term as Term });
+  }
+
+  private send(batch: MultiRaftBatch): void {
+    this.statistics.batchesSent++;
+    this.options.send(batch);
+  }
+
+  private rejectWaiting(error: HelixError): void {
+    for (const read of this.reads.values()) read.reject(error);
+    this.reads.clear();
+    for (const removal of this.removals) removal.reject(error);
+    this.removals = [];
   }
 
   private fail(error: unknown): void {
     this.persisting = false;
     if (this.failure !== undefined || this.stopped) return;
     this.failure = error;
+    this.rejectWaiting(this.unavailable());
     this.options.observer?.onFailure?.(error);
   }
 }

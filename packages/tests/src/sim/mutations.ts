@@ -3,9 +3,8 @@
  * trusted only after it has been seen to fail on a broken build). Each is injected from the outside:
  * a disk wrapper or a patch of one RaftNode's log, never a change to production code.
  */
-import type { Disk, DiskFile, GroupId, LogIndex, Term } from "@helixlog/core";
+import type { Bytes, Disk, DiskFile, GroupId, LogIndex, Term } from "@helixlog/core";
 import type { RaftNode } from "@helixlog/raft";
-import { type GroupEngine, SingleGroupEngine } from "@helixlog/server";
 
 export type Mutation =
   | "none"
@@ -57,28 +56,41 @@ export class LyingDisk implements Disk {
   }
 }
 
-/** Builds the host's engine with the mutation's patch applied to every RaftNode. */
-export function mutatedEngine(
-  mutation: Mutation,
-): ((nodes: ReadonlyMap<GroupId, RaftNode>) => GroupEngine) | undefined {
+/** The host's patchNode hook applying the mutation to every RaftNode the host creates. */
+export function mutatedNodePatch(mutation: Mutation): ((group: GroupId, node: RaftNode) => void) | undefined {
   if (mutation === "voteWithoutUpToDateCheck") {
-    return (nodes) => {
-      for (const node of nodes.values()) node.raft.log.isUpToDate = () => true;
-      return new SingleGroupEngine(nodes);
+    return (_group, node) => {
+      node.raft.log.isUpToDate = () => true;
     };
   }
   if (mutation === "commitPreviousTermByCounting") {
-    return (nodes) => {
-      for (const node of nodes.values()) {
-        const log = node.raft.log;
-        log.maybeCommit = (index: LogIndex, _term: Term): boolean => {
-          if (index <= log.committed || log.term(index) === undefined) return false;
-          log.commitTo(index);
-          return true;
-        };
-      }
-      return new SingleGroupEngine(nodes);
+    return (_group, node) => {
+      const log = node.raft.log;
+      log.maybeCommit = (index: LogIndex, _term: Term): boolean => {
+        if (index <= log.committed || log.term(index) === undefined) return false;
+        log.commitTo(index);
+        return true;
+      };
     };
   }
   return undefined;
+}
+
+/**
+ * The host's patchNode hook for a run: the run's Raft configuration the host has no option for (the
+ * append message size bound, a production setting), then the mutation if any.
+ */
+export function nodePatch(
+  mutation: Mutation,
+  parameters: { readonly appendMessageSizeBytes: number | undefined },
+): ((group: GroupId, node: RaftNode) => void) | undefined {
+  const mutate = mutatedNodePatch(mutation);
+  const appendMessageSizeBytes = parameters.appendMessageSizeBytes;
+  if (appendMessageSizeBytes === undefined) return mutate;
+  return (group, node) => {
+    (node.raft.config as { appendMessageSizeBytes: Bytes }).appendMessageSizeBytes =
+      appendMessageSizeBytes as Bytes;
+    node.raft.config.validate();
+    mutate?.(group, node);
+  };
 }

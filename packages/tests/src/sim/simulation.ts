@@ -26,7 +26,7 @@ import {
   SeededRng,
   type Ticks,
 } from "@helixlog/core";
-import { describeMessage, type Entry, type Message } from "@helixlog/raft";
+import { describeMessage, type Entry, type MultiRaftBatch } from "@helixlog/raft";
 import { RaftHost } from "@helixlog/server";
 import { Wal } from "@helixlog/wal";
 import { SimDisk } from "@helixlog/wal/testing";
@@ -41,7 +41,7 @@ import {
   type RegisterInput,
   registerModel,
 } from "./linearizability.js";
-import { LyingDisk, type Mutation, mutatedEngine } from "./mutations.js";
+import { LyingDisk, type Mutation, mutatedNodePatch } from "./mutations.js";
 import { SimClock } from "./sim-clock.js";
 import { SimNetwork } from "./sim-network.js";
 import { describeSwarm, type SwarmParameters, swarmParameters } from "./swarm.js";
@@ -81,7 +81,7 @@ const walSegmentSizeBytes = 256 * 1024;
 
 type SimEvent =
   | { readonly kind: "tick"; readonly node: NodeId; readonly incarnation: number }
-  | { readonly kind: "deliver"; readonly message: Message }
+  | { readonly kind: "deliver"; readonly batch: MultiRaftBatch }
   | { readonly kind: "disk"; readonly node: NodeId; readonly complete: () => void }
   | { readonly kind: "client"; readonly client: number }
   | { readonly kind: "timeout"; readonly client: number; readonly operation: number }
@@ -268,9 +268,9 @@ export class Simulation {
       case "tick":
         return this.onTick(event.node, event.incarnation);
       case "deliver": {
-        const node = this.nodes.get(event.message.to);
+        const node = this.nodes.get(event.batch.to);
         if (node?.status === "up" && node.host !== undefined) {
-          node.host.receive(event.message);
+          node.host.receive(event.batch);
           this.observe(node);
         }
         return undefined;
@@ -417,13 +417,13 @@ export class Simulation {
     node.kv = new KvStateMachine();
     node.appliedIndex = new Map();
     node.seen = new Map();
-    const createEngine = mutatedEngine(this.mutation);
+    const patchNode = mutatedNodePatch(this.mutation);
     const host = await RaftHost.open({
       nodeId: node.id,
       wal,
       groups: this.groupIds.map((group) => ({ group, voters: this.nodeIds })),
       rng: node.rng.split(),
-      send: (message) => this.send(message),
+      send: (batch) => this.send(batch),
       stateMachine: {
         apply: (group, entry) => this.guard(() => this.onApply(node, incarnation, group, entry)),
       },
@@ -442,7 +442,7 @@ export class Simulation {
           ),
         onFailure: (error) => this.guard(() => this.onHostFailure(node, incarnation, error)),
       },
-      ...(createEngine === undefined ? {} : { createEngine }),
+      ...(patchNode === undefined ? {} : { patchNode }),
     });
     if (node.incarnation !== incarnation) {
       host.stop();
@@ -486,9 +486,9 @@ export class Simulation {
     return undefined;
   }
 
-  private send(message: Message): void {
-    for (const delay of this.network.delays(message.from, message.to)) {
-      this.queue.push(this.now + delay, { kind: "deliver", message });
+  private send(batch: MultiRaftBatch): void {
+    for (const delay of this.network.delays(batch.from, batch.to)) {
+      this.queue.push(this.now + delay, { kind: "deliver", batch });
     }
   }
 
@@ -835,7 +835,7 @@ export class Simulation {
       case "tick":
         return `tick n${event.node}`;
       case "deliver":
-        return `deliver g${event.message.group} ${describeMessage(event.message)}`;
+        return describeBatch(event.batch);
       case "disk":
         return `fdatasync done n${event.node}`;
       case "client":
@@ -880,4 +880,11 @@ function prefixed(prefix: string, values: Record<string, number>): Record<string
 /** Runs one seed. */
 export function simulate(options: SimulationOptions): Promise<SimulationResult> {
   return new Simulation(options).run();
+}
+
+/** One delivered batch in a trace: its Raft messages, and how many coalesced heartbeats it carries. */
+function describeBatch(batch: MultiRaftBatch): string {
+  const messages = batch.messages.map((message) => `g${message.group} ${describeMessage(message)}`);
+  const heartbeats = `${batch.heartbeats.length} heartbeats, ${batch.heartbeatResponses.length} responses`;
+  return `deliver n${batch.from}->n${batch.to} [${messages.join("; ")}] (${heartbeats})`;
 }
