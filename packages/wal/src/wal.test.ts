@@ -91,8 +91,11 @@ describe("Wal", () => {
     const after = wal.segmentSequences();
     expect(after.length).toBeLessThan(before.length);
     expect(disk.paths().filter((path) => path.endsWith(".wal"))).toHaveLength(after.length);
-    await wal.close();
-    const reopened = await Wal.open(disk, { directory: "wal", segmentSizeBytes: 4096 });
+    // The removals were made durable by a directory fsync: a power loss does not bring the files back.
+    const afterCrash = disk.crash({ keepSomeUnsynced: false });
+    expect(afterCrash.paths().filter((path) => path.endsWith(".wal"))).toHaveLength(after.length);
+    await wal.close().catch(() => undefined);
+    const reopened = await Wal.open(afterCrash, { directory: "wal", segmentSizeBytes: 4096 });
     expect(reopened.status(group(1))).toMatchObject({
       firstIndex: 26,
       lastIndex: 30,
@@ -112,5 +115,43 @@ describe("Wal", () => {
     const reopened = await Wal.open(disk, { directory: "wal", segmentSizeBytes: 4096 });
     expect(reopened.status(group(1))).toMatchObject({ firstIndex: 101, lastIndex: 101 });
     expect(reopened.term(group(1), 100 as LogIndex)).toBe(7);
+  });
+
+  it("writes the next batch while the previous fdatasync runs, and acknowledges each only after its own", async () => {
+    const held: Array<() => void> = [];
+    let holding = false;
+    const disk = new SimDisk({
+      rng: new SeededRng(5),
+      scheduler: (operation, path, complete) =>
+        holding && operation === "sync" && path.includes("00000000000000000001.wal")
+          ? held.push(complete)
+          : complete(),
+    });
+    const wal = await Wal.open(disk, { directory: "wal", segmentSizeBytes: 64 * 1024 });
+    const until = async (condition: () => boolean) => {
+      for (let turn = 0; turn < 1000 && !condition(); turn++) await Promise.resolve();
+      expect(condition()).toBe(true);
+    };
+    holding = true;
+    const acknowledged: number[] = [];
+    const first = wal.append(group(1), { entries: [entry(1, 1)] }).then(() => acknowledged.push(1));
+    await until(() => held.length === 1);
+    const writesBefore = disk.statistics.writes;
+    void wal.append(group(2), { entries: [entry(1, 1)] }).then(() => acknowledged.push(2));
+    // The second batch reaches the page cache while the first fdatasync is still running.
+    await until(() => disk.statistics.writes === writesBefore + 1);
+    expect(acknowledged).toEqual([]);
+    (held.shift() as () => void)();
+    await first;
+    // That fdatasync was called before the second write completed: it does not cover it.
+    await until(() => held.length === 1);
+    expect(acknowledged).toEqual([1]);
+    holding = false;
+    const reopened = await Wal.open(disk.crash({ keepSomeUnsynced: false }), {
+      directory: "wal",
+      segmentSizeBytes: 64 * 1024,
+    });
+    expect(reopened.status(group(1))?.lastIndex).toBe(1);
+    expect(reopened.status(group(2))?.lastIndex ?? 0).toBe(0);
   });
 });

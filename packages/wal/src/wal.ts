@@ -33,8 +33,10 @@ export interface WalOptions {
 /** Counters for metrics, tests and the benchmark. */
 export interface WalStatistics {
   appends: number;
-  /** Group commits: each is one write and one fdatasync. */
+  /** Group commits: fdatasyncs that acknowledged appends. One covers one or more writes. */
   commits: number;
+  /** Writes of encoded batches (at most limits.walWriteBytesMax each, unless one frame is larger). */
+  writes: number;
   bytesWritten: number;
   segmentsCreated: number;
   segmentsRemoved: number;
@@ -59,12 +61,23 @@ interface PendingAppend {
   readonly reject: (error: unknown) => void;
 }
 
+/** Appends encoded back to back at `start` of segment `sequence` by one write. */
+interface WrittenBatch {
+  readonly appends: PendingAppend[];
+  readonly sequence: number;
+  readonly start: number;
+  readonly bytes: number;
+}
+
 interface ActiveSegment {
   readonly sequence: number;
   readonly basePosition: number;
   readonly file: DiskFile;
   readonly sizeBytes: number;
+  /** End of the durable frames. */
   writePosition: number;
+  /** End of the frames written, durable or not; equal to writePosition whenever no batch awaits its sync. */
+  writtenPosition: number;
 }
 
 /**
@@ -85,18 +98,30 @@ export class Wal {
   readonly statistics: WalStatistics = {
     appends: 0,
     commits: 0,
+    writes: 0,
     bytesWritten: 0,
     segmentsCreated: 0,
     segmentsRemoved: 0,
   };
+  /** Accepted appends not yet handed to a write, in call order. */
   private queue: PendingAppend[] = [];
+  /** Bytes of every accepted append not yet acknowledged (queued, being written, written, syncing). */
   private pendingBytes = 0;
-  private committing = false;
-  private idle: Promise<void> = Promise.resolve();
+  /** The batch whose write is in flight. */
+  private inWrite: WrittenBatch | undefined;
+  /** Batches written (in the page cache) and not yet covered by an fdatasync, in order. */
+  private written: WrittenBatch[] = [];
+  /** The batches the fdatasync in flight covers. */
+  private inSync: WrittenBatch[] | undefined;
+  private rolling = false;
+  private readonly idleWaiters: Array<() => void> = [];
   private failure: HelixError | undefined;
   private closed = false;
-  /** The next segment's file, being zero-filled in the background; undefined if that failed. */
-  private nextSegment: Promise<DiskFile | undefined> = Promise.resolve(undefined);
+  /**
+   * The next segment's file, being zero-filled in the background once the active segment is half full;
+   * undefined if that has not started or failed.
+   */
+  private nextSegment: Promise<DiskFile | undefined> | undefined;
   private writeBuffer = new Uint8Array(64 * 1024);
   private writeView = new DataView(this.writeBuffer.buffer);
 
@@ -144,6 +169,7 @@ export class Wal {
         file: created.file,
         sizeBytes: segmentSizeBytes,
         writePosition: created.writePosition,
+        writtenPosition: created.writePosition,
       };
     } else {
       const { file, writePosition } = recovered.active;
@@ -153,6 +179,7 @@ export class Wal {
         file,
         sizeBytes: file.size(),
         writePosition,
+        writtenPosition: writePosition,
       };
     }
     const sealed = recovered.segments
@@ -306,7 +333,7 @@ export class Wal {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.idle;
+    await this.whenIdle();
     const prepared = await this.nextSegment;
     if (prepared !== undefined) await discardPrepared(this.disk, prepared);
     await this.files.closeAll();
@@ -329,7 +356,7 @@ export class Wal {
       return new Promise<void>((resolve, reject) => {
         this.queue.push({ frames, records, bytes, resolve, reject });
         this.pendingBytes += bytes;
-        this.startCommitting();
+        this.pump();
       });
     } catch (error) {
       return Promise.reject(error);
@@ -395,38 +422,136 @@ export class Wal {
   }
 
   // ---- group commit ------------------------------------------------------------------------------
+  //
+  // A two-stage pipeline: at most one write and at most one fdatasync are in flight, and they may overlap.
+  // While the disk flushes batch N, batch N+1 is encoded (CRC included) and written into the page cache,
+  // so CPU work and disk work proceed together instead of taking turns. An fdatasync covers exactly the
+  // batches whose write had completed when it was called (the Disk contract), and only those resolve
+  // when it completes: nothing is acknowledged before its fdatasync.
 
-  private startCommitting(): void {
-    if (this.committing) return;
-    this.committing = true;
-    this.idle = this.commitLoop();
+  /** Starts whatever the pipeline can start now. Called after every accept and every completion. */
+  private pump(): void {
+    if (this.failure === undefined) {
+      if (this.inWrite === undefined && !this.rolling) this.maybeStartWrite();
+      if (this.inSync === undefined && this.written.length > 0) this.startSync();
+    }
+    if (this.isIdle()) for (const wake of this.idleWaiters.splice(0)) wake();
   }
 
-  private async commitLoop(): Promise<void> {
-    try {
-      while (this.queue.length > 0 && this.failure === undefined) {
-        const batch = this.takeBatch();
-        if (batch.length > 0) {
-          await this.commit(batch);
-          continue;
-        }
-        // The oldest append does not fit in the active segment: start the next one first.
-        try {
-          await this.roll();
-        } catch (error) {
-          this.rejectQueue(error);
-        }
-      }
-    } finally {
-      // Cleared in the same synchronous step that saw the queue empty: an append arriving one
-      // microtask later must find `committing` false and start a new loop, or it would wait forever.
-      this.committing = false;
+  private isIdle(): boolean {
+    return (
+      this.inWrite === undefined &&
+      this.inSync === undefined &&
+      !this.rolling &&
+      this.written.length === 0 &&
+      (this.queue.length === 0 || this.failure !== undefined)
+    );
+  }
+
+  private whenIdle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private maybeStartWrite(): void {
+    if (this.queue.length === 0) return;
+    const appends = this.takeBatch();
+    if (appends.length > 0) {
+      this.startWrite(appends);
+      return;
     }
+    // The oldest append does not fit in the active segment. The roll seals the segment, so it waits
+    // until every written batch is durable.
+    if (this.inSync === undefined && this.written.length === 0) this.startRoll();
+  }
+
+  private startWrite(appends: PendingAppend[]): void {
+    const segment = this.active;
+    const bytes = appends.reduce((total, pending) => total + pending.bytes, 0);
+    const batch: WrittenBatch = {
+      appends,
+      sequence: segment.sequence,
+      start: segment.writtenPosition,
+      bytes,
+    };
+    segment.writtenPosition += bytes;
+    this.inWrite = batch;
+    // Preparing the next segment early keeps its zero-fill off the roll's path; waiting until this one is
+    // half full keeps short-lived WALs (tests, the simulator) from paying for a segment they never use.
+    if (this.nextSegment === undefined && segment.writtenPosition * 2 > segment.sizeBytes) {
+      this.prepareNextSegment();
+    }
+    segment.file.write(batch.start, this.encodeBatch(appends, bytes)).then(
+      () => {
+        this.inWrite = undefined;
+        if (this.failure === undefined) this.written.push(batch);
+        else rejectBatches([batch], this.failure);
+        this.pump();
+      },
+      (error: unknown) => {
+        this.inWrite = undefined;
+        this.failClosed(error, [batch]);
+        this.pump();
+      },
+    );
+  }
+
+  private startSync(): void {
+    const covered = this.written;
+    this.written = [];
+    this.inSync = covered;
+    const segment = this.active;
+    segment.file.sync().then(
+      async () => {
+        // Durable, but the WAL failed closed meanwhile (a later write failed): every call since the
+        // failure rejects, so these reject too rather than resolve after later calls were rejected.
+        if (this.failure === undefined) await this.completeSync(segment, covered);
+        else rejectBatches(covered, this.failure);
+        this.inSync = undefined;
+        this.pump();
+      },
+      (error: unknown) => {
+        this.inSync = undefined;
+        this.failClosed(error, covered);
+        this.pump();
+      },
+    );
+  }
+
+  /** Applies durable batches to the in-memory state, reclaims what they released, then acknowledges. */
+  private async completeSync(segment: ActiveSegment, covered: WrittenBatch[]): Promise<void> {
+    for (const batch of covered) {
+      assert(batch.sequence === segment.sequence, "a synced batch belongs to another segment");
+      assert(batch.start === segment.writePosition, "synced batches are not contiguous");
+      segment.writePosition += batch.bytes;
+      this.statistics.writes++;
+      this.statistics.bytesWritten += batch.bytes;
+      this.applyBatch(batch.appends, batch.sequence, batch.start);
+    }
+    this.statistics.commits++;
+    // Reclaiming first (rare: once per segment) lets a caller that awaited a release see its effect.
+    if ((this.sealed[0] ?? Number.POSITIVE_INFINITY) < this.oldestLiveSegment()) await this.reclaim();
+    for (const batch of covered) {
+      for (const pending of batch.appends) {
+        this.pendingBytes -= pending.bytes;
+        pending.resolve();
+      }
+    }
+  }
+
+  private startRoll(): void {
+    this.rolling = true;
+    this.roll()
+      .catch((error: unknown) => this.rejectQueue(error))
+      .finally(() => {
+        this.rolling = false;
+        this.pump();
+      });
   }
 
   /** The longest prefix of the queue that fits in the active segment and in one write. */
   private takeBatch(): PendingAppend[] {
-    const room = this.active.sizeBytes - this.active.writePosition;
+    const room = this.active.sizeBytes - this.active.writtenPosition;
     let bytes = 0;
     let count = 0;
     for (const pending of this.queue) {
@@ -435,30 +560,7 @@ export class Wal {
       bytes += pending.bytes;
       count++;
     }
-    return this.queue.splice(0, count);
-  }
-
-  private async commit(batch: PendingAppend[]): Promise<void> {
-    const segment = this.active;
-    const start = segment.writePosition;
-    const bytes = batch.reduce((total, pending) => total + pending.bytes, 0);
-    try {
-      await segment.file.write(start, this.encodeBatch(batch, bytes));
-      await segment.file.sync();
-    } catch (error) {
-      this.failClosed(error, batch);
-      return;
-    }
-    segment.writePosition += bytes;
-    this.statistics.commits++;
-    this.statistics.bytesWritten += bytes;
-    this.applyBatch(batch, segment.sequence, start);
-    // Reclaiming first (rare: once per segment) lets a caller that awaited a release see its effect.
-    await this.reclaim();
-    for (const pending of batch) {
-      this.pendingBytes -= pending.bytes;
-      pending.resolve();
-    }
+    return count === this.queue.length ? this.queue.splice(0) : this.queue.splice(0, count);
   }
 
   /**
@@ -503,6 +605,11 @@ export class Wal {
   /** Seals the active segment (already fully synced) and starts the next, led by a checkpoint. */
   private async roll(): Promise<void> {
     const previous = this.active;
+    assert(
+      this.inWrite === undefined && this.inSync === undefined && this.written.length === 0,
+      "a roll while batches are in flight",
+    );
+    assert(previous.writtenPosition === previous.writePosition, "a roll before the segment is durable");
     const leadingFrames = [...this.groups.values()].map((log) =>
       encodeRecord({
         kind: "checkpoint",
@@ -521,12 +628,17 @@ export class Wal {
       leadingFrames,
     };
     const prepared = await this.nextSegment;
+    this.nextSegment = undefined;
     const created =
       prepared === undefined
         ? await createSegment(this.disk, plan)
         : await finishSegment(this.disk, prepared, plan);
-    this.active = { ...plan, file: created.file, writePosition: created.writePosition };
-    this.prepareNextSegment();
+    this.active = {
+      ...plan,
+      file: created.file,
+      writePosition: created.writePosition,
+      writtenPosition: created.writePosition,
+    };
     this.sealed.push(previous.sequence);
     this.statistics.segmentsCreated++;
     await previous.file.close();
@@ -560,7 +672,7 @@ export class Wal {
 
   /** Deletes the sealed segments that hold no live entry (their metadata lives on in later checkpoints). */
   private async reclaim(): Promise<void> {
-    const oldestLive = this.usage.oldestLive() ?? this.active.sequence;
+    const oldestLive = this.oldestLiveSegment();
     let removed = 0;
     try {
       while (this.sealed.length > 0 && (this.sealed[0] as number) < oldestLive) {
@@ -577,7 +689,15 @@ export class Wal {
     this.statistics.segmentsRemoved += removed;
   }
 
-  private failClosed(error: unknown, batch: PendingAppend[]): void {
+  private oldestLiveSegment(): number {
+    return this.usage.oldestLive() ?? this.active.sequence;
+  }
+
+  /**
+   * Fails the WAL closed: `failed` and every batch written but not yet syncing, and every queued append,
+   * reject. The write or fdatasync still in flight rejects its own batches when it completes.
+   */
+  private failClosed(error: unknown, failed: WrittenBatch[]): void {
     this.failure = new HelixError(
       "IO_ERROR",
       `the WAL failed closed and must be reopened: ${describe(error)}`,
@@ -586,7 +706,8 @@ export class Wal {
         details: { directory: this.directory },
       },
     );
-    for (const pending of batch) pending.reject(error);
+    rejectBatches(failed, error);
+    rejectBatches(this.written.splice(0), this.failure);
     this.rejectQueue(this.failure);
   }
 
@@ -594,7 +715,7 @@ export class Wal {
   private rejectQueue(error: unknown): void {
     const waiting = this.queue;
     this.queue = [];
-    this.pendingBytes = 0;
+    for (const pending of waiting) this.pendingBytes -= pending.bytes;
     for (const log of this.groups.values()) {
       log.acceptedLastIndex = log.lastIndex;
       log.acceptedCompactedIndex = log.compaction.index;
@@ -657,6 +778,10 @@ export class Wal {
     }
     return entries;
   }
+}
+
+function rejectBatches(batches: readonly WrittenBatch[], error: unknown): void {
+  for (const batch of batches) for (const pending of batch.appends) pending.reject(error);
 }
 
 function invalid(message: string): HelixError {

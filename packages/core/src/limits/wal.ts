@@ -15,11 +15,12 @@ export const walSegmentSizeBytesMin = 4 * 1024;
 export const walSegmentSizeBytesMax = 1024 * 1024 * 1024;
 
 /**
- * Bytes of frames one group commit writes with one write and one fdatasync. 1 MiB per fdatasync already
- * reaches the disk's bandwidth (DESIGN.md §4); 8 MiB leaves headroom without making one batch's latency
- * dominate. A single frame larger than this is written alone.
+ * Bytes of frames the WAL encodes and writes with one write call. Group commit pipelines: while one
+ * fdatasync runs, the next batch is encoded (CRC included) and written, and the following fdatasync covers
+ * every batch written meanwhile. Smaller writes start that overlap sooner; 1 MiB per write already reaches
+ * the disk's bandwidth (DESIGN.md §4). A single frame larger than this is written alone.
  */
-export const walWriteBytesMax = 8 * 1024 * 1024;
+export const walWriteBytesMax = 1 * 1024 * 1024;
 
 /**
  * Bytes of appends accepted but not yet durable. Beyond it append fails with RESOURCE_EXHAUSTED so a

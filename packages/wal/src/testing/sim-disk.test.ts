@@ -1,7 +1,8 @@
 /**
  * Checks the simulated disk's promises: a crash keeps synced bytes and at most a prefix of unsynced
  * operations (the last possibly torn); names need a directory sync; dead views fail; faults are typed;
- * and with a scheduler nothing takes effect until the host completes it (slow fsync on simulated time).
+ * with a scheduler nothing takes effect until the host completes it (slow fsync on simulated time), and
+ * an fdatasync covers only the writes completed when it was called.
  */
 import type { GroupId, LogIndex, Term } from "@helixlog/core";
 import { HelixError, SeededRng } from "@helixlog/core";
@@ -84,5 +85,35 @@ describe("SimDisk", () => {
     (waiting.shift() as () => void)();
     await appending;
     expect(durable).toBe(true);
+  });
+
+  it("makes durable only the writes that completed before sync was called", async () => {
+    const held: Array<{ operation: string; complete: () => void }> = [];
+    const disk = new SimDisk({
+      rng: new SeededRng(3),
+      scheduler: (operation, _path, complete) =>
+        operation === "sync" || operation === "write" ? held.push({ operation, complete }) : complete(),
+    });
+    const file = await disk.open("f", { create: true });
+    await disk.syncDirectory("");
+    const release = async (operation: string) => {
+      const at = held.findIndex((item) => item.operation === operation);
+      expect(at).toBeGreaterThanOrEqual(0);
+      held.splice(at, 1)[0]?.complete();
+      await Promise.resolve();
+    };
+    const first = file.write(0, bytes(1, 1, 1, 1));
+    await release("write");
+    await first;
+    const syncing = file.sync();
+    // Called before the sync completes but after it was called: not covered by it.
+    const second = file.write(4, bytes(2, 2, 2, 2));
+    await release("write");
+    await second;
+    await release("sync");
+    await syncing;
+    const after = disk.crash({ keepSomeUnsynced: false });
+    const reopened = await after.open("f", { create: false });
+    expect([...(await reopened.read(0, 8))]).toEqual([1, 1, 1, 1]);
   });
 });

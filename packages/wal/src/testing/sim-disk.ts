@@ -82,6 +82,8 @@ class Inode {
   durable = new Content();
   /** Operations applied to `current` but not yet to `durable`, in order. */
   pending: PendingOperation[] = [];
+  /** Operations ever taken off `pending` (made durable or lost): `settled + pending.length` counts every operation. */
+  settled = 0;
 }
 
 /** A growable byte buffer with a logical size. */
@@ -406,6 +408,7 @@ export class SimDisk implements Disk {
     }
     inode.current = survivor;
     inode.durable = survivor.copy();
+    inode.settled += inode.pending.length;
     inode.pending = [];
   }
 
@@ -459,14 +462,22 @@ class SimDiskFile implements DiskFile {
     });
   }
 
+  /**
+   * Makes durable the operations that had completed when sync was called, and no later ones: with a
+   * scheduler, a write that completes while the fdatasync is in flight is not covered by it (the Disk
+   * contract), so a WAL that acknowledged it early would lose it at the next crash.
+   */
   sync(): Promise<void> {
+    const inode = this.inode;
+    const coveredThrough = inode.settled + inode.pending.length;
     return this.disk.run("sync", this.path, () => {
       this.disk.checkAlive(this.generation, this.path);
       // A failed fdatasync leaves the pending operations unsynced: a later crash may lose them.
       this.disk.maybeFail("sync", this.path);
       this.disk.statistics.syncs++;
-      for (const operation of this.inode.pending) this.inode.durable.apply(operation);
-      this.inode.pending = [];
+      const count = Math.min(inode.pending.length, Math.max(0, coveredThrough - inode.settled));
+      for (const operation of inode.pending.splice(0, count)) inode.durable.apply(operation);
+      inode.settled += count;
     });
   }
 
