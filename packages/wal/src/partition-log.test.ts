@@ -100,6 +100,20 @@ describe("PartitionLog", () => {
     expect([reopened.logStartOffset, reopened.logEndOffset]).toEqual([120, 121]);
   });
 
+  it("takes new rolling and retention settings while open", async () => {
+    const { log } = await filled({ segmentSizeBytes: 64 * 1024, batches: 10 });
+    expect(log.segmentBaseOffsets()).toEqual([0]);
+    await expect(log.configure({ segmentSizeBytes: 10 })).rejects.toSatisfy((error) =>
+      HelixError.is(error, "INVALID_CONFIG"),
+    );
+    await log.configure({ segmentSizeBytes: 1024, retentionBytes: 1024 });
+    for (let i = 10; i < 40; i++) await log.append(batch(i * 3, 3, 1_000 + i * 10), 0);
+    expect(log.segmentBaseOffsets().length).toBeGreaterThan(3);
+    expect(await log.enforceRetention(0)).toBeGreaterThan(0);
+    expect(log.sizeBytes).toBeLessThan(2048);
+    expect(log.logEndOffset).toBe(120);
+  });
+
   it("rolls by age measured from the first batch's timestamp", async () => {
     const disk = new SimDisk({ rng: new SeededRng(2) });
     const log = await PartitionLog.open(disk, { directory, segmentAgeMs: 100 });

@@ -65,34 +65,14 @@ export class PartitionLog {
 
   private constructor(
     private readonly disk: Disk,
-    private readonly options: Required<
-      Omit<PartitionLogOptions, "retentionBytes" | "retentionMs" | "fileCache">
-    > &
-      Pick<PartitionLogOptions, "retentionBytes" | "retentionMs">,
+    private options: Settings,
     private readonly segments: Segment[],
     private active: DiskFile,
     private readonly files: FileCache,
   ) {}
 
   static async open(disk: Disk, options: PartitionLogOptions): Promise<PartitionLog> {
-    const settings = {
-      directory: options.directory,
-      initialOffset: options.initialOffset ?? 0,
-      segmentSizeBytes: options.segmentSizeBytes ?? limits.partitionSegmentSizeBytesDefault,
-      segmentAgeMs: options.segmentAgeMs ?? 7 * 24 * 3600 * 1000,
-      indexIntervalBytes: options.indexIntervalBytes ?? limits.partitionIndexIntervalBytesDefault,
-      ...(options.retentionBytes === undefined ? {} : { retentionBytes: options.retentionBytes }),
-      ...(options.retentionMs === undefined ? {} : { retentionMs: options.retentionMs }),
-    };
-    if (
-      settings.segmentSizeBytes < limits.partitionSegmentSizeBytesMin ||
-      settings.segmentSizeBytes > limits.partitionSegmentSizeBytesMax
-    ) {
-      throw new HelixError(
-        "INVALID_CONFIG",
-        `partition segment size ${settings.segmentSizeBytes} out of range`,
-      );
-    }
+    const settings = settingsOf(options);
     await disk.mkdir(settings.directory);
     const names = await disk.list(settings.directory);
     for (const name of names) if (name.endsWith(".tmp")) await disk.remove(`${settings.directory}/${name}`);
@@ -160,6 +140,27 @@ export class PartitionLog {
       recordBatch(segment, header, segment.sizeBytes, this.options.indexIntervalBytes);
       segment.sizeBytes += frame.length;
       return { baseOffset: header.baseOffset as Offset, lastOffset: header.lastOffset as Offset };
+    });
+  }
+
+  /**
+   * Changes rolling and retention (a topic's segment.bytes, segment.ms, retention.bytes, retention.ms
+   * were altered); takes effect at the next append and the next `enforceRetention`. The directory and
+   * the index interval stay as opened.
+   */
+  configure(
+    settings: Pick<
+      PartitionLogOptions,
+      "segmentSizeBytes" | "segmentAgeMs" | "retentionBytes" | "retentionMs"
+    >,
+  ): Promise<void> {
+    return this.serialize(async () => {
+      this.options = settingsOf({
+        directory: this.options.directory,
+        initialOffset: this.options.initialOffset,
+        indexIntervalBytes: this.options.indexIntervalBytes,
+        ...settings,
+      });
     });
   }
 
@@ -331,6 +332,31 @@ export class PartitionLog {
       action,
     );
   }
+}
+
+type Settings = Required<Omit<PartitionLogOptions, "retentionBytes" | "retentionMs" | "fileCache">> &
+  Pick<PartitionLogOptions, "retentionBytes" | "retentionMs">;
+
+function settingsOf(options: PartitionLogOptions): Settings {
+  const settings = {
+    directory: options.directory,
+    initialOffset: options.initialOffset ?? 0,
+    segmentSizeBytes: options.segmentSizeBytes ?? limits.partitionSegmentSizeBytesDefault,
+    segmentAgeMs: options.segmentAgeMs ?? 7 * 24 * 3600 * 1000,
+    indexIntervalBytes: options.indexIntervalBytes ?? limits.partitionIndexIntervalBytesDefault,
+    ...(options.retentionBytes === undefined ? {} : { retentionBytes: options.retentionBytes }),
+    ...(options.retentionMs === undefined ? {} : { retentionMs: options.retentionMs }),
+  };
+  if (
+    settings.segmentSizeBytes < limits.partitionSegmentSizeBytesMin ||
+    settings.segmentSizeBytes > limits.partitionSegmentSizeBytesMax
+  ) {
+    throw new HelixError(
+      "INVALID_CONFIG",
+      `partition segment size ${settings.segmentSizeBytes} out of range`,
+    );
+  }
+  return settings;
 }
 
 function emptySegment(baseOffset: number): Segment {
