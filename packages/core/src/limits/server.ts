@@ -80,3 +80,23 @@ export const grpcShutdownGraceMs = 2_000;
 export const readIndexTicksMax = 30;
 /** Linearizable reads waiting on one node at once; past it readIndex fails with RESOURCE_EXHAUSTED. */
 export const readIndexPendingMax = 10_000;
+/**
+ * Ticks between two retention passes over the partition logs (10 s at the edges' 100 ms tick). Kafka
+ * checks every 5 minutes (log.retention.check.interval.ms); deleting sooner only frees disk sooner.
+ */
+export const retentionCheckEveryTicks = 100;
+/** Partition logs one retention pass visits; the next pass continues where this one stopped. */
+export const retentionPartitionsPerCheck = 64;
+/**
+ * A follower is in sync (ISR, DESIGN.md §2) while its match index trails the leader's last index by at
+ * most this many entries, or trailed it by no more than that within the last `isrLagTicksMax` ticks.
+ */
+export const isrLagEntriesMax = 1_000;
+/** How long a follower may stay behind before it leaves the ISR (10 s at 100 ms ticks; Kafka's replica.lag.time.max.ms is 30 s). */
+export const isrLagTicksMax = 100;
+/** A node is live while this node heard from it within this many ticks (5 s at 100 ms ticks). */
+export const nodeLivenessTicksMax = 50;
+/** Ticks between two leader-balancing passes (Kafka checks every 300 s; ours is cheap). */
+export const leaderBalanceEveryTicks = 50;
+/** Leadership transfers one node starts per balancing pass, so a returning node is not stormed. */
+export const leaderTransfersPerPassMax = 4;
