@@ -1,13 +1,18 @@
 /**
  * The simulator's command line: `npm run sim -- --seed S` replays one run, `--seeds N` runs N seeds
  * (from a random start unless `--seed` is given), `--hours H` runs until H simulated cluster-hours are
- * done (one-hour clusters). Each failure prints the command that replays it and the trace tail.
+ * done (one-hour clusters by default). Seeds run in parallel, one worker process per core (`--jobs`).
+ * `--node` simulates HelixNode (partitions, produce with acks=all, fetch) instead of the Raft host;
+ * `--profile` pins a run shape (profiles.ts); `--mutation` runs a deliberately broken build. Each
+ * failure prints the command that replays it and the trace tail.
  *
- *   node --conditions=source --import tsx packages/tests/src/sim/main.ts --seeds 10
+ *   npm run sim -- --hours 100
  */
+import { availableParallelism, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { type Mutation, mutations } from "./mutations.js";
-import { Simulation, type SimulationResult } from "./simulation.js";
+import { isProfile, type Profile } from "./profiles.js";
+import { failureReport, type RunOutcome, type RunSpec, runOne, runPool, summarize } from "./runner.js";
 
 const { values } = parseArgs({
   options: {
@@ -16,78 +21,79 @@ const { values } = parseArgs({
     hours: { type: "string" },
     "hours-per-seed": { type: "string", default: "1" },
     mutation: { type: "string", default: "none" },
+    profile: { type: "string", default: "default" },
+    node: { type: "boolean", default: false },
+    jobs: { type: "string" },
     quiet: { type: "boolean", default: false },
   },
 });
 
+const usage =
+  "usage: sim [--seed S] [--seeds N | --hours H] [--hours-per-seed H] [--mutation M] [--profile P] [--node] [--jobs J] [--quiet]\n";
 const mutation = values.mutation as Mutation;
 if (mutation !== "none" && !mutations.includes(mutation)) {
   process.stderr.write(`unknown --mutation ${mutation}; one of: none, ${mutations.join(", ")}\n`);
   process.exit(2);
 }
+if (!isProfile(values.profile)) {
+  process.stderr.write(`unknown --profile ${values.profile}\n${usage}`);
+  process.exit(2);
+}
+const profile: Profile = values.profile;
 const hoursPerSeed = Number(values["hours-per-seed"]);
-const firstSeed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 32) : Number(values.seed);
+const firstSeed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
 let seedCount: number;
 if (values.hours !== undefined) seedCount = Math.ceil(Number(values.hours) / hoursPerSeed);
 else if (values.seeds !== undefined) seedCount = Number(values.seeds);
 else seedCount = 1;
+const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
 if (
   !Number.isSafeInteger(firstSeed) ||
   !Number.isInteger(seedCount) ||
   seedCount < 1 ||
-  !(hoursPerSeed > 0)
+  !(hoursPerSeed > 0) ||
+  !Number.isInteger(jobs) ||
+  jobs < 1
 ) {
-  process.stderr.write("usage: sim [--seed S] [--seeds N | --hours H] [--hours-per-seed H] [--mutation M]\n");
+  process.stderr.write(usage);
   process.exit(2);
 }
 
-function replayCommand(seed: number): string {
-  const extra = [
-    hoursPerSeed === 1 ? "" : ` --hours-per-seed ${hoursPerSeed}`,
-    mutation === "none" ? "" : ` --mutation ${mutation}`,
-  ].join("");
-  return `npm run sim -- --seed ${seed}${extra}`;
-}
+const specs: RunSpec[] = Array.from({ length: seedCount }, (_, i) => ({
+  seed: firstSeed + i,
+  hours: hoursPerSeed,
+  mutation,
+  profile,
+  mode: values.node ? "node" : "raft",
+}));
+const verbose = !values.quiet || seedCount === 1;
 
-function report(result: SimulationResult, simulation: Simulation): void {
-  const violation = result.violation;
-  if (violation === undefined) return;
+function onOutcome(outcome: RunOutcome): void {
+  if (outcome.checker !== undefined) {
+    process.stdout.write(failureReport(outcome));
+    return;
+  }
+  if (!verbose) return;
   process.stdout.write(
-    [
-      `FAIL seed ${result.seed}: ${violation.message}`,
-      `  ${simulation.describe()}`,
-      `  replay: ${replayCommand(result.seed)}`,
-      "  last events:",
-      ...result.trace.map((line) => `    ${line}`),
-      "",
-    ].join("\n"),
+    `seed ${outcome.spec.seed}: ${outcome.description}\n  ok: ${(outcome.simulatedMs / 3_600_000).toFixed(2)} simulated h, ${outcome.events} events, ${(outcome.wallMs / 1000).toFixed(1)} s, ${JSON.stringify(outcome.statistics)}\n`,
   );
 }
 
-let failures = 0;
-let events = 0;
-let simulatedMs = 0;
-const started = performance.now();
-for (let i = 0; i < seedCount; i++) {
-  const seed = firstSeed + i;
-  const simulation = new Simulation({ seed, hours: hoursPerSeed, mutation });
-  if (!values.quiet || seedCount === 1) process.stdout.write(`seed ${seed}: ${simulation.describe()}\n`);
-  const result = await simulation.run();
-  events += result.events;
-  simulatedMs += result.simulatedMs;
-  if (result.violation !== undefined) {
-    failures++;
-    report(result, simulation);
-  } else if (!values.quiet || seedCount === 1) {
-    process.stdout.write(
-      `  ok: ${(result.simulatedMs / 3_600_000).toFixed(2)} simulated h, ${result.events} events, ${(result.wallMs / 1000).toFixed(1)} s, ${JSON.stringify(result.statistics)}\n`,
-    );
+const loadBefore = loadavg()[0] ?? 0;
+let summary: { outcomes: readonly RunOutcome[]; wallMs: number; workers: number };
+if (seedCount === 1 || jobs === 1) {
+  const started = performance.now();
+  const outcomes: RunOutcome[] = [];
+  for (const spec of specs) {
+    const outcome = await runOne(spec);
+    outcomes.push(outcome);
+    onOutcome(outcome);
   }
+  summary = { outcomes, wallMs: performance.now() - started, workers: 1 };
+} else {
+  summary = await runPool(specs, { workers: jobs, onOutcome });
 }
-const wallSeconds = (performance.now() - started) / 1000;
 process.stdout.write(
-  `${seedCount} seeds, ${(simulatedMs / 3_600_000).toFixed(1)} simulated cluster-hours in ${wallSeconds.toFixed(1)} s ` +
-    `(${Math.round(simulatedMs / 1000 / wallSeconds)}x time compression, ${Math.round(events / wallSeconds)} events/s): ` +
-    `${seedCount - failures} passed, ${failures} failed\n`,
+  `${summarize(summary)} [load average ${loadBefore.toFixed(2)} before, ${(loadavg()[0] ?? 0).toFixed(2)} after]\n`,
 );
-process.exit(failures === 0 ? 0 : 1);
+process.exit(summary.outcomes.every((outcome) => outcome.checker === undefined) ? 0 : 1);

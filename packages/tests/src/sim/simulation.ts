@@ -32,7 +32,7 @@ import { Wal } from "@helixlog/wal";
 import { SimDisk } from "@helixlog/wal/testing";
 import { Checkers, type EntryFact, SimulationViolation } from "./checkers.js";
 import { EventQueue } from "./event-queue.js";
-import { type Command, decodeCommand, digestOf, encodeCommand, KvStateMachine } from "./kv.js";
+import { type Command, decodeCommand, digestOf, encodeCommand, KvStateMachine, offsetOf } from "./kv.js";
 import {
   checkLinearizable,
   type LogInput,
@@ -41,7 +41,7 @@ import {
   type RegisterInput,
   registerModel,
 } from "./linearizability.js";
-import { LyingDisk, type Mutation, mutatedNodePatch } from "./mutations.js";
+import { LyingDisk, type Mutation, nodePatch } from "./mutations.js";
 import { SimClock } from "./sim-clock.js";
 import { SimNetwork } from "./sim-network.js";
 import { describeSwarm, type SwarmParameters, swarmParameters } from "./swarm.js";
@@ -57,6 +57,8 @@ export interface SimulationOptions {
   readonly traceEvents?: number;
   /** Replaces the seed's swarm parameters (tests pin a shape). */
   readonly parameters?: Partial<SwarmParameters>;
+  /** The name of the pinned shape (profiles.ts), for the description. */
+  readonly profile?: string;
 }
 
 export interface SimulationResult {
@@ -156,7 +158,23 @@ export class Simulation {
   private readonly acknowledged: Array<{ group: GroupId; index: number; term: number }> = [];
   /** Pending client operations by node/group/index, to settle them when the index is applied. */
   private readonly pendingByIndex = new Map<string, Client>();
-  private readonly trace: Array<{ time: number; event: SimEvent }> = [];
+  private readonly traceRing: SimEvent[] = [];
+  private readonly traceTimes: number[] = [];
+  private readonly eventCounts: Record<SimEvent["kind"], number> = {
+    tick: 0,
+    deliver: 0,
+    disk: 0,
+    client: 0,
+    timeout: 0,
+    partition: 0,
+    heal: 0,
+    crash: 0,
+    restart: 0,
+    clockJump: 0,
+    liveness: 0,
+    probe: 0,
+    end: 0,
+  };
   private readonly traceEvents: number;
   private readonly endMs: number;
   private readonly livenessMs: number;
@@ -207,7 +225,7 @@ export class Simulation {
   }
 
   describe(): string {
-    return `seed=${this.options.seed} mutation=${this.mutation} hours=${this.options.hours ?? 1} ${describeSwarm(this.parameters)}`;
+    return `seed=${this.options.seed} mutation=${this.mutation} profile=${this.options.profile ?? "default"} hours=${this.options.hours ?? 1} ${describeSwarm(this.parameters)}`;
   }
 
   async run(): Promise<SimulationResult> {
@@ -225,14 +243,15 @@ export class Simulation {
       const next = this.queue.pop();
       if (next === undefined) break;
       this.now = next.time;
-      this.events++;
       this.remember(next.event);
+      this.events++;
       try {
         if (this.handle(next.event) === "end") break;
       } catch (error) {
         this.recordViolation(error);
       }
-      if (this.diskActivity || this.anyBusy()) {
+      // Only disk operations start promise chains (the WAL is async); everything else is synchronous.
+      if (this.diskActivity) {
         this.diskActivity = false;
         await this.drain();
       }
@@ -249,7 +268,7 @@ export class Simulation {
       seed: this.options.seed,
       parameters: this.parameters,
       violation: this.violation,
-      trace: this.trace.map(({ time, event }) => `${(time / 1000).toFixed(4)}s ${this.describeEvent(event)}`),
+      trace: this.traceLines(),
       simulatedMs: this.now,
       events: this.events,
       wallMs: performance.now() - started,
@@ -257,6 +276,7 @@ export class Simulation {
         ...this.statistics,
         ...this.checkers.counts,
         ...prefixed("network", this.network.statistics),
+        ...prefixed("events", this.eventCounts),
       },
     };
   }
@@ -319,16 +339,25 @@ export class Simulation {
     return new Promise((resolve) => setImmediate(resolve));
   }
 
-  private anyBusy(): boolean {
-    for (const node of this.nodes.values()) {
-      if (node.status === "starting" || node.host?.busy === true) return true;
-    }
-    return false;
+  /** Keeps the last `traceEvents` events in a ring (the trace printed with a failure). */
+  private remember(event: SimEvent): void {
+    this.eventCounts[event.kind]++;
+    const slot = this.events % this.traceEvents;
+    this.traceTimes[slot] = this.now;
+    this.traceRing[slot] = event;
   }
 
-  private remember(event: SimEvent): void {
-    this.trace.push({ time: this.now, event });
-    if (this.trace.length > this.traceEvents) this.trace.shift();
+  /** The remembered events, oldest first. */
+  private traceLines(): string[] {
+    const lines: string[] = [];
+    const kept = Math.min(this.events, this.traceEvents);
+    for (let i = this.events - kept; i < this.events; i++) {
+      const slot = i % this.traceEvents;
+      lines.push(
+        `${((this.traceTimes[slot] as number) / 1000).toFixed(4)}s ${this.describeEvent(this.traceRing[slot] as SimEvent)}`,
+      );
+    }
+    return lines;
   }
 
   private recordViolation(error: unknown): void {
@@ -417,7 +446,7 @@ export class Simulation {
     node.kv = new KvStateMachine();
     node.appliedIndex = new Map();
     node.seen = new Map();
-    const patchNode = mutatedNodePatch(this.mutation);
+    const patchNode = nodePatch(this.mutation, this.parameters);
     const host = await RaftHost.open({
       nodeId: node.id,
       wal,
@@ -709,8 +738,8 @@ export class Simulation {
   private nextOffset(host: RaftHost, group: GroupId): number {
     for (let index = host.view(group).lastIndex; index >= 2; index--) {
       const [entry] = host.engine.entries(group, index as LogIndex, (index + 1) as LogIndex);
-      const stored = entry === undefined ? undefined : decodeCommand(entry);
-      if (stored !== undefined) return stored.offset + 1;
+      const offset = entry === undefined ? undefined : offsetOf(entry);
+      if (offset !== undefined) return offset + 1;
     }
     return 0;
   }
@@ -852,13 +881,13 @@ export class Simulation {
 }
 
 function entryFact(entry: Entry): EntryFact {
-  const stored = decodeCommand(entry);
+  const offset = offsetOf(entry);
   return {
     index: entry.index,
     term: entry.term,
     digest: digestOf(entry.data),
-    baseOffset: stored?.offset,
-    recordCount: stored === undefined ? 0 : 1,
+    baseOffset: offset,
+    recordCount: offset === undefined ? 0 : 1,
   };
 }
 

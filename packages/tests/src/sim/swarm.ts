@@ -40,6 +40,12 @@ export interface SwarmParameters {
   readonly clockJumpEverySeconds: number;
   readonly clients: number;
   readonly clientThinkMsMax: number;
+  /**
+   * Raft's bound on one append message (bytes; at least one entry always goes). 1 sends one entry per
+   * message, so followers acknowledge a long tail entry by entry (Figure 8 needs a majority to hold an
+   * old-term entry before the new leader's own entry). Undefined: Raft's default.
+   */
+  readonly appendMessageSizeBytes: number | undefined;
 }
 
 function pick<T>(rng: Rng, values: readonly T[]): T {
@@ -55,8 +61,10 @@ export function swarmParameters(rng: Rng): SwarmParameters {
     voters: rng.chance(0.7) ? 3 : 5,
     groups: rng.integer(1, 4),
     tickMs: 100,
+    // Production-like timing (etcd and KRaft deployments): 100 ms ticks, heartbeats every few ticks,
+    // election timeouts of 1-2 s. Shorter heartbeats only add events, not interleavings.
     electionTicks: pick(rng, [10, 10, 15, 20]),
-    heartbeatTicks: pick(rng, [1, 2, 3]),
+    heartbeatTicks: pick(rng, [3, 5, 5]),
     latencyMinMs: 0.1 + rng.nextFloat() * 2,
     latencySpreadMs: 1 + rng.nextFloat() * 30,
     latencyTailProbability: rng.nextFloat() * 0.05,
@@ -78,6 +86,7 @@ export function swarmParameters(rng: Rng): SwarmParameters {
     clockJumpEverySeconds: 30 + rng.nextFloat() * 600,
     clients: rng.integer(1, 6),
     clientThinkMsMax: pick(rng, [20, 100, 500, 2000]),
+    appendMessageSizeBytes: pick(rng, [undefined, undefined, undefined, 1]),
   };
 }
 

@@ -1,0 +1,25 @@
+/** Builds the run a spec names: the Raft-host simulation or the HelixNode simulation. */
+import { NodeSimulation } from "./node-simulation.js";
+import { profiles } from "./profiles.js";
+import type { RunSpec } from "./runner.js";
+import { Simulation, type SimulationResult } from "./simulation.js";
+
+export interface Run {
+  describe(): string;
+  run(): Promise<SimulationResult>;
+}
+
+export function createRun(spec: RunSpec): Run {
+  if (spec.mode === "node" && spec.mutation !== "none" && spec.mutation !== "walAcknowledgesBeforeSync") {
+    // HelixNode builds its Raft host itself and offers no hook to patch its Raft nodes.
+    throw new Error(`--node runs support only the walAcknowledgesBeforeSync mutation, not ${spec.mutation}`);
+  }
+  const options = {
+    seed: spec.seed,
+    hours: spec.hours,
+    mutation: spec.mutation,
+    parameters: profiles[spec.profile],
+    profile: spec.profile,
+  };
+  return spec.mode === "node" ? new NodeSimulation(options) : new Simulation(options);
+}
