@@ -90,6 +90,23 @@ describe("Metadata", () => {
       { nodeId: 1, host: "127.0.0.1", port: broker.listener.port, rack: null },
     ]);
   });
+
+  it("looks a topic up by id in v12, and answers INVALID_REQUEST to a lookup by id in v10 (found by fuzzing)", async () => {
+    await start();
+    const created = await broker.backend.createTopic({
+      name: "by-id",
+      partitions: 1,
+      replicationFactor: 1,
+      configs: new Map(),
+      validateOnly: false,
+    });
+    const request = { ...defaultMetadataRequest(), topics: [{ topicId: created.topicId, name: null }] };
+    const v12 = await call(3, 12, true, request, metadataApi.response.decode[12]);
+    expect(v12.topics[0]).toMatchObject({ name: "by-id", topicId: created.topicId, errorCode: 0 });
+    const v10 = await call(3, 10, true, request, metadataApi.response.decode[10]);
+    expect(v10.topics[0]).toMatchObject({ name: "", errorCode: 42 });
+    expect(broker.logged.filter((entry) => entry.level === "error")).toEqual([]);
+  });
 });
 
 describe("Fetch", () => {

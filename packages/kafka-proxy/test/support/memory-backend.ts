@@ -8,6 +8,7 @@ import {
   batchNextOffset,
   batchSize,
   HelixError,
+  limits,
   type RecordBatchHeader,
   setBaseOffset,
   splitRecordBatches,
@@ -167,7 +168,9 @@ export class MemoryBackend implements KafkaBackend {
     if (spec.replicationFactor > 1)
       throw new HelixError("INVALID_REPLICATION_FACTOR", "one broker holds one replica");
     const count = spec.partitions === -1 ? 1 : spec.partitions;
-    if (count < 1) throw new HelixError("INVALID_PARTITIONS", `${count} partitions`);
+    // As the real node: a partition count is bounded (a fuzzed request must not allocate without end).
+    if (count < 1 || count > limits.partitionsPerTopicMax)
+      throw new HelixError("INVALID_PARTITIONS", `${count} partitions`);
     const description: TopicDescription = {
       name: spec.name,
       topicId: topicId(randomUUID()),
@@ -194,6 +197,8 @@ export class MemoryBackend implements KafkaBackend {
     const current = topic.logs.length;
     if (totalCount <= current)
       throw new HelixError("INVALID_PARTITIONS", `topic has ${current} partitions already`);
+    if (totalCount > limits.partitionsPerTopicMax)
+      throw new HelixError("INVALID_PARTITIONS", `${totalCount} partitions`);
     if (validateOnly) return;
     const partitions = [...topic.description.partitions];
     for (let partition = current; partition < totalCount; partition++) {

@@ -18,6 +18,8 @@ import { defineHandler, errorCodeOf, type RequestContext } from "../context.js";
 
 /** Kafka's "authorized operations not requested" marker (Integer.MIN_VALUE). */
 const operationsNotRequested = -2147483648;
+/** First version whose response may carry a null topic name, so the first that looks topics up by id. */
+const topicIdLookupVersionMin = 12;
 
 export const metadataHandler = defineHandler<MetadataRequest, MetadataResponse>({
   api: metadataApi,
@@ -32,6 +34,11 @@ export const metadataHandler = defineHandler<MetadataRequest, MetadataResponse>(
       ? await context.backend.metadata(null)
       : cluster;
     for (const wanted of request.topics ?? []) {
+      if (wanted.name === null && context.header.requestApiVersion < topicIdLookupVersionMin) {
+        // As Kafka: v10 and v11 let the request name be null but not the answer; lookups by id are v12+.
+        topics.push(missingTopic("", wanted.topicId, wireErrorCode.invalidRequest));
+        continue;
+      }
       if (wanted.name === null) {
         const found = all.topics.find((topic) => topic.topicId === wanted.topicId);
         topics.push(
@@ -53,7 +60,8 @@ export const metadataHandler = defineHandler<MetadataRequest, MetadataResponse>(
     brokers: [],
     clusterId: null,
     controllerId: -1,
-    topics: (request.topics ?? []).map((topic) => missingTopic(topic.name, topic.topicId, errorCode)),
+    // A null name cannot be answered before v12; "" stands for it (the client asked by id).
+    topics: (request.topics ?? []).map((topic) => missingTopic(topic.name ?? "", topic.topicId, errorCode)),
     clusterAuthorizedOperations: operationsNotRequested,
   }),
 });
