@@ -22,6 +22,25 @@ export {
   toHelixError,
   unreachableMessage,
 } from "./client/helix-client.js";
+export {
+  type AckResponse,
+  type AcquireLeaseInput,
+  type CommittedOffsetMessage,
+  type GroupDescriptionMessage,
+  type GroupListingMessage,
+  type LeaseDescriptionMessage,
+  type LeaseGrantMessage,
+  type LeaseModeName,
+  type LeaseRefInput,
+  type ListGroupsResponse,
+  type OffsetCommitInput,
+  type PartitionProgressMessage,
+  type PartitionResultMessage,
+  ProgressClient,
+  type ResetOffsetsInput,
+  type ResetToName,
+  type ReturnedRecordsMessage,
+} from "./client/progress-client.js";
 export type { GrpcApi, GrpcApiOptions } from "./edges/grpc-api.js";
 export { startGrpcApi } from "./edges/grpc-api.js";
 export type { HealthReport, HttpServerOptions } from "./edges/http-server.js";

@@ -36,6 +36,7 @@ import {
   type ProduceRequest,
   type SubscribeRequest,
 } from "./grpc/messages.js";
+import { addProgressService } from "./grpc/progress-service.js";
 import type { HostPort } from "./node-config.js";
 
 assert(
@@ -58,8 +59,13 @@ export interface GrpcApi {
 }
 
 /** Health statuses are kept for the whole server ("") and for each Helix service. */
-const healthServices = ["", "helix.v1.Log", "helix.v1.Admin"] as const;
-const servedServices = ["helix.v1.Log", "helix.v1.Admin", "grpc.health.v1.Health"] as const;
+const healthServices = ["", "helix.v1.Log", "helix.v1.Admin", "helix.v1.Progress"] as const;
+const servedServices = [
+  "helix.v1.Log",
+  "helix.v1.Admin",
+  "helix.v1.Progress",
+  "grpc.health.v1.Health",
+] as const;
 
 export async function startGrpcApi(options: GrpcApiOptions): Promise<GrpcApi> {
   const definition = loadHelixProtos();
@@ -88,6 +94,7 @@ export async function startGrpcApi(options: GrpcApiOptions): Promise<GrpcApi> {
     Metadata: answer((request: { topics: string[] }) => admin.metadata(request)),
     ClusterStatus: answer(() => admin.clusterStatus()),
   } satisfies UntypedServiceImplementation);
+  addProgressService(server, helix.Progress as ServiceClientConstructor, options.node, answer);
   const stopHealth = serveHealth(server, options.node);
   serveReflection(server, definition);
   const port = await bind(server, options.address);

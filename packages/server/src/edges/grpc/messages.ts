@@ -13,6 +13,7 @@ export const protoFiles = [
   "helix/v1/log.proto",
   "helix/v1/admin.proto",
   "helix/v1/kv.proto",
+  "helix/v1/progress.proto",
   "helix/v1/errors.proto",
 ] as const;
 

@@ -449,6 +449,11 @@ export class NodeProgress {
     return this.run({ type: "ConfigureGroup", nowMs: 0, group: id, deadLetterAfterDeliveries });
   }
 
+  /** Throws NOT_LEADER (with the leader's id) unless this node leads the consumer group's progress group. */
+  requireLeaderOf(group: string): void {
+    this.requireLeader(this.groupOf(consumerGroupId(group)));
+  }
+
   /* Internals. */
 
   private progressGroupCount(): number {
