@@ -5,6 +5,7 @@
  * entry size (for a lone writer) or at 1 MiB per fdatasync (bandwidth), measured just before each cell.
  *
  *   npx tsx packages/wal/bench/wal-bench.ts [--seconds 2] [--dir /path/on/the/same/fs]
+ *     [--sizes 100,1024,16384] [--concurrency 1,16,256,4096]
  *
  * Each cell stops after `--seconds` or 200,000 appends, whichever comes first. Prints a markdown table.
  */
@@ -39,8 +40,12 @@ const argument = (name: string, fallback: string) => {
 const cellSeconds = Number(argument("seconds", "2"));
 const baseDirectory = argument("dir", tmpdir());
 const appendsPerCellMax = 200_000;
-const sizes = [100, 1024, 16 * 1024];
-const concurrencies = [1, 16, 256, 4096];
+const listArgument = (name: string, fallback: string) =>
+  argument(name, fallback)
+    .split(",")
+    .map((value) => Number(value));
+const sizes = listArgument("sizes", "100,1024,16384");
+const concurrencies = listArgument("concurrency", "1,16,256,4096");
 const rawFileBytes = 64 * 1024 * 1024;
 
 interface Result {
