@@ -51,6 +51,7 @@ import {
   type TopicRecord,
 } from "./controller/controller-state.js";
 import { type KvCommand, KvState } from "./kv/kv-state.js";
+import { partitionLogSettings } from "./partition/log-settings.js";
 import { PartitionState, partitionCommandType } from "./partition/partition-state.js";
 import { firstRecordAtOrAfter, recordWithLargestTimestamp } from "./partition/record-time.js";
 import { NodeProgress } from "./progress/node-progress.js";
@@ -148,6 +149,10 @@ export class HelixNode {
   private readonly partitions = new Map<GroupId, LocalPartition>();
   private readonly pending = new Map<GroupId, Map<number, PendingProposal>>();
   private ticksSinceRegister = registerEveryTicks;
+  /** Ticks since the last retention pass, and where the next one starts among the local partitions. */
+  private retention = { ticks: 0, cursor: 0, running: false };
+  /** The reconciliation run in progress, if any; runs are chained so they never overlap. */
+  private reconciling: Promise<void> = Promise.resolve();
   /** Consumer progress (issue 9): the progress groups hosted here and the API over them. */
   readonly progress: NodeProgress = this.createProgress();
   private failure: unknown;
@@ -194,6 +199,7 @@ export class HelixNode {
     this.progress.tick();
     this.maybeBootstrap();
     this.maybeRegister();
+    this.maybeEnforceRetention();
   }
 
   receive(from: NodeId, envelope: NodeEnvelope): void {
@@ -355,15 +361,6 @@ export class HelixNode {
   }
 
   /**
-   * Graceful shutdown, step one: asks every group this node leads to transfer leadership to another
-   * voter, so clients fail over at once instead of after an election timeout. Returns how many groups
-   * this node still leads; the edge keeps ticking and calls it again until 0 or its deadline.
-   */
-  handOffLeadership(): number {
-    let stillLeading = 0;
-    for (const group of this.host.groupIds()) {
-      const view = this.host.view(group);
-  /**
    * Kafka ListOffsets by timestamp (KIP-79), on the partition leader: the earliest committed offset at
    * or after the log start whose record timestamp is at least `timestampMs`; undefined when none is.
    */
@@ -424,6 +421,15 @@ export class HelixNode {
     return (await this.await(local.group, proposal.index, proposal.term, "all")) as { lowWatermark: number };
   }
 
+  /**
+   * Graceful shutdown, step one: asks every group this node leads to transfer leadership to another
+   * voter, so clients fail over at once instead of after an election timeout. Returns how many groups
+   * this node still leads; the edge keeps ticking and calls it again until 0 or its deadline.
+   */
+  handOffLeadership(): number {
+    let stillLeading = 0;
+    for (const group of this.host.groupIds()) {
+      const view = this.host.view(group);
       if (view.role !== "leader") continue;
       const voters = group === controllerGroupId ? this.options.voters : (this.replicasOf(group) ?? []);
       const target = voters.find((voter) => voter !== this.nodeId);
@@ -608,9 +614,15 @@ export class HelixNode {
     const command = JSON.parse(new TextDecoder().decode(entry.data)) as NodeControllerCommand;
     if (command.type === "kv") return this.applyKv(command.writes);
     const result = this.controller.apply(command);
-    if (result.ok && (command.type === "createTopic" || command.type === "createPartitions"))
+    if (
+      result.ok &&
+      (command.type === "createTopic" ||
+        command.type === "createPartitions" ||
+        command.type === "deleteTopic")
+    )
       this.reconcile();
     if (result.ok && command.type === "bootstrap") this.hostProgressGroups();
+    if (result.ok && command.type === "alterTopicConfig") this.configurePartitionLogs(command.name);
     return result;
   }
 
@@ -641,23 +653,97 @@ export class HelixNode {
     return undefined;
   }
 
-  /** Starts hosting every partition the controller assigned to this node and it does not host yet. */
-  private reconcile(): void {
-    for (const { topic, partition, record } of this.controller.groupsOn(this.nodeId)) {
-      if (this.partitions.has(record.group)) continue;
-      this.openPartition(topic, partition, record.group, record.replicas).catch((error: unknown) =>
-        this.fail(error),
-      );
+  /** A topic's configs changed: every local partition of it rolls and expires by the new settings. */
+  private configurePartitionLogs(topic: string): void {
+    const record = this.controller.topic(topic);
+    if (record === undefined) return;
+    const settings = partitionLogSettings(record.config);
+    for (const local of this.partitions.values()) {
+      if (local.topic === topic) local.log.configure(settings).catch((error: unknown) => this.fail(error));
     }
   }
 
+  /**
+   * Every retentionCheckEveryTicks, deletes the sealed segments retention no longer keeps in up to
+   * retentionPartitionsPerCheck local partitions (round robin), against the injected clock. One pass
+   * at a time; the log start offset each partition reports moves with its first segment.
+   */
+  private maybeEnforceRetention(): void {
+    if (this.retention.running || ++this.retention.ticks < limits.retentionCheckEveryTicks) return;
+    this.retention.ticks = 0;
+    const locals = [...this.partitions.values()];
+    if (locals.length === 0) return;
+    const count = Math.min(locals.length, limits.retentionPartitionsPerCheck);
+    const start = this.retention.cursor % locals.length;
+    const chosen = Array.from(
+      { length: count },
+      (_, i) => locals[(start + i) % locals.length] as LocalPartition,
+    );
+    this.retention.cursor = start + count;
+    this.retention.running = true;
+    const nowMs = this.options.clock.nowMs();
+    Promise.all(chosen.map((local) => local.log.enforceRetention(nowMs)))
+      .then(() => {
+        this.retention.running = false;
+      })
+      .catch((error: unknown) => this.fail(error));
+  }
+
+  /**
+   * Makes the partitions hosted here match the controller's assignments: starts hosting the ones
+   * assigned and not hosted, stops hosting (and deletes) the ones whose topic is gone. Runs are
+   * serialized and each reads the controller state current when it starts, so a topic created and
+   * deleted in quick succession (or both replayed after a restart) ends up not hosted.
+   */
+  private reconcile(): void {
+    this.reconciling = this.reconciling
+      .then(() => this.reconcileNow())
+      .catch((error: unknown) => this.fail(error));
+  }
+
+  private async reconcileNow(): Promise<void> {
+    if (this.failure !== undefined) return;
+    const assigned = this.controller.groupsOn(this.nodeId);
+    const wanted = new Set(assigned.map(({ record }) => record.group));
+    const removals = [...this.partitions.values()]
+      .filter((local) => !wanted.has(local.group))
+      .map((local) => this.removePartition(local));
+    await Promise.all(removals);
+    const additions = assigned
+      .filter(({ record }) => !this.partitions.has(record.group))
+      .map(({ topic, partition, record }) =>
+        this.openPartition(topic, partition, record.group, record.replicas),
+      );
+    await Promise.all(additions);
+  }
+
   private async openPartition(topic: string, partition: number, group: GroupId, replicas: readonly NodeId[]) {
-    const log = await PartitionLog.open(this.options.disk, { directory: `partitions/${topic}-${partition}` });
+    const directory = partitionDirectory(topic, partition);
+    await claimPartitionDirectory(this.options.disk, directory, group);
+    const config = this.controller.topic(topic)?.config ?? {};
+    const log = await PartitionLog.open(this.options.disk, { directory, ...partitionLogSettings(config) });
     const state = new PartitionState();
     this.partitions.set(group, { topic, partition, group, state, log });
     await this.host.addGroup({ group, voters: replicas }, (entries) => {
       for (const entry of entries) observe(state, entry);
     });
+  }
+
+  /**
+   * Stops hosting a partition whose topic was deleted: the Raft group leaves the host (its WAL entries
+   * are released), waiting writes fail with UNKNOWN_TOPIC, and the partition's files are deleted, the
+   * directory's group marker last, so a crash half way leaves a directory the next owner recognises as
+   * stale (see claimPartitionDirectory).
+   */
+  private async removePartition(local: LocalPartition): Promise<void> {
+    const gone = new HelixError("UNKNOWN_TOPIC", `${local.topic}-${local.partition} was deleted`);
+    for (const pending of this.pending.get(local.group)?.values() ?? []) pending.reject(gone);
+    this.pending.delete(local.group);
+    // The host may apply the group's entries until removeGroup resolves: the state stays until then.
+    await this.host.removeGroup(local.group);
+    this.partitions.delete(local.group);
+    await local.log.close();
+    await removePartitionFiles(this.options.disk, partitionDirectory(local.topic, local.partition));
   }
 
   private maybeBootstrap(): void {
@@ -702,6 +788,52 @@ export class HelixNode {
   }
 }
 
+function partitionDirectory(topic: string, partition: number): string {
+  return `partitions/${topic}-${partition}`;
+}
+
+/** The file in a partition directory naming the Raft group whose data it holds. */
+const groupMarkerFile = "group";
+
+/**
+ * Makes `directory` hold the data of `group`. A directory left by an earlier topic of the same name
+ * (whose deletion a crash interrupted) names another group: its files are deleted before the new
+ * partition starts, so a recreated topic starts empty. A directory without a marker predates markers
+ * and is kept.
+ */
+async function claimPartitionDirectory(disk: Disk, directory: string, group: GroupId): Promise<void> {
+  const path = `${directory}/${groupMarkerFile}`;
+  if (await disk.exists(path)) {
+    const file = await disk.open(path, { create: false });
+    const owner = new TextDecoder().decode(await file.read(0, file.size()));
+    await file.close();
+    if (owner === String(group)) return;
+    await removePartitionFiles(disk, directory);
+  }
+  await disk.mkdir(directory);
+  const file = await disk.open(`${path}.tmp`, { create: true });
+  await file.truncate(0);
+  await file.write(0, new TextEncoder().encode(String(group)));
+  await file.sync();
+  await file.close();
+  await disk.rename(`${path}.tmp`, path);
+  await disk.syncDirectory(directory);
+}
+
+/** Deletes every file of a partition directory, its group marker last. */
+async function removePartitionFiles(disk: Disk, directory: string): Promise<void> {
+  const names = await disk.list(directory);
+  for (const name of names) if (name !== groupMarkerFile) await disk.remove(`${directory}/${name}`);
+  await disk.syncDirectory(directory);
+  await disk.remove(`${directory}/${groupMarkerFile}`);
+  await disk.syncDirectory(directory);
+}
+
+/** See `HelixNode.logStartOffset`. */
+function startOffsetOf(local: LocalPartition): number {
+  return Math.max(local.state.earliestOffset(), local.log.logStartOffset);
+}
+
 function sameAddresses(a: NodeRecord, b: NodeRecord): boolean {
   return (
     a.kafkaAddress === b.kafkaAddress &&
@@ -732,8 +864,3 @@ function dropped(group: GroupId, index: number): HelixError {
     `the entry at index ${index} of group ${group} was replaced after a leader change`,
   );
 }
-/** See `HelixNode.logStartOffset`. */
-function startOffsetOf(local: LocalPartition): number {
-  return Math.max(local.state.earliestOffset(), local.log.logStartOffset);
-}
-

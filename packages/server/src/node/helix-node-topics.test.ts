@@ -1,0 +1,107 @@
+/**
+ * Topic deletion on the node (issue 7, reconciliation), three replicas in process:
+ *   - when the controller deletes a topic, every replica stops hosting its groups and deletes the
+ *     partitions' files; reads and writes answer UNKNOWN_TOPIC;
+ *   - a topic recreated with the same name starts empty (offset 0, none of the old records), also after
+ *     a restart that replays both the deletion and the recreation;
+ *   - a partition directory left behind by an interrupted deletion (its group marker names another
+ *     group) is emptied before a new partition of the same name uses it.
+ */
+import { decodeRecords, nodeId } from "@helixlog/core";
+import { describe, expect, it } from "vitest";
+import { codeOf, records, TestCluster } from "./test-cluster.js";
+
+function values(batches: readonly Uint8Array[]): string[] {
+  return batches.flatMap((batch) =>
+    decodeRecords(batch).map((record) => new TextDecoder().decode(record.value!)),
+  );
+}
+
+function partitionFiles(cluster: TestCluster, id: number, topic: string): string[] {
+  return cluster.disks
+    .get(nodeId(id))!
+    .paths()
+    .filter((path) => path.includes(`partitions/${topic}-`));
+}
+
+describe("HelixNode topic deletion", () => {
+  it("stops hosting a deleted topic everywhere, removes its files, and a recreated topic starts empty", async () => {
+    const cluster = await TestCluster.ready(3);
+    await cluster.createTopic("doomed", 2, 3);
+    for (const partition of [0, 1]) {
+      const leader = cluster.partitionLeader("doomed", partition);
+      for (let i = 0; i < 3; i++)
+        await cluster.drive(leader.produce("doomed", partition, records([`old-${partition}-${i}`]), "all"));
+    }
+    await cluster.until(
+      () => [...cluster.nodes.values()].every((node) => node.highWatermark("doomed", 1) === 3),
+      "replicas caught up",
+    );
+    expect(partitionFiles(cluster, 2, "doomed").some((path) => path.endsWith(".log"))).toBe(true);
+
+    await cluster.drive(cluster.controllerLeader().deleteTopic("doomed"));
+    await cluster.until(
+      () =>
+        [1, 2, 3].every(
+          (id) =>
+            cluster.node(id).partitionLeader("doomed", 0) === undefined &&
+            partitionFiles(cluster, id, "doomed").length === 0,
+        ),
+      "every replica dropped the partitions and their files",
+    );
+    for (const node of cluster.nodes.values()) {
+      expect(await codeOf(node.fetch("doomed", 0, 0, 1024))).toBe("UNKNOWN_TOPIC");
+      expect(await codeOf(node.produce("doomed", 0, records(["x"]), "all"))).toBe("UNKNOWN_TOPIC");
+    }
+
+    await cluster.createTopic("doomed", 2, 3);
+    const leader = cluster.partitionLeader("doomed", 0);
+    expect(leader.highWatermark("doomed", 0)).toBe(0);
+    const fresh = await cluster.drive(leader.produce("doomed", 0, records(["new"]), "all"));
+    expect(fresh.baseOffset).toBe(0);
+    expect(values((await leader.fetch("doomed", 0, 0, 1 << 20)).batches)).toEqual(["new"]);
+
+    // A restart replays the creation, the deletion and the recreation: only the new records remain.
+    const restarted = await cluster.crashAndRestart(leader.nodeId);
+    await cluster.until(
+      () =>
+        restarted.partitionLeader("doomed", 0) !== undefined &&
+        restarted.partitionLeader("doomed", 1) !== undefined &&
+        restarted.highWatermark("doomed", 0) === 1,
+      "restarted replica caught up",
+      600,
+    );
+    expect(values((await restarted.fetch("doomed", 0, 0, 1 << 20)).batches)).toEqual(["new"]);
+    expect(restarted.highWatermark("doomed", 1)).toBe(0);
+  });
+
+  it("empties a directory an interrupted deletion left behind before reusing its name", async () => {
+    const cluster = await TestCluster.ready(1);
+    await cluster.createTopic("reused", 1, 1);
+    const node = cluster.node(1);
+    await cluster.drive(node.produce("reused", 0, records(["stale-a", "stale-b"]), "all"));
+    await cluster.until(
+      () => partitionFiles(cluster, 1, "reused").some((path) => path.endsWith(".log")),
+      "segment written",
+    );
+    // Keep a copy of the partition's files, delete the topic, then put the copy back, as if the
+    // deletion had crashed before removing anything.
+    const disk = cluster.disks.get(nodeId(1))!;
+    const saved = new Map(
+      partitionFiles(cluster, 1, "reused").map((path) => [path, disk.contents(path).slice()] as const),
+    );
+    expect([...saved.keys()].some((path) => path.endsWith("/group"))).toBe(true);
+    await cluster.drive(node.deleteTopic("reused"));
+    await cluster.until(() => partitionFiles(cluster, 1, "reused").length === 0, "files removed");
+    for (const [path, contents] of saved) {
+      const file = await disk.open(path, { create: true });
+      await file.write(0, contents);
+      await file.sync();
+      await file.close();
+    }
+    await cluster.createTopic("reused", 1, 1);
+    expect(node.highWatermark("reused", 0)).toBe(0);
+    expect((await cluster.drive(node.produce("reused", 0, records(["fresh"]), "all"))).baseOffset).toBe(0);
+    expect(values((await node.fetch("reused", 0, 0, 1 << 20)).batches)).toEqual(["fresh"]);
+  });
+});
