@@ -100,3 +100,24 @@ export const nodeLivenessTicksMax = 50;
 export const leaderBalanceEveryTicks = 50;
 /** Leadership transfers one node starts per balancing pass, so a returning node is not stormed. */
 export const leaderTransfersPerPassMax = 4;
+/**
+ * A group is snapshotted (and its WAL prefix released) once this many entries were applied since its
+ * last snapshot. Bounds what a restart replays per group; small enough that a busy partition releases
+ * its WAL prefix every few seconds, large enough that snapshotting (a flush of the partition's segment
+ * store and one small file) stays rare.
+ */
+export const snapshotAfterEntries = 10_000;
+/** ... or once this many bytes of entries were applied since its last snapshot (bounds WAL growth). */
+export const snapshotAfterBytes = 64 * 1024 * 1024;
+/**
+ * Entries kept in a group's log behind its snapshot, so a follower that lags a little catches up from
+ * the log instead of through a snapshot (and, for a partition, a transfer of its segment data).
+ */
+export const snapshotTrailingEntries = 1_000;
+/**
+ * Bytes of record batches one partition-data request asks a peer for while a follower installs a
+ * partition snapshot: the transfer is pulled in bounded chunks, each one frame.
+ */
+export const partitionTransferChunkBytes = 1024 * 1024;
+/** Ticks a partition-data request waits for its answer before it is asked again (of another replica). */
+export const partitionTransferRetryTicks = 20;

@@ -32,11 +32,13 @@ import type {
   MultiRaftReady,
   ProposalResult,
   RaftNode,
+  Snapshot,
   SoftState,
 } from "@helixlog/raft";
 import { type MemoryStorage, MultiRaft } from "@helixlog/raft";
-import type { Wal } from "@helixlog/wal";
+import type { GroupWrite, Wal } from "@helixlog/wal";
 import { type GroupLogReader, type GroupView, groupView, MultiRaftLogReader } from "./group-engine.js";
+import type { SnapshotStore, StoredSnapshot } from "./snapshot-store.js";
 import {
   bootstrapGroup,
   isBootstrapped,
@@ -55,6 +57,20 @@ export interface GroupSpec {
 /** The replicated state machines: committed entries arrive here, in log order, once per incarnation. */
 export interface HostStateMachine {
   apply(group: GroupId, entry: Entry): void;
+  /**
+   * Serializes the group's state as of the last entry applied to it, synchronously (the host records
+   * that index). `durable` resolves once whatever the snapshot relies on outside itself is durable (a
+   * partition's segment store through that entry): the host releases the WAL only after it. Undefined
+   * when the group cannot snapshot now. Without this method the host never compacts.
+   */
+  snapshot?(group: GroupId): { readonly data: Uint8Array; readonly durable?: Promise<void> } | undefined;
+  /**
+   * Replaces the group's state by a snapshot's: at recovery (`source` undefined; what the snapshot relies
+   * on is already durable), or when the leader `source` sent it. Resolves once the state machine can
+   * stand on it durably (a partition pulls the record batches it lacks and flushes them first): only
+   * then does the host make the snapshot durable and acknowledge it.
+   */
+  restore?(group: GroupId, snapshot: StoredSnapshot, source: NodeId | undefined): Promise<void>;
 }
 
 /** Hooks for the simulator's checkers and for metrics. All optional; none may throw on purpose. */
@@ -84,6 +100,17 @@ export interface RaftHostOptions {
   readonly quiescence?: boolean;
   readonly observer?: RaftHostObserver;
   /**
+   * Where group snapshots are made durable. Without it the host neither snapshots nor accepts a leader's
+   * snapshot (it fails loudly instead), and the WAL is never compacted.
+   */
+  readonly snapshots?: SnapshotStore;
+  /** Entries applied since a group's last snapshot that trigger the next one (limits.snapshotAfterEntries). */
+  readonly snapshotAfterEntries?: number;
+  /** Entry bytes applied since a group's last snapshot that trigger the next one (limits.snapshotAfterBytes). */
+  readonly snapshotAfterBytes?: number;
+  /** Entries kept behind a snapshot for lagging followers (limits.snapshotTrailingEntries). */
+  readonly snapshotTrailingEntries?: number;
+  /**
    * Called with each group's RaftNode right after the host recovered and created it, before it runs.
    * The simulator's mutation checks break a node here on purpose; production code leaves it unset.
    */
@@ -98,6 +125,14 @@ interface PendingRead {
   index: LogIndex | undefined;
   readonly resolve: (index: LogIndex) => void;
   readonly reject: (error: unknown) => void;
+}
+
+/** What a group applied since its last snapshot, and the snapshot being written if any. */
+interface SnapshotProgress {
+  entries: number;
+  bytes: number;
+  /** The snapshot being made durable; a leader's snapshot for the group waits for it. */
+  running: Promise<void> | undefined;
 }
 
 /** A removeGroup call waiting for the round in flight to finish. */
@@ -126,10 +161,18 @@ export class RaftHost {
   private readonly readNonce: string;
   private tickCount = 0;
   private removals: PendingRemoval[] = [];
+  private readonly snapshotProgress = new Map<GroupId, SnapshotProgress>();
   /** Read access to every group's Raft log (HelixNode's offset bookkeeping, the simulator's checkers). */
   readonly engine: GroupLogReader;
   /** Counters for tests and the simulator's report. */
-  readonly statistics = { rounds: 0, walAppends: 0, batchesSent: 0, entriesApplied: 0 };
+  readonly statistics = {
+    rounds: 0,
+    walAppends: 0,
+    batchesSent: 0,
+    entriesApplied: 0,
+    snapshotsTaken: 0,
+    snapshotsInstalled: 0,
+  };
 
   private constructor(
     private readonly options: RaftHostOptions,
@@ -160,20 +203,31 @@ export class RaftHost {
     const groups = [...options.groups].sort((a, b) => a.group - b.group);
     for (const spec of groups) {
       assert(!host.storages.has(spec.group), () => `group ${spec.group} is listed twice`);
-      host.startGroup(spec.group, await RaftHost.recoverGroup(options, spec));
+      host.startGroup(spec.group, await host.recoverGroup(spec));
     }
     return host;
   }
 
-  /** Rebuilds one group's Raft storage from the WAL, bootstrapping the group there if it is new. */
-  private static async recoverGroup(options: RaftHostOptions, spec: GroupSpec): Promise<MemoryStorage> {
-    assert(spec.voters.includes(options.nodeId), () => `node ${options.nodeId} is no voter of ${spec.group}`);
-    if (!isBootstrapped(options.wal, spec.group)) await bootstrapGroup(options.wal, spec.group);
-    return recoverStorage(options.wal, spec.group, staticConfState(spec.voters));
+  /**
+   * Rebuilds one group's Raft storage from its snapshot and the WAL, bootstrapping the group in the WAL
+   * if it is new, and restores the state machine from the snapshot (the WAL suffix is applied after).
+   */
+  private async recoverGroup(spec: GroupSpec): Promise<MemoryStorage> {
+    const { nodeId, wal, snapshots, stateMachine } = this.options;
+    assert(spec.voters.includes(nodeId), () => `node ${nodeId} is no voter of ${spec.group}`);
+    if (!isBootstrapped(wal, spec.group)) await bootstrapGroup(wal, spec.group);
+    const snapshot = await snapshots?.load(spec.group);
+    const storage = await recoverStorage(wal, spec.group, staticConfState(spec.voters), snapshot);
+    if (snapshot !== undefined && snapshot.index === storage.snapshot().metadata.index) {
+      assert(stateMachine.restore !== undefined, "a snapshot exists but the state machine cannot restore");
+      await stateMachine.restore(spec.group, snapshot, undefined);
+    }
+    return storage;
   }
 
   private startGroup(group: GroupId, storage: MemoryStorage): void {
     this.storages.set(group, storage);
+    this.snapshotProgress.set(group, { entries: 0, bytes: 0, running: undefined });
     this.multiRaft.createGroup(group, storage);
     this.options.patchNode?.(group, this.multiRaft.raftNode(group));
   }
@@ -187,7 +241,7 @@ export class RaftHost {
     if (!this.isRunning() || this.storages.has(spec.group) || this.adding.has(spec.group)) return;
     this.adding.add(spec.group);
     try {
-      const storage = await RaftHost.recoverGroup(this.options, spec);
+      const storage = await this.recoverGroup(spec);
       if (!this.isRunning()) return;
       // The state machine sees the recovered log before the group can apply or append anything.
       const low = storage.firstIndex();
@@ -331,14 +385,6 @@ export class RaftHost {
     this.persisting = true;
     this.statistics.rounds++;
     for (const group of ready.groups) {
-      if (group.snapshot !== undefined) {
-        // Nothing compacts logs yet, so no leader sends snapshots; when one does, the host must persist
-        // it (release in the WAL plus the state machine's snapshot) before acknowledging it.
-        throw new HelixError(
-          "INTERNAL",
-          `group ${group.group} received a snapshot, which the host cannot persist yet`,
-        );
-      }
       if (group.softState !== undefined) {
         this.options.observer?.onSoftState?.(group.group, group.softState, this.view(group.group).term);
       }
@@ -357,14 +403,60 @@ export class RaftHost {
 
   /** Step 3 for one group: hand its entries and hard state to the WAL (one group commit for all). */
   private persist(group: GroupReady): Promise<void>[] {
+    if (group.snapshot !== undefined) return [this.installSnapshot(group, group.snapshot)];
+    const write = this.walWrite(group);
+    if (write === undefined) return [];
+    return [this.options.wal.append(group.group, write)];
+  }
+
+  /** The group's entries and hard state as one WAL write (undefined: nothing to write). */
+  private walWrite(group: GroupReady): GroupWrite | undefined {
     const write = {
       ...(group.entries.length > 0 ? { entries: group.entries.map(toWalEntry) } : {}),
       ...(group.hardState === undefined ? {} : { hardState: toWalHardState(group.hardState) }),
     };
-    if (write.entries === undefined && write.hardState === undefined) return [];
+    if (write.entries === undefined && write.hardState === undefined) return undefined;
     this.statistics.walAppends++;
     this.options.observer?.onPersisting?.(group.group, group.entries, group.hardState);
-    return [this.options.wal.append(group.group, write)];
+    return write;
+  }
+
+  /**
+   * Installs a snapshot the leader sent (Raft §7): the state machine takes it (a partition first pulls
+   * the record batches it lacks, durably), the snapshot file is written, the WAL drops the group's log
+   * through it (and any suffix the snapshot replaced), then the round's entries and hard state follow.
+   * The acknowledgement leaves with the round's after-persist batches, so only once all of it is durable
+   * (DESIGN.md §3 rule 1).
+   */
+  private async installSnapshot(group: GroupReady, snapshot: Snapshot): Promise<void> {
+    const { snapshots, stateMachine, wal } = this.options;
+    if (snapshots === undefined || stateMachine.restore === undefined) {
+      throw new HelixError(
+        "INTERNAL",
+        `group ${group.group} received a snapshot but the host cannot store one`,
+      );
+    }
+    await this.snapshotProgress.get(group.group)?.running;
+    const { index, term, confState } = snapshot.metadata;
+    const stored: StoredSnapshot = { group: group.group, index, term, confState, data: snapshot.data };
+    await stateMachine.restore(group.group, stored, this.view(group.group).leader);
+    await snapshots.save(stored);
+    const status = wal.status(group.group);
+    const released = wal.release(group.group, { index, term });
+    const stale = status !== undefined && status.lastIndex > index;
+    const truncated = stale ? wal.truncate(group.group, (index + 1) as LogIndex) : undefined;
+    const write = this.walWrite(group);
+    await Promise.all([
+      released,
+      truncated,
+      write === undefined ? undefined : wal.append(group.group, write),
+    ]);
+    const progress = this.snapshotProgress.get(group.group);
+    if (progress !== undefined) {
+      progress.entries = 0;
+      progress.bytes = 0;
+    }
+    this.statistics.snapshotsInstalled++;
   }
 
   /** Steps 4-5 once the round's writes are durable, then the next round. */
@@ -374,6 +466,7 @@ export class RaftHost {
     for (const group of ready.groups) {
       const storage = this.storages.get(group.group);
       assert(storage !== undefined, () => `no storage for group ${group.group}`);
+      if (group.snapshot !== undefined) storage.applySnapshot(group.snapshot);
       storage.append(group.entries);
       if (group.hardState !== undefined) storage.setHardState(group.hardState);
       if (group.entries.length > 0 || group.hardState !== undefined) {
@@ -382,9 +475,13 @@ export class RaftHost {
     }
     for (const batch of ready.batchesAfterPersist) this.send(batch);
     for (const group of ready.groups) {
+      const progress = this.snapshotProgress.get(group.group);
       for (const entry of group.committedEntries) {
         this.options.stateMachine.apply(group.group, entry);
         this.statistics.entriesApplied++;
+        if (progress === undefined) continue;
+        progress.entries++;
+        progress.bytes += entry.data.length;
       }
       for (const read of group.readStates) {
         const pending = this.reads.get(read.context);
@@ -392,8 +489,66 @@ export class RaftHost {
       }
     }
     this.multiRaft.advance();
+    for (const group of ready.groups) {
+      if (group.committedEntries.length > 0) this.maybeSnapshot(group.group);
+    }
     this.answerReads();
     this.process();
+  }
+
+  /**
+   * Snapshots a group that applied enough since its last snapshot: the state machine serializes its
+   * state at the applied index now; once what it relies on is durable, the snapshot file is written,
+   * then the log is compacted in memory and in the WAL up to `snapshotTrailingEntries` behind it. The WAL
+   * is never released past a snapshot that is durable, nor (for a partition) past its segment store's
+   * durable end, which the state machine's `durable` promise stands for.
+   */
+  private maybeSnapshot(group: GroupId): void {
+    const { snapshots, stateMachine } = this.options;
+    const progress = this.snapshotProgress.get(group);
+    if (snapshots === undefined || stateMachine.snapshot === undefined || progress === undefined) return;
+    if (progress.running !== undefined) return;
+    const dueEntries = this.options.snapshotAfterEntries ?? limits.snapshotAfterEntries;
+    const dueBytes = this.options.snapshotAfterBytes ?? limits.snapshotAfterBytes;
+    if (progress.entries < dueEntries && progress.bytes < dueBytes) return;
+    const storage = this.storages.get(group);
+    assert(storage !== undefined, () => `no storage for group ${group}`);
+    const node = this.multiRaft.raftNode(group);
+    const index = node.appliedIndex();
+    const term = storage.term(index);
+    if (term === undefined || index <= storage.snapshot().metadata.index) return;
+    const taken = stateMachine.snapshot(group);
+    if (taken === undefined) return;
+    const stored: StoredSnapshot = { group, index, term, confState: node.confState(), data: taken.data };
+    progress.entries = 0;
+    progress.bytes = 0;
+    progress.running = this.saveSnapshot(stored, taken.durable, storage)
+      .catch((error: unknown) => this.fail(error))
+      .finally(() => {
+        progress.running = undefined;
+      });
+  }
+
+  private async saveSnapshot(
+    stored: StoredSnapshot,
+    durable: Promise<void> | undefined,
+    storage: MemoryStorage,
+  ): Promise<void> {
+    await durable;
+    if (!this.isRunning() || this.storages.get(stored.group) !== storage) return;
+    await this.options.snapshots?.save(stored);
+    if (!this.isRunning() || this.storages.get(stored.group) !== storage) return;
+    if (stored.index <= storage.snapshot().metadata.index) return;
+    storage.createSnapshot(stored.index, stored.confState, stored.data);
+    const trailing = this.options.snapshotTrailingEntries ?? limits.snapshotTrailingEntries;
+    const compactTo = Math.max(storage.firstIndex() - 1, stored.index - trailing) as LogIndex;
+    const compactTerm = storage.term(compactTo);
+    assert(compactTerm !== undefined, () => `group ${stored.group} holds no term at ${compactTo}`);
+    if (compactTo >= storage.firstIndex()) storage.compact(compactTo);
+    const released = this.options.wal.status(stored.group)?.compaction.index ?? 0;
+    if (compactTo > released)
+      await this.options.wal.release(stored.group, { index: compactTo, term: compactTerm });
+    this.statistics.snapshotsTaken++;
   }
 
   /** Resolves every confirmed read whose index this node has applied. */
@@ -431,15 +586,20 @@ export class RaftHost {
       }
       this.multiRaft.destroyGroup(removal.group);
       this.storages.delete(removal.group);
+      const running = this.snapshotProgress.get(removal.group)?.running;
+      this.snapshotProgress.delete(removal.group);
       for (const [context, read] of this.reads) {
         if (read.group !== removal.group) continue;
         this.reads.delete(context);
         read.reject(new HelixError("UNKNOWN_GROUP", `group ${removal.group} was removed from this node`));
       }
-      this.releaseAll(removal.group).then(removal.resolve, (error: unknown) => {
-        removal.reject(error);
-        this.fail(error);
-      });
+      Promise.resolve(running)
+        .then(() => this.releaseAll(removal.group))
+        .then(() => this.options.snapshots?.remove(removal.group))
+        .then(removal.resolve, (error: unknown) => {
+          removal.reject(error);
+          this.fail(error);
+        });
     }
   }
 

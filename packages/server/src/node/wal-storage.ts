@@ -4,10 +4,11 @@
  * entry and hard-state records; this module is the only place that maps one to the other.
  */
 import type { GroupId, LogIndex, NodeId, Term } from "@helixlog/core";
-import { assert } from "@helixlog/core";
+import { assert, HelixError } from "@helixlog/core";
 import type { ConfState, Entry, EntryType, HardState } from "@helixlog/raft";
 import { MemoryStorage, noNode } from "@helixlog/raft";
 import type { Wal, WalEntry, HardState as WalHardState } from "@helixlog/wal";
+import type { StoredSnapshot } from "./snapshot-store.js";
 
 /** WAL entry types (a byte, opaque to the WAL). Append-only: stored logs depend on them. */
 const walEntryTypes: Record<EntryType, number> = { normal: 0, confChange: 1 };
@@ -62,24 +63,50 @@ export async function bootstrapGroup(wal: Wal, group: GroupId): Promise<void> {
 }
 
 /**
- * Rebuilds a group's Raft storage from the WAL: the compaction point becomes the snapshot (with the
- * static configuration: membership changes are not persisted yet), then the hard state and every
- * recovered entry. The result holds exactly what the WAL made durable.
+ * Rebuilds a group's Raft storage from the WAL and the group's durable snapshot: the snapshot (or, when
+ * the group never snapshotted, the WAL's compaction point with the static configuration) becomes the
+ * storage's snapshot, then the hard state and every recovered entry after it. The result holds exactly
+ * what was made durable.
+ *
+ * The host writes a snapshot before releasing the WAL up to it, so the snapshot is never older than the
+ * compaction point; if it is (or is missing while the WAL was compacted), entries are lost and recovery
+ * refuses with CORRUPT_DATA. A crash between installing a leader's snapshot and releasing the WAL leaves
+ * WAL entries after the snapshot that may belong to a log the snapshot replaced: they are kept only if
+ * the WAL holds the snapshot's own entry with the snapshot's term (then, by Log Matching, they extend it).
  */
-export async function recoverStorage(wal: Wal, group: GroupId, confState: ConfState): Promise<MemoryStorage> {
+export async function recoverStorage(
+  wal: Wal,
+  group: GroupId,
+  confState: ConfState,
+  snapshot?: StoredSnapshot,
+): Promise<MemoryStorage> {
   const status = wal.status(group);
   assert(status !== undefined, () => `group ${group} is not in the WAL`);
+  const compaction = status.compaction;
+  if (snapshot === undefined ? compaction.index > bootstrapPoint.index : snapshot.index < compaction.index) {
+    throw new HelixError(
+      "CORRUPT_DATA",
+      `group ${group}: the WAL is compacted through ${compaction.index} but the snapshot covers ${snapshot?.index ?? "nothing"}`,
+    );
+  }
   const storage = new MemoryStorage();
-  storage.applySnapshot({
-    metadata: { index: status.compaction.index, term: status.compaction.term, confState },
-    data: new Uint8Array(0),
-  });
+  storage.applySnapshot(
+    snapshot === undefined
+      ? { metadata: { index: compaction.index, term: compaction.term, confState }, data: new Uint8Array(0) }
+      : {
+          metadata: { index: snapshot.index, term: snapshot.term, confState: snapshot.confState },
+          data: snapshot.data,
+        },
+  );
   storage.setHardState(fromWalHardState(status.hardState));
-  if (status.lastIndex >= status.firstIndex) {
-    const entries = await wal.entries(group, status.firstIndex, (status.lastIndex + 1) as LogIndex);
+  const base = storage.snapshot().metadata;
+  const extendsSnapshot = base.index === compaction.index || wal.term(group, base.index) === base.term;
+  const first = Math.max(status.firstIndex, base.index + 1) as LogIndex;
+  if (extendsSnapshot && status.lastIndex >= first) {
+    const entries = await wal.entries(group, first, (status.lastIndex + 1) as LogIndex);
     assert(
-      entries.length === status.lastIndex - status.firstIndex + 1,
-      () => `the WAL returned ${entries.length} entries for [${status.firstIndex}, ${status.lastIndex}]`,
+      entries.length === status.lastIndex - first + 1,
+      () => `the WAL returned ${entries.length} entries for [${first}, ${status.lastIndex}]`,
     );
     storage.append(entries.map(fromWalEntry));
   }
