@@ -50,10 +50,12 @@ import {
   planCreateTopic,
   type TopicRecord,
 } from "./controller/controller-state.js";
+import { effectiveTopicConfig } from "./controller/topic-config.js";
 import { type KvCommand, KvState } from "./kv/kv-state.js";
 import { partitionLogSettings } from "./partition/log-settings.js";
 import { PartitionState, partitionCommandType } from "./partition/partition-state.js";
 import { firstRecordAtOrAfter, recordWithLargestTimestamp } from "./partition/record-time.js";
+import { type ReplicaLag, ReplicaTracker } from "./partition/replica-tracker.js";
 import { NodeProgress } from "./progress/node-progress.js";
 import { progressVoters } from "./progress/progress-groups.js";
 import { RaftHost } from "./raft-host.js";
@@ -125,6 +127,23 @@ export interface ProduceResult {
   readonly duplicate: boolean;
 }
 
+/** Leadership and replication of one partition as this node knows it (Kafka Metadata, ClusterStatus). */
+export interface PartitionStatus {
+  readonly leader: NodeId | undefined;
+  /** The leader's Raft term (Kafka's leader epoch); -1 when this node does not host the partition. */
+  readonly leaderEpoch: number;
+  /** The replicas, preferred leader first. */
+  readonly replicas: readonly NodeId[];
+  /**
+   * In-sync replicas. Measured on the partition leader (`measured`); elsewhere estimated as the leader
+   * and the replicas this node hears from, since only the leader knows how far followers are.
+   */
+  readonly isr: readonly NodeId[];
+  readonly measured: boolean;
+  /** Per replica lag, on the leader only (empty elsewhere). */
+  readonly lags: readonly ReplicaLag[];
+}
+
 export interface FetchResult {
   readonly batches: Uint8Array[];
   readonly highWatermark: number;
@@ -149,6 +168,8 @@ export class HelixNode {
   private readonly partitions = new Map<GroupId, LocalPartition>();
   private readonly pending = new Map<GroupId, Map<number, PendingProposal>>();
   private ticksSinceRegister = registerEveryTicks;
+  /** Node liveness and, for the partitions led here, each replica's lag and ISR membership. */
+  private readonly replicas: ReplicaTracker;
   /** Ticks since the last retention pass, and where the next one starts among the local partitions. */
   private retention = { ticks: 0, cursor: 0, running: false };
   /** The reconciliation run in progress, if any; runs are chained so they never overlap. */
@@ -161,7 +182,9 @@ export class HelixNode {
     private readonly options: HelixNodeOptions,
     private readonly wal: Wal,
     private readonly host: RaftHost,
-  ) {}
+  ) {
+    this.replicas = new ReplicaTracker(options.nodeId);
+  }
 
   static async open(options: HelixNodeOptions): Promise<HelixNode> {
     assert(options.voters.includes(options.nodeId), "the node must be a controller voter");
@@ -200,9 +223,12 @@ export class HelixNode {
     this.maybeBootstrap();
     this.maybeRegister();
     this.maybeEnforceRetention();
+    this.replicas.tick();
+    this.observeReplication();
   }
 
   receive(from: NodeId, envelope: NodeEnvelope): void {
+    this.replicas.heardFrom(from);
     if (envelope.kind === "raft") {
       // A batch must come from the connection's peer and be meant for this node (a misrouted frame).
       if (envelope.batch.from !== from || envelope.batch.to !== this.nodeId) return;
@@ -258,6 +284,40 @@ export class HelixNode {
     if (group === undefined || !this.host.hosts(group)) return undefined;
     const view = this.host.view(group);
     return { leader: view.leader === 0 ? undefined : view.leader, term: view.term };
+  }
+
+  /**
+   * Leader, leader epoch, replicas and ISR of a partition (the Kafka listener's Metadata and
+   * OffsetForLeaderEpoch use this). UNKNOWN_TOPIC / UNKNOWN_PARTITION when the controller has neither.
+   */
+  partitionStatus(topic: string, partition: number): PartitionStatus {
+    const record = this.controller.topic(topic);
+    if (record === undefined) throw new HelixError("UNKNOWN_TOPIC", `topic "${topic}" does not exist`);
+    const replicas = record.partitions[partition]?.replicas;
+    const group = record.partitions[partition]?.group;
+    if (replicas === undefined || group === undefined)
+      throw new HelixError("UNKNOWN_PARTITION", `topic "${topic}" has no partition ${partition}`);
+    if (!this.partitions.has(group) || !this.host.hosts(group)) {
+      const isr = replicas.filter((node) => this.replicas.isLive(node));
+      return { leader: undefined, leaderEpoch: -1, replicas, isr, measured: false, lags: [] };
+    }
+    const view = this.host.view(group);
+    const leader = view.leader === 0 ? undefined : view.leader;
+    if (view.role !== "leader") {
+      const isr = replicas.filter((node) => node === leader || this.replicas.isLive(node));
+      return { leader, leaderEpoch: view.term, replicas, isr, measured: false, lags: [] };
+    }
+    const matches = this.matchIndexes(group);
+    // Observing now as well as on ticks covers a leadership won since the last tick.
+    this.replicas.observeLeader(group, view.lastIndex, matches);
+    const lags = this.replicas.replicaLags(group, replicas, view.lastIndex, matches);
+    const isr = lags.filter((lag) => lag.inSync).map((lag) => lag.nodeId);
+    return { leader, leaderEpoch: view.term, replicas, isr, measured: true, lags };
+  }
+
+  /** Whether this node heard from `node` recently (itself: always). */
+  isNodeLive(node: NodeId): boolean {
+    return this.replicas.isLive(node);
   }
 
   /** One past the last committed offset of a partition hosted here. */
@@ -324,6 +384,7 @@ export class HelixNode {
 
   async produce(topic: string, partition: number, records: Uint8Array, acks: Acks): Promise<ProduceResult> {
     const local = this.leaderPartition(topic, partition);
+    if (acks === "all") this.requireInSyncReplicas(local);
     const term = this.host.view(local.group).term;
     this.syncTail(local);
     const decision = local.state.prepareAppend(records, term);
@@ -653,6 +714,41 @@ export class HelixNode {
     return undefined;
   }
 
+  /** Each voter's match index in a group this node leads (Raft's replication progress). */
+  private matchIndexes(group: GroupId): Map<NodeId, number> {
+    const matches = new Map<NodeId, number>();
+    for (const [node, progress] of this.host.multiRaft.raftNode(group).raft.tracker.progress)
+      matches.set(node, progress.match);
+    return matches;
+  }
+
+  /** Feeds the replica tracker each tick with the replication of every partition led here. */
+  private observeReplication(): void {
+    for (const local of this.partitions.values()) {
+      if (!this.host.hosts(local.group)) continue;
+      const view = this.host.view(local.group);
+      if (view.role === "leader")
+        this.replicas.observeLeader(local.group, view.lastIndex, this.matchIndexes(local.group));
+      else this.replicas.forgetGroup(local.group);
+    }
+  }
+
+  /**
+   * acks=all honours the topic's min.insync.replicas (Kafka): with fewer replicas in sync the produce is
+   * refused with NOT_ENOUGH_REPLICAS (retriable) before anything is written.
+   */
+  private requireInSyncReplicas(local: LocalPartition): void {
+    const config = this.controller.topic(local.topic)?.config ?? {};
+    const required = Number(effectiveTopicConfig(config)["min.insync.replicas"]);
+    const isr = this.partitionStatus(local.topic, local.partition).isr;
+    if (isr.length < required) {
+      throw new HelixError(
+        "NOT_ENOUGH_REPLICAS",
+        `${local.topic}-${local.partition} has ${isr.length} in-sync replicas (${isr.join(", ")}); min.insync.replicas is ${required}`,
+      );
+    }
+  }
+
   /** A topic's configs changed: every local partition of it rolls and expires by the new settings. */
   private configurePartitionLogs(topic: string): void {
     const record = this.controller.topic(topic);
@@ -742,6 +838,7 @@ export class HelixNode {
     // The host may apply the group's entries until removeGroup resolves: the state stays until then.
     await this.host.removeGroup(local.group);
     this.partitions.delete(local.group);
+    this.replicas.forgetGroup(local.group);
     await local.log.close();
     await removePartitionFiles(this.options.disk, partitionDirectory(local.topic, local.partition));
   }
