@@ -8,6 +8,7 @@ import { unreachableMessage } from "@helixlog/server";
 import { describe, expect, it } from "vitest";
 import { cliExitCodes, exitCodeFor, UsageError } from "./cli-errors.js";
 import { compileFormat } from "./commands/consume.js";
+import { resetInput } from "./commands/group.js";
 import { Lanes } from "./commands/produce.js";
 import { parseAcks, parseInteger, parseKeyValues } from "./options.js";
 
@@ -90,5 +91,34 @@ describe("Lanes", () => {
       throw new HelixError("UNKNOWN_TOPIC", "gone");
     });
     await expect(lanes.drain()).rejects.toThrow("gone");
+  });
+});
+
+describe("group reset-offsets targets", () => {
+  it("turns exactly one target flag into a ResetOffsets request", () => {
+    expect(resetInput("g", { topic: "t", toEarliest: true })).toEqual({
+      group: "g",
+      topic: "t",
+      partitions: [],
+      dryRun: false,
+      to: "RESET_TO_EARLIEST",
+    });
+    expect(resetInput("g", { topic: "t", toLatest: true, partition: [2], dryRun: true })).toMatchObject({
+      to: "RESET_TO_LATEST",
+      partitions: [2],
+      dryRun: true,
+    });
+    expect(resetInput("g", { topic: "t", toOffset: 0 })).toMatchObject({ to: "RESET_TO_OFFSET", offset: 0 });
+    expect(resetInput("g", { topic: "t", toTimestamp: 5 })).toMatchObject({
+      to: "RESET_TO_TIMESTAMP",
+      timestampMs: 5,
+    });
+  });
+
+  it("refuses no target and two targets as usage errors", () => {
+    expect(() => resetInput("g", { topic: "t" })).toThrow(UsageError);
+    expect(() => resetInput("g", { topic: "t", toEarliest: true, toOffset: 3 })).toThrow(
+      /--to-earliest and --to-offset/,
+    );
   });
 });

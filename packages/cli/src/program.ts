@@ -3,6 +3,7 @@ import { addBenchCommand } from "./commands/bench.js";
 import { addClusterCommands } from "./commands/cluster.js";
 import { addConsumeCommand } from "./commands/consume.js";
 import { addDevCommand } from "./commands/dev.js";
+import { addGroupCommands } from "./commands/group.js";
 import { addProduceCommand } from "./commands/produce.js";
 import { addStartCommand } from "./commands/start.js";
 import { addTopicCommands } from "./commands/topic.js";
@@ -38,6 +39,8 @@ export function buildProgram(): Command {
         "  helix topic create demo --partitions 3",
         "  seq 1000 | helix produce demo",
         "  helix consume demo --from-beginning --max-messages 1000",
+        "  helix consume demo --group billing",
+        "  helix group describe billing",
         "  helix cluster status --json",
       ].join("\n"),
     );
@@ -46,6 +49,7 @@ export function buildProgram(): Command {
   addTopicCommands(program);
   addProduceCommand(program);
   addConsumeCommand(program);
+  addGroupCommands(program);
   addClusterCommands(program);
   addBenchCommand(program);
   return program;

@@ -1,5 +1,5 @@
 import { HelixError } from "@helixlog/core";
-import { HelixClient, leaderAddressOf, type MetadataResponse } from "@helixlog/server";
+import { HelixClient, leaderAddressOf, type MetadataResponse, ProgressClient } from "@helixlog/server";
 
 /**
  * Finding the node that can answer. Admin calls go to the controller leader and partition calls to
@@ -14,6 +14,7 @@ const leaderlessWaitMs = 200;
 /** One client per node address, shared by every call of a command; `close()` closes them all. */
 export class ClientPool {
   private readonly clients = new Map<string, HelixClient>();
+  private readonly progressClients = new Map<string, ProgressClient>();
 
   constructor(readonly bootstrap: string) {}
 
@@ -26,9 +27,21 @@ export class ClientPool {
     return client;
   }
 
+  /** The helix.v1.Progress client for the node `client` talks to. */
+  progressFor(client: HelixClient): ProgressClient {
+    let progress = this.progressClients.get(client.address);
+    if (progress === undefined) {
+      progress = new ProgressClient(client.address);
+      this.progressClients.set(client.address, progress);
+    }
+    return progress;
+  }
+
   close(): void {
     for (const client of this.clients.values()) client.close();
+    for (const client of this.progressClients.values()) client.close();
     this.clients.clear();
+    this.progressClients.clear();
   }
 }
 
@@ -55,6 +68,14 @@ export async function followLeader<Result>(
       }
     }
   }
+}
+
+/** `followLeader` for consumer-progress calls: they go to the leader of the group's progress group. */
+export function followProgressLeader<Result>(
+  pool: ClientPool,
+  call: (client: ProgressClient) => Promise<Result>,
+): Promise<Result> {
+  return followLeader(pool, (client) => call(pool.progressFor(client)));
 }
 
 function isLeaderChange(error: unknown): boolean {

@@ -137,9 +137,9 @@ describe("helix against a running node", () => {
     const badValue = await helix(["--bootstrap", bootstrap, "consume", "e2e", "--max-messages", "none"]);
     expect(badValue.code).toBe(2);
     expect(badValue.stderr).toContain("--max-messages must be an integer from 1 to");
-    const group = await helix(["--bootstrap", bootstrap, "consume", "e2e", "--group", "g1"]);
+    const group = await helix(["--bootstrap", bootstrap, "consume", "e2e", "--group", "g1", "--offset", "3"]);
     expect(group.code).toBe(2);
-    expect(group.stderr).toContain("--group is not supported yet");
+    expect(group.stderr).toContain("--offset contradicts --group");
     const unknown = await helix(["topic", "create"]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("missing required argument 'name'");
@@ -210,6 +210,113 @@ describe("helix against a running node", () => {
     expect(result.latencyMs.p50).toBeLessThanOrEqual(result.latencyMs.max);
     expect(result.recordsPerSecond).toBeGreaterThan(0);
   });
+
+  it("consumes as a group member, resumes at the group's offsets, and lists, describes and resets groups", async () => {
+    const run = (...args: string[]) => helix(["--bootstrap", bootstrap, ...args]);
+    expect((await run("topic", "create", "grouped", "--partitions", "2")).code).toBe(0);
+    const lines = Array.from({ length: 20 }, (_unused, index) => `g${index}`);
+    const lineFile = join(workDir, "grouped.txt");
+    writeFileSync(lineFile, `${lines.join("\n")}\n`);
+    expect((await run("produce", "grouped", "--file", lineFile)).code).toBe(0);
+
+    const first = await run(
+      "consume",
+      "grouped",
+      "--group",
+      "readers",
+      "--from-beginning",
+      "--max-messages",
+      "8",
+    );
+    expect(first.code, first.stderr).toBe(0);
+    const firstLines = first.stdout.trim().split("\n");
+    expect(firstLines).toHaveLength(8);
+    const described = await run("--json", "group", "describe", "readers");
+    expect(described.code, described.stderr).toBe(0);
+    const description = JSON.parse(described.stdout) as {
+      partitions: {
+        partition: number;
+        committedOffset: number;
+        logEndOffset: number;
+        lag: number;
+        leases: unknown[];
+      }[];
+    };
+    expect(description.partitions.map((partition) => partition.partition)).toEqual([0, 1]);
+    const committed = (partitions: typeof description.partitions) =>
+      partitions.reduce((sum, partition) => sum + partition.committedOffset, 0);
+    expect(committed(description.partitions)).toBe(8);
+    expect(description.partitions.reduce((sum, partition) => sum + partition.lag, 0)).toBe(12);
+    expect(description.partitions.flatMap((partition) => partition.leases)).toEqual([]);
+    const table = await run("group", "describe", "readers");
+    expect(table.stdout).toContain("group readers: 2 partition(s)");
+    expect(table.stdout).toMatch(/grouped\s+│\s+0/);
+
+    // The next member resumes where the group left off: together they print every line exactly once.
+    const second = await run(
+      "consume",
+      "grouped",
+      "--group",
+      "readers",
+      "--from-beginning",
+      "--max-messages",
+      "12",
+    );
+    expect(second.code, second.stderr).toBe(0);
+    expect([...firstLines, ...second.stdout.trim().split("\n")].sort()).toEqual([...lines].sort());
+
+    const listed = await run("--json", "group", "list");
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.stdout) as { group: string; partitions: number }[]).toContainEqual(
+      expect.objectContaining({ group: "readers", partitions: 2, liveLeases: 0 }),
+    );
+    expect((await run("group", "list")).stdout).toMatch(/readers\s+│\s+2/);
+
+    const dryRun = await run(
+      "--json",
+      "group",
+      "reset-offsets",
+      "readers",
+      "--topic",
+      "grouped",
+      "--partition",
+      "0",
+      "--to-offset",
+      "3",
+      "--dry-run",
+    );
+    expect(dryRun.code, dryRun.stderr).toBe(0);
+    expect(JSON.parse(dryRun.stdout)).toMatchObject({ dryRun: true, offsets: [{ partition: 0, offset: 3 }] });
+    const reset = await run("group", "reset-offsets", "readers", "--topic", "grouped", "--to-earliest");
+    expect(reset.code, reset.stderr).toBe(0);
+    expect(reset.stdout).toContain("reset group readers on grouped:");
+    const afterReset = JSON.parse(
+      (await run("--json", "group", "describe", "readers")).stdout,
+    ) as typeof description;
+    expect(afterReset.partitions.map((partition) => partition.committedOffset)).toEqual([0, 0]);
+    const replay = await run("consume", "grouped", "--group", "readers", "--max-messages", "20");
+    expect(replay.stdout.trim().split("\n").sort()).toEqual([...lines].sort());
+
+    const noTarget = await run("group", "reset-offsets", "readers", "--topic", "grouped");
+    expect(noTarget.code).toBe(2);
+    expect(noTarget.stderr).toContain("say where to");
+    const twoTargets = await run(
+      "group",
+      "reset-offsets",
+      "readers",
+      "--topic",
+      "grouped",
+      "--to-earliest",
+      "--to-latest",
+    );
+    expect(twoTargets.code).toBe(2);
+    expect(twoTargets.stderr).toContain("pass one target");
+    const unknown = await run("group", "describe", "nobody");
+    expect(unknown.code).toBe(3);
+    expect(unknown.stderr).toContain("UNKNOWN_GROUP");
+    const help = await helix(["group", "reset-offsets", "--help"]);
+    expect(help.stdout).toContain("helix group reset-offsets billing --topic orders --to-earliest");
+  }, 300_000);
 
   it("exits 4 and suggests `helix dev` when nothing listens at --bootstrap", async () => {
     const address = `127.0.0.1:${await freePort()}`;

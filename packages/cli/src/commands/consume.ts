@@ -4,11 +4,13 @@ import { UsageError } from "../cli-errors.js";
 import { withPool } from "../global-options.js";
 import { parseInteger } from "../options.js";
 import { type ClientPool, followLeader, partitionLeaders } from "../routing.js";
+import { consumePartitionInGroup } from "./group-consumer.js";
 
 /**
  * `helix consume TOPIC`: prints records as they are committed, one line each, following the log with
  * long-poll Fetch calls (one loop per partition) until --max-messages or Ctrl-C. Within a partition the
- * lines are in offset order; partitions interleave.
+ * lines are in offset order; partitions interleave. With --group it is a member of that consumer group
+ * (group-consumer.ts): leases, the group's committed offsets, commits as it prints.
  */
 
 /** How long one Fetch waits for new records: short enough that Ctrl-C ends the command promptly. */
@@ -46,7 +48,10 @@ export function addConsumeCommand(program: Command): void {
       "line template: %k key, %v value, %h headers, %o offset, %t timestamp, %p partition, %% a percent sign",
       "%v",
     )
-    .option("--group <id>", "consumer group (not supported yet)")
+    .option(
+      "--group <id>",
+      "consume as a member of this consumer group: start at its committed offsets, commit as records are printed",
+    )
     .addHelpText(
       "after",
       [
@@ -55,6 +60,7 @@ export function addConsumeCommand(program: Command): void {
         "  helix consume demo --from-beginning",
         "  helix consume demo --partition 0 --offset 100 --max-messages 10",
         "  helix consume demo --from-beginning --format '%p/%o %k=%v'",
+        "  helix consume demo --group billing --from-beginning   # resumes where the group left off",
       ].join("\n"),
     )
     .action(async (topic: string, options: ConsumeOptions, command: Command) => {
@@ -64,9 +70,9 @@ export function addConsumeCommand(program: Command): void {
 }
 
 function validate(options: ConsumeOptions): void {
-  if (options.group !== undefined) {
+  if (options.group !== undefined && options.offset !== undefined) {
     throw new UsageError(
-      "--group is not supported yet: consumer groups (committed progress) are not wired into the CLI; consume without --group and pick the start with --from-beginning or --offset N",
+      "--offset contradicts --group: a group starts at its committed offsets; move them with `helix group reset-offsets`",
     );
   }
   if (options.fromBeginning === true && options.offset !== undefined) {
@@ -90,7 +96,33 @@ async function consume(pool: ClientPool, topic: string, options: ConsumeOptions)
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  const print = (records: readonly FetchedRecordMessage[], partition: number): number => {
+    if (state.stopped) return 0;
+    const printed = records.slice(0, Math.max(0, limit - state.printed));
+    if (printed.length > 0) {
+      process.stdout.write(printed.map((entry) => `${format(entry, partition)}\n`).join(""));
+      state.printed += printed.length;
+    }
+    if (state.printed >= limit) state.stopped = true;
+    return printed.length;
+  };
   try {
+    const group = options.group;
+    if (group !== undefined) {
+      const context = {
+        pool,
+        topic,
+        group,
+        fromBeginning: options.fromBeginning === true,
+        leaderOf: leaders.leaderOf,
+        fetchWaitMs,
+        fetchBytesMax,
+        print,
+        stopped: () => state.stopped,
+      };
+      await Promise.all(partitions.map((partition) => consumePartitionInGroup(context, partition)));
+      return;
+    }
     await Promise.all(
       partitions.map(async (partition) => {
         const address = leaders.leaderOf(partition);
@@ -109,12 +141,7 @@ async function consume(pool: ClientPool, topic: string, options: ConsumeOptions)
               }),
             address,
           );
-          const records = response.records.slice(0, Math.max(0, limit - state.printed));
-          if (records.length > 0 && !state.stopped) {
-            process.stdout.write(records.map((entry) => `${format(entry, partition)}\n`).join(""));
-            state.printed += records.length;
-          }
-          if (state.printed >= limit) state.stopped = true;
+          print(response.records, partition);
           offset = response.nextOffset;
         }
       }),
