@@ -11,6 +11,8 @@ export function canonicalEncoding(value: unknown, ignored: ReadonlySet<string>):
   return parts.join("");
 }
 
+import { isImmutableRecord } from "./deep-clone.js";
+
 /** Bounds the walk: Raft state is a shallow tree; a deeper one means a cycle or a bug. */
 const depthMax = 32;
 
@@ -68,6 +70,15 @@ function encodeInto(value: unknown, ignored: ReadonlySet<string>, parts: string[
     parts.push(`S{${items.sort().join(",")}}`);
     return;
   }
+  const immutable = Object.getPrototypeOf(value) === Object.prototype && isImmutableRecord(value);
+  if (immutable) {
+    const cached = immutableEncodings.get(value);
+    if (cached !== undefined) {
+      parts.push(cached);
+      return;
+    }
+  }
+  const start = parts.length;
   parts.push("{");
   for (const key of Object.keys(value)) {
     if (ignored.has(key)) continue;
@@ -76,7 +87,15 @@ function encodeInto(value: unknown, ignored: ReadonlySet<string>, parts: string[
     parts.push(",");
   }
   parts.push("}");
+  // Entries and messages are shared by many states (see deep-clone.ts): encode each once.
+  if (immutable) immutableEncodings.set(value, parts.slice(start).join(""));
 }
+
+/**
+ * Encodings of entries and messages. Valid only for one set of ignored keys: the explorer uses one.
+ * Keyed weakly, so it does not keep states alive.
+ */
+const immutableEncodings = new WeakMap<object, string>();
 
 function canonicalEncodingAt(value: unknown, ignored: ReadonlySet<string>, depth: number): string {
   const parts: string[] = [];

@@ -198,5 +198,6 @@ export function clusterFlags(options: ClusterOptions): string {
   if (options.crashesMax !== 1) flags.push(`--crashes ${options.crashesMax}`);
   if (options.termMax !== 4) flags.push(`--max-term ${options.termMax}`);
   if (options.preVote) flags.push("--pre-vote");
+  if (!options.drops) flags.push("--no-drops");
   return flags.map((flag) => ` ${flag}`).join("");
 }

@@ -21,7 +21,7 @@ import {
 
 const usage = `usage: npm run explore -- --depth N [--mutation M] [--max-states S] [--max-seconds T]
   [--nodes 3] [--persist-events] [--proposals 1] [--crashes 1] [--max-term 4] [--max-in-flight 6]
-  [--pre-vote] [--prefix '<path>'] [--replay '<path>']
+  [--pre-vote] [--no-drops] [--prefix '<path>'] [--replay '<path>']
 mutations: none, voteWithoutUpToDateCheck, commitPreviousTermByCounting, acknowledgeBeforePersist`;
 
 function fail(message: string): never {
@@ -71,6 +71,7 @@ function main(): void {
       "max-term": { type: "string" },
       "max-in-flight": { type: "string" },
       "pre-vote": { type: "boolean" },
+      "no-drops": { type: "boolean" },
       prefix: { type: "string" },
       replay: { type: "string" },
       help: { type: "boolean" },
@@ -91,6 +92,7 @@ function main(): void {
     crashesMax: integerFlag(values.crashes, "crashes", defaultClusterOptions.crashesMax, 0),
     termMax: integerFlag(values["max-term"], "max-term", defaultClusterOptions.termMax, 1),
     preVote: values["pre-vote"] === true,
+    drops: values["no-drops"] !== true,
   };
   if (values.replay !== undefined) {
     const result = replay(options, parsePath(values.replay));
