@@ -154,4 +154,65 @@ describe("Wal", () => {
     expect(reopened.status(group(1))?.lastIndex).toBe(1);
     expect(reopened.status(group(2))?.lastIndex ?? 0).toBe(0);
   });
+
+  it("fails closed on a write that fails during an fdatasync, which still acknowledges what it covers", async () => {
+    const held: Array<() => void> = [];
+    let holding = false;
+    const disk = new SimDisk({
+      rng: new SeededRng(6),
+      scheduler: (operation, path, complete) =>
+        holding && operation === "sync" && path.includes("00000000000000000001.wal")
+          ? held.push(complete)
+          : complete(),
+    });
+    const wal = await Wal.open(disk, { directory: "wal", segmentSizeBytes: 64 * 1024 });
+    holding = true;
+    const first = wal.append(group(1), { entries: [entry(1, 1)] });
+    for (let turn = 0; turn < 1000 && held.length === 0; turn++) await Promise.resolve();
+    expect(held).toHaveLength(1);
+    disk.failNext({ operation: "write", fault: "EIO" });
+    await expect(wal.append(group(1), { entries: [entry(2, 1)] })).rejects.toSatisfy((error) =>
+      HelixError.is(error, "IO_ERROR"),
+    );
+    (held.shift() as () => void)();
+    await first;
+    await expect(wal.append(group(1), { entries: [entry(2, 1)] })).rejects.toSatisfy((error) =>
+      HelixError.is(error, "IO_ERROR"),
+    );
+    holding = false;
+    const reopened = await Wal.open(disk.crash({ keepSomeUnsynced: true }), {
+      directory: "wal",
+      segmentSizeBytes: 64 * 1024,
+    });
+    expect(reopened.status(group(1))?.lastIndex).toBe(1);
+    expect(text(await reopened.entries(group(1), 1 as LogIndex, 2 as LogIndex))).toEqual(["entry 1"]);
+  });
+
+  it("reuses a reclaimed segment's file for a later segment, and recovery drops an unused spare", async () => {
+    const { disk, wal } = await openFresh(4096);
+    const payload = "y".repeat(500);
+    for (let index = 1; index <= 30; index++)
+      await wal.append(group(1), { entries: [entry(index, 1, payload)] });
+    await wal.release(group(1), { index: 25 as LogIndex, term: 1 as Term });
+    const spares = () => disk.paths().filter((path) => path.endsWith(".spare.wal.tmp"));
+    expect(spares()).toHaveLength(1);
+    expect(wal.statistics.segmentsRecycled).toBe(0);
+    for (let index = 31; index <= 60; index++)
+      await wal.append(group(1), { entries: [entry(index, 1, payload)] });
+    expect(wal.statistics.segmentsRecycled).toBe(1);
+    expect(text(await wal.entries(group(1), 26 as LogIndex, 61 as LogIndex))).toEqual(
+      Array(35).fill(payload),
+    );
+    await wal.release(group(1), { index: 55 as LogIndex, term: 1 as Term });
+    expect(spares()).toHaveLength(1);
+    const reopened = await Wal.open(disk.crash({ keepSomeUnsynced: false }), {
+      directory: "wal",
+      segmentSizeBytes: 4096,
+    });
+    expect(reopened.status(group(1))).toMatchObject({ firstIndex: 56, lastIndex: 60 });
+    expect(text(await reopened.entries(group(1), 56 as LogIndex, 61 as LogIndex))).toEqual(
+      Array(5).fill(payload),
+    );
+    expect(disk.paths().filter((path) => path.endsWith(".tmp"))).toEqual([]);
+  });
 });

@@ -20,6 +20,7 @@ import {
   finishSegment,
   preallocateSegment,
   segmentName,
+  sparePath,
 } from "./internal/wal-segment.js";
 import type { CompactionPoint, GroupStatus, GroupWrite, WalEntry } from "./wal-types.js";
 
@@ -39,7 +40,10 @@ export interface WalStatistics {
   writes: number;
   bytesWritten: number;
   segmentsCreated: number;
+  /** Reclaimed segments, deleted or kept as a spare. */
   segmentsRemoved: number;
+  /** Reclaimed segments whose file was reused for a later segment. */
+  segmentsRecycled: number;
 }
 
 /**
@@ -102,6 +106,7 @@ export class Wal {
     bytesWritten: 0,
     segmentsCreated: 0,
     segmentsRemoved: 0,
+    segmentsRecycled: 0,
   };
   /** Accepted appends not yet handed to a write, in call order. */
   private queue: PendingAppend[] = [];
@@ -122,6 +127,11 @@ export class Wal {
    * undefined if that has not started or failed.
    */
   private nextSegment: Promise<DiskFile | undefined> | undefined;
+  /**
+   * A reclaimed segment's file kept (under its spare name, durably renamed) for the next segment to
+   * reuse; at most one is kept, the others are deleted.
+   */
+  private spare: string | undefined;
   private writeBuffer = new Uint8Array(64 * 1024);
   private writeView = new DataView(this.writeBuffer.buffer);
 
@@ -336,6 +346,7 @@ export class Wal {
     await this.whenIdle();
     const prepared = await this.nextSegment;
     if (prepared !== undefined) await discardPrepared(this.disk, prepared);
+    if (this.spare !== undefined) await this.disk.remove(this.spare).catch(() => undefined);
     await this.files.closeAll();
     await this.active.file.close();
   }
@@ -503,10 +514,9 @@ export class Wal {
     const segment = this.active;
     segment.file.sync().then(
       async () => {
-        // Durable, but the WAL failed closed meanwhile (a later write failed): every call since the
-        // failure rejects, so these reject too rather than resolve after later calls were rejected.
-        if (this.failure === undefined) await this.completeSync(segment, covered);
-        else rejectBatches(covered, this.failure);
+        // Even if a later write failed meanwhile, these batches are durable and were called before it:
+        // they resolve (in order, before that write's rejection is observed as a later outcome).
+        await this.completeSync(segment, covered);
         this.inSync = undefined;
         this.pump();
       },
@@ -530,7 +540,8 @@ export class Wal {
     }
     this.statistics.commits++;
     // Reclaiming first (rare: once per segment) lets a caller that awaited a release see its effect.
-    if ((this.sealed[0] ?? Number.POSITIVE_INFINITY) < this.oldestLiveSegment()) await this.reclaim();
+    const reclaimable = (this.sealed[0] ?? Number.POSITIVE_INFINITY) < this.oldestLiveSegment();
+    if (reclaimable && this.failure === undefined) await this.reclaim();
     for (const batch of covered) {
       for (const pending of batch.appends) {
         this.pendingBytes -= pending.bytes;
@@ -660,9 +671,16 @@ export class Wal {
    */
   private prepareNextSegment(): void {
     const sequence = this.active.sequence + 1;
-    this.nextSegment = preallocateSegment(this.disk, this.directory, sequence, this.segmentSizeBytes).catch(
-      () => undefined,
-    );
+    const spare = this.spare;
+    this.spare = undefined;
+    if (spare !== undefined) this.statistics.segmentsRecycled++;
+    this.nextSegment = preallocateSegment(
+      this.disk,
+      this.directory,
+      sequence,
+      this.segmentSizeBytes,
+      spare,
+    ).catch(() => undefined);
   }
 
   private takeBatchFits(): boolean {
@@ -670,19 +688,32 @@ export class Wal {
     return head === undefined || head.bytes <= this.active.sizeBytes - this.active.writePosition;
   }
 
-  /** Deletes the sealed segments that hold no live entry (their metadata lives on in later checkpoints). */
+  /**
+   * Takes the sealed segments that hold no live entry out of the log (their metadata lives on in later
+   * checkpoints): one is renamed to a spare for the next segment to reuse, the rest are deleted, then the
+   * directory is fsynced. The spare becomes usable only after that fsync: were it zero-filled before its
+   * rename is durable, a crash could bring back its old name with zeroed contents (a bad header).
+   */
   private async reclaim(): Promise<void> {
     const oldestLive = this.oldestLiveSegment();
     let removed = 0;
+    let kept: string | undefined;
     try {
       while (this.sealed.length > 0 && (this.sealed[0] as number) < oldestLive) {
-        const path = `${this.directory}/${segmentName(this.sealed[0] as number)}`;
+        const sequence = this.sealed[0] as number;
+        const path = `${this.directory}/${segmentName(sequence)}`;
         await this.files.forget(path);
-        await this.disk.remove(path);
+        if (this.spare === undefined && kept === undefined) {
+          kept = sparePath(this.directory, sequence);
+          await this.disk.rename(path, kept);
+        } else {
+          await this.disk.remove(path);
+        }
         this.sealed.shift();
         removed++;
       }
       if (removed > 0) await this.disk.syncDirectory(this.directory);
+      if (kept !== undefined) this.spare = kept;
     } catch (error) {
       this.failClosed(error, []);
     }
@@ -695,7 +726,8 @@ export class Wal {
 
   /**
    * Fails the WAL closed: `failed` and every batch written but not yet syncing, and every queued append,
-   * reject. The write or fdatasync still in flight rejects its own batches when it completes.
+   * reject. A write still in flight rejects its batch when it completes; an fdatasync still in flight
+   * resolves its batches if it succeeds, since they are durable and were called before the failure.
    */
   private failClosed(error: unknown, failed: WrittenBatch[]): void {
     this.failure = new HelixError(

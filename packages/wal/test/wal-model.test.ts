@@ -12,7 +12,8 @@
  *   Records, not calls: an append of several entries and a hard state is several frames, and an
  *   unacknowledged one may survive in part (a prefix of its frames), which Raft tolerates.
  *
- * 1,000 seeds by default; HELIX_SIM_SEEDS=N runs N; HELIX_WAL_SEED=S replays one seed.
+ * 1,000 seeds by default; HELIX_WAL_SEEDS=N runs N (a longer budget; HELIX_SIM_SEEDS also works);
+ * HELIX_WAL_SEED=S replays one seed.
  */
 import type { GroupId, LogIndex, NodeId, Rng, Term } from "@helixlog/core";
 import { HelixError, SeededRng } from "@helixlog/core";
@@ -392,7 +393,7 @@ async function settleFailure(
 }
 
 const defaultSeeds = 1000;
-const seedCount = Number(process.env.HELIX_SIM_SEEDS ?? defaultSeeds);
+const seedCount = Number(process.env.HELIX_WAL_SEEDS ?? process.env.HELIX_SIM_SEEDS ?? defaultSeeds);
 const singleSeed = process.env.HELIX_WAL_SEED === undefined ? undefined : Number(process.env.HELIX_WAL_SEED);
 
 describe("WAL against an in-memory model", () => {
