@@ -85,11 +85,29 @@ export interface NodeStatusMessage {
   underReplicatedPartitions: number;
 }
 
+export interface ReplicaStatusMessage {
+  nodeId: number;
+  lagEntries: number;
+  inSync: boolean;
+  alive: boolean;
+}
+
+export interface PartitionReplicationMessage {
+  topic: string;
+  partition: number;
+  leaderEpoch: number;
+  replicas: ReplicaStatusMessage[];
+}
+
 export interface ClusterStatusResponse {
   clusterId: string;
   /** 0 when the node sees no controller leader. */
   controllerLeader: number;
+  /** groupsLed and underReplicatedPartitions are known for the answering node only. */
   nodes: NodeStatusMessage[];
+  answeredBy: number;
+  /** Partitions the answering node leads, with each replica's lag. */
+  ledPartitions: PartitionReplicationMessage[];
 }
 
 export interface HelixClientOptions {

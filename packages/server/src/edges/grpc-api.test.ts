@@ -431,7 +431,22 @@ describe("gRPC API", () => {
     expect(cluster).toMatchObject({
       clusterId: "helix",
       controllerLeader: 1,
-      nodes: [{ broker: { nodeId: 1 } }],
+      nodes: [{ broker: { nodeId: 1, alive: true }, underReplicatedPartitions: 0 }],
+      answeredBy: 1,
+    });
+    const ledEvents = (cluster.ledPartitions as { topic: string; partition: number }[]).filter(
+      (entry) => entry.topic === "events",
+    );
+    expect(ledEvents).toEqual(
+      [0, 1].map((partition) => expect.objectContaining({ topic: "events", partition })),
+    );
+    expect(ledEvents[0]).toMatchObject({
+      replicas: [{ nodeId: 1, lagEntries: 0, inSync: true, alive: true }],
+    });
+    expect(
+      (metadata.topics as { partitions: { inSyncReplicas: number[] }[] }[])[0]?.partitions[0],
+    ).toMatchObject({
+      inSyncReplicas: [1],
     });
     const check = await call(admin, "CreateTopic", { name: "planned", partitions: 3, validateOnly: true });
     expect(check).toMatchObject({ name: "planned", replicationFactor: 1 });

@@ -2,7 +2,9 @@
  * helix.v1.Admin over one HelixNode. Writes (CreateTopic, DeleteTopic) go to the controller leader; the
  * node answers NOT_LEADER elsewhere and the status carries the leader's address. Reads describe the
  * controller's state as this node has applied it, plus what this node knows of partition leaders and
- * offsets (-1 for partitions it does not host).
+ * offsets (-1 for partitions it does not host). The ISR is measured by a partition's leader and
+ * estimated elsewhere (HelixNode.partitionStatus); ClusterStatus lists the replicas' lag of every
+ * partition the answering node leads.
  */
 import { HelixError, limits, type NodeId } from "@helixlog/core";
 import { type TopicRecord, validateTopicName } from "../../node/controller/controller-state.js";
@@ -12,6 +14,7 @@ import type {
   BrokerMessage,
   CreateTopicRequest,
   PartitionDescriptionMessage,
+  PartitionReplicationMessage,
   TopicDescriptionMessage,
 } from "./messages.js";
 import { requireTopic, requireTopicName } from "./validation.js";
@@ -136,37 +139,57 @@ export class AdminService {
 
   async clusterStatus() {
     const topics = this.node.listTopics();
+    const led = this.ledPartitions(topics);
+    const underReplicated = led.filter((entry) => entry.replicas.some((replica) => !replica.inSync)).length;
     return {
       clusterId: this.node.clusterInfo().clusterId ?? "",
       controllerLeader: this.node.controllerLeader() ?? 0,
-      nodes: this.brokers().map((broker) => ({
-        broker,
-        groupsHosted: countPartitions(topics, (replicas) => replicas.includes(broker.nodeId as NodeId)),
-        // Leadership is known only for the groups this node hosts; other nodes report 0 here.
-        groupsLed: broker.nodeId === this.node.nodeId ? this.groupsLedHere(topics) : 0,
-        underReplicatedPartitions: 0,
-      })),
+      nodes: this.brokers().map((broker) => {
+        const here = broker.nodeId === this.node.nodeId;
+        return {
+          broker,
+          groupsHosted: countPartitions(topics, (replicas) => replicas.includes(broker.nodeId as NodeId)),
+          // Leadership and replication are known only for the groups this node leads.
+          groupsLed: here ? led.length + (this.node.isControllerLeader() ? 1 : 0) : 0,
+          underReplicatedPartitions: here ? underReplicated : 0,
+        };
+      }),
+      answeredBy: this.node.nodeId,
+      ledPartitions: led,
     };
   }
 
-  private groupsLedHere(topics: readonly TopicRecord[]): number {
-    const controller = this.node.isControllerLeader() ? 1 : 0;
-    const partitions = topics.flatMap((topic) =>
-      topic.partitions.filter(
-        (_, partition) => this.node.partitionLeader(topic.name, partition)?.leader === this.node.nodeId,
-      ),
-    );
-    return controller + partitions.length;
+  /** Every partition this node leads, with each replica's lag and ISR membership. */
+  private ledPartitions(topics: readonly TopicRecord[]): PartitionReplicationMessage[] {
+    const led: PartitionReplicationMessage[] = [];
+    for (const topic of topics) {
+      for (let partition = 0; partition < topic.partitions.length; partition++) {
+        const status = this.node.partitionStatus(topic.name, partition);
+        if (!status.measured) continue;
+        led.push({
+          topic: topic.name,
+          partition,
+          leaderEpoch: status.leaderEpoch,
+          replicas: status.lags.map((lag) => ({
+            nodeId: lag.nodeId,
+            lagEntries: lag.lagEntries,
+            inSync: lag.inSync,
+            alive: lag.live,
+          })),
+        });
+      }
+    }
+    return led;
   }
 
-  /** Registered nodes. Liveness is not tracked yet, so every registered node is reported alive. */
+  /** Registered nodes; alive means this node heard from it recently (HelixNode.isNodeLive). */
   private brokers(): BrokerMessage[] {
     return this.node.listNodes().map((node) => ({
       nodeId: node.nodeId,
       kafkaAddress: node.kafkaAddress,
       grpcAddress: node.grpcAddress,
       rack: node.rack ?? "",
-      alive: true,
+      alive: this.node.isNodeLive(node.nodeId),
     }));
   }
 
@@ -194,8 +217,8 @@ export class AdminService {
       leader: view.leader ?? -1,
       leaderEpoch: view.term,
       replicas: [...replicas],
-      // The node does not measure replica lag yet (DESIGN.md §2 ISR); every replica is reported in sync.
-      inSyncReplicas: [...replicas],
+      // Measured on the partition leader; elsewhere the leader and the replicas this node hears from.
+      inSyncReplicas: [...this.node.partitionStatus(topic, partition).isr],
       highWatermark: this.node.highWatermark(topic, partition),
       logStartOffset: this.node.logStartOffset(topic, partition),
     };

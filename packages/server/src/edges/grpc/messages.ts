@@ -158,6 +158,13 @@ export interface TopicDescriptionMessage {
   configs: Record<string, string>;
 }
 
+export interface PartitionReplicationMessage {
+  topic: string;
+  partition: number;
+  leaderEpoch: number;
+  replicas: { nodeId: number; lagEntries: number; inSync: boolean; alive: boolean }[];
+}
+
 export interface BrokerMessage {
   nodeId: number;
   kafkaAddress: string;
