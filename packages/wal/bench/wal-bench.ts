@@ -5,14 +5,17 @@
  * entry size (for a lone writer) or at 1 MiB per fdatasync (bandwidth), measured just before each cell.
  *
  *   npx tsx packages/wal/bench/wal-bench.ts [--seconds 2] [--dir /path/on/the/same/fs]
- *     [--sizes 100,1024,16384] [--concurrency 1,16,256,4096]
+ *     [--sizes 100,1024,16384] [--concurrency 1,16,256,4096] [--release]
+ *
+ * With `--release`, every writer releases its group's entries every 16 appends (as a node does once the
+ * partition store has flushed them), so sealed segments are reclaimed and their files recycled.
  *
  * Each cell stops after `--seconds` or 200,000 appends, whichever comes first. Prints a markdown table.
  */
 import { execSync, spawnSync } from "node:child_process";
 import { constants } from "node:fs";
 import { mkdtemp, open, rm } from "node:fs/promises";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { GroupId, LogIndex, Term } from "@helixlog/core";
@@ -46,6 +49,8 @@ const listArgument = (name: string, fallback: string) =>
     .map((value) => Number(value));
 const sizes = listArgument("sizes", "100,1024,16384");
 const concurrencies = listArgument("concurrency", "1,16,256,4096");
+const releasing = process.argv.includes("--release");
+const releaseEveryAppends = 16;
 const rawFileBytes = 64 * 1024 * 1024;
 
 interface Result {
@@ -54,6 +59,7 @@ interface Result {
   payloadBytes: number;
   latenciesMs: number[];
   syncs?: number;
+  segments?: string;
 }
 
 function percentile(sorted: number[], fraction: number): number {
@@ -87,12 +93,17 @@ async function benchWal(directory: string, size: number, concurrency: number): P
         entries: [{ index: index as LogIndex, term: 1 as Term, type: 1, data }],
       });
       latenciesMs.push(performance.now() - t0);
+      if (releasing && index % releaseEveryAppends === 0) {
+        // Not awaited: it joins the next group commit like any other record.
+        wal.release(group as GroupId, { index: index as LogIndex, term: 1 as Term }).catch(() => undefined);
+      }
       index++;
     }
   }
   await Promise.all(Array.from({ length: concurrency }, (_, i) => writer(i + 1)));
   const seconds = (performance.now() - begin) / 1000;
   const syncs = wal.statistics.commits - commitsBefore;
+  const { segmentsCreated, segmentsRecycled } = wal.statistics;
   await wal.close();
   return {
     operations: latenciesMs.length,
@@ -100,6 +111,7 @@ async function benchWal(directory: string, size: number, concurrency: number): P
     payloadBytes: latenciesMs.length * size,
     latenciesMs,
     syncs,
+    segments: `${segmentsCreated} (${segmentsRecycled})`,
   };
 }
 
@@ -167,10 +179,12 @@ async function main(): Promise<void> {
   const rawFile = await preallocatedRawFile(directory);
   try {
     console.log(
-      `## WAL benchmark (${cellSeconds} s per cell, raw reference ${cellSeconds / 2} s just before)\n\n${describeMachine()}\n`,
+      `## WAL benchmark (${cellSeconds} s per cell, raw reference ${cellSeconds / 2} s just before${releasing ? ", writers release every 16 appends" : ""})\n\n${describeMachine()}\n- load average before: ${loadavg()
+        .map((value) => value.toFixed(2))
+        .join(", ")}\n`,
     );
     console.log(
-      "| entry bytes | concurrency | appends/s | MB/s | p50 ms | p99 ms | appends per fdatasync | raw reference | WAL vs raw |\n|---:|---:|---:|---:|---:|---:|---:|---|---|",
+      "| entry bytes | concurrency | appends/s | MB/s | p50 ms | p99 ms | appends per fdatasync | new segments (recycled) | raw reference | WAL vs raw |\n|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
     );
     for (const size of sizes) {
       for (const concurrency of concurrencies) {
@@ -185,7 +199,7 @@ async function main(): Promise<void> {
           ? `p50 ${format(summary.p50 / raw.p50, 2)}×`
           : `${format((100 * summary.megabytesPerSecond) / raw.megabytesPerSecond, 0)}% of MB/s`;
         console.log(
-          `| ${size} | ${concurrency} | ${format(summary.perSecond)} | ${format(summary.megabytesPerSecond, 1)} | ${format(summary.p50, 3)} | ${format(summary.p99, 3)} | ${format(result.operations / (result.syncs ?? 1), 1)} | ${reference} | ${comparison} |`,
+          `| ${size} | ${concurrency} | ${format(summary.perSecond)} | ${format(summary.megabytesPerSecond, 1)} | ${format(summary.p50, 3)} | ${format(summary.p99, 3)} | ${format(result.operations / (result.syncs ?? 1), 1)} | ${result.segments} | ${reference} | ${comparison} |`,
         );
       }
     }
