@@ -58,7 +58,11 @@ import { firstRecordAtOrAfter, recordWithLargestTimestamp } from "./partition/re
 import { type ReplicaLag, ReplicaTracker } from "./partition/replica-tracker.js";
 import { NodeProgress } from "./progress/node-progress.js";
 import { progressVoters } from "./progress/progress-groups.js";
+import { decodeControllerSnapshot, encodeControllerSnapshot } from "./controller-snapshot.js";
+import { decodePartitionSnapshot, encodePartitionSnapshot } from "./partition/partition-snapshot.js";
+import { type PartitionDataEnvelope, type PartitionFetchEnvelope, PartitionTransfers } from "./partition-transfer.js";
 import { RaftHost } from "./raft-host.js";
+import { SnapshotStore, type StoredSnapshot } from "./snapshot-store.js";
 
 export type Acks = "none" | "leader" | "all";
 
@@ -90,7 +94,9 @@ type NodeControllerCommand = ControllerCommand | KvControllerCommand;
  */
 export type NodeEnvelope =
   | { readonly kind: "raft"; readonly batch: MultiRaftBatch }
-  | { readonly kind: "register"; readonly node: NodeRecord };
+  | { readonly kind: "register"; readonly node: NodeRecord }
+  | PartitionFetchEnvelope
+  | PartitionDataEnvelope;
 
 export interface HelixNodeOptions {
   readonly nodeId: NodeId;
@@ -108,6 +114,8 @@ export interface HelixNodeOptions {
   readonly progressGroupCount?: number;
   readonly electionTicks?: Ticks;
   readonly heartbeatTicks?: Ticks;
+  /** When groups snapshot and how much log they keep behind it (tests lower the limits.* defaults). */
+  readonly snapshotPolicy?: { readonly afterEntries?: number; readonly trailingEntries?: number };
   /** Called if the node stops itself (WAL failure): the edge must exit and restart it. */
   readonly onFailure?: (error: unknown) => void;
 }
@@ -162,9 +170,10 @@ interface LocalPartition {
 const registerEveryTicks = 10;
 
 export class HelixNode {
-  private readonly controller = new ControllerState();
+  /** Replaced as a whole when a controller snapshot is restored. */
+  private controller = new ControllerState();
   /** The controller group's KV store: applied from the controller log, so every node holds a copy. */
-  private readonly kv = new KvState();
+  private kv = new KvState();
   private readonly partitions = new Map<GroupId, LocalPartition>();
   private readonly pending = new Map<GroupId, Map<number, PendingProposal>>();
   private ticksSinceRegister = registerEveryTicks;
@@ -177,6 +186,11 @@ export class HelixNode {
   /** Consumer progress (issue 9): the progress groups hosted here and the API over them. */
   readonly progress: NodeProgress = this.createProgress();
   private failure: unknown;
+  /** Partition data pulled from replicas while a partition snapshot is installed, and served to them. */
+  private readonly transfers = new PartitionTransfers(
+    (to, envelope) => this.options.send(to, envelope),
+    () => this.options.clock.nowMs(),
+  );
 
   private constructor(
     private readonly options: HelixNodeOptions,
@@ -192,6 +206,8 @@ export class HelixNode {
     // The host calls back into the node and the node drives the host. The callbacks run only when the
     // host processes a round, which opening never does, so the node exists by the time they fire.
     let created: HelixNode | undefined;
+    /** The controller group's snapshot, recovered while the host opens (before the node exists). */
+    let recovered: StoredSnapshot | undefined;
     const node = () => created as HelixNode;
     const host = await RaftHost.open({
       nodeId: options.nodeId,
@@ -199,9 +215,23 @@ export class HelixNode {
       groups: [{ group: controllerGroupId, voters: options.voters }],
       rng: options.rng.split(),
       send: (batch) => options.send(batch.to, { kind: "raft", batch }),
-      stateMachine: { apply: (group, entry) => node().apply(group, entry) },
+      stateMachine: {
+        apply: (group, entry) => node().apply(group, entry),
+        snapshot: (group) => node().snapshotGroup(group),
+        restore: async (group, snapshot, source) => {
+          if (created === undefined) recovered = snapshot;
+          else await created.restoreGroup(group, snapshot, source);
+        },
+      },
+      snapshots: new SnapshotStore(options.disk),
       ...(options.electionTicks === undefined ? {} : { electionTicks: options.electionTicks }),
       ...(options.heartbeatTicks === undefined ? {} : { heartbeatTicks: options.heartbeatTicks }),
+      ...(options.snapshotPolicy?.afterEntries === undefined
+        ? {}
+        : { snapshotAfterEntries: options.snapshotPolicy.afterEntries }),
+      ...(options.snapshotPolicy?.trailingEntries === undefined
+        ? {}
+        : { snapshotTrailingEntries: options.snapshotPolicy.trailingEntries }),
       observer: {
         onPersisting: (group, entries) => node().onPersisting(group, entries),
         onDurable: (group, entries) => node().onDurable(group, entries),
@@ -209,6 +239,7 @@ export class HelixNode {
       },
     });
     created = new HelixNode(options, wal, host);
+    if (recovered !== undefined) await created.restoreGroup(controllerGroupId, recovered, undefined);
     return created;
   }
 
@@ -219,6 +250,7 @@ export class HelixNode {
   /** One logical clock tick (the edge calls it every tick interval). */
   tick(): void {
     this.host.tick();
+    this.transfers.tick();
     this.progress.tick();
     this.maybeBootstrap();
     this.maybeRegister();
@@ -233,6 +265,11 @@ export class HelixNode {
       // A batch must come from the connection's peer and be meant for this node (a misrouted frame).
       if (envelope.batch.from !== from || envelope.batch.to !== this.nodeId) return;
       this.host.receive(envelope.batch);
+    } else if (envelope.kind === "partitionFetch") {
+      const log = this.partitions.get(envelope.group)?.log;
+      this.transfers.serve(from, envelope, log).catch((error: unknown) => this.fail(error));
+    } else if (envelope.kind === "partitionData") {
+      this.transfers.onData(envelope);
     } else if (this.isControllerLeader() && envelope.node.nodeId === from) {
       this.proposeController({ type: "registerNode", node: envelope.node }).catch(() => {});
     }
@@ -499,6 +536,54 @@ export class HelixNode {
       this.host.transferLeadership(group, target);
     }
     return stillLeading;
+  }
+
+  /**
+   * The host's snapshot hook (raft-host.ts). The controller group snapshots the controller and its KV
+   * store; a partition group its PartitionState (offsets, producers, log start), durable once its segment
+   * store is flushed through the applied entries, since the snapshot does not carry the records. Other
+   * groups do not snapshot, so their WAL is not compacted: the consumer-progress groups (issue 9) plug
+   * their state machine's snapshot in here and their restore in `restoreGroup`.
+   */
+  private snapshotGroup(group: GroupId): { data: Uint8Array; durable?: Promise<void> } | undefined {
+    if (group === controllerGroupId) return { data: encodeControllerSnapshot(this.controller, this.kv) };
+    const local = this.partitions.get(group);
+    if (local === undefined) return undefined;
+    return { data: encodePartitionSnapshot(local.state.snapshot()), durable: local.log.flush() };
+  }
+
+  /**
+   * Replaces a group's state by its snapshot: at recovery (`source` undefined) or when the leader
+   * `source` sent it. A partition follower first pulls the record batches it lacks up to the snapshot's
+   * high watermark from the leader (then the other replicas), durably, so that acknowledging the
+   * snapshot never claims records this node does not hold (partition-transfer.ts).
+   */
+  private async restoreGroup(group: GroupId, snapshot: StoredSnapshot, source: NodeId | undefined): Promise<void> {
+    if (group === controllerGroupId) {
+      const restored = decodeControllerSnapshot(snapshot.data);
+      this.controller = restored.controller;
+      this.kv = restored.kv;
+      if (this.controller.clusterInfo().clusterId !== undefined) this.hostProgressGroups();
+      this.reconcile();
+      return;
+    }
+    const local = this.partitions.get(group);
+    if (local === undefined) {
+      throw new HelixError("INTERNAL", `group ${group} has a snapshot but no partition state here`);
+    }
+    const saved = decodePartitionSnapshot(snapshot.data);
+    if (local.log.logEndOffset < saved.highWatermark) {
+      if (source === undefined) {
+        throw new HelixError(
+          "CORRUPT_DATA",
+          `${local.topic}-${local.partition}: the segment store ends at ${local.log.logEndOffset} but the snapshot covers up to ${saved.highWatermark}`,
+        );
+      }
+      const others = (this.replicasOf(group) ?? []).filter((id) => id !== this.nodeId && id !== source);
+      const sources = source === 0 ? others : [source, ...others];
+      await this.transfers.pull(group, local.log, saved.highWatermark, sources, () => this.failure === undefined);
+    }
+    local.state.restore(saved);
   }
 
   private replicasOf(group: GroupId): readonly NodeId[] | undefined {
