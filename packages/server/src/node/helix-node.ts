@@ -60,7 +60,11 @@ import { NodeProgress } from "./progress/node-progress.js";
 import { progressVoters } from "./progress/progress-groups.js";
 import { decodeControllerSnapshot, encodeControllerSnapshot } from "./controller-snapshot.js";
 import { decodePartitionSnapshot, encodePartitionSnapshot } from "./partition/partition-snapshot.js";
-import { type PartitionDataEnvelope, type PartitionFetchEnvelope, PartitionTransfers } from "./partition-transfer.js";
+import {
+  type PartitionDataEnvelope,
+  type PartitionFetchEnvelope,
+  PartitionTransfers,
+} from "./partition-transfer.js";
 import { RaftHost } from "./raft-host.js";
 import { SnapshotStore, type StoredSnapshot } from "./snapshot-store.js";
 
@@ -558,7 +562,11 @@ export class HelixNode {
    * high watermark from the leader (then the other replicas), durably, so that acknowledging the
    * snapshot never claims records this node does not hold (partition-transfer.ts).
    */
-  private async restoreGroup(group: GroupId, snapshot: StoredSnapshot, source: NodeId | undefined): Promise<void> {
+  private async restoreGroup(
+    group: GroupId,
+    snapshot: StoredSnapshot,
+    source: NodeId | undefined,
+  ): Promise<void> {
     if (group === controllerGroupId) {
       const restored = decodeControllerSnapshot(snapshot.data);
       this.controller = restored.controller;
@@ -581,7 +589,13 @@ export class HelixNode {
       }
       const others = (this.replicasOf(group) ?? []).filter((id) => id !== this.nodeId && id !== source);
       const sources = source === 0 ? others : [source, ...others];
-      await this.transfers.pull(group, local.log, saved.highWatermark, sources, () => this.failure === undefined);
+      await this.transfers.pull(
+        group,
+        local.log,
+        saved.highWatermark,
+        sources,
+        () => this.failure === undefined,
+      );
     }
     local.state.restore(saved);
   }

@@ -89,7 +89,9 @@ function writeText(data: Uint8Array, position: number, text: string): number {
 
 function readText(data: Uint8Array, position: number): string {
   const length = data[position] as number;
-  return String.fromCharCode(...data.subarray(position + 1, position + 1 + length));
+  let text = "";
+  for (let i = position + 1; i <= position + length; i++) text += String.fromCharCode(data[i] as number);
+  return text;
 }
 
 /** FNV-1a over the entry's bytes, for the checkers' digests. */

@@ -60,7 +60,7 @@ type NodeEvent =
   | { readonly kind: "produce"; readonly producer: number }
   | { readonly kind: "timeout"; readonly producer: number; readonly attempt: number }
   | { readonly kind: "partition" }
-  | { readonly kind: "heal" }
+  | { readonly kind: "heal"; readonly partition: number }
   | { readonly kind: "crash" }
   | { readonly kind: "restart"; readonly node: NodeId }
   | { readonly kind: "liveness" }
@@ -231,7 +231,7 @@ export class NodeSimulation {
         );
         return undefined;
       case "heal":
-        this.network.heal();
+        if (this.network.partitionNumber === event.partition) this.network.heal();
         return undefined;
       case "crash":
         this.onCrash();

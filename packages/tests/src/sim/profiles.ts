@@ -18,25 +18,26 @@ export const profiles: Readonly<Record<Profile, Partial<SwarmParameters>>> = {
     clientThinkMsMax: 100,
   },
   /**
-   * The shape of Raft's Figure 8 (§5.4.2): leaders change while entries of older terms are partly
-   * replicated. Five voters, so a leader can reach a majority that a later leader with a conflicting
-   * entry does not need; many clients, so an isolated leader accumulates a long uncommitted tail;
-   * frequent short partitions and crashes, so leadership moves back and forth; and one entry per
-   * append message, so a majority acknowledges an old-term entry before the new leader's own entry
-   * (a legitimate configuration: the bound on append message size is a production setting).
+   * Raft's Figure 8 (§5.4.2), steered by the scripted nemesis of figure8-nemesis.ts: three voters, one
+   * group, clients always proposing, no random partitions or crashes (the nemesis moves the network),
+   * and one entry per append message, so a follower catching up acknowledges an old-term entry before
+   * the new leader's own (a legitimate configuration: the append size bound is a production setting).
    */
   figure8: {
-    voters: 5,
+    voters: 3,
     groups: 1,
-    electionTicks: 10,
-    heartbeatTicks: 3,
-    crashEverySeconds: 6,
-    restartAfterSecondsMax: 4,
-    partitionEverySeconds: 3,
-    partitionLastsSecondsMax: 6,
-    clients: 12,
-    clientThinkMsMax: 20,
+    dropProbability: 0,
+    duplicateProbability: 0,
+    partitionEverySeconds: 1e9,
+    crashEverySeconds: 1e9,
+    clockJumpEverySeconds: 1e9,
+    diskErrorProbability: 0,
+    diskFullProbability: 0,
+    clients: 3,
+    clientThinkMsMax: 100,
     appendMessageSizeBytes: 1,
+    isolateLeaderProbability: 0,
+    figure8Nemesis: true,
   },
 };
 

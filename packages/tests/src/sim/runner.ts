@@ -31,6 +31,8 @@ export interface RunOutcome {
   readonly simulatedMs: number;
   readonly events: number;
   readonly wallMs: number;
+  /** CPU time of the run (user + system), which machine load does not inflate as it does wall time. */
+  readonly cpuMs: number;
   readonly statistics: Record<string, number>;
 }
 
@@ -53,7 +55,9 @@ export function replayCommand(spec: RunSpec): string {
 /** Runs one spec in this process. */
 export async function runOne(spec: RunSpec): Promise<RunOutcome> {
   const run = createRun(spec);
+  const cpuBefore = process.cpuUsage();
   const result = await run.run();
+  const cpu = process.cpuUsage(cpuBefore);
   return {
     spec,
     description: run.describe(),
@@ -63,6 +67,7 @@ export async function runOne(spec: RunSpec): Promise<RunOutcome> {
     simulatedMs: result.simulatedMs,
     events: result.events,
     wallMs: result.wallMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     statistics: result.statistics,
   };
 }
@@ -128,7 +133,7 @@ export function summarize(summary: PoolSummary): string {
   const { outcomes, wallMs } = summary;
   const simulatedMs = outcomes.reduce((sum, outcome) => sum + outcome.simulatedMs, 0);
   const events = outcomes.reduce((sum, outcome) => sum + outcome.events, 0);
-  const cpuMs = outcomes.reduce((sum, outcome) => sum + outcome.wallMs, 0);
+  const cpuMs = outcomes.reduce((sum, outcome) => sum + outcome.cpuMs, 0);
   const failed = outcomes.filter((outcome) => outcome.checker !== undefined).length;
   const hours = simulatedMs / 3_600_000;
   return (
@@ -136,7 +141,7 @@ export function summarize(summary: PoolSummary): string {
     `on ${summary.workers} worker${summary.workers === 1 ? "" : "s"} ` +
     `(${Math.round(simulatedMs / wallMs)}x time compression, ${Math.round((events / wallMs) * 1000)} events/s, ` +
     `${(wallMs / 1000 / Math.max(hours, 1e-9)).toFixed(3)} s per cluster-hour, ` +
-    `${(cpuMs / 1000 / Math.max(hours, 1e-9)).toFixed(3)} worker-s per cluster-hour): ` +
+    `${(cpuMs / 1000 / Math.max(hours, 1e-9)).toFixed(3)} CPU-s per cluster-hour): ` +
     `${outcomes.length - failed} passed, ${failed} failed`
   );
 }

@@ -14,8 +14,10 @@ export class SimNetwork {
   private readonly cut = new Set<number>();
   /** Whether faults (drop, duplicate, tail latency) apply; the liveness phase turns them off. */
   faulty = true;
-  readonly statistics = { sent: 0, dropped: 0, duplicated: 0, cut: 0 };
+  readonly statistics = { sent: 0, dropped: 0, duplicated: 0, cut: 0, lostInFlight: 0 };
   describePartition = "none";
+  /** Counts partitions started, so a heal scheduled for an earlier one leaves a later one alone. */
+  partitionNumber = 0;
 
   constructor(
     private readonly rng: Rng,
@@ -50,9 +52,24 @@ export class SimNetwork {
       : base;
   }
 
+  /** Whether the directed link is cut now: a message in flight on it when it is cut is lost too. */
+  isCut(from: NodeId, to: NodeId): boolean {
+    return this.cut.size > 0 && this.cut.has(from * 64 + to);
+  }
+
+  /** Cuts every link to and from each victim (replacing the current partition). */
+  isolate(...victims: NodeId[]): void {
+    this.heal();
+    this.partitionNumber++;
+    for (const victim of victims)
+      for (const other of this.nodes) if (other !== victim) this.cutBoth(victim, other);
+    this.describePartition = `isolate(${victims.join(",")})`;
+  }
+
   /** Cuts links following a random pattern. */
   partition(): void {
     this.heal();
+    this.partitionNumber++;
     const nodes = this.nodes;
     const patterns: PartitionPattern[] = ["isolate", "split", "asymmetric", "bridge"];
     const pattern = patterns[this.rng.integer(0, patterns.length)] as PartitionPattern;

@@ -32,6 +32,7 @@ import { Wal } from "@helixlog/wal";
 import { SimDisk } from "@helixlog/wal/testing";
 import { Checkers, type EntryFact, SimulationViolation } from "./checkers.js";
 import { EventQueue } from "./event-queue.js";
+import { Figure8Nemesis } from "./figure8-nemesis.js";
 import { type Command, decodeCommand, digestOf, encodeCommand, KvStateMachine, offsetOf } from "./kv.js";
 import {
   checkLinearizable,
@@ -88,12 +89,13 @@ type SimEvent =
   | { readonly kind: "client"; readonly client: number }
   | { readonly kind: "timeout"; readonly client: number; readonly operation: number }
   | { readonly kind: "partition" }
-  | { readonly kind: "heal" }
+  | { readonly kind: "heal"; readonly partition: number }
   | { readonly kind: "crash" }
   | { readonly kind: "restart"; readonly node: NodeId }
   | { readonly kind: "clockJump" }
   | { readonly kind: "liveness" }
   | { readonly kind: "probe" }
+  | { readonly kind: "nemesis"; readonly token: number }
   | { readonly kind: "end" };
 
 interface SimNode {
@@ -173,6 +175,7 @@ export class Simulation {
     clockJump: 0,
     liveness: 0,
     probe: 0,
+    nemesis: 0,
     end: 0,
   };
   private readonly traceEvents: number;
@@ -186,6 +189,7 @@ export class Simulation {
   /** Groups that committed a probe entry during the liveness phase. */
   private readonly liveGroups = new Set<GroupId>();
   private diskActivity = false;
+  private readonly figure8: Figure8Nemesis | undefined;
   readonly statistics = {
     crashes: 0,
     restarts: 0,
@@ -199,6 +203,8 @@ export class Simulation {
     failedProposals: 0,
     linearizabilityKeys: 0,
     linearizabilitySteps: 0,
+    /** A leader's commit index advanced onto an entry of an earlier term (only a broken build does). */
+    oldTermCommits: 0,
   };
 
   constructor(private readonly options: SimulationOptions) {
@@ -212,6 +218,16 @@ export class Simulation {
     this.nodeIds = Array.from({ length: this.parameters.voters }, (_, i) => (i + 1) as NodeId);
     this.groupIds = Array.from({ length: this.parameters.groups }, (_, i) => (i + 1) as GroupId);
     this.network = new SimNetwork(this.rng.split(), this.parameters, this.nodeIds);
+    if (this.parameters.figure8Nemesis) {
+      this.figure8 = new Figure8Nemesis({
+        isolate: (...victims) => {
+          this.statistics.partitions++;
+          this.network.isolate(...victims);
+        },
+        heal: () => this.network.heal(),
+        timer: (delayMs, token) => this.queue.push(this.now + delayMs, { kind: "nemesis", token }),
+      });
+    }
     for (const id of this.nodeIds) this.nodes.set(id, this.createNode(id));
     for (let i = 0; i < this.parameters.clients; i++) {
       this.clients.push({
@@ -277,6 +293,7 @@ export class Simulation {
         ...this.checkers.counts,
         ...prefixed("network", this.network.statistics),
         ...prefixed("events", this.eventCounts),
+        ...prefixed("figure8", this.figure8?.statistics ?? {}),
       },
     };
   }
@@ -289,6 +306,10 @@ export class Simulation {
         return this.onTick(event.node, event.incarnation);
       case "deliver": {
         const node = this.nodes.get(event.batch.to);
+        if (this.network.isCut(event.batch.from, event.batch.to)) {
+          this.network.statistics.lostInFlight++;
+          return undefined;
+        }
         if (node?.status === "up" && node.host !== undefined) {
           node.host.receive(event.batch);
           this.observe(node);
@@ -308,7 +329,8 @@ export class Simulation {
       case "partition":
         return this.onPartition();
       case "heal":
-        this.network.heal();
+        // Only the partition this heal was scheduled for: a later one lasts its own time.
+        if (this.network.partitionNumber === event.partition) this.network.heal();
         return undefined;
       case "crash":
         return this.onCrash();
@@ -321,6 +343,9 @@ export class Simulation {
         return this.onLiveness();
       case "probe":
         return this.onProbe();
+      case "nemesis":
+        if (this.phase === "safety") this.figure8?.onTimer(event.token);
+        return undefined;
       case "end":
         return "end";
     }
@@ -526,17 +551,47 @@ export class Simulation {
     const host = node.host;
     if (host === undefined) return;
     for (const group of this.groupIds) {
-      const view = host.view(group);
-      const seen = node.seen.get(group) ?? { role: "follower", term: -1, commit: view.commit };
-      const termAt = (index: number) => host.engine.term(group, index as LogIndex);
-      if (view.role === "leader") {
-        if (seen.role !== "leader" || seen.term !== view.term)
-          this.checkers.onLeader(group, view.term, node.id, termAt);
-        if (view.commit > seen.commit)
-          this.checkers.onCommit(group, view.term, seen.commit, view.commit, termAt);
+      // Straight from the group's Raft state: this runs after every input, and a full status view
+      // (host.view) costs more than the input itself.
+      const raft = host.multiRaft.raftNode(group).raft;
+      const role = raft.role;
+      const term = raft.term;
+      const commit = raft.log.committed;
+      let seen = node.seen.get(group);
+      if (seen === undefined) {
+        seen = { role: "follower", term: -1, commit };
+        node.seen.set(group, seen);
       }
-      node.seen.set(group, { role: view.role, term: view.term, commit: view.commit });
+      if (role === "leader") {
+        const termAt = (index: number) => raft.log.term(index as LogIndex);
+        if (seen.role !== "leader" || seen.term !== term) {
+          this.checkers.onLeader(group, term, node.id, termAt);
+          this.maybeIsolateLeader(node.id);
+          if (this.phase === "safety") this.figure8?.onLeader(node.id);
+        }
+        if (commit > seen.commit) {
+          if (termAt(commit) !== term) this.statistics.oldTermCommits++;
+          this.checkers.onCommit(group, term, seen.commit, commit, termAt);
+          this.maybeIsolateLeader(node.id);
+          if (this.phase === "safety") this.figure8?.onCommit(node.id);
+        }
+      }
+      seen.role = role;
+      seen.term = term;
+      seen.commit = commit;
     }
+  }
+
+  /** The reactive nemesis (SwarmParameters.isolateLeaderProbability): cut a leader off at once. */
+  private maybeIsolateLeader(id: NodeId): void {
+    if (this.phase !== "safety" || this.network.describePartition !== "none") return;
+    if (!this.faultRng.chance(this.parameters.isolateLeaderProbability)) return;
+    this.statistics.partitions++;
+    this.network.isolate(id);
+    this.queue.push(this.now + this.faultRng.nextFloat() * this.parameters.partitionLastsSecondsMax * 1000, {
+      kind: "heal",
+      partition: this.network.partitionNumber,
+    });
   }
 
   private onHostFailure(node: SimNode, incarnation: number, error: unknown): void {
@@ -605,6 +660,7 @@ export class Simulation {
     this.network.partition();
     this.queue.push(this.now + this.faultRng.nextFloat() * this.parameters.partitionLastsSecondsMax * 1000, {
       kind: "heal",
+      partition: this.network.partitionNumber,
     });
     return undefined;
   }
@@ -695,6 +751,8 @@ export class Simulation {
       return;
     }
     this.observe(leader);
+    this.maybeIsolateLeader(leader.id);
+    if (this.phase === "safety") this.figure8?.onProposal(leader.id);
     this.statistics.proposals++;
     if (useLog) keys.logOps++;
     else keys.registerOps++;

@@ -46,6 +46,16 @@ export interface SwarmParameters {
    * old-term entry before the new leader's own entry). Undefined: Raft's default.
    */
   readonly appendMessageSizeBytes: number | undefined;
+  /**
+   * A reactive nemesis (as Jepsen's): the probability that a leader is isolated from every peer right
+   * after it is elected, right after it advances its commit index, or right after it accepts a
+   * proposal. Isolating at those instants strands entries on a minority and leaves freshly elected
+   * leaders' entries unreplicated: the interleavings of Raft's Figure 8, which uniform random
+   * partitions almost never hit.
+   */
+  readonly isolateLeaderProbability: number;
+  /** Whether the scripted Figure 8 nemesis (figure8-nemesis.ts) drives the network. */
+  readonly figure8Nemesis: boolean;
 }
 
 function pick<T>(rng: Rng, values: readonly T[]): T {
@@ -85,8 +95,13 @@ export function swarmParameters(rng: Rng): SwarmParameters {
     clockDrift: rng.nextFloat() * 0.02,
     clockJumpEverySeconds: 30 + rng.nextFloat() * 600,
     clients: rng.integer(1, 6),
-    clientThinkMsMax: pick(rng, [20, 100, 500, 2000]),
+    // Continuous but moderate offered load (about 0.1 to 5 operations per second per cluster): the
+    // cost of a cluster-hour is mostly proportional to its operations, and the budget is 10,000
+    // cluster-hours in an hour. Heavy load is the job of the pinned profiles (profiles.ts).
+    clientThinkMsMax: pick(rng, [2000, 5000, 10_000, 20_000]),
     appendMessageSizeBytes: pick(rng, [undefined, undefined, undefined, 1]),
+    isolateLeaderProbability: pick(rng, [0, 0, 0.02, 0.1]),
+    figure8Nemesis: false,
   };
 }
 
