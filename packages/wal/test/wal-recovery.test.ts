@@ -49,13 +49,17 @@ async function lastIndexAfterReopen(disk: SimDisk): Promise<number> {
   return last;
 }
 
-async function expectCorrupt(disk: SimDisk, fileName: string): Promise<void> {
+async function expectCorrupt(disk: SimDisk, fileName: string, position?: number): Promise<void> {
   const error = await Wal.open(disk, { directory, segmentSizeBytes: 8192 }).then(
     () => undefined,
     (caught: unknown) => caught,
   );
   expect(HelixError.is(error, "CORRUPT_DATA"), `expected CORRUPT_DATA, got ${error}`).toBe(true);
   expect((error as HelixError).message).toContain(fileName);
+  if (position !== undefined) {
+    expect((error as HelixError).message).toContain(`at byte ${position}`);
+    expect((error as HelixError).details).toMatchObject({ position });
+  }
 }
 
 describe("recovery of a damaged last frame", () => {
@@ -105,7 +109,7 @@ describe("corruption that is never skipped", () => {
     for (let position = 0; position < middle.size; position++) {
       const { disk } = await walWithEntries(5);
       disk.flipBit(firstSegment, middle.position + position, position % 8);
-      await expectCorrupt(disk, "00000000000000000001.wal");
+      await expectCorrupt(disk, "00000000000000000001.wal", middle.position);
     }
   });
 
@@ -113,7 +117,7 @@ describe("corruption that is never skipped", () => {
     const { disk, frames } = await walWithEntries(5);
     const middle = frames[1] as { position: number; size: number };
     disk.overwrite(firstSegment, middle.position, new Uint8Array(middle.size));
-    await expectCorrupt(disk, "00000000000000000001.wal");
+    await expectCorrupt(disk, "00000000000000000001.wal", middle.position);
   });
 
   it("reports a bad segment header", async () => {

@@ -57,7 +57,7 @@ export function preparingPath(directory: string, sequence: number): string {
  * never share a name.
  */
 export function sparePath(directory: string, oldSequence: number): string {
-  return `${directory}/${segmentName(oldSequence)}.spare.wal.tmp`;
+  return `${directory}/${oldSequence.toString().padStart(20, "0")}.spare.wal.tmp`;
 }
 
 /**
