@@ -58,6 +58,31 @@ describe("envelope codec", () => {
     expect(decodeEnvelope(encodeEnvelope(register))).toMatchObject({ kind: "register", node: { nodeId: 2 } });
   });
 
+  it("round-trips partition transfer requests and answers with their batch bytes", () => {
+    const fetch: NodeEnvelope = {
+      kind: "partitionFetch",
+      group: 4 as never,
+      requestId: 9,
+      offset: 100,
+      endOffset: 250,
+    };
+    expect(decodeEnvelope(encodeEnvelope(fetch))).toEqual(fetch);
+    const data: NodeEnvelope = {
+      kind: "partitionData",
+      group: 4 as never,
+      requestId: 9,
+      batches: [new Uint8Array([1, 2, 3]), new Uint8Array([4])],
+      error: null,
+    };
+    expect(decodeEnvelope(encodeEnvelope(data))).toEqual(data);
+    const refused = { ...data, batches: [], error: "offset 100 is outside [0, 50)" };
+    expect(decodeEnvelope(encodeEnvelope(refused))).toEqual(refused);
+    const encodeRaw = (value: unknown) => encodeEnvelope(value as NodeEnvelope);
+    expect(decodeEnvelope(encodeRaw({ ...fetch, offset: -1 }))).toBeUndefined();
+    expect(decodeEnvelope(encodeRaw({ ...data, batches: ["x"] }))).toBeUndefined();
+    expect(decodeEnvelope(encodeRaw({ ...data, error: 7 }))).toBeUndefined();
+  });
+
   it("drops frames that are not envelopes and batches with a bad shape", () => {
     const encodeRaw = (value: unknown) => encodeEnvelope(value as NodeEnvelope);
     expect(decodeEnvelope(new Uint8Array([0xc1]))).toBeUndefined();

@@ -2,7 +2,8 @@ import { decode, encode } from "@msgpack/msgpack";
 import type { NodeEnvelope } from "../node/helix-node.js";
 
 /**
- * Node envelopes (Multi-Raft batches, registrations) on the peer transport, as MessagePack: compact,
+ * Node envelopes (Multi-Raft batches, registrations, partition data pulled while installing a partition
+ * snapshot) on the peer transport, as MessagePack: compact,
  * binary payloads (entry data, snapshot chunks) travel as raw bytes, and the peer transport's frame CRC
  * already guards integrity. A frame that does not decode to an envelope is dropped (undefined), never
  * thrown at the node: Raft tolerates loss, and a bad peer must not crash this one. Only the shape the
@@ -23,6 +24,21 @@ export function decodeEnvelope(frame: Uint8Array): NodeEnvelope | undefined {
   if (typeof value !== "object" || value === null) return undefined;
   const envelope = value as { kind?: unknown; batch?: unknown; node?: { nodeId?: unknown } };
   if (envelope.kind === "raft") return isBatch(envelope.batch) ? (value as NodeEnvelope) : undefined;
+  if (envelope.kind === "partitionFetch") {
+    const request = value as Record<string, unknown>;
+    const valid = [request.group, request.requestId, request.offset, request.endOffset].every(isCount);
+    return valid ? (value as NodeEnvelope) : undefined;
+  }
+  if (envelope.kind === "partitionData") {
+    const answer = value as Record<string, unknown>;
+    const valid =
+      isCount(answer.group) &&
+      isCount(answer.requestId) &&
+      Array.isArray(answer.batches) &&
+      answer.batches.every((batch) => batch instanceof Uint8Array) &&
+      (answer.error === null || typeof answer.error === "string");
+    return valid ? (value as NodeEnvelope) : undefined;
+  }
   if (envelope.kind === "register") {
     const node = envelope.node as Record<string, unknown> | undefined;
     if (typeof node !== "object" || node === null || typeof node.nodeId !== "number") return undefined;
@@ -63,5 +79,9 @@ function isNodeId(value: unknown): boolean {
 }
 
 function isGroupId(value: unknown): boolean {
-  return typeof value === "number" && Number.isInteger(value) && value >= 0;
+  return isCount(value);
+}
+
+function isCount(value: unknown): boolean {
+  return typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
 }

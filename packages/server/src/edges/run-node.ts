@@ -40,6 +40,34 @@ export interface RunNodeOptions {
   readonly onFailure: (error: unknown) => void;
 }
 
+/**
+ * Test knobs, not configuration: `HELIX_SNAPSHOT_AFTER_ENTRIES` and `HELIX_SNAPSHOT_TRAILING_ENTRIES`
+ * lower the limits.snapshot* defaults so multi-process tests reach compaction with a few hundred
+ * produces. A value that is not a whole number (at least 1, or 0 for trailing entries) is refused.
+ */
+function snapshotPolicyFromEnvironment(): {
+  snapshotPolicy?: { afterEntries?: number; trailingEntries?: number };
+} {
+  const read = (name: string, minimum: number): number | undefined => {
+    const text = process.env[name];
+    if (text === undefined || text === "") return undefined;
+    const value = Number(text);
+    if (!Number.isSafeInteger(value) || value < minimum) {
+      throw new HelixError("INVALID_CONFIG", `${name} must be a whole number >= ${minimum}, got "${text}"`);
+    }
+    return value;
+  };
+  const afterEntries = read("HELIX_SNAPSHOT_AFTER_ENTRIES", 1);
+  const trailingEntries = read("HELIX_SNAPSHOT_TRAILING_ENTRIES", 0);
+  if (afterEntries === undefined && trailingEntries === undefined) return {};
+  return {
+    snapshotPolicy: {
+      ...(afterEntries === undefined ? {} : { afterEntries }),
+      ...(trailingEntries === undefined ? {} : { trailingEntries }),
+    },
+  };
+}
+
 export function formatHostPort(address: HostPort): string {
   return address.host.includes(":") ? `[${address.host}]:${address.port}` : `${address.host}:${address.port}`;
 }
@@ -69,6 +97,7 @@ export async function runNode(config: NodeConfig, options: RunNodeOptions): Prom
       clock: systemClock,
       send: (to, envelope) => transport.send(to, encodeEnvelope(envelope)),
       onFailure: options.onFailure,
+      ...snapshotPolicyFromEnvironment(),
     });
   } catch (error) {
     await transport.close();
