@@ -604,10 +604,12 @@ export class Wal {
   private applyBatch(batch: PendingAppend[], sequence: number, start: number): void {
     let position = start;
     for (const pending of batch) {
-      for (const [i, record] of pending.records.entries()) {
-        const size = frameSize(pending.frames[i] as PendingFrame);
+      const { records, frames } = pending;
+      for (let i = 0; i < records.length; i++) {
+        const size = frameSize(frames[i] as PendingFrame);
+        const record = records[i] as WalRecord;
         const reason = applyRecord(this.groups, this.usage, record, { segment: sequence, position, size });
-        assert(reason === undefined, () => `an accepted record did not apply: ${reason}`);
+        if (reason !== undefined) assert(false, `an accepted record did not apply: ${reason}`);
         position += size;
       }
     }

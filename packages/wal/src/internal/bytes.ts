@@ -2,7 +2,8 @@ import { assert } from "@helixlog/core";
 
 /** Little-endian 64-bit unsigned integers stored as two 32-bit halves; values are safe integers. */
 export function writeUint64(view: DataView, position: number, value: number): void {
-  assert(Number.isSafeInteger(value) && value >= 0, () => `not a safe unsigned integer: ${value}`);
+  // Checked before calling assert so the hot path allocates no message closure.
+  if (!Number.isSafeInteger(value) || value < 0) assert(false, `not a safe unsigned integer: ${value}`);
   view.setUint32(position, value >>> 0, true);
   view.setUint32(position + 4, Math.floor(value / 2 ** 32), true);
 }

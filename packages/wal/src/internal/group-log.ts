@@ -98,10 +98,9 @@ export class GroupLog {
     size: number,
     usage: SegmentUsage,
   ): void {
-    assert(
-      index > this.compaction.index && index <= this.lastIndex + 1,
-      () => `entry ${index} does not extend group ${this.group}`,
-    );
+    if (index <= this.compaction.index || index > this.lastIndex + 1) {
+      assert(false, `entry ${index} does not extend group ${this.group}`);
+    }
     if (index <= this.lastIndex) this.truncateFrom(index, usage);
     this.push(term, segment, position, size);
     usage.add(segment);
