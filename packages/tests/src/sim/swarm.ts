@@ -70,9 +70,9 @@ export function swarmParameters(rng: Rng): SwarmParameters {
   return {
     voters: rng.chance(0.7) ? 3 : 5,
     groups: rng.integer(1, 4),
-    tickMs: 100,
-    // Production-like timing (etcd and KRaft deployments): 100 ms ticks, heartbeats every few ticks,
-    // election timeouts of 1-2 s. Shorter heartbeats only add events, not interleavings.
+    // Production-like timing: 100 ms ticks as etcd, 200 ms as CockroachDB; heartbeats every few ticks;
+    // election timeouts of 10-20 ticks. Shorter intervals only add events, not interleavings.
+    tickMs: pick(rng, [100, 200, 200]),
     electionTicks: pick(rng, [10, 10, 15, 20]),
     heartbeatTicks: pick(rng, [3, 5, 5]),
     latencyMinMs: 0.1 + rng.nextFloat() * 2,
