@@ -545,12 +545,13 @@ export class HelixNode {
   /**
    * The host's snapshot hook (raft-host.ts). The controller group snapshots the controller and its KV
    * store; a partition group its PartitionState (offsets, producers, log start), durable once its segment
-   * store is flushed through the applied entries, since the snapshot does not carry the records. Other
-   * groups do not snapshot, so their WAL is not compacted: the consumer-progress groups (issue 9) plug
-   * their state machine's snapshot in here and their restore in `restoreGroup`.
+   * store is flushed through the applied entries, since the snapshot does not carry the records. A
+   * consumer-progress group snapshots its ProgressStateMachine, which is self-contained.
    */
   private snapshotGroup(group: GroupId): { data: Uint8Array; durable?: Promise<void> } | undefined {
     if (group === controllerGroupId) return { data: encodeControllerSnapshot(this.controller, this.kv) };
+    const progress = this.progress.groupState(group);
+    if (progress !== undefined) return { data: progress.snapshot() };
     const local = this.partitions.get(group);
     if (local === undefined) return undefined;
     return { data: encodePartitionSnapshot(local.state.snapshot()), durable: local.log.flush() };
@@ -573,6 +574,11 @@ export class HelixNode {
       this.kv = restored.kv;
       if (this.controller.clusterInfo().clusterId !== undefined) this.hostProgressGroups();
       this.reconcile();
+      return;
+    }
+    const progress = this.progress.groupState(group);
+    if (progress !== undefined) {
+      progress.restore(snapshot.data, snapshot.index);
       return;
     }
     const local = this.partitions.get(group);

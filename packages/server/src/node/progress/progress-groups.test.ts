@@ -17,6 +17,7 @@ import { type GroupId, HelixError, ManualClock, type NodeId, nodeId, SeededRng }
 import { SimDisk } from "@helixlog/wal/testing";
 import { describe, expect, it } from "vitest";
 import { HelixNode, type NodeEnvelope } from "../helix-node.js";
+import { SnapshotStore } from "../snapshot-store.js";
 import {
   decodeProgressCommand,
   encodeProgressCommand,
@@ -31,7 +32,10 @@ class Cluster {
   private readonly inbox: [NodeId, NodeId, NodeEnvelope][] = [];
   readonly clock = new ManualClock();
 
-  constructor(readonly ids: NodeId[]) {}
+  constructor(
+    readonly ids: NodeId[],
+    private readonly snapshotPolicy?: { afterEntries: number; trailingEntries: number },
+  ) {}
 
   async start(id: NodeId, disk?: SimDisk): Promise<HelixNode> {
     const simDisk = disk ?? new SimDisk({ rng: new SeededRng(id) });
@@ -50,6 +54,7 @@ class Cluster {
       clock: this.clock,
       send: (to, envelope) => this.inbox.push([id, to, envelope]),
       progressGroupCount: 4,
+      ...(this.snapshotPolicy === undefined ? {} : { snapshotPolicy: this.snapshotPolicy }),
     });
     this.nodes.set(id, node);
     return node;
@@ -105,8 +110,11 @@ async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
-async function readyCluster(): Promise<Cluster> {
-  const cluster = new Cluster([nodeId(1), nodeId(2), nodeId(3)]);
+async function readyCluster(snapshotPolicy?: {
+  afterEntries: number;
+  trailingEntries: number;
+}): Promise<Cluster> {
+  const cluster = new Cluster([nodeId(1), nodeId(2), nodeId(3)], snapshotPolicy);
   for (const id of cluster.ids) await cluster.start(id);
   await cluster.until(
     () => [...cluster.nodes.values()].every((node) => node.listNodes().length === 3),
@@ -389,6 +397,65 @@ describe("progress groups on three nodes", () => {
  * replica of the progress group holds byte-identical state. HELIX_PROGRESS_SEEDS=N runs more seeds;
  * HELIX_PROGRESS_SEED=S replays one.
  */
+describe("progress group snapshots", () => {
+  it("installs a snapshot on a follower that fell behind compaction, and restores from it after a restart", async () => {
+    const cluster = await readyCluster({ afterEntries: 20, trailingEntries: 5 });
+    const leader = await cluster.progressLeader("snap");
+    const progressGroup = leader.progress.locate("snap")?.progressGroup as GroupId;
+    const lagging = cluster.ids.find((id) => id !== leader.nodeId && id !== cluster.ids[0]) ?? cluster.ids[2];
+    const laggingDisk = await cluster.crash(lagging as NodeId);
+    const lease = await cluster.drive(
+      leader.progress.acquireLease({
+        group: "snap",
+        memberId: "m",
+        topic: "orders",
+        partition: 1,
+        mode: "exclusive",
+        durationMs: 600_000,
+        initialOffset: 0,
+      }),
+    );
+    for (let offset = 1; offset <= 60; offset++) {
+      await cluster.drive(leader.progress.commitOffsets("snap", [{ topic: "orders", partition: 0, offset }]));
+    }
+    await cluster.drive(leader.progress.ack({ group: "snap", lease: lease!, cumulative: 7 }));
+    // The leader snapshotted the progress group and compacted far past the lagging node's log.
+    const leaderSnapshot = await new SnapshotStore(cluster.disks.get(leader.nodeId) as SimDisk).load(
+      progressGroup,
+    );
+    expect(leaderSnapshot?.index).toBeGreaterThan(20);
+    const decoded = new ProgressGroupState(progressGroup);
+    decoded.restore(leaderSnapshot?.data ?? new Uint8Array(), leaderSnapshot?.index ?? 0);
+    expect(decoded.summary()).toMatchObject({ groups: 1, liveLeases: 1 });
+    const restarted = await cluster.start(lagging as NodeId, laggingDisk);
+    const target = leader.progress.groupState(progressGroup)?.lastAppliedIndex ?? 0;
+    await cluster.until(
+      () => (restarted.progress.groupState(progressGroup)?.lastAppliedIndex ?? 0) >= target,
+      "the lagging node caught up",
+    );
+    expect(Buffer.from(restarted.progress.groupState(progressGroup)?.snapshot() ?? [])).toEqual(
+      Buffer.from(leader.progress.groupState(progressGroup)?.snapshot() ?? []),
+    );
+    // It caught up by installing the leader's snapshot, which it stored.
+    const installed = await new SnapshotStore(cluster.disks.get(lagging as NodeId) as SimDisk).load(
+      progressGroup,
+    );
+    expect(installed?.index).toBeGreaterThan(20);
+    // Every node restarts from its own snapshot plus the WAL suffix.
+    const disks = new Map<NodeId, SimDisk>();
+    for (const id of cluster.ids) disks.set(id, await cluster.crash(id));
+    for (const id of cluster.ids) await cluster.start(id, disks.get(id));
+    const after = await cluster.progressLeader("snap");
+    const offsets = await cluster.drive(after.progress.fetchOffsets("snap"));
+    expect(offsets.map((entry) => [entry.partition, entry.committedOffset])).toEqual([
+      [0, 60],
+      [1, 7],
+    ]);
+    const description = await cluster.drive(after.progress.describeGroup("snap"));
+    expect(description.partitions[1]?.leases.map((held) => held.leaseId)).toEqual([lease?.leaseId]);
+  });
+});
+
 describe("progress groups under crashes (seeded)", () => {
   const seeds =
     process.env.HELIX_PROGRESS_SEED !== undefined
