@@ -225,9 +225,7 @@ export class NodeSimulation {
         this.network.partition();
         this.queue.push(
           this.now + this.faultRng.nextFloat() * this.parameters.partitionLastsSecondsMax * 1000,
-          {
-            kind: "heal",
-          },
+          { kind: "heal", partition: this.network.partitionNumber },
         );
         return undefined;
       case "heal":

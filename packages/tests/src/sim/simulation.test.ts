@@ -110,7 +110,7 @@ describe("node core simulation (HelixNode, partitions, acks=all)", () => {
     for (const outcome of summary.outcomes) {
       expect(outcome.statistics.acknowledgedRecords).toBeGreaterThan(0);
       expect(outcome.statistics.recordsChecked).toBeGreaterThanOrEqual(
-        outcome.statistics.acknowledgedRecords,
+        outcome.statistics.acknowledgedRecords ?? 0,
       );
       expect(outcome.statistics.replicasChecked).toBeGreaterThan(0);
     }
