@@ -37,6 +37,7 @@ import {
   type Ticks,
 } from "@helixlog/core";
 import type { Entry, MultiRaftBatch } from "@helixlog/raft";
+import { type GroupLeadership, planLeaderTransfers } from "@helixlog/routing";
 import { PartitionLog, Wal } from "@helixlog/wal";
 import {
   type AlterTopicRequest,
@@ -170,6 +171,18 @@ interface LocalPartition {
   readonly log: PartitionLog;
 }
 
+/** Ticks a new partition's preferred replica waits for the others to host the group before it campaigns. */
+const preferredCampaignDelayTicks = 2;
+
+/** A group as bootstrapped: its first configuration entry, no election yet. */
+function isNewGroup(view: {
+  readonly term: number;
+  readonly leader: number;
+  readonly lastIndex: number;
+}): boolean {
+  return view.term <= 1 && view.leader === 0 && view.lastIndex <= 1;
+}
+
 /** Ticks between a node's registration attempts while it is not registered yet. */
 const registerEveryTicks = 10;
 
@@ -181,6 +194,10 @@ export class HelixNode {
   private readonly partitions = new Map<GroupId, LocalPartition>();
   private readonly pending = new Map<GroupId, Map<number, PendingProposal>>();
   private ticksSinceRegister = registerEveryTicks;
+  /** New partitions whose preferred replica is this node: ticks left before it campaigns. */
+  private readonly preferredCampaigns = new Map<GroupId, number>();
+  /** Ticks since the last leader-balancing pass. */
+  private ticksSinceBalance = 0;
   /** Node liveness and, for the partitions led here, each replica's lag and ISR membership. */
   private readonly replicas: ReplicaTracker;
   /** Ticks since the last retention pass, and where the next one starts among the local partitions. */
@@ -261,6 +278,8 @@ export class HelixNode {
     this.maybeEnforceRetention();
     this.replicas.tick();
     this.observeReplication();
+    this.maybeBalanceLeaders();
+    this.campaignForNewPartitions();
   }
 
   receive(from: NodeId, envelope: NodeEnvelope): void {
@@ -819,6 +838,50 @@ export class HelixNode {
     return undefined;
   }
 
+  /**
+   * Leader balancing (Kafka's auto.leader.rebalance): every leaderBalanceEveryTicks ticks, this node
+   * hands leadership of partitions it leads back to their preferred replica (the first; placement
+   * spreads preferred leaders evenly), at most leaderTransfersPerPassMax per pass, and only to a
+   * preferred replica that is live and in sync, so the transfer can complete. Each node balances the
+   * groups it leads, so a node that returns after a failure gets its leaderships back within a few
+   * passes. Transfers that do not complete are aborted by Raft after an election timeout.
+   */
+  private maybeBalanceLeaders(): void {
+    if (++this.ticksSinceBalance < limits.leaderBalanceEveryTicks) return;
+    this.ticksSinceBalance = 0;
+    const led: GroupLeadership[] = [];
+    const inSync = new Map<GroupId, readonly NodeId[]>();
+    for (const local of this.partitions.values()) {
+      if (!this.host.hosts(local.group) || this.host.view(local.group).role !== "leader") continue;
+      const status = this.partitionStatus(local.topic, local.partition);
+      led.push({ groupId: local.group, replicas: status.replicas, leader: this.nodeId });
+      inSync.set(local.group, status.isr);
+    }
+    const live = new Set(
+      this.controller
+        .listNodes()
+        .map((node) => node.nodeId)
+        .filter((id) => this.isNodeLive(id)),
+    );
+    const transfers = planLeaderTransfers(led, live, Number.MAX_SAFE_INTEGER)
+      .filter((transfer) => inSync.get(transfer.groupId)?.includes(transfer.to))
+      .slice(0, limits.leaderTransfersPerPassMax);
+    for (const transfer of transfers) this.host.transferLeadership(transfer.groupId, transfer.to);
+  }
+
+  /** Campaigns in the new partitions this node is the preferred replica of, once their delay ran out. */
+  private campaignForNewPartitions(): void {
+    for (const [group, ticksLeft] of this.preferredCampaigns) {
+      if (ticksLeft > 1) {
+        this.preferredCampaigns.set(group, ticksLeft - 1);
+        continue;
+      }
+      this.preferredCampaigns.delete(group);
+      // An election another replica started meanwhile has moved the term on: let it finish.
+      if (this.host.hosts(group) && isNewGroup(this.host.view(group))) this.host.multiRaft.campaign(group);
+    }
+  }
+
   /** Each voter's match index in a group this node leads (Raft's replication progress). */
   private matchIndexes(group: GroupId): Map<NodeId, number> {
     const matches = new Map<NodeId, number>();
@@ -928,6 +991,11 @@ export class HelixNode {
     await this.host.addGroup({ group, voters: replicas }, (entries) => {
       for (const entry of entries) observe(state, entry);
     });
+    // A brand-new partition's preferred replica campaigns, so leaders start where placement spread
+    // them and leader balancing has nothing to undo. It waits a couple of ticks for the other replicas
+    // to host the group (votes for a group a node does not host yet are dropped).
+    if (replicas[0] === this.nodeId && this.host.hosts(group) && isNewGroup(this.host.view(group)))
+      this.preferredCampaigns.set(group, preferredCampaignDelayTicks);
   }
 
   /**
