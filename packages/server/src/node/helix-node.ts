@@ -52,20 +52,20 @@ import {
   type TopicRecord,
 } from "./controller/controller-state.js";
 import { effectiveTopicConfig } from "./controller/topic-config.js";
+import { decodeControllerSnapshot, encodeControllerSnapshot } from "./controller-snapshot.js";
 import { type KvCommand, KvState } from "./kv/kv-state.js";
 import { partitionLogSettings } from "./partition/log-settings.js";
+import { decodePartitionSnapshot, encodePartitionSnapshot } from "./partition/partition-snapshot.js";
 import { PartitionState, partitionCommandType } from "./partition/partition-state.js";
 import { firstRecordAtOrAfter, recordWithLargestTimestamp } from "./partition/record-time.js";
 import { type ReplicaLag, ReplicaTracker } from "./partition/replica-tracker.js";
-import { NodeProgress } from "./progress/node-progress.js";
-import { progressVoters } from "./progress/progress-groups.js";
-import { decodeControllerSnapshot, encodeControllerSnapshot } from "./controller-snapshot.js";
-import { decodePartitionSnapshot, encodePartitionSnapshot } from "./partition/partition-snapshot.js";
 import {
   type PartitionDataEnvelope,
   type PartitionFetchEnvelope,
   PartitionTransfers,
 } from "./partition-transfer.js";
+import { NodeProgress } from "./progress/node-progress.js";
+import { progressVoters } from "./progress/progress-groups.js";
 import { RaftHost } from "./raft-host.js";
 import { SnapshotStore, type StoredSnapshot } from "./snapshot-store.js";
 

@@ -134,9 +134,12 @@ export class TestCluster {
     return leader;
   }
 
+  /** The node leading a partition, among the nodes not cut off. */
   partitionLeader(topic: string, partition: number): HelixNode {
     const node = [...this.nodes.values()].find(
-      (candidate) => candidate.partitionLeader(topic, partition)?.leader === candidate.nodeId,
+      (candidate) =>
+        !this.isolated.has(candidate.nodeId) &&
+        candidate.partitionLeader(topic, partition)?.leader === candidate.nodeId,
     );
     if (node === undefined) throw new Error(`no leader for ${topic}-${partition}`);
     return node;
