@@ -269,8 +269,10 @@ export class Simulation {
       } catch (error) {
         this.recordViolation(error);
       }
-      // Only disk operations start promise chains (the WAL is async); everything else is synchronous.
-      if (this.diskActivity) {
+      // Promise chains start with disk operations and with host rounds waiting for the WAL (which may
+      // defer its own work to a microtask); everything else is synchronous, so other events need no
+      // drain, and most events are ticks and deliveries while no round is in flight.
+      if (this.diskActivity || this.anyBusy()) {
         this.diskActivity = false;
         await this.drain();
       }
@@ -365,6 +367,13 @@ export class Simulation {
   /** Lets every microtask the last event started run to completion (see the module comment). */
   private drain(): Promise<void> {
     return new Promise((resolve) => setImmediate(resolve));
+  }
+
+  private anyBusy(): boolean {
+    for (const node of this.nodes.values()) {
+      if (node.status === "starting" || node.host?.busy === true) return true;
+    }
+    return false;
   }
 
   /** Keeps the last `traceEvents` events in a ring (the trace printed with a failure). */
