@@ -1,16 +1,19 @@
 /**
  * The KafkaBackend port (packages/kafka-proxy) over one HelixNode: what the embedded Kafka listener of
- * every node calls (DESIGN.md §7). Approximations, until the node can say more:
- *   - a partition not hosted here is reported led by its first replica (the preferred leader) with leader
- *     epoch -1; a client that guesses wrong gets NOT_LEADER_OR_FOLLOWER and refreshes its metadata;
- *   - the ISR is every replica: the node does not measure replica lag yet (DESIGN.md §2 ISR);
- *   - every registered node is a live broker: the controller does not track liveness yet;
+ * every node calls (DESIGN.md §7).
+ *   - Metadata: brokers are the registered nodes this node hears from (HelixNode.isNodeLive; itself
+ *     always); leader, leader epoch (= Raft term) and ISR come from HelixNode.partitionStatus, measured on
+ *     the partition leader and estimated elsewhere. A partition not hosted here is reported led by its
+ *     first replica (the preferred leader) with leader epoch -1: a client that guesses wrong gets
+ *     NOT_LEADER_OR_FOLLOWER and refreshes its metadata.
+ *   - ListOffsets: earliest (-2), latest (-1), max timestamp (-3, KIP-734) and by timestamp (KIP-79) on
+ *     the partition leader; DeleteRecords (KIP-107) through the partition's Raft log.
  *   - the controller leader is the Kafka controller (CreateTopics, DeleteTopics, InitProducerId blocks)
  *     and the coordinator of every consumer group (offsets live in the controller's KV store, see
  *     kafka/group-store.ts); elsewhere those calls answer NOT_LEADER_OR_FOLLOWER;
- *   - ListOffsets by timestamp and DeleteRecords answer UNSUPPORTED_VERSION: HelixNode has no
- *     offsetForTime or deleteRecords yet; OffsetForLeaderEpoch answers the current term and high
- *     watermark. CreatePartitions and (Incremental)AlterConfigs go through HelixNode.alterTopic.
+ *   - approximations: OffsetForLeaderEpoch answers the current term and high watermark (no epoch
+ *     history yet); DescribeProducers answers empty (HelixNode does not expose producer state yet).
+ *     CreatePartitions and (Incremental)AlterConfigs go through HelixNode.alterTopic.
  * Long polling polls the high watermark (as the gRPC edge does, edges/grpc/waiting.ts).
  */
 import { HelixError, limits, type NodeId } from "@helixlog/core";
@@ -79,7 +82,10 @@ export class HelixKafkaBackend implements KafkaBackend {
     return {
       clusterId: this.node.clusterInfo().clusterId ?? "helix",
       controllerId: this.node.controllerLeader() ?? -1,
-      brokers: this.node.listNodes().map(brokerOf),
+      brokers: this.node
+        .listNodes()
+        .filter((record) => this.node.isNodeLive(record.nodeId))
+        .map(brokerOf),
       topics: topics.map((topic) => this.describeTopic(topic)),
     };
   }
@@ -134,7 +140,13 @@ export class HelixKafkaBackend implements KafkaBackend {
         timestampMs: -1n,
         leaderEpoch: term,
       };
-    throw new HelixError("UNSUPPORTED_VERSION", "offset lookup by timestamp is not implemented yet");
+    const found =
+      query.kind === "max-timestamp"
+        ? await this.node.maxTimestamp(topic, partition)
+        : await this.node.offsetForTime(topic, partition, timestampOf(query.timestampMs));
+    // As Kafka: no record at or after the time (or an empty partition) is offset -1, timestamp -1.
+    if (found === undefined) return { offset: -1n, timestampMs: -1n, leaderEpoch: term };
+    return { offset: BigInt(found.offset), timestampMs: BigInt(found.timestamp), leaderEpoch: term };
   }
 
   async createTopic(spec: TopicSpec): Promise<TopicDescription> {
@@ -230,8 +242,13 @@ export class HelixKafkaBackend implements KafkaBackend {
     return { producerId: BigInt(producerId), producerEpoch: 0 };
   }
 
-  async deleteRecords(): Promise<bigint> {
-    throw new HelixError("UNSUPPORTED_VERSION", "deleting records is not implemented yet");
+  /** Moves the log start offset up to `beforeOffset` (-1: the high watermark) on the partition leader. */
+  async deleteRecords(topic: string, partition: number, beforeOffset: bigint): Promise<bigint> {
+    this.requirePartitionLeader(topic, partition);
+    if (beforeOffset < -1n || beforeOffset > BigInt(Number.MAX_SAFE_INTEGER))
+      throw new HelixError("OFFSET_OUT_OF_RANGE", `cannot delete records before offset ${beforeOffset}`);
+    const { lowWatermark } = await this.node.deleteRecords(topic, partition, Number(beforeOffset));
+    return BigInt(lowWatermark);
   }
 
   /**
@@ -352,18 +369,29 @@ export class HelixKafkaBackend implements KafkaBackend {
     partition: number,
     replicas: readonly NodeId[],
   ): PartitionDescription {
-    const view = this.node.partitionLeader(topic, partition);
+    const status = this.node.partitionStatus(topic, partition);
+    const hosted = this.node.partitionLeader(topic, partition) !== undefined;
     // Not hosted here: the first replica is the preferred leader, our best guess.
-    const leaderId = view === undefined ? (replicas[0] ?? -1) : (view.leader ?? -1);
+    const leaderId = hosted ? (status.leader ?? -1) : (replicas[0] ?? -1);
     return {
       partition,
       leaderId,
-      leaderEpoch: view?.term ?? -1,
+      leaderEpoch: status.leaderEpoch,
       replicas: [...replicas],
-      isr: [...replicas],
-      offlineReplicas: [],
+      isr: [...status.isr],
+      offlineReplicas: replicas.filter((replica) => !this.node.isNodeLive(replica)),
     };
   }
+}
+
+/**
+ * A ListOffsets timestamp as a number of milliseconds. Timestamps past 2^53 ms (year 285,000) cannot be
+ * stored in a batch anyway; they are clamped so the lookup answers "none at or after it".
+ */
+function timestampOf(timestampMs: bigint): number {
+  if (timestampMs > BigInt(Number.MAX_SAFE_INTEGER)) return Number.MAX_SAFE_INTEGER;
+  if (timestampMs < 0n) return 0;
+  return Number(timestampMs);
 }
 
 /** "host:port" or "[ipv6]:port", as run-node's formatHostPort writes it. */
