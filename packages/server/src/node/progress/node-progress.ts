@@ -250,8 +250,9 @@ export class NodeProgress {
             },
           }),
     });
+    const names = this.topicNames();
     return value.partitions.map((outcome) => ({
-      ...this.name(outcome.topic, outcome.partition),
+      ...named(names, outcome.topic, outcome.partition),
       error: outcome.error,
     }));
   }
@@ -267,8 +268,9 @@ export class NodeProgress {
       group: id,
       ...(partitions === undefined ? {} : { partitions: partitions.map((target) => this.resolve(target)) }),
     });
+    const names = this.topicNames();
     return value.partitions.map((fetched) => ({
-      ...this.name(fetched.topic, fetched.partition),
+      ...named(names, fetched.topic, fetched.partition),
       committedOffset: fetched.committedOffset,
       metadata: fetched.metadata,
     }));
@@ -305,7 +307,7 @@ export class NodeProgress {
     const lease = value.lease;
     if (lease === null) return null;
     return {
-      ...this.name(lease.topic, lease.partition),
+      ...named(this.topicNames(), lease.topic, lease.partition),
       leaseId: lease.leaseId,
       epoch: lease.epoch,
       mode: lease.mode,
@@ -527,13 +529,15 @@ export class NodeProgress {
   private topicNames(): Map<TopicId, string> {
     return new Map(this.host.listTopics().map((record) => [record.id, record.name]));
   }
+}
 
-  private name(
-    topic: TopicId,
-    partition: PartitionId,
-  ): { topic: string; topicId: string; partition: number } {
-    return { topic: this.topicNames().get(topic) ?? "", topicId: topic, partition };
-  }
+/** A topic id as clients see it: its name ("" once deleted), the id, the partition. */
+function named(
+  names: ReadonlyMap<TopicId, string>,
+  topic: TopicId,
+  partition: PartitionId,
+): { topic: string; topicId: string; partition: number } {
+  return { topic: names.get(topic) ?? "", topicId: topic, partition };
 }
 
 function invalid(reason: string): HelixError {
