@@ -1,5 +1,5 @@
 /**
- * A typed client for the helix.v1 gRPC API (log.proto, admin.proto), shared by the CLI, tests and any
+ * A typed client for the helix.v1 gRPC API (log.proto, admin.proto, kv.proto), shared by the CLI, tests and any
  * TypeScript tool. It loads the protos from this package's proto directory, gives every call a deadline,
  * and turns every failed call into a HelixError:
  *
@@ -149,14 +149,21 @@ type UnaryMethod = (
 // biome-ignore lint/suspicious/noExplicitAny: proto-loader generates the service clients at run time.
 type DynamicClient = any;
 
-let cachedServices: { log: ServiceClientConstructor; admin: ServiceClientConstructor } | undefined;
+interface ServiceConstructors {
+  log: ServiceClientConstructor;
+  admin: ServiceClientConstructor;
+  kv: ServiceClientConstructor;
+}
 
-function services(): { log: ServiceClientConstructor; admin: ServiceClientConstructor } {
+let cachedServices: ServiceConstructors | undefined;
+
+function services(): ServiceConstructors {
   if (cachedServices === undefined) {
     const helix = (loadPackageDefinition(loadHelixProtos()).helix as GrpcObject).v1 as GrpcObject;
     cachedServices = {
       log: helix.Log as ServiceClientConstructor,
       admin: helix.Admin as ServiceClientConstructor,
+      kv: helix.Kv as ServiceClientConstructor,
     };
   }
   return cachedServices;
@@ -167,6 +174,7 @@ export class HelixClient {
   private readonly deadlineMs: number;
   private readonly log: DynamicClient;
   private readonly admin: DynamicClient;
+  private readonly kv: DynamicClient;
 
   /** `address` is the node's gRPC HOST:PORT. Connecting is lazy: the first call does it. */
   constructor(address: string, options: HelixClientOptions = {}) {
@@ -176,9 +184,10 @@ export class HelixClient {
       "grpc.max_receive_message_length": limits.grpcRequestSizeBytesMax,
       "grpc.max_send_message_length": limits.grpcRequestSizeBytesMax,
     };
-    const { log, admin } = services();
+    const { log, admin, kv } = services();
     this.log = new log(address, credentials.createInsecure(), channelOptions);
     this.admin = new admin(address, credentials.createInsecure(), channelOptions);
+    this.kv = new kv(address, credentials.createInsecure(), channelOptions);
   }
 
   produce(request: ProduceInput, options?: CallOptions): Promise<ProduceResponse> {
@@ -267,9 +276,64 @@ export class HelixClient {
     return this.unary(this.admin, "ClusterStatus", {}, options);
   }
 
+  /**
+   * A key of the replicated KV store: linearizable by default (any node, through ReadIndex), or this
+   * node's possibly stale copy with `serializable`. Undefined when the key is absent.
+   */
+  async kvGet(
+    key: string,
+    options?: CallOptions & { readonly serializable?: boolean },
+  ): Promise<{ value: Uint8Array; revision: number } | undefined> {
+    const response = await this.unary<{ found: boolean; value: Buffer; revision: number }>(
+      this.kv,
+      "Get",
+      { key, serializable: options?.serializable ?? false },
+      options,
+    );
+    return response.found
+      ? { value: new Uint8Array(response.value), revision: response.revision }
+      : undefined;
+  }
+
+  /** Sets a key (controller leader only: NOT_LEADER elsewhere, with the leader); resolves with the new revision. */
+  async kvPut(key: string, value: Uint8Array, options?: CallOptions): Promise<number> {
+    const response = await this.unary<{ revision: number }>(
+      this.kv,
+      "Put",
+      { key, value: Buffer.from(value) },
+      options,
+    );
+    return response.revision;
+  }
+
+  /** Deletes a key; resolves with whether it existed. */
+  async kvDelete(key: string, options?: CallOptions): Promise<boolean> {
+    const response = await this.unary<{ deleted: boolean }>(this.kv, "Delete", { key }, options);
+    return response.deleted;
+  }
+
+  /**
+   * Sets `key` only if its revision is `expectedRevision` (0: absent). `revision` is the new one when
+   * swapped, else the key's current one.
+   */
+  kvCompareAndSet(
+    key: string,
+    expectedRevision: number,
+    value: Uint8Array,
+    options?: CallOptions,
+  ): Promise<{ swapped: boolean; revision: number }> {
+    return this.unary(
+      this.kv,
+      "CompareAndSet",
+      { key, expectedRevision, value: Buffer.from(value) },
+      options,
+    );
+  }
+
   close(): void {
     this.log.close();
     this.admin.close();
+    this.kv.close();
   }
 
   private unary<Response>(

@@ -195,7 +195,7 @@ describe("gRPC API", () => {
       const names = (await answer).listServicesResponse.service.map((service) => service.name);
       stream.end();
       expect(names).toEqual(
-        expect.arrayContaining(["helix.v1.Log", "helix.v1.Admin", "grpc.health.v1.Health"]),
+        expect.arrayContaining(["helix.v1.Log", "helix.v1.Admin", "helix.v1.Kv", "grpc.health.v1.Health"]),
       );
     } finally {
       client.close();

@@ -1,5 +1,5 @@
 /**
- * The gRPC API edge (DESIGN.md §6): serves helix.v1.Log and helix.v1.Admin over one HelixNode, plus
+ * The gRPC API edge (DESIGN.md §6): serves helix.v1.Log, Admin, Progress and Kv over one HelixNode, plus
  * standard health checking (grpc.health.v1: SERVING once the node can serve: see HelixNode.isServing) and server
  * reflection. Every handler validates its request and answers bad input with INVALID_ARGUMENT and a
  * reason; every error becomes its HelixError's gRPC status with a helix.v1.ErrorDetail in the
@@ -25,6 +25,12 @@ import { HealthImplementation, protoPath as healthProtoPath, type ServingStatus 
 import type { HelixNode } from "../node/helix-node.js";
 import { AdminService } from "./grpc/admin-service.js";
 import { toServiceError } from "./grpc/error-status.js";
+import {
+  type KvCompareAndSetRequest,
+  type KvGetRequest,
+  type KvPutRequest,
+  KvService,
+} from "./grpc/kv-service.js";
 import { LogService } from "./grpc/log-service.js";
 import {
   type CreateTopicRequest,
@@ -59,11 +65,12 @@ export interface GrpcApi {
 }
 
 /** Health statuses are kept for the whole server ("") and for each Helix service. */
-const healthServices = ["", "helix.v1.Log", "helix.v1.Admin", "helix.v1.Progress"] as const;
+const healthServices = ["", "helix.v1.Log", "helix.v1.Admin", "helix.v1.Progress", "helix.v1.Kv"] as const;
 const servedServices = [
   "helix.v1.Log",
   "helix.v1.Admin",
   "helix.v1.Progress",
+  "helix.v1.Kv",
   "grpc.health.v1.Health",
 ] as const;
 
@@ -95,6 +102,13 @@ export async function startGrpcApi(options: GrpcApiOptions): Promise<GrpcApi> {
     ClusterStatus: answer(() => admin.clusterStatus()),
   } satisfies UntypedServiceImplementation);
   addProgressService(server, helix.Progress as ServiceClientConstructor, options.node, answer);
+  const kv = new KvService(options.node);
+  server.addService((helix.Kv as ServiceClientConstructor).service, {
+    Get: answer((request: KvGetRequest, call) => kv.get(request, call)),
+    Put: answer((request: KvPutRequest, call) => kv.put(request, call)),
+    Delete: answer((request: { key: string }, call) => kv.delete(request, call)),
+    CompareAndSet: answer((request: KvCompareAndSetRequest, call) => kv.compareAndSet(request, call)),
+  } satisfies UntypedServiceImplementation);
   const stopHealth = serveHealth(server, options.node);
   serveReflection(server, definition);
   const port = await bind(server, options.address);
@@ -162,8 +176,8 @@ function serveHealth(server: Server, node: HelixNode): () => void {
 }
 
 /**
- * Reflection describes the services this server answers: the Helix ones it implements (Kv is in the
- * protos but not served yet) and health checking, whose definition comes from grpc-health-check.
+ * Reflection describes the services this server answers: the Helix ones and health checking, whose
+ * definition comes from grpc-health-check.
  */
 function serveReflection(server: Server, helixDefinition: PackageDefinition): void {
   const definition = { ...helixDefinition, ...loadSync(healthProtoPath) };

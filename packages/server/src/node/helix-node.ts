@@ -53,7 +53,7 @@ import {
 } from "./controller/controller-state.js";
 import { effectiveTopicConfig } from "./controller/topic-config.js";
 import { decodeControllerSnapshot, encodeControllerSnapshot } from "./controller-snapshot.js";
-import { type KvCommand, KvState } from "./kv/kv-state.js";
+import { type KvCommand, type KvResult, KvState } from "./kv/kv-state.js";
 import { partitionLogSettings } from "./partition/log-settings.js";
 import { decodePartitionSnapshot, encodePartitionSnapshot } from "./partition/partition-snapshot.js";
 import { PartitionState, partitionCommandType } from "./partition/partition-state.js";
@@ -396,6 +396,33 @@ export class HelixNode {
   /** A key of the controller's KV store as this node has applied it (serializable, not linearizable). */
   kvGet(key: string): { value: Uint8Array; revision: number } | undefined {
     return this.kv.get(key);
+  }
+
+  /**
+   * A linearizable read of the controller's KV store on any node (ReadIndex, Raft thesis §6.4): the
+   * controller leader confirms its commit index with a quorum, this node applies through it, then
+   * reads, so the answer reflects every write acknowledged before the call. NOT_LEADER when no
+   * controller leader is known, TIMEOUT (retriable) when it does not answer in time.
+   */
+  async kvGetLinearizable(key: string): Promise<{ value: Uint8Array; revision: number } | undefined> {
+    await this.host.readIndex(controllerGroupId);
+    return this.kv.get(key);
+  }
+
+  /**
+   * One write to the controller's KV store (controller leader only, NOT_LEADER with the leader's id
+   * elsewhere). Answers the store revision after it and whether it changed the store: a delete of a
+   * missing key or a compare-and-set whose expected revision did not match did not, and then
+   * `revision` is the key's current revision (0: absent).
+   */
+  async kvWrite(command: KvCommand): Promise<{ revision: number; applied: boolean }> {
+    this.requireControllerLeader();
+    const result = (await this.proposeController({
+      type: "kv",
+      writes: [encodeKvWrite(command)],
+    })) as unknown as KvResult;
+    assert(result.ok, "a failed KV write rejects");
+    return { revision: result.revision, applied: result.applied };
   }
 
   /* Admin. */
@@ -811,12 +838,14 @@ export class HelixNode {
     return result;
   }
 
-  private applyKv(writes: readonly KvWrite[]): ControllerResult {
+  /** Applies the writes in order; answers the first failure, else the last write's KvResult. */
+  private applyKv(writes: readonly KvWrite[]): ControllerResult | KvResult {
+    let last: KvResult | undefined;
     for (const write of writes) {
-      const result = this.kv.apply(decodeKvWrite(write));
-      if (!result.ok) return result;
+      last = this.kv.apply(decodeKvWrite(write));
+      if (!last.ok) return last;
     }
-    return { ok: true };
+    return last ?? { ok: true };
   }
 
   /** Applies a committed partition entry; a DeleteRecords entry answers with the new log start offset. */
