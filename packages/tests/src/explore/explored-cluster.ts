@@ -84,7 +84,7 @@ export const defaultClusterOptions: ClusterOptions = {
   drops: true,
 };
 
-export interface MessageEvent {
+export interface DeliveryEvent {
   readonly kind: "deliver" | "drop";
   readonly message: Message;
   readonly label: string;
@@ -96,7 +96,7 @@ export interface NodeEvent {
   readonly label: string;
 }
 
-export type ExploreEvent = MessageEvent | NodeEvent;
+export type ExploreEvent = DeliveryEvent | NodeEvent;
 
 export interface HostNode {
   readonly id: NodeId;
@@ -305,7 +305,7 @@ function runEvent(state: ClusterState, event: ExploreEvent, options: ClusterOpti
   else runNodeEvent(state, event, options);
 }
 
-function runMessageEvent(state: ClusterState, event: MessageEvent, options: ClusterOptions): void {
+function runMessageEvent(state: ClusterState, event: DeliveryEvent, options: ClusterOptions): void {
   // The event may come from the state this one was cloned from: find its copy by label.
   const wanted = messageLabel(event.message);
   const position = state.inFlight.findIndex((message) => messageLabel(message) === wanted);
