@@ -9,16 +9,19 @@
  *     the lease, the committed offset, the log end and the lag; ListGroups and DeleteGroup;
  *   - a shared lease: records handed out, nacked, acked, redelivered after expiry on the replicated clock;
  *   - ResetOffsets to earliest, latest, offset (clamped), timestamp, dry run; refused while active;
- *   - bad input on every RPC is INVALID_ARGUMENT (or NOT_FOUND) with a reason, and the node stays healthy.
+ *   - bad input on every RPC is INVALID_ARGUMENT (or NOT_FOUND) with a reason, and the node stays healthy;
+ *   - with two nodes and replication factor 1, the progress leader resolves resets and a shared lease's
+ *     log end of a partition it does not host by asking the hosting node (ListOffsets over gRPC).
  * Waits are on conditions with a bound; the server, client and ticker are closed at the end.
  */
+import { createServer } from "node:net";
 import type { ServiceError } from "@grpc/grpc-js";
 import { loadSync } from "@grpc/proto-loader";
 import { encodeRecordBatch, HelixError, ManualClock, nodeId, SeededRng } from "@helixlog/core";
 import { SimDisk } from "@helixlog/wal/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProgressClient } from "../../client/progress-client.js";
-import { HelixNode } from "../../node/helix-node.js";
+import { HelixNode, type NodeEnvelope } from "../../node/helix-node.js";
 import { type GrpcApi, startGrpcApi } from "../grpc-api.js";
 import { loaderOptions, protoFiles } from "./messages.js";
 
@@ -392,3 +395,124 @@ describe("helix.v1.Progress", () => {
     expect(node.isServing()).toBe(true);
   });
 });
+
+/**
+ * Two nodes, each with its real gRPC API, over an in-memory network: a topic with replication factor 1
+ * puts some partitions only on the node that does not lead the consumer group's progress group, so the
+ * progress leader resolves resets and lease starts by asking that node over gRPC (ListOffsets).
+ */
+describe("helix.v1.Progress for partitions hosted on another node", () => {
+  const nodes = new Map<number, HelixNode>();
+  const apis: GrpcApi[] = [];
+  let ticker: NodeJS.Timeout;
+
+  beforeAll(async () => {
+    const clock = new ManualClock();
+    const ports = new Map<number, number>([
+      [1, await freePort()],
+      [2, await freePort()],
+    ]);
+    const voters = [nodeId(1), nodeId(2)];
+    const deliver = (from: number, to: number, envelope: NodeEnvelope) =>
+      setImmediate(() => nodes.get(to)?.receive(nodeId(from), envelope));
+    for (const id of [1, 2]) {
+      const node = await HelixNode.open({
+        nodeId: nodeId(id),
+        voters,
+        addresses: {
+          kafkaAddress: `127.0.0.1:${9000 + id}`,
+          grpcAddress: `127.0.0.1:${ports.get(id)}`,
+          peerAddress: `127.0.0.1:${9100 + id}`,
+          rack: undefined,
+        },
+        disk: new SimDisk({ rng: new SeededRng(id) }),
+        rng: new SeededRng(200 + id),
+        clock,
+        send: (to, envelope) => deliver(id, to, envelope),
+        progressGroupCount: 1,
+      });
+      nodes.set(id, node);
+      apis.push(
+        await startGrpcApi({
+          address: { host: "127.0.0.1", port: ports.get(id) as number },
+          node,
+          addressOf: (target) => node.listNodes().find((record) => record.nodeId === target)?.grpcAddress,
+        }),
+      );
+    }
+    ticker = setInterval(() => {
+      clock.advance(10);
+      for (const node of nodes.values()) node.tick();
+    }, 10);
+    await until(() => [...nodes.values()].every((node) => node.isServing()), "both nodes serve", 20_000);
+  }, 60_000);
+
+  afterAll(async () => {
+    clearInterval(ticker);
+    for (const api of apis) await api.close();
+    for (const node of nodes.values()) await node.close();
+  });
+
+  it("resolves earliest, latest, an offset and a timestamp of a partition hosted elsewhere", async () => {
+    await until(
+      () => [...nodes.values()].some((node) => node.progress.locate("remote")?.leader === node.nodeId),
+      "a progress leader",
+    );
+    const leader = [...nodes.values()].find(
+      (node) => node.progress.locate("remote")?.leader === node.nodeId,
+    ) as HelixNode;
+    const other = [...nodes.values()].find((node) => node !== leader) as HelixNode;
+    const controller = [...nodes.values()].find((node) => node.isControllerLeader()) as HelixNode;
+    await controller.createTopic({ name: "spread", partitions: 4, replicationFactor: 1 });
+    await until(
+      () => leader.topic("spread") !== undefined && other.topic("spread") !== undefined,
+      "topic known",
+    );
+    const remote =
+      leader.topic("spread")?.partitions.findIndex((record) => record.replicas[0] === other.nodeId) ?? -1;
+    expect(remote, "placement put a partition on the other node").toBeGreaterThanOrEqual(0);
+    await until(
+      () => other.partitionLeader("spread", remote)?.leader === other.nodeId,
+      "the remote partition led",
+    );
+    await other.produce("spread", remote, records(0, 6), "all");
+    expect(leader.partitionLeader("spread", remote)).toBeUndefined();
+
+    const client = new ProgressClient(`127.0.0.1:${apis[leader.nodeId - 1]?.port}`);
+    try {
+      const reset = (
+        to: "RESET_TO_EARLIEST" | "RESET_TO_LATEST" | "RESET_TO_OFFSET" | "RESET_TO_TIMESTAMP",
+        extra = {},
+      ) => client.resetOffsets({ group: "remote", topic: "spread", partitions: [remote], to, ...extra });
+      expect(await reset("RESET_TO_LATEST")).toEqual([{ partition: remote, offset: 6 }]);
+      expect(await reset("RESET_TO_EARLIEST")).toEqual([{ partition: remote, offset: 0 }]);
+      expect(await reset("RESET_TO_OFFSET", { offset: 50 })).toEqual([{ partition: remote, offset: 6 }]);
+      expect(await reset("RESET_TO_TIMESTAMP", { timestampMs: baseTimestamp + 2500 })).toEqual([
+        { partition: remote, offset: 3 },
+      ]);
+      expect(await reset("RESET_TO_TIMESTAMP", { timestampMs: baseTimestamp + 99_000 })).toEqual([
+        { partition: remote, offset: 6 },
+      ]);
+      const shared = await client.acquireLease({
+        group: "remote-queue",
+        memberId: "a",
+        topic: "spread",
+        partition: remote,
+        mode: "LEASE_MODE_SHARED",
+        durationMs: 60_000,
+        maxRecords: 100,
+      });
+      expect(shared?.records.map((record) => record.offset)).toEqual([0, 1, 2, 3, 4, 5]);
+    } finally {
+      client.close();
+    }
+  });
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}

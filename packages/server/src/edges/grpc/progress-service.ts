@@ -5,11 +5,11 @@
  * puts in the log (names, offsets, lease ids), so nothing malformed reaches the replicated state.
  *
  * Offsets that depend on a partition's log (the log start for a new lease's default start, the high
- * watermark for shared leases, lag in DescribeGroup, ResetOffsets to earliest/latest/timestamp) are read
- * from the replica this node hosts. A node hosting no replica of the partition answers what it can: -1
- * lag, or, for a reset it cannot resolve, UNAVAILABLE naming the fix. With three nodes or fewer every
- * node hosts every replica (replication factor min(3, N)). A timestamp reset needs the partition leader
- * here (HelixNode.offsetForTime).
+ * watermark for shared leases, ResetOffsets to earliest/latest/offset/timestamp) are read from the
+ * replica this node hosts, else asked of a replica's node with ListOffsets (a timestamp of the partition
+ * leader, here or there: HelixNode.offsetForTime). All of a reset is resolved before it is proposed, so
+ * it applies to every partition or none. DescribeGroup reports log end and lag only from a local replica
+ * (-1 otherwise; `helix group describe` fills them in from the partition leaders).
  */
 import type {
   handleUnaryCall,
@@ -20,6 +20,7 @@ import type {
 } from "@grpc/grpc-js";
 import { HelixError, limits } from "@helixlog/core";
 import type { LeaseMode } from "@helixlog/progress";
+import { HelixClient, leaderAddressOf } from "../../client/helix-client.js";
 import type { HelixNode } from "../../node/helix-node.js";
 import type { GroupDescriptionView, LeaseGrantView, LeaseRef } from "../../node/progress/node-progress.js";
 import type { EnumValue } from "./messages.js";
@@ -115,6 +116,9 @@ export interface ResetOffsetsRequest {
   offset: number;
   dryRun: boolean;
 }
+
+/** One ListOffsets to another node while resolving a reset or a lease's start: a couple of round trips. */
+const remoteLookupMs = 5_000;
 
 const leaseModes = ["LEASE_MODE_UNSPECIFIED", "LEASE_MODE_EXCLUSIVE", "LEASE_MODE_SHARED"] as const;
 const resetTargets = [
@@ -217,10 +221,9 @@ export class ProgressService {
     const mode: LeaseMode =
       requireKnown(request.mode, leaseModes, "mode") === "LEASE_MODE_SHARED" ? "shared" : "exclusive";
     const durationMs = requireDuration(request.durationMs);
-    const replica = this.replicaBounds(topic.name, partition);
     const initialOffset =
       request.initialOffset === undefined
-        ? (replica?.logStartOffset ?? 0)
+        ? await this.logOffset(topic.name, partition, "OFFSET_SPEC_EARLIEST")
         : requireOffset(request.initialOffset, "initial_offset");
     let shared = {};
     if (mode === "shared") {
@@ -232,13 +235,8 @@ export class ProgressService {
       }
       const logEndOffset =
         request.logEndOffset === undefined
-          ? replica?.highWatermark
+          ? await this.logOffset(topic.name, partition, "OFFSET_SPEC_LATEST")
           : requireOffset(request.logEndOffset, "log_end_offset");
-      if (logEndOffset === undefined) {
-        throw invalid(
-          `log_end_offset is required: node ${this.node.nodeId} hosts no replica of ${topic.name}-${partition}`,
-        );
-      }
       shared = { maxRecords, logEndOffset };
     }
     const grant = await this.bounded(
@@ -352,32 +350,71 @@ export class ProgressService {
     target: number,
     timestampMs: number,
   ): Promise<number> {
-    const replica = this.replicaBounds(topic, partition);
     if (to === "RESET_TO_OFFSET") {
-      // Kafka's --to-offset clamps into the log; without a replica here the offset is taken as given.
-      return replica === undefined
-        ? target
-        : Math.min(Math.max(target, replica.logStartOffset), replica.highWatermark);
+      // Kafka's --to-offset clamps into the log.
+      const earliest = await this.logOffset(topic, partition, "OFFSET_SPEC_EARLIEST");
+      const latest = await this.logOffset(topic, partition, "OFFSET_SPEC_LATEST");
+      return Math.min(Math.max(target, earliest), latest);
     }
-    if (replica === undefined) {
-      throw new HelixError(
-        "UNAVAILABLE",
-        `node ${this.node.nodeId} hosts no replica of ${topic}-${partition} to resolve ${to}; reset with RESET_TO_OFFSET`,
-      );
-    }
-    if (to === "RESET_TO_EARLIEST") return replica.logStartOffset;
-    if (to === "RESET_TO_LATEST") return replica.highWatermark;
-    const found = await this.node.offsetForTime(topic, partition, timestampMs).catch((error: unknown) => {
-      // The time index is read on the partition leader; a NOT_LEADER here would send the client away
-      // from the progress leader it must talk to.
-      if (!HelixError.is(error, "NOT_LEADER")) throw error;
-      throw new HelixError(
-        "UNAVAILABLE",
-        `node ${this.node.nodeId} does not lead ${topic}-${partition}, so it cannot resolve a timestamp; retry after a leader change or reset with RESET_TO_OFFSET`,
-      );
-    });
+    if (to === "RESET_TO_EARLIEST") return this.logOffset(topic, partition, "OFFSET_SPEC_EARLIEST");
+    if (to === "RESET_TO_LATEST") return this.logOffset(topic, partition, "OFFSET_SPEC_LATEST");
+    // The time index is read on the partition leader: here when this node leads it, else over gRPC.
+    const found =
+      this.node.partitionLeader(topic, partition)?.leader === this.node.nodeId
+        ? ((await this.node.offsetForTime(topic, partition, timestampMs))?.offset ?? -1)
+        : await this.remoteOffset(topic, partition, "OFFSET_SPEC_TIMESTAMP", timestampMs);
     // No record that late: Kafka resets to the log end.
-    return found?.offset ?? replica.highWatermark;
+    return found >= 0 ? found : this.logOffset(topic, partition, "OFFSET_SPEC_LATEST");
+  }
+
+  /** The log start or high watermark: from the replica hosted here, else asked of a replica's node. */
+  private async logOffset(
+    topic: string,
+    partition: number,
+    spec: "OFFSET_SPEC_EARLIEST" | "OFFSET_SPEC_LATEST",
+  ): Promise<number> {
+    const replica = this.replicaBounds(topic, partition);
+    if (replica === undefined) return this.remoteOffset(topic, partition, spec, 0);
+    return spec === "OFFSET_SPEC_EARLIEST" ? replica.logStartOffset : replica.highWatermark;
+  }
+
+  /**
+   * ListOffsets on the nodes hosting the partition's replicas (following a NOT_LEADER hint, which a
+   * timestamp lookup on a follower answers), at most once per replica plus one hint; UNAVAILABLE when
+   * none answers. A client per call: resets and lease grants on partitions hosted elsewhere are rare.
+   */
+  private async remoteOffset(
+    topic: string,
+    partition: number,
+    spec: "OFFSET_SPEC_EARLIEST" | "OFFSET_SPEC_LATEST" | "OFFSET_SPEC_TIMESTAMP",
+    timestampMs: number,
+  ): Promise<number> {
+    const replicas = this.node.topic(topic)?.partitions[partition]?.replicas ?? [];
+    const addresses = new Map(this.node.listNodes().map((record) => [record.nodeId, record.grpcAddress]));
+    const queue = replicas.filter((id) => id !== this.node.nodeId).flatMap((id) => addresses.get(id) ?? []);
+    const tried = new Set<string>();
+    let lastError: unknown;
+    for (let attempt = 0; attempt <= replicas.length && queue.length > 0; attempt++) {
+      const address = queue.shift() as string;
+      tried.add(address);
+      const client = new HelixClient(address, { deadlineMs: remoteLookupMs });
+      try {
+        const offsets = await client.listOffsets({ topic, partitions: [partition], spec, timestampMs });
+        const found = offsets.find((entry) => entry.partition === partition);
+        if (found !== undefined) return found.offset;
+      } catch (error) {
+        lastError = error;
+        const hint = leaderAddressOf(error);
+        if (hint !== undefined && !tried.has(hint)) queue.unshift(hint);
+      } finally {
+        client.close();
+      }
+    }
+    throw new HelixError(
+      "UNAVAILABLE",
+      `node ${this.node.nodeId} hosts no replica of ${topic}-${partition} and no replica answered ${spec}${lastError instanceof Error ? `: ${lastError.message}` : ""}`,
+      { cause: lastError },
+    );
   }
 
   /** The log bounds of the replica hosted here, or undefined when this node hosts none. */
