@@ -6,6 +6,10 @@
  * still answers ApiVersions and Metadata (KafkaJS connects and describes the cluster), logged no handler
  * failure, and every acknowledged message is still there exactly once.
  *
+ * A second phase sends only mutations that still decode (valid requests with odd contents: strange
+ * partitions, offsets, names, timeouts), which reach the node's KafkaBackend rather than the decoder;
+ * each must be answered without the node closing the connection.
+ *
  * CreateTopics and CreatePartitions are left out here (a mutated partition count is a valid request for
  * hundreds of partitions: load, not a protocol case); the in-process fuzz test of kafka-proxy covers them.
  * The seed is printed on failure; replay with HELIX_FUZZ_SEED=<seed>.
@@ -14,8 +18,17 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Rng } from "@helixlog/core";
 import { SeededRng } from "@helixlog/core";
-import { type FuzzKind, fuzzStream, sendFuzzStream } from "@helixlog/kafka-proxy/testing";
+import { decodeRequestFrame, isVersionAdvertised } from "@helixlog/kafka-proxy";
+import {
+  type FuzzFrame,
+  type FuzzKind,
+  type FuzzOptions,
+  fuzzFrame,
+  fuzzStream,
+  sendFuzzStream,
+} from "@helixlog/kafka-proxy/testing";
 import { Kafka, logLevel } from "kafkajs";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort, type NodeProcess, startNodeProcess, waitForHealthy } from "./node-process.js";
@@ -23,6 +36,8 @@ import { freePort, type NodeProcess, startNodeProcess, waitForHealthy } from "./
 const seed = Number(process.env.HELIX_FUZZ_SEED ?? Date.now() % 1_000_000);
 const connections = Number(process.env.HELIX_FUZZ_CONNECTIONS ?? 300);
 const framesPerConnectionMax = 6;
+/** Mutated requests that still decode, sent one per connection in the second phase. */
+const decodableCount = Number(process.env.HELIX_FUZZ_DECODABLE ?? 150);
 const concurrency = 8;
 /** The fuzzing stops early past this, whatever is left: the test is bounded in time as well as count. */
 const fuzzingBudgetMs = 90_000;
@@ -45,6 +60,25 @@ function loadSeeds(): Uint8Array[] {
       .filter((file) => file.endsWith(".bin"))
       .map((file) => new Uint8Array(readFileSync(join(fixtureRoot, client, file)))),
   );
+}
+
+/** Fuzzed frames that still decode as an advertised request: `count` of them, or fewer if rare. */
+function decodableFrames(rng: Rng, options: FuzzOptions, count: number): FuzzFrame[] {
+  const excluded = new Set(options.excludedApiKeys ?? []);
+  const frames: FuzzFrame[] = [];
+  for (let attempt = 0; frames.length < count && attempt < count * 500; attempt++) {
+    const frame = fuzzFrame(rng, options);
+    if (frame.kind === "size-lie" || frame.kind === "fixture") continue;
+    try {
+      const { header } = decodeRequestFrame(frame.bytes.subarray(4));
+      if (!isVersionAdvertised(header.requestApiKey, header.requestApiVersion)) continue;
+      if (excluded.has(header.requestApiKey)) continue;
+      frames.push(frame);
+    } catch {
+      // Rejected by the decoder: the first phase covers those.
+    }
+  }
+  return frames;
 }
 
 async function consumeAll(kafka: Kafka, count: number): Promise<string[]> {
@@ -155,6 +189,33 @@ describe("fuzzed Kafka frames against a real node", () => {
     expect(sent).toBeGreaterThanOrEqual(Math.min(connections, 40));
     expect(closedByServer).toBeGreaterThan(sent / 4);
     expect(responses).toBeGreaterThan(0);
+
+    let decodableAnswers = 0;
+    const decodable = decodableFrames(rng, { seeds, excludedApiKeys: [19, 37] }, decodableCount);
+    expect(decodable.length).toBeGreaterThan(decodableCount / 2);
+    for (
+      let done = 0;
+      done < decodable.length && Date.now() - started < 2 * fuzzingBudgetMs;
+      done += concurrency
+    ) {
+      const outcomes = await Promise.all(
+        decodable
+          .slice(done, done + concurrency)
+          .map((frame) =>
+            sendFuzzStream("127.0.0.1", kafkaPort, [frame], { quietMs: 1_000, timeoutMs: 5_000 }),
+          ),
+      );
+      for (const outcome of outcomes) {
+        decodableAnswers += outcome.responses;
+        expect(outcome.refused, `seed ${seed}`).toBe(false);
+        expect(outcome.closedByServer, `seed ${seed}: a decodable request closed the connection`).toBe(false);
+      }
+    }
+    console.log(
+      `kafka fuzz (seed ${seed}): ${decodable.length} decodable mutated requests, ${decodableAnswers} answers`,
+    );
+    // Produce with acks=0 gets no answer and a long poll may outlast the quiet time; the rest are answered.
+    expect(decodableAnswers).toBeGreaterThan(decodable.length / 2);
 
     expect(node.child.exitCode).toBeNull();
     await waitForHealthy(node, 30_000);
