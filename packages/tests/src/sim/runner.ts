@@ -63,7 +63,8 @@ export async function runOne(spec: RunSpec): Promise<RunOutcome> {
     description: run.describe(),
     checker: result.violation?.checker,
     message: result.violation?.message,
-    trace: result.trace,
+    // A passing run's trace is of no use; dropping it keeps long pools small.
+    trace: result.violation === undefined ? [] : result.trace,
     simulatedMs: result.simulatedMs,
     events: result.events,
     wallMs: result.wallMs,
@@ -137,7 +138,7 @@ export function summarize(summary: PoolSummary): string {
   const failed = outcomes.filter((outcome) => outcome.checker !== undefined).length;
   const hours = simulatedMs / 3_600_000;
   return (
-    `${outcomes.length} seeds, ${hours.toFixed(1)} simulated cluster-hours in ${(wallMs / 1000).toFixed(1)} s ` +
+    `${outcomes.length} seeds, ${hours.toFixed(hours < 10 ? 2 : 1)} simulated cluster-hours in ${(wallMs / 1000).toFixed(1)} s ` +
     `on ${summary.workers} worker${summary.workers === 1 ? "" : "s"} ` +
     `(${Math.round(simulatedMs / wallMs)}x time compression, ${Math.round((events / wallMs) * 1000)} events/s, ` +
     `${(wallMs / 1000 / Math.max(hours, 1e-9)).toFixed(3)} s per cluster-hour, ` +
