@@ -1,6 +1,6 @@
 /**
  * End to end with the real KafkaJS client against our listener over the in-memory test backend: an admin
- * creates a topic; an idempotent producer sends 1,000 keyed messages to 3 partitions; a group of two
+ * creates a topic; an idempotent producer sends 10,000 keyed messages to 3 partitions (issue 10); a group of two
  * consumers receives every message exactly once and commits; restarted consumers resume from the commit;
  * when one member leaves, the other takes every partition.
  */
@@ -11,7 +11,7 @@ import { waitFor } from "./support/wait-for.js";
 
 const topic = "orders";
 const groupId = "order-processors";
-const messageCount = 1_000;
+const messageCount = 10_000;
 
 describe("KafkaJS end to end", () => {
   let broker: MemoryBroker;
@@ -97,7 +97,7 @@ describe("KafkaJS end to end", () => {
     await admin.disconnect();
   }, 30_000);
 
-  it("delivers 1,000 idempotently produced messages exactly once to a group of two, which commits", async () => {
+  it("delivers 10,000 idempotently produced messages exactly once to a group of two, which commits", async () => {
     const received = new Map<string, number>();
     const first = await startConsumer(received);
     const second = await startConsumer(received);
