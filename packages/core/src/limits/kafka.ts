@@ -13,6 +13,13 @@ export const kafkaInFlightRequestsPerConnectionMax = 64;
 export const kafkaConnectionsMax = 10_000;
 
 /**
+ * A Kafka connection with no request in flight and nothing received for this long is closed, as Kafka's
+ * `connections.max.idle.ms` (10 minutes). Without it a client that stops mid-frame (or never sends one)
+ * holds a connection slot and its partial frame for ever. Clients reconnect on their own.
+ */
+export const kafkaConnectionIdleMs = 600_000;
+
+/**
  * Classic consumer groups one coordinator holds in memory. Each costs its members' metadata; the
  * backend may hold more, which are loaded on demand.
  */
@@ -50,3 +57,4 @@ export const kafkaCoordinatorTickMs = 100;
 
 assert(kafkaSessionTimeoutMsMin <= kafkaSessionTimeoutMsMax, "session timeout bounds must be ordered");
 assert(kafkaCoordinatorTickMs < kafkaSessionTimeoutMsMin, "ticks must be finer than the shortest session");
+assert(kafkaConnectionIdleMs > kafkaFetchWaitMsMax, "a long poll must not look idle");
