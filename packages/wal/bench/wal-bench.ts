@@ -6,6 +6,7 @@
  *
  *   npx tsx packages/wal/bench/wal-bench.ts [--seconds 2] [--dir /path/on/the/same/fs]
  *     [--sizes 100,1024,16384] [--concurrency 1,16,256,4096] [--release]
+ *   npm run bench -- wal --sizes=16384 --release          (through npm: the `=` form)
  *
  * With `--release`, every writer releases its group's entries every 16 appends (as a node does once the
  * partition store has flushed them), so sealed segments are reclaimed and their files recycled.
@@ -36,7 +37,10 @@ if (!process.execArgv.some((flag) => flag.includes("conditions=source"))) {
 const { NodeDisk } = await import("../src/node-disk.js");
 const { Wal } = await import("../src/wal.js");
 
+/** `--name value` or `--name=value` (the form `npm run bench -- wal` passes through). */
 const argument = (name: string, fallback: string) => {
+  const joined = process.argv.find((value) => value.startsWith(`--${name}=`));
+  if (joined !== undefined) return joined.slice(name.length + 3);
   const at = process.argv.indexOf(`--${name}`);
   return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
 };
