@@ -38,6 +38,8 @@ export interface ConnectionOptions {
   readonly autoCreateTopics: boolean;
   readonly frameBytesMax?: number;
   readonly inFlightRequestsMax?: number;
+  /** Closes the connection after this long with nothing received and no request in flight. */
+  readonly idleTimeoutMs?: number;
 }
 
 interface Slot {
@@ -67,6 +69,15 @@ export class KafkaConnection {
     this.inFlightRequestsMax = options.inFlightRequestsMax ?? limits.kafkaInFlightRequestsPerConnectionMax;
     socket.on("data", (chunk: Buffer) => this.onData(chunk));
     socket.on("error", () => socket.destroy());
+    // Kafka's connections.max.idle.ms. The socket's timer restarts on every read and write; a request
+    // still in flight (a long poll, a rebalance) keeps the connection, its answer restarts the timer.
+    socket.setTimeout(options.idleTimeoutMs ?? limits.kafkaConnectionIdleMs);
+    socket.on("timeout", () => {
+      if (this.slots.length === 0 && this.waitingFrames.length === 0) {
+        this.closeAfterPending("idle connection");
+        socket.destroy();
+      }
+    });
   }
 
   private onData(chunk: Uint8Array): void {

@@ -23,6 +23,8 @@ export interface KafkaListenerOptions {
   readonly autoCreateTopics?: boolean;
   readonly frameBytesMax?: number;
   readonly inFlightRequestsMax?: number;
+  /** Kafka's connections.max.idle.ms; defaults to `kafkaConnectionIdleMs`. */
+  readonly idleTimeoutMs?: number;
 }
 
 export interface KafkaListener {
@@ -50,6 +52,9 @@ export function validateListenerOptions(options: KafkaListenerOptions): void {
     problems.push(
       `inFlightRequestsMax must be 1..${limits.kafkaInFlightRequestsPerConnectionMax}, got ${inFlight}`,
     );
+  const idle = options.idleTimeoutMs ?? limits.kafkaConnectionIdleMs;
+  if (!Number.isInteger(idle) || idle < 1 || idle > limits.kafkaConnectionIdleMs)
+    problems.push(`idleTimeoutMs must be 1..${limits.kafkaConnectionIdleMs}, got ${idle}`);
   if (problems.length > 0)
     throw new HelixError("INVALID_ARGUMENT", `invalid Kafka listener options: ${problems.join("; ")}`);
 }
@@ -78,6 +83,7 @@ export async function startKafkaListener(options: KafkaListenerOptions): Promise
       ...(options.inFlightRequestsMax === undefined
         ? {}
         : { inFlightRequestsMax: options.inFlightRequestsMax }),
+      ...(options.idleTimeoutMs === undefined ? {} : { idleTimeoutMs: options.idleTimeoutMs }),
     });
   });
   await new Promise<void>((resolve, reject) => {

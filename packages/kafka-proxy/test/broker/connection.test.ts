@@ -2,13 +2,19 @@
  * The connection handler as Kafka clients rely on it: responses in request order even when handlers finish
  * out of order; no response at all for Produce with acks=0; error 35 with our ranges for an unsupported
  * ApiVersions version; the connection closed (and the listener still serving) for other unsupported
- * versions, malformed frames and oversized frames; and a handler bug answered UNKNOWN_SERVER_ERROR.
+ * versions, malformed frames and oversized frames; idle connections closed, unless a request is in
+ * flight; and a handler bug answered UNKNOWN_SERVER_ERROR.
  */
 import { encodeRecordBatch } from "@helixlog/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { validateListenerOptions } from "../../src/broker/listener.js";
 import { defaultApiVersionsRequest } from "../../src/protocol/generated/api-versions/defaults.gen.js";
 import { apiVersionsApi } from "../../src/protocol/generated/api-versions/index.gen.js";
+import {
+  defaultFetchPartition,
+  defaultFetchRequest,
+  defaultFetchTopic,
+} from "../../src/protocol/generated/fetch/defaults.gen.js";
 import { defaultMetadataRequest } from "../../src/protocol/generated/metadata/defaults.gen.js";
 import { metadataApi } from "../../src/protocol/generated/metadata/index.gen.js";
 import { Reader } from "../../src/protocol/reader.js";
@@ -206,6 +212,49 @@ describe("bad frames", () => {
     client.sendFrame(new Uint8Array(0), -5);
     await client.waitForClose();
     await expectStillServing();
+  });
+});
+
+describe("idle connections (Kafka's connections.max.idle.ms)", () => {
+  it("closes a connection that stopped in the middle of a frame", async () => {
+    broker = await startMemoryBroker({ idleTimeoutMs: 300 });
+    const client = await connectClient();
+    client.sendFrame(new Uint8Array(10), 100);
+    await client.waitForClose();
+    expect(
+      broker.logged.some((entry) => (entry.details as { reason?: string }).reason === "idle connection"),
+    ).toBe(true);
+    await expectStillServing();
+  });
+
+  it("keeps a connection whose long poll outlasts the idle time, and answers it", async () => {
+    broker = await startMemoryBroker({ idleTimeoutMs: 300 });
+    await broker.backend.createTopic({
+      name: "quiet",
+      partitions: 1,
+      replicationFactor: 1,
+      configs: new Map(),
+      validateOnly: false,
+    });
+    const client = await connectClient();
+    client.send(1, 11, 1, {
+      ...defaultFetchRequest(),
+      maxWaitMs: 1_000,
+      minBytes: 1,
+      maxBytes: 1 << 20,
+      topics: [
+        {
+          ...defaultFetchTopic(),
+          topic: "quiet",
+          partitions: [
+            { ...defaultFetchPartition(), partition: 0, fetchOffset: 0n, partitionMaxBytes: 1 << 20 },
+          ],
+        },
+      ],
+    });
+    await client.waitForResponses(1);
+    expect(client.closed).toBe(false);
+    expect(client.correlationIds()).toEqual([1]);
   });
 });
 

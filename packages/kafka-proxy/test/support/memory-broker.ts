@@ -13,7 +13,7 @@ export interface MemoryBroker {
 }
 
 export async function startMemoryBroker(
-  options: { inFlightRequestsMax?: number; frameBytesMax?: number } = {},
+  options: { inFlightRequestsMax?: number; frameBytesMax?: number; idleTimeoutMs?: number } = {},
 ): Promise<MemoryBroker> {
   const backend = new MemoryBackend();
   const logged: MemoryBroker["logged"] = [];
