@@ -6,7 +6,9 @@
  *   - the leader of partition 0 is killed with SIGKILL in the middle of producing; the producer keeps
  *     going through its retries (a new leader is elected), and the killed node is restarted;
  *   - afterwards every acknowledged record is present exactly once, in order, on every replica once it
- *     has caught up (the producer is idempotent, so retries after a lost answer are not written twice).
+ *     has caught up (the producer is idempotent, so retries after a lost answer are not written twice);
+ *   - leader balancing gives the restarted node its partitions back: every partition ends up led by its
+ *     preferred replica (the first), two per node.
  * Ports come from the OS (listen on port 0, close, reuse); every wait has a deadline.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -178,8 +180,29 @@ describe("a three-node cluster of processes", () => {
         expect(values, `node ${id} partition ${partition}`).toEqual(expected);
       }
     }
+    await waitForPreferredLeaders(clients);
     for (const client of clients.values()) client.close();
     for (const node of processes.values()) node.child.kill("SIGTERM");
     for (const node of processes.values()) expect(await node.exited).toBe(0);
   });
 });
+
+/** Waits (bounded) until every partition of "orders" is led by its preferred replica, per Metadata. */
+async function waitForPreferredLeaders(
+  clients: Map<number, { log: GrpcClient; admin: GrpcClient }>,
+): Promise<void> {
+  type Partition = { partition: number; leader: number; replicas: number[] };
+  const deadline = Date.now() + 90_000;
+  let partitions: Partition[] = [];
+  while (Date.now() < deadline) {
+    const metadata = await onAnyNode(clients, (client) =>
+      call<{ topics: { partitions: Partition[] }[] }>(client.admin, "Metadata", { topics: ["orders"] }),
+    );
+    partitions = metadata.topics[0]?.partitions ?? [];
+    if (partitions.length === 6 && partitions.every((p) => p.leader === p.replicas[0])) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  expect(partitions.map((p) => p.leader)).toEqual(partitions.map((p) => p.replicas[0]));
+  const perNode = [1, 2, 3].map((id) => partitions.filter((p) => p.leader === id).length);
+  expect(perNode).toEqual([2, 2, 2]);
+}
