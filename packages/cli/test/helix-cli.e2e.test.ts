@@ -12,6 +12,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { HelixClient } from "@helixlog/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -95,7 +96,9 @@ afterAll(async () => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
-describe("helix against a running node", () => {
+// Each run spawns a node process through tsx: seconds each on a loaded two-core machine, hence the
+// generous per-test timeouts.
+describe("helix against a running node", { timeout: 180_000 }, () => {
   const lines = Array.from({ length: 10_000 }, (_unused, index) => `line ${index} ${"x".repeat(index % 50)}`);
   const input = join(workDir, "lines.txt");
 
@@ -122,7 +125,7 @@ describe("helix against a running node", () => {
     ]);
     expect(consumed.code).toBe(0);
     expect(consumed.stdout).toBe(readFileSync(input, "utf8"));
-  }, 60_000);
+  }, 300_000);
 
   it("describes the topic as JSON", async () => {
     const described = await helix(["--bootstrap", bootstrap, "--json", "topic", "describe", "e2e"]);
@@ -317,6 +320,36 @@ describe("helix against a running node", () => {
     const help = await helix(["group", "reset-offsets", "--help"]);
     expect(help.stdout).toContain("helix group reset-offsets billing --topic orders --to-earliest");
   }, 300_000);
+
+  it("continues a group at the log start when records it had not consumed were deleted", async () => {
+    const run = (...args: string[]) => helix(["--bootstrap", bootstrap, ...args]);
+    expect((await run("topic", "create", "trimmed")).code).toBe(0);
+    const lineFile = join(workDir, "trimmed.txt");
+    writeFileSync(lineFile, `${Array.from({ length: 10 }, (_unused, index) => `t${index}`).join("\n")}\n`);
+    expect((await run("produce", "trimmed", "--file", lineFile)).code).toBe(0);
+    const first = await run(
+      "consume",
+      "trimmed",
+      "--group",
+      "trim",
+      "--from-beginning",
+      "--max-messages",
+      "3",
+    );
+    expect(first.stdout).toBe("t0\nt1\nt2\n");
+    const client = new HelixClient(bootstrap);
+    try {
+      await client.deleteRecords("trimmed", 0, 6);
+    } finally {
+      client.close();
+    }
+    const second = await run("consume", "trimmed", "--group", "trim", "--max-messages", "4");
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toBe("t6\nt7\nt8\nt9\n");
+    expect(second.stderr).toContain(
+      "offsets 3..5 were deleted before group trim consumed them; continuing at 6",
+    );
+  }, 120_000);
 
   it("exits 4 and suggests `helix dev` when nothing listens at --bootstrap", async () => {
     const address = `127.0.0.1:${await freePort()}`;

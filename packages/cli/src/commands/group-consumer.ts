@@ -66,7 +66,19 @@ export async function consumePartitionInGroup(
             minBytes: 1,
           }),
         context.leaderOf(partition),
-      );
+      ).catch(async (error: unknown) => {
+        // Retention or DeleteRecords removed records the group had not consumed: like Kafka's
+        // auto.offset.reset=earliest, continue at the log start (the skip is committed with the next ack).
+        if (!HelixError.is(error, "OFFSET_OUT_OF_RANGE")) throw error;
+        const earliest = await logOffset(context, partition, "OFFSET_SPEC_EARLIEST");
+        if (earliest <= lease.next) throw error;
+        process.stderr.write(
+          `helix: ${topic}-${partition}: offsets ${lease.next}..${earliest - 1} were deleted before group ${group} consumed them; continuing at ${earliest}\n`,
+        );
+        lease.next = earliest;
+        return undefined;
+      });
+      if (response === undefined) continue;
       const printed = context.print(response.records, partition);
       const last = response.records[printed - 1];
       const next =
@@ -126,8 +138,15 @@ async function acquire(
 }
 
 /** Where the group starts on a partition it has no progress on: earliest with --from-beginning, else latest. */
-async function startOffset(context: GroupConsumeContext, partition: number): Promise<number> {
-  const spec = context.fromBeginning ? "OFFSET_SPEC_EARLIEST" : "OFFSET_SPEC_LATEST";
+function startOffset(context: GroupConsumeContext, partition: number): Promise<number> {
+  return logOffset(context, partition, context.fromBeginning ? "OFFSET_SPEC_EARLIEST" : "OFFSET_SPEC_LATEST");
+}
+
+async function logOffset(
+  context: GroupConsumeContext,
+  partition: number,
+  spec: "OFFSET_SPEC_EARLIEST" | "OFFSET_SPEC_LATEST",
+): Promise<number> {
   const offsets = await followLeader(
     context.pool,
     (client) => client.listOffsets({ topic: context.topic, partitions: [partition], spec }),
