@@ -4,7 +4,7 @@
  */
 import { assert } from "@helixlog/core";
 
-interface Slot<T> {
+export interface Slot<T> {
   readonly time: number;
   readonly sequence: number;
   readonly event: T;
@@ -31,8 +31,8 @@ export class EventQueue<T> {
     }
   }
 
-  /** The earliest event and its time, or undefined when the agenda is empty. */
-  pop(): { time: number; event: T } | undefined {
+  /** The earliest event and its time, or undefined when the agenda is empty (no allocation). */
+  pop(): Slot<T> | undefined {
     const heap = this.heap;
     const top = heap[0];
     if (top === undefined) return undefined;
@@ -52,7 +52,7 @@ export class EventQueue<T> {
         parent = smallest;
       }
     }
-    return { time: top.time, event: top.event };
+    return top;
   }
 }
 

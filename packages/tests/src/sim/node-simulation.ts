@@ -349,8 +349,9 @@ export class NodeSimulation {
   }
 
   private send(from: NodeId, to: NodeId, envelope: NodeEnvelope): void {
-    for (const delay of this.network.delays(from, to)) {
-      this.queue.push(this.now + delay, { kind: "deliver", from, to, envelope });
+    const copies = this.network.route(from, to);
+    for (let i = 0; i < copies; i++) {
+      this.queue.push(this.now + (this.network.delays[i] as number), { kind: "deliver", from, to, envelope });
     }
   }
 

@@ -553,9 +553,10 @@ export class Simulation {
   }
 
   private send(batch: MultiRaftBatch): void {
-    for (const delay of this.network.delays(batch.from, batch.to)) {
-      this.queue.push(this.now + delay, { kind: "deliver", batch });
-    }
+    const copies = this.network.route(batch.from, batch.to);
+    if (copies === 0) return;
+    const event = { kind: "deliver", batch } as const;
+    for (let i = 0; i < copies; i++) this.queue.push(this.now + (this.network.delays[i] as number), event);
   }
 
   /** After every input to a node: feed role and commit changes to the checkers at once. */
