@@ -133,7 +133,7 @@ const constantRng: Rng = {
  * off), snapshots are never sent (recentActive matters only for them), proposals are far below the
  * uncommitted-size limit. `config` never changes; `storage` is the same object as the host's `disk`.
  */
-const ignoredFields: ReadonlySet<string> = new Set([
+export const ignoredFields: ReadonlySet<string> = new Set([
   "config",
   "storage",
   "electionElapsed",
@@ -430,15 +430,15 @@ export function nodeViews(state: ClusterState): NodeView[] {
  * history and the event budgets spent. Hash compaction: two different states colliding in 160 bits
  * is not a practical concern at the sizes explored here.
  */
-export function stateKey(state: ClusterState): string {
+export function stateKey(state: ClusterState, ignored: ReadonlySet<string> = ignoredFields): string {
   const inFlight = state.inFlight.map(messageLabel).sort().join("\n");
   const encoded = [
     canonicalEncoding(
       state.nodes.map((node) => [node.raft, node.disk, node.pending]),
-      ignoredFields,
+      ignored,
     ),
     inFlight,
-    canonicalEncoding(state.history, ignoredFields),
+    canonicalEncoding(state.history, ignored),
     `${state.proposals}/${state.crashes}`,
   ].join("|");
   return createHash("sha1").update(encoded).digest("base64");
