@@ -62,8 +62,21 @@ class Cluster {
 
   constructor(readonly ids: NodeId[]) {}
 
+  /** While set, fdatasyncs of partition segment files wait here until the test releases them. */
+  holdPartitionSyncs = false;
+  readonly heldSyncs: Array<() => void> = [];
+
   async start(id: NodeId, disk?: SimDisk): Promise<HelixNode> {
-    const simDisk = disk ?? new SimDisk({ rng: new SeededRng(id) });
+    const simDisk =
+      disk ??
+      new SimDisk({
+        rng: new SeededRng(id),
+        scheduler: (operation, path, complete) => {
+          if (this.holdPartitionSyncs && operation === "sync" && path.startsWith("partitions/")) {
+            this.heldSyncs.push(complete);
+          } else complete();
+        },
+      });
     this.disks.set(id, simDisk);
     const node = await HelixNode.open({
       nodeId: id,
@@ -214,6 +227,28 @@ describe("HelixNode snapshots", () => {
     await produce(cluster, "snap", 65, 3);
     await cluster.until(() => laggingNode.highWatermark("snap", 0) === 136, "replicates after the snapshot");
     expect(values((await laggingNode.fetch("snap", 0, 0, 1 << 24)).batches)).toEqual(expected(68));
+  });
+
+  it("never releases a partition's WAL prefix past its segment store's durable end", async () => {
+    const cluster = await readyCluster();
+    const group = await createTopic(cluster, "held");
+    cluster.holdPartitionSyncs = true;
+    await produce(cluster, "held", 0, 40);
+    for (let i = 0; i < 10; i++) await cluster.step();
+    // Produces are acknowledged (the WAL is durable) but no segment store was flushed: nothing released.
+    for (const node of cluster.nodes.values()) {
+      expect(internals(node).wal.status(group)?.compaction.index).toBe(1);
+    }
+    expect(cluster.heldSyncs.length).toBeGreaterThan(0);
+    cluster.holdPartitionSyncs = false;
+    for (const complete of cluster.heldSyncs.splice(0)) complete();
+    await cluster.until(
+      () =>
+        [...cluster.nodes.values()].every(
+          (n) => (internals(n).wal.status(group)?.compaction.index ?? 0) > 16,
+        ),
+      "released once the segment stores are durable",
+    );
   });
 
   it("restarts every node after compaction from snapshots plus the WAL suffix", async () => {
