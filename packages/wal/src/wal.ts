@@ -164,7 +164,8 @@ export class Wal {
     }
     await disk.mkdir(options.directory);
     const recovered = await recoverWal(disk, options.directory);
-    const files = new FileCache(disk, limits.walOpenFilesMax);
+    // The active segment and the one being prepared are open besides the readers.
+    const files = new FileCache(disk, Math.max(1, limits.walOpenFilesMax - 2));
     const last = recovered.segments.at(-1);
     let active: ActiveSegment;
     if (last === undefined || recovered.active === undefined) {

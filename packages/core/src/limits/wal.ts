@@ -41,8 +41,9 @@ export const walGroupsMax = 100_000;
 export const walEntriesPerAppendMax = 65_536;
 
 /**
- * Segment files a WAL or a partition store keeps open at once (the active one plus an LRU of readers).
- * Node nodes often run with 1,024 or 4,096 descriptors; thousands of partitions must share them.
+ * Segment files a WAL keeps open at once: the active segment, the next one being prepared, and an LRU
+ * of readers (walOpenFilesMax - 2 of them). A partition store's shared reader cache holds this many too.
+ * Nodes often run with 1,024 or 4,096 descriptors; thousands of partitions must share them.
  */
 export const walOpenFilesMax = 64;
 
