@@ -7,7 +7,9 @@
  *     connections, a new leader elected) and must get further batches acknowledged after the kill;
  *   - afterwards a consumer reads the topic from the two survivors: every acknowledged message is
  *     present exactly once, no message appears twice (a retried batch is answered from the idempotent
- *     producer state, never written again), and nothing appears that was never sent.
+ *     producer state, never written again), and nothing appears that was never sent;
+ *   - Metadata from the survivors drops the dead broker, lists it as an offline replica and not in the
+ *     ISR; with min.insync.replicas raised to 3, an acks=all produce is refused NOT_ENOUGH_REPLICAS.
  * Bounded: a fixed number of batches and a deadline for producing, for failover and for consuming.
  *
  * Why one partition per `send`: KafkaJS 2.2.4 loses messages when a broker dies during a `send` that
@@ -20,7 +22,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Kafka, logLevel } from "kafkajs";
+import { ConfigResourceTypes, Kafka, logLevel } from "kafkajs";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort, type NodeProcess, startNodeProcess, waitForHealthy } from "./node-process.js";
 
@@ -98,6 +100,60 @@ async function consumeAll(kafka: Kafka, atLeast: number): Promise<string[]> {
   await new Promise((resolve) => setTimeout(resolve, 2_000));
   await consumer.disconnect();
   return seen;
+}
+
+/** Survivors stop listing the dead node as a broker, and report it offline and out of the ISR. */
+async function expectDeadBrokerReported(kafka: Kafka, victim: number): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const brokers = (await admin.describeCluster()).brokers.map((broker) => broker.nodeId);
+    const partitions = (await admin.fetchTopicMetadata({ topics: [topic] })).topics[0]?.partitions ?? [];
+    const reported =
+      !brokers.includes(victim) &&
+      partitions.length === 3 &&
+      partitions.every(
+        (partition) =>
+          !partition.isr.includes(victim) &&
+          (partition.offlineReplicas ?? []).includes(victim) &&
+          partition.leader !== victim,
+      );
+    if (reported) break;
+    if (Date.now() > deadline)
+      throw new Error(`node ${victim} still reported: ${JSON.stringify({ brokers, partitions })}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await admin.disconnect();
+}
+
+/** Two replicas in sync: with min.insync.replicas=3 an acks=all produce is refused, not written. */
+async function expectMinInSyncReplicasHonoured(kafka: Kafka): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.alterConfigs({
+    validateOnly: false,
+    resources: [
+      {
+        type: ConfigResourceTypes.TOPIC,
+        name: topic,
+        configEntries: [{ name: "min.insync.replicas", value: "3" }],
+      },
+    ],
+  });
+  const before = await admin.fetchTopicOffsets(topic);
+  const producer = kafka.producer({ retry: { retries: 1, initialRetryTime: 50 } });
+  await producer.connect();
+  const refused = await producer
+    .send({ topic, acks: -1, messages: [{ value: "needs-three-replicas", partition: 1 }] })
+    .then(
+      () => "written",
+      (error: unknown) => JSON.stringify(error, Object.getOwnPropertyNames(error)),
+    );
+  await producer.disconnect();
+  expect(refused).toMatch(/NOT_ENOUGH_REPLICAS|in-sync replicas/i);
+  expect(await admin.fetchTopicOffsets(topic)).toEqual(before);
+  await admin.disconnect();
 }
 
 describe("Kafka: the partition leader killed during a KafkaJS produce", () => {
@@ -192,6 +248,9 @@ describe("Kafka: the partition leader killed during a KafkaJS produce", () => {
       seen.filter((value) => !sentSet.has(value)),
       "messages never sent",
     ).toEqual([]);
+
+    await expectDeadBrokerReported(reader, victim as number);
+    await expectMinInSyncReplicasHonoured(reader);
 
     for (const [id, node] of processes) if (id !== victim) node.child.kill("SIGTERM");
     for (const [id, node] of processes) if (id !== victim) expect(await node.exited).toBe(0);
