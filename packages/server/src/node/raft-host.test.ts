@@ -21,6 +21,8 @@ const voters = [1, 2, 3] as NodeId[];
 const textDecoder = new TextDecoder();
 
 interface TestNode {
+  /** fdatasyncs of WAL files so far. */
+  walSyncs: number;
   disk: SimDisk;
   wal: Wal;
   host: RaftHost;
@@ -61,7 +63,7 @@ async function openNode(
     node.applied = applied;
     return node;
   }
-  return { disk, wal, host, applied, heldSyncs: [], holdSyncs: false };
+  return { disk, wal, host, applied, heldSyncs: [], holdSyncs: false, walSyncs: 0 };
 }
 
 async function cluster(
@@ -73,7 +75,9 @@ async function cluster(
     const holder: { node?: TestNode } = {};
     const disk = new SimDisk({
       rng: new SeededRng(100 + id),
-      scheduler: (operation, _path, complete) => {
+      scheduler: (operation, path, complete) => {
+        if (operation === "sync" && path.startsWith("wal/") && holder.node !== undefined)
+          holder.node.walSyncs++;
         if (operation === "sync" && holder.node?.holdSyncs === true) holder.node.heldSyncs.push(complete);
         else complete();
       },
@@ -251,6 +255,36 @@ describe("RaftHost", () => {
     // Batches for the removed group are dropped, not fatal.
     await tickAll(nodes, outbox, 5);
     expect(follower.host.failed).toBeUndefined();
+  });
+
+  it("persists every group's writes of a round with one fdatasync (group commit)", async () => {
+    const groups = Array.from({ length: 5 }, (_, i) => (20 + i) as GroupId);
+    const { nodes, outbox } = await cluster(groups);
+    for (const g of groups) await electLeader(nodes, outbox, g);
+    await tickAll(nodes, outbox, 20);
+    // Some node leads at least two of the five groups; a follower then gets both appends in one batch.
+    const leader = [...nodes.values()].find(
+      (node) => groups.filter((g) => node.host.view(g).role === "leader").length >= 2,
+    ) as TestNode;
+    const led = groups.filter((g) => leader.host.view(g).role === "leader");
+    // The first proposal starts a round at once; the others arrive while its fdatasync is held, so the
+    // next round carries all of them: one batch per follower with an append for each of those groups.
+    leader.holdSyncs = true;
+    for (const g of led) leader.host.propose(g, new TextEncoder().encode(`to-${g}`));
+    await settle();
+    leader.holdSyncs = false;
+    for (const complete of leader.heldSyncs.splice(0)) complete();
+    await settle();
+    const groupsIn = (batch: MultiRaftBatch) =>
+      new Set(batch.messages.filter((m) => m.type === "appendEntries").map((m) => m.group)).size;
+    const toFollower = outbox.splice(0).find((batch) => groupsIn(batch) >= 2) as MultiRaftBatch;
+    expect(toFollower).toBeDefined();
+    const follower = nodes.get(toFollower.to) as TestNode;
+    const before = follower.walSyncs;
+    follower.host.receive(toFollower);
+    await settle();
+    expect(follower.walSyncs - before).toBe(1);
+    expect(follower.host.statistics.walAppends).toBeGreaterThanOrEqual(led.length);
   });
 
   it("quiesces idle groups: ticks then send only node-level heartbeats", async () => {
