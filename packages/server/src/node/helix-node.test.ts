@@ -10,32 +10,13 @@
  *   - bad requests get typed errors.
  * Ticks and message deliveries are driven by the test; waits are on conditions with a bound.
  */
-import {
-  decodeRecords,
-  encodeRecordBatch,
-  HelixError,
-  ManualClock,
-  type NodeId,
-  nodeId,
-  readRecordBatchHeader,
-  SeededRng,
-} from "@helixlog/core";
-import { SimDisk } from "@helixlog/wal/testing";
+import { decodeRecords, HelixError, nodeId, readRecordBatchHeader } from "@helixlog/core";
 import { describe, expect, it } from "vitest";
-import { HelixNode, type NodeEnvelope } from "./helix-node.js";
+import type { HelixNode } from "./helix-node.js";
+import { records as batchOf, TestCluster } from "./test-cluster.js";
 
 function records(...values: string[]): Uint8Array {
-  return encodeRecordBatch({
-    baseOffset: 0,
-    baseTimestamp: 1_700_000_000_000,
-    records: values.map((value, offsetDelta) => ({
-      timestampDelta: 0,
-      offsetDelta,
-      key: null,
-      value: new TextEncoder().encode(value),
-      headers: [],
-    })),
-  });
+  return batchOf(values);
 }
 
 function values(batches: readonly Uint8Array[]): string[] {
@@ -44,122 +25,18 @@ function values(batches: readonly Uint8Array[]): string[] {
   );
 }
 
-/** A cluster of in-process nodes with a direct, ordered network and a manual tick. */
-class Cluster {
-  readonly nodes = new Map<NodeId, HelixNode>();
-  readonly disks = new Map<NodeId, SimDisk>();
-  private readonly inbox: [NodeId, NodeId, NodeEnvelope][] = [];
-  readonly clock = new ManualClock();
-
-  constructor(readonly ids: NodeId[]) {}
-
-  async start(id: NodeId, disk?: SimDisk): Promise<HelixNode> {
-    const simDisk = disk ?? new SimDisk({ rng: new SeededRng(id) });
-    this.disks.set(id, simDisk);
-    const node = await HelixNode.open({
-      nodeId: id,
-      voters: this.ids,
-      addresses: {
-        kafkaAddress: `127.0.0.1:${9091 + id}`,
-        grpcAddress: `127.0.0.1:${9189 + id}`,
-        peerAddress: `127.0.0.1:${9289 + id}`,
-        rack: undefined,
-      },
-      disk: simDisk,
-      rng: new SeededRng(100 + id),
-      clock: this.clock,
-      send: (to, envelope) => this.inbox.push([id, to, envelope]),
-    });
-    this.nodes.set(id, node);
-    return node;
-  }
-
-  /** Crash: the node's unsynced bytes are lost; it is reopened from what its disk kept. */
-  async crashAndRestart(id: NodeId): Promise<HelixNode> {
-    this.nodes.delete(id);
-    const disk = (this.disks.get(id) as SimDisk).crash({ keepSomeUnsynced: false });
-    return this.start(id, disk);
-  }
-
-  /** One round: every node ticks, then messages are delivered until none are left (bounded). */
-  async step(): Promise<void> {
-    this.clock.advance(100);
-    for (const node of this.nodes.values()) node.tick();
-    for (let round = 0; round < 50 && this.inbox.length > 0; round++) {
-      const messages = this.inbox.splice(0);
-      for (const [from, to, envelope] of messages) this.nodes.get(to)?.receive(from, envelope);
-      await settle();
-    }
-    await settle();
-  }
-
-  async until(condition: () => boolean, what: string, steps = 400): Promise<void> {
-    for (let i = 0; i < steps; i++) {
-      if (condition()) return;
-      await this.step();
-    }
-    throw new Error(`not reached within ${steps} steps: ${what}`);
-  }
-
-  /** Runs `operation` while the cluster keeps stepping, until it settles. */
-  async drive<T>(operation: Promise<T>): Promise<T> {
-    let done = false;
-    const watched = operation.finally(() => {
-      done = true;
-    });
-    // The caller handles the outcome; this only keeps an early rejection from counting as unhandled.
-    watched.catch(() => {});
-    await this.until(() => done, "operation to finish");
-    return watched;
-  }
-}
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
-}
-
-async function readyCluster(size: number): Promise<Cluster> {
-  const cluster = new Cluster(Array.from({ length: size }, (_, i) => nodeId(i + 1)));
-  for (const id of cluster.ids) await cluster.start(id);
-  await cluster.until(
-    () => [...cluster.nodes.values()].every((node) => node.listNodes().length === size),
-    "every node registered",
-  );
-  return cluster;
-}
-
-function controllerLeader(cluster: Cluster): HelixNode {
-  const leader = [...cluster.nodes.values()].find((node) => node.isControllerLeader());
-  if (leader === undefined) throw new Error("no controller leader");
-  return leader;
-}
+const readyCluster = (size: number) => TestCluster.ready(size);
+const partitionLeaderNode = (cluster: TestCluster, topic: string, partition: number) =>
+  cluster.partitionLeader(topic, partition);
 
 async function createTopicAndWait(
-  cluster: Cluster,
+  cluster: TestCluster,
   name: string,
   partitions: number,
   replicationFactor: number,
 ) {
-  const leader = controllerLeader(cluster);
-  const topic = await cluster.drive(leader.createTopic({ name, partitions, replicationFactor }));
-  await cluster.until(
-    () =>
-      topic.partitions.every((_, partition) =>
-        [...cluster.nodes.values()].some(
-          (node) => node.partitionLeader(name, partition)?.leader === node.nodeId,
-        ),
-      ),
-    "every partition has a leader",
-  );
-  return topic;
-}
-
-function partitionLeaderNode(cluster: Cluster, topic: string, partition: number): HelixNode {
-  const node = [...cluster.nodes.values()].find(
-    (n) => n.partitionLeader(topic, partition)?.leader === n.nodeId,
-  );
-  if (node === undefined) throw new Error(`no leader for ${topic}-${partition}`);
-  return node;
+  await cluster.createTopic(name, partitions, replicationFactor);
+  return cluster.node(cluster.ids[0] as number).topic(name)!;
 }
 
 describe("HelixNode", () => {
