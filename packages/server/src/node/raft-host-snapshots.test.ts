@@ -7,9 +7,13 @@
  *   it durably before the acknowledgement leaves; it survives the follower's own restart;
  * - snapshot files are checksummed: damage is CORRUPT_DATA, never a silent fallback.
  */
+
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { type GroupId, type NodeId, SeededRng, type Ticks } from "@helixlog/core";
 import type { MultiRaftBatch } from "@helixlog/raft";
-import { Wal } from "@helixlog/wal";
+import { NodeDisk, Wal } from "@helixlog/wal";
 import { SimDisk } from "@helixlog/wal/testing";
 import { describe, expect, it } from "vitest";
 import { RaftHost } from "./raft-host.js";
@@ -159,6 +163,29 @@ describe("RaftHost snapshots", () => {
     world.nodes.set(lagging.id, reopened);
     await tick(world, 5);
     expect(reopened.state).toEqual(expected(115));
+  });
+
+  it("saves, loads and removes snapshot files on a real disk (removing none is no error)", async () => {
+    const directory = mkdtempSync(join(tmpdir(), "helix-snapshots-"));
+    try {
+      const store = new SnapshotStore(new NodeDisk(directory));
+      await store.remove(9 as GroupId);
+      expect(await store.load(9 as GroupId)).toBeUndefined();
+      const snapshot = {
+        group: 9 as GroupId,
+        index: 7,
+        term: 2,
+        confState: { voters, votersOutgoing: [], learners: [], learnersNext: [], autoLeave: false },
+        data: new Uint8Array([9, 9]),
+      } as unknown as Parameters<typeof encodeSnapshot>[0];
+      await store.save(snapshot);
+      await store.save({ ...snapshot, index: 8 as never });
+      expect((await store.load(9 as GroupId))?.index).toBe(8);
+      await store.remove(9 as GroupId);
+      expect(await store.load(9 as GroupId)).toBeUndefined();
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 
   it("checksums snapshot files", () => {

@@ -136,9 +136,11 @@ export class SnapshotStore {
     }
   }
 
-  /** Deletes the group's snapshot (the group left this node). */
+  /** Deletes the group's snapshot (the group left this node); a group that never snapshotted has none. */
   async remove(group: GroupId): Promise<void> {
-    await this.disk.remove(this.path(group));
+    const path = this.path(group);
+    if (!(await this.disk.exists(path))) return;
+    await this.disk.remove(path);
     await this.disk.syncDirectory(this.directory);
   }
 }
