@@ -12,7 +12,8 @@
  *     and the coordinator of every consumer group (offsets live in the controller's KV store, see
  *     kafka/group-store.ts); elsewhere those calls answer NOT_LEADER_OR_FOLLOWER;
  *   - approximations: OffsetForLeaderEpoch answers the current term and high watermark (no epoch
- *     history yet); DescribeProducers answers empty (HelixNode does not expose producer state yet).
+ *     history yet); DescribeProducers answers empty (HelixNode does not expose producer state yet);
+ *     DescribeConfigs of a broker lists its fixed settings (auto-creation is off: no node flag yet).
  *     CreatePartitions and (Incremental)AlterConfigs go through HelixNode.alterTopic.
  * Long polling polls the high watermark (as the gRPC edge does, edges/grpc/waiting.ts).
  */
@@ -186,7 +187,7 @@ export class HelixKafkaBackend implements KafkaBackend {
   }
 
   async describeConfigs(resource: ConfigResource): Promise<readonly ConfigEntry[]> {
-    if (resource.type === "broker") return [];
+    if (resource.type === "broker") return this.brokerConfigs(resource.name);
     const topic = this.requireTopic(resource.name);
     return Object.entries(effectiveTopicConfig(topic.config)).map(([name, value]) => ({
       name,
@@ -294,6 +295,30 @@ export class HelixKafkaBackend implements KafkaBackend {
 
   deleteGroup(groupId: string): Promise<void> {
     return this.groups.deleteGroup(groupId);
+  }
+
+  /**
+   * The broker settings Kafka clients and tools ask about, read-only (they are fixed at startup). Asked
+   * for another broker's id, INVALID_REQUEST, as Kafka: clients send broker config requests to that broker.
+   */
+  private brokerConfigs(brokerId: string): readonly ConfigEntry[] {
+    if (brokerId !== "" && brokerId !== String(this.node.nodeId))
+      throw new HelixError("INVALID_ARGUMENT", `this is broker ${this.node.nodeId}, not broker ${brokerId}`);
+    const replicationFactor = Math.max(1, Math.min(replicationFactorDefault, this.node.listNodes().length));
+    const settings: Record<string, string> = {
+      "broker.id": String(this.node.nodeId),
+      "auto.create.topics.enable": "false",
+      "num.partitions": String(partitionsDefault),
+      "default.replication.factor": String(replicationFactor),
+      "message.max.bytes": String(limits.recordBatchSizeBytesMax),
+    };
+    return Object.entries(settings).map(([name, value]) => ({
+      name,
+      value,
+      readOnly: true,
+      isDefault: false,
+      sensitive: false,
+    }));
   }
 
   private async allocateProducerIds(): Promise<void> {

@@ -7,7 +7,8 @@
  *     record with the largest timestamp, which is not the last one written;
  *   - DeleteRecords (KafkaJS deleteTopicRecords, v1) moves the low watermark; earliest (-2) and a
  *     consumer from the beginning then start there; deleting past the high watermark is refused with
- *     OFFSET_OUT_OF_RANGE; and the new log start survives a restart of the node (it went through Raft).
+ *     OFFSET_OUT_OF_RANGE; and the new log start survives a restart of the node (it went through Raft);
+ *   - DescribeConfigs of the broker lists its read-only settings (auto.create.topics.enable=false).
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -16,7 +17,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { encodeRequestFrame, FrameSplitter, ListOffsets, Reader } from "@helixlog/kafka-proxy";
-import { Kafka, logLevel } from "kafkajs";
+import { ConfigResourceTypes, Kafka, logLevel } from "kafkajs";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort, type NodeProcess, startNodeProcess, waitForHealthy } from "./node-process.js";
 
@@ -154,6 +155,19 @@ describe("Kafka ListOffsets and DeleteRecords against a real node", () => {
       admin.deleteTopicRecords({ topic, partitions: [{ partition: 0, offset: "7" }] }),
     ).rejects.toThrow();
     expect((await admin.fetchTopicOffsets(topic))[0]?.low).toBe("2");
+
+    // Broker configs are read-only settings; auto-creation is off.
+    const described = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [{ type: ConfigResourceTypes.BROKER, name: "1" }],
+    });
+    const entries = described.resources[0]?.configEntries ?? [];
+    expect(described.resources[0]?.errorCode).toBe(0);
+    expect(entries.find((entry) => entry.configName === "auto.create.topics.enable")).toMatchObject({
+      configValue: "false",
+      readOnly: true,
+    });
+    expect(entries.find((entry) => entry.configName === "broker.id")?.configValue).toBe("1");
     await admin.disconnect();
 
     const consumer = kafka.consumer({ groupId: "offsets-readers", maxWaitTimeInMs: 200 });
