@@ -82,6 +82,43 @@ describe("exhaustive exploration of the correct code", () => {
   }, 60_000);
 });
 
+/**
+ * A path on which commitPreviousTermByCounting changes what happens, with persistence as its own
+ * event: node 1 led term 2 and replicated p1 (index 3) to node 2 unacknowledged; it wins term 4 with
+ * node 2's vote, and while its own empty entry of term 4 is not yet durable, node 2's acknowledgement
+ * of that entry lets the mutant commit p1 (term 2) by counting replicas, which the correct code does
+ * not. See packages/tests README ("Exhaustive exploration") for why this stays harmless.
+ */
+const countingFiresPath = [
+  "timeout 1",
+  "persist 1",
+  "deliver requestVote 1>2 t2 last=1/1",
+  "persist 2",
+  "deliver voteResponse 2>1 t2 grant",
+  "persist 1",
+  "deliver appendEntries 1>2 t2 prev=1/1 [2/2] c=1",
+  "persist 2",
+  "deliver appendResponse 2>1 t2 i=2",
+  "propose 1",
+  "persist 1",
+  "deliver appendEntries 1>2 t2 prev=2/2 [3/2:p1] c=2",
+  "persist 2",
+  "timeout 3",
+  "persist 3",
+  "timeout 3",
+  "persist 3",
+  "deliver requestVote 3>1 t3 last=1/1",
+  "persist 1",
+  "timeout 1",
+  "persist 1",
+  "deliver requestVote 1>2 t4 last=3/2",
+  "persist 2",
+  "deliver voteResponse 2>1 t4 grant",
+  "deliver appendEntries 1>2 t4 prev=3/2 [4/4] c=2",
+  "persist 2",
+  "deliver appendResponse 2>1 t4 i=4",
+];
+
 describe("mutations are caught, and each violation replays from its path", () => {
   function expectCaught(options: ClusterOptions, report: ExploreReport, invariant: string): void {
     const violation = report.violation;
@@ -117,5 +154,26 @@ describe("mutations are caught, and each violation replays from its path", () =>
     const report = explore(figure8Options, bounds(7, 16), figure8Prefix);
     print("Figure 8 after the prefix", report);
     expectCaught(figure8Options, report, "leaderCompleteness");
+  }, 60_000);
+
+  it("commitPreviousTermByCounting alone changes commits but, as far as explored, breaks no invariant", () => {
+    const options: ClusterOptions = {
+      ...defaultClusterOptions,
+      mutation: "commitPreviousTermByCounting",
+      persistAsEvent: true,
+      proposalsMax: 2,
+      termMax: 5,
+      drops: false,
+    };
+    const mutated = replay(options, countingFiresPath);
+    const correct = replay({ ...options, mutation: "none" }, countingFiresPath);
+    // The mutant committed p1 (index 3, term 2) in term 4 by counting; the correct leader did not.
+    expect(mutated.state.nodes[0]?.raft.raft.log.committed).toBe(3);
+    expect(correct.state.nodes[0]?.raft.raft.log.committed).toBe(2);
+    expect(mutated.violation).toBe(undefined);
+    const report = explore(options, bounds(3, 16), countingFiresPath);
+    print("commitPreviousTermByCounting after it fired", report);
+    expect(report.violation).toBe(undefined);
+    expect(report.stoppedBy).toBe("exhausted");
   }, 60_000);
 });
