@@ -5,7 +5,9 @@
  *   - a topic recreated with the same name starts empty (offset 0, none of the old records), also after
  *     a restart that replays both the deletion and the recreation;
  *   - a partition directory left behind by an interrupted deletion (its group marker names another
- *     group) is emptied before a new partition of the same name uses it.
+ *     group) is emptied before a new partition of the same name uses it;
+ *   - once a restarted node serves, it deletes the files of partition directories whose group it no
+ *     longer hosts (a topic deleted while it was down), and keeps its live partitions.
  */
 import { decodeRecords, nodeId } from "@helixlog/core";
 import { describe, expect, it } from "vitest";
@@ -103,5 +105,37 @@ describe("HelixNode topic deletion", () => {
     expect(node.highWatermark("reused", 0)).toBe(0);
     expect((await cluster.drive(node.produce("reused", 0, records(["fresh"]), "all"))).baseOffset).toBe(0);
     expect(values((await node.fetch("reused", 0, 0, 1 << 20)).batches)).toEqual(["fresh"]);
+  });
+
+  it("sweeps a partition directory of a group it no longer hosts once it serves again", async () => {
+    const cluster = await TestCluster.ready(1);
+    await cluster.createTopic("kept", 1, 1);
+    const node = cluster.node(1);
+    await cluster.drive(node.produce("kept", 0, records(["stays"]), "all"));
+    await cluster.until(
+      () => partitionFiles(cluster, 1, "kept").some((path) => path.endsWith(".log")),
+      "written",
+    );
+    // What a deletion missed while the node was down looks like: a directory whose marker names a group
+    // the controller no longer assigns (ids are never reused).
+    const disk = cluster.disks.get(nodeId(1))!;
+    await disk.mkdir("partitions/ghost-0");
+    for (const [name, contents] of [
+      ["group", "987"],
+      ["00000000000000000000.log", "old segment"],
+    ] as const) {
+      const file = await disk.open(`partitions/ghost-0/${name}`, { create: true });
+      await file.write(0, new TextEncoder().encode(contents));
+      await file.sync();
+      await file.close();
+    }
+    await disk.syncDirectory("partitions/ghost-0");
+    await disk.syncDirectory("partitions");
+    const restarted = await cluster.crashAndRestart(nodeId(1));
+    expect(partitionFiles(cluster, 1, "ghost")).toHaveLength(2);
+    await cluster.until(() => partitionFiles(cluster, 1, "ghost").length === 0, "orphan swept", 600);
+    await cluster.until(() => restarted.partitionLeader("kept", 0)?.leader === restarted.nodeId, "kept led");
+    expect(values((await restarted.fetch("kept", 0, 0, 1 << 20)).batches)).toEqual(["stays"]);
+    expect(partitionFiles(cluster, 1, "kept").some((path) => path.endsWith("/group"))).toBe(true);
   });
 });

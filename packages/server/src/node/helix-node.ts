@@ -196,6 +196,8 @@ export class HelixNode {
   private ticksSinceRegister = registerEveryTicks;
   /** New partitions whose preferred replica is this node: ticks left before it campaigns. */
   private readonly preferredCampaigns = new Map<GroupId, number>();
+  /** The one sweep of orphaned partition directories per incarnation: not yet, running, or done. */
+  private orphanSweep: "pending" | "running" | "done" = "pending";
   /** Ticks since the last leader-balancing pass. */
   private ticksSinceBalance = 0;
   /** Node liveness and, for the partitions led here, each replica's lag and ISR membership. */
@@ -280,6 +282,7 @@ export class HelixNode {
     this.observeReplication();
     this.maybeBalanceLeaders();
     this.campaignForNewPartitions();
+    this.maybeSweepOrphans();
   }
 
   receive(from: NodeId, envelope: NodeEnvelope): void {
@@ -898,6 +901,42 @@ export class HelixNode {
     for (const transfer of transfers) this.host.transferLeadership(transfer.groupId, transfer.to);
   }
 
+  /**
+   * Once per incarnation, when the node serves: a linearizable read point on the controller (ReadIndex)
+   * guarantees the applied controller state holds every topic created before any directory on disk,
+   * so a partition directory whose group marker names a group neither assigned here nor hosted belongs
+   * to a topic deleted while this node was down (or replayed past before it reopened): its files are
+   * deleted. Runs in the reconciliation chain, so it never races an opening partition. A failed read
+   * point (no leader yet, a timeout) is retried on a later tick.
+   */
+  private maybeSweepOrphans(): void {
+    if (this.orphanSweep !== "pending" || !this.isServing()) return;
+    this.orphanSweep = "running";
+    this.host.readIndex(controllerGroupId).then(
+      () => {
+        this.reconciling = this.reconciling
+          .then(() => this.sweepOrphans())
+          .then(() => {
+            this.orphanSweep = "done";
+          })
+          .catch((error: unknown) => this.fail(error));
+      },
+      () => {
+        this.orphanSweep = "pending";
+      },
+    );
+  }
+
+  private async sweepOrphans(): Promise<void> {
+    const wanted = new Set(this.controller.groupsOn(this.nodeId).map(({ record }) => record.group));
+    for (const name of await this.options.disk.list("partitions")) {
+      const directory = `partitions/${name}`;
+      const owner = await readGroupMarker(this.options.disk, directory);
+      if (owner === undefined || wanted.has(owner) || this.partitions.has(owner)) continue;
+      await removePartitionFiles(this.options.disk, directory);
+    }
+  }
+
   /** Campaigns in the new partitions this node is the preferred replica of, once their delay ran out. */
   private campaignForNewPartitions(): void {
     for (const [group, ticksLeft] of this.preferredCampaigns) {
@@ -1102,13 +1141,9 @@ const groupMarkerFile = "group";
  */
 async function claimPartitionDirectory(disk: Disk, directory: string, group: GroupId): Promise<void> {
   const path = `${directory}/${groupMarkerFile}`;
-  if (await disk.exists(path)) {
-    const file = await disk.open(path, { create: false });
-    const owner = new TextDecoder().decode(await file.read(0, file.size()));
-    await file.close();
-    if (owner === String(group)) return;
-    await removePartitionFiles(disk, directory);
-  }
+  const owner = await readGroupMarker(disk, directory);
+  if (owner === group) return;
+  if (owner !== undefined) await removePartitionFiles(disk, directory);
   await disk.mkdir(directory);
   const file = await disk.open(`${path}.tmp`, { create: true });
   await file.truncate(0);
@@ -1117,6 +1152,19 @@ async function claimPartitionDirectory(disk: Disk, directory: string, group: Gro
   await file.close();
   await disk.rename(`${path}.tmp`, path);
   await disk.syncDirectory(directory);
+}
+
+/** The group a partition directory's marker names; undefined without a (readable) marker. */
+async function readGroupMarker(disk: Disk, directory: string): Promise<GroupId | undefined> {
+  const path = `${directory}/${groupMarkerFile}`;
+  if (!(await disk.exists(path))) return undefined;
+  const file = await disk.open(path, { create: false });
+  try {
+    const text = new TextDecoder().decode(await file.read(0, file.size()));
+    return /^\d+$/.test(text) ? (Number(text) as GroupId) : undefined;
+  } finally {
+    await file.close();
+  }
 }
 
 /** Deletes every file of a partition directory, its group marker last. */
