@@ -67,7 +67,8 @@ describe("cluster simulation", () => {
     const hours = summary.outcomes.reduce((sum, outcome) => sum + outcome.simulatedMs, 0) / 3_600_000;
     expect(hours).toBeGreaterThanOrEqual(budgetHours - 1e-6);
     for (const outcome of summary.outcomes) expect(outcome.statistics.acknowledged).toBeGreaterThan(0);
-  }, 1_200_000);
+    // About 2.5 minutes on two idle cores; far longer on a shared, loaded machine.
+  }, 2_700_000);
 
   it("exercises every checker and fault in an aggressive run", async () => {
     const result = await new Simulation({ seed: 7, hours: 0.1, parameters: profiles.aggressive }).run();
