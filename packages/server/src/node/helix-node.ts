@@ -12,7 +12,9 @@
  *     proposes; acks=all resolves when the entry is applied (committed on a majority), acks=leader when
  *     the entry is durable in this node's WAL, acks=none once proposed (DESIGN.md §2).
  * A proposal whose log index is later taken by another term's entry (a leader change) is rejected with
- * PROPOSAL_DROPPED (retriable). The caller's deadline bounds every wait (the edges set it).
+ * PROPOSAL_DROPPED (retriable). A retried idempotent batch whose original is still uncommitted waits
+ * for the original's entry the same way (several waits may share one index). The caller's deadline
+ * bounds every wait (the edges set it).
  *
  * Reconciliation: when the controller's applied state assigns a partition to this node, the node starts
  * hosting its group and opens its segment store. Nodes register their client-facing addresses with the
@@ -192,7 +194,8 @@ export class HelixNode {
   /** The controller group's KV store: applied from the controller log, so every node holds a copy. */
   private kv = new KvState();
   private readonly partitions = new Map<GroupId, LocalPartition>();
-  private readonly pending = new Map<GroupId, Map<number, PendingProposal>>();
+  /** Waits on log entries, per group and index: a proposal, and any retried duplicates of it. */
+  private readonly pending = new Map<GroupId, Map<number, PendingProposal[]>>();
   private ticksSinceRegister = registerEveryTicks;
   /** New partitions whose preferred replica is this node: ticks left before it campaigns. */
   private readonly preferredCampaigns = new Map<GroupId, number>();
@@ -479,9 +482,7 @@ export class HelixNode {
     this.syncTail(local);
     const decision = local.state.prepareAppend(records, term);
     if (decision.kind === "rejected") throw decision.error;
-    if (decision.kind === "duplicate") {
-      return { baseOffset: decision.baseOffset, lastOffset: decision.lastOffset, duplicate: true };
-    }
+    if (decision.kind === "duplicate") return this.answerDuplicate(local, decision, acks);
     const outcome = { baseOffset: decision.baseOffset, lastOffset: decision.lastOffset, duplicate: false };
     const proposal = this.host.propose(local.group, decision.command);
     // Observe our own entry now: the next produce must stamp offsets after it, even if the host hands
@@ -490,6 +491,33 @@ export class HelixNode {
     if (acks === "none") return outcome;
     await this.await(local.group, proposal.index, proposal.term, acks, outcome);
     return outcome;
+  }
+
+  /**
+   * A retried idempotent batch answers with the original's offsets, but only under the guarantee its
+   * acks level promises (DESIGN.md §3 rule 2; Kafka likewise answers a duplicate once the original is
+   * below the high watermark): at once when the original is committed or for acks=none; otherwise
+   * acks=all waits until the original's entry is applied, acks=leader until it is durable in this
+   * node's WAL. The wait fails with PROPOSAL_DROPPED (retriable) if another term's entry takes the
+   * original's index, so the client retries at the new leader, which appends the batch once.
+   */
+  private async answerDuplicate(
+    local: LocalPartition,
+    decision: Extract<ReturnType<PartitionState["prepareAppend"]>, { kind: "duplicate" }>,
+    acks: Acks,
+  ): Promise<ProduceResult> {
+    const outcome = { baseOffset: decision.baseOffset, lastOffset: decision.lastOffset, duplicate: true };
+    const original = decision.pending;
+    if (original === undefined || acks === "none") return outcome;
+    // syncTail just checked that the Raft log holds the original at this index and term.
+    if (acks === "leader" && this.persistedIndex(local.group) >= original.index) return outcome;
+    await this.await(local.group, original.index, original.term as Term, acks, outcome);
+    return outcome;
+  }
+
+  /** The last index of a group's log that is durable in this node's WAL. */
+  private persistedIndex(group: GroupId): number {
+    return this.host.multiRaft.raftNode(group).raft.log.persistedIndex();
   }
 
   /** Committed batches from `offset`, at least one whole batch, up to about `maxBytes`. */
@@ -767,7 +795,9 @@ export class HelixNode {
         forGroup = new Map();
         this.pending.set(group, forGroup);
       }
-      forGroup.set(index, { term, acks, resolve, reject, ...(outcome === undefined ? {} : { outcome }) });
+      const waits = forGroup.get(index) ?? [];
+      waits.push({ term, acks, resolve, reject, ...(outcome === undefined ? {} : { outcome }) });
+      forGroup.set(index, waits);
     });
   }
 
@@ -802,11 +832,16 @@ export class HelixNode {
     const forGroup = this.pending.get(group);
     if (forGroup === undefined) return;
     for (const entry of entries) {
-      const pending = forGroup.get(entry.index);
-      if (pending?.acks !== "leader") continue;
-      forGroup.delete(entry.index);
-      if (pending.term === entry.term) pending.resolve(pending.outcome);
-      else pending.reject(dropped(group, entry.index));
+      const waits = forGroup.get(entry.index);
+      if (waits === undefined || !waits.some((pending) => pending.acks === "leader")) continue;
+      const rest = waits.filter((pending) => pending.acks !== "leader");
+      if (rest.length === 0) forGroup.delete(entry.index);
+      else forGroup.set(entry.index, rest);
+      for (const pending of waits) {
+        if (pending.acks !== "leader") continue;
+        if (pending.term === entry.term) pending.resolve(pending.outcome);
+        else pending.reject(dropped(group, entry.index));
+      }
     }
   }
 
@@ -817,11 +852,13 @@ export class HelixNode {
         : this.progress.owns(group)
           ? this.progress.apply(group, entry)
           : this.applyPartition(group, entry);
-    const pending = this.pending.get(group)?.get(entry.index);
-    if (pending === undefined) return;
+    const waits = this.pending.get(group)?.get(entry.index);
+    if (waits === undefined) return;
     this.pending.get(group)?.delete(entry.index);
-    if (pending.term !== entry.term) pending.reject(dropped(group, entry.index));
-    else pending.resolve(pending.outcome ?? result);
+    for (const pending of waits) {
+      if (pending.term !== entry.term) pending.reject(dropped(group, entry.index));
+      else pending.resolve(pending.outcome ?? result);
+    }
   }
 
   private applyController(entry: Entry): ControllerResult | undefined {
@@ -1074,7 +1111,8 @@ export class HelixNode {
    */
   private async removePartition(local: LocalPartition): Promise<void> {
     const gone = new HelixError("UNKNOWN_TOPIC", `${local.topic}-${local.partition} was deleted`);
-    for (const pending of this.pending.get(local.group)?.values() ?? []) pending.reject(gone);
+    for (const waits of this.pending.get(local.group)?.values() ?? [])
+      for (const pending of waits) pending.reject(gone);
     this.pending.delete(local.group);
     // The host may apply the group's entries until removeGroup resolves: the state stays until then.
     await this.host.removeGroup(local.group);
@@ -1111,7 +1149,7 @@ export class HelixNode {
 
   private rejectAll(error: HelixError): void {
     for (const forGroup of this.pending.values())
-      for (const pending of forGroup.values()) pending.reject(error);
+      for (const waits of forGroup.values()) for (const pending of waits) pending.reject(error);
     this.pending.clear();
   }
 

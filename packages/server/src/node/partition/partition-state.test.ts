@@ -110,20 +110,24 @@ describe("PartitionState", () => {
   it("answers a retried idempotent batch with its original offsets, committed or not", () => {
     const log = new LocalLog(new PartitionState());
     const producer = { producerId: 42, producerEpoch: 0 };
+    log.append(log.state.prepareAppend(batch(["x"]), 1));
     log.append(log.state.prepareAppend(batch(["a", "b"], { ...producer, baseSequence: 0 }), 1));
+    // Uncommitted: the decision names the entry holding the original, which the answer must wait for.
     expect(log.state.prepareAppend(batch(["a", "b"], { ...producer, baseSequence: 0 }), 1)).toEqual({
       kind: "duplicate",
-      baseOffset: 0,
-      lastOffset: 1,
+      baseOffset: 1,
+      lastOffset: 2,
+      pending: { index: 2, term: 1 },
     });
-    log.commitThrough(1);
-    expect(log.state.prepareAppend(batch(["a", "b"], { ...producer, baseSequence: 0 }), 1)).toMatchObject({
+    log.commitThrough(2);
+    expect(log.state.prepareAppend(batch(["a", "b"], { ...producer, baseSequence: 0 }), 1)).toEqual({
       kind: "duplicate",
-      baseOffset: 0,
+      baseOffset: 1,
+      lastOffset: 2,
     });
     expect(log.state.prepareAppend(batch(["c"], { ...producer, baseSequence: 2 }), 1)).toMatchObject({
       kind: "propose",
-      baseOffset: 2,
+      baseOffset: 3,
     });
   });
 
@@ -269,6 +273,16 @@ function checkRandomRun(seed: number): void {
         }
       } else {
         expect(decision.kind, `seed ${seed}: ${JSON.stringify(decision)}`).toBe("duplicate");
+        // An uncommitted original names its entry in the local log; a committed one answers at once.
+        if (decision.kind === "duplicate") {
+          const uncommitted = decision.lastOffset >= state.highWatermark();
+          expect(decision.pending !== undefined, `seed ${seed}`).toBe(uncommitted);
+          if (decision.pending !== undefined) {
+            expect(decision.pending.index).toBeGreaterThan(state.lastAppliedIndex());
+            expect(decision.pending.index).toBeLessThanOrEqual(entries.length);
+            expect(decision.pending.term).toBe(term);
+          }
+        }
       }
     } else if (action < 9) {
       const target = rng.integer(state.lastAppliedIndex(), entries.length + 1);

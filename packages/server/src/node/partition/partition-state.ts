@@ -32,7 +32,8 @@ import {
  *   - the applied state (committed entries, in log order): the high watermark and the producer state
  *     that duplicates are judged against once committed;
  *   - the unapplied tail of the local log (appended, not yet applied), which the leader needs to stamp
- *     the next offset and to judge a retried batch whose original is still uncommitted.
+ *     the next offset and to judge a retried batch whose original is still uncommitted (and name the
+ *     entry the retry's answer waits for).
  * The host feeds both: `observeAppended` for every entry appended to the local log (and, after a
  * restart, for the recovered entries above the applied index), `apply` for every committed entry.
  *
@@ -65,8 +66,18 @@ export type AppendDecision =
       readonly baseOffset: number;
       readonly lastOffset: number;
     }
-  /** A retried batch already in the log: answer with its original offsets, write nothing. */
-  | { readonly kind: "duplicate"; readonly baseOffset: number; readonly lastOffset: number }
+  /**
+   * A retried batch already in the log: answer with its original offsets, write nothing. `pending`
+   * names the log entry holding the original while it is not committed yet (above the high watermark):
+   * the answer must then wait for that entry as the acks level demands (Kafka answers a duplicate only
+   * once the original is committed), and fails if another term's entry takes its index.
+   */
+  | {
+      readonly kind: "duplicate";
+      readonly baseOffset: number;
+      readonly lastOffset: number;
+      readonly pending?: { readonly index: number; readonly term: number };
+    }
   | { readonly kind: "rejected"; readonly error: HelixError };
 
 /** A committed batch, ready for the partition's segment store. */
@@ -186,14 +197,26 @@ export class PartitionState {
       );
       if (verdict.kind === "rejected") return verdict;
       if (verdict.kind === "duplicate") {
-        return {
-          kind: "duplicate",
-          baseOffset: verdict.batch.baseOffset,
-          lastOffset: verdict.batch.lastOffset,
-        };
+        const { baseOffset, lastOffset } = verdict.batch;
+        const pending = this.uncommittedEntryAt(baseOffset);
+        return { kind: "duplicate", baseOffset, lastOffset, ...(pending === undefined ? {} : { pending }) };
       }
     }
     return this.stamp(records, spans, leaderEpoch);
+  }
+
+  /**
+   * The unapplied entry of the local log holding `offset`; undefined when the offset is committed (below
+   * the high watermark). The tail is contiguous from the high watermark, so an offset above it that the
+   * pending producer state names lies in exactly one tail entry.
+   */
+  private uncommittedEntryAt(offset: number): { index: number; term: number } | undefined {
+    if (offset < this.appliedNextOffset) return undefined;
+    const entry = this.tail.find(
+      (candidate) => candidate.baseOffset <= offset && offset < candidate.nextOffset,
+    );
+    assert(entry !== undefined, () => `offset ${offset} is neither committed nor in the observed tail`);
+    return { index: entry.index, term: entry.term };
   }
 
   private stamp(
