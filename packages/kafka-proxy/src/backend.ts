@@ -153,6 +153,20 @@ export interface CommittedOffset extends TopicPartition {
   readonly metadata: string | null;
 }
 
+/** Who commits offsets within a classic group's generation. */
+export interface OffsetCommitMember {
+  readonly generationId: number;
+  readonly memberId: string;
+}
+
+/** A stored group as ListGroups reports it. */
+export interface StoredGroupListing {
+  readonly groupId: string;
+  readonly protocolType: string;
+  /** "Empty" when no generation with members is stored, "Stable" otherwise. */
+  readonly state: "Empty" | "Stable";
+}
+
 /** A member as the coordinator persists it: enough to resume a Stable generation after failover. */
 export interface StoredGroupMember {
   readonly memberId: string;
@@ -217,9 +231,25 @@ export interface KafkaBackend {
   ): Promise<{ readonly leaderEpoch: number; readonly endOffset: bigint }>;
   describeProducers(topic: string, partition: number): Promise<readonly ActiveProducer[]>;
 
-  /** The node that coordinates `groupId` (leader of the group's progress group). */
+  /**
+   * The node that coordinates `groupId` (leader of the group's progress group). Throws KafkaWireError
+   * COORDINATOR_NOT_AVAILABLE while there is none. The group APIs ask it before every request and answer
+   * NOT_COORDINATOR when it names another node, so clients look the coordinator up again.
+   */
   findCoordinator(groupId: string): Promise<number>;
-  commitOffsets(groupId: string, offsets: readonly CommittedOffset[]): Promise<void>;
+  /**
+   * Stores committed offsets. `member` is the committing member of the group's generation (null for a
+   * standalone consumer, generation -1): the store fences stale generations on its own, since another
+   * coordinator may have moved the group on. Answers one Kafka error code per offset, in order (0 when
+   * committed), or nothing when every offset was committed. Group-wide failures throw (KafkaWireError
+   * NOT_COORDINATOR when this node stopped coordinating the group).
+   */
+  commitOffsets(
+    groupId: string,
+    offsets: readonly CommittedOffset[],
+    member: OffsetCommitMember | null,
+    // biome-ignore lint/suspicious/noConfusingVoidType: a backend that never fails per partition returns nothing.
+  ): Promise<readonly number[] | void>;
   /** Committed offsets of the given partitions (null: all the group has); missing ones are left out. */
   fetchOffsets(
     groupId: string,
@@ -230,4 +260,9 @@ export interface KafkaBackend {
   loadGroup(groupId: string): Promise<StoredGroup | undefined>;
   /** Removes the group's stored state and committed offsets. */
   deleteGroup(groupId: string): Promise<void>;
+  /**
+   * Groups whose state this node stores as their coordinator (ListGroups lists them beside the groups in
+   * memory). Optional: without it ListGroups lists only the groups this coordinator used since it started.
+   */
+  listStoredGroups?(): Promise<readonly StoredGroupListing[]>;
 }

@@ -20,12 +20,14 @@ export type {
   IsolationLevel,
   KafkaBackend,
   ListedOffset,
+  OffsetCommitMember,
   OffsetQuery,
   PartitionDescription,
   ProduceInput,
   ProduceResult,
   ProducerIdentity,
   StoredGroup,
+  StoredGroupListing,
   StoredGroupMember,
   TopicDescription,
   TopicPartition,
@@ -80,7 +82,7 @@ export {
   encodeUnsupportedApiVersionsFrame,
   unsupportedApiVersionsResponse,
 } from "./framing/messages.js";
-export { wireErrorCode } from "./kafka-error-codes.js";
+export { KafkaWireError, wireErrorCode } from "./kafka-error-codes.js";
 export {
   AddOffsetsToTxn,
   AddPartitionsToTxn,

@@ -26,3 +26,29 @@ export const wireErrorCode = {
   fencedInstanceId: 82,
   unknownTopicId: 100,
 } as const;
+
+/**
+ * A failure the backend answers with a Kafka wire code that has no HelixError counterpart (the group
+ * coordinator's NOT_COORDINATOR and COORDINATOR_NOT_AVAILABLE): an answer to the client, not our bug.
+ */
+export class KafkaWireError extends Error {
+  readonly isKafkaWireError = true;
+
+  constructor(
+    readonly errorCode: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = "KafkaWireError";
+  }
+
+  /** Works across duplicated copies of this package (instanceof would not). */
+  static isInstance(error: unknown): error is KafkaWireError {
+    return (
+      typeof error === "object" &&
+      error !== null &&
+      (error as { isKafkaWireError?: unknown }).isKafkaWireError === true &&
+      typeof (error as { errorCode?: unknown }).errorCode === "number"
+    );
+  }
+}

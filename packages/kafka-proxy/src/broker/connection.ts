@@ -20,6 +20,7 @@ import {
   encodeResponseFrame,
   encodeUnsupportedApiVersionsFrame,
 } from "../framing/messages.js";
+import { KafkaWireError } from "../kafka-error-codes.js";
 import type { RequestHeader } from "../protocol/generated/request-header/types.gen.js";
 import { requestFrameBytesMax } from "../protocol/limits.js";
 import type { ApiHandler, BrokerLogger, RequestContext } from "./context.js";
@@ -171,19 +172,32 @@ export class KafkaConnection {
       const response = await handler.handle(context, body);
       return response === null ? null : respond(response);
     } catch (error) {
+      // A wire answer the backend chose (NOT_COORDINATOR): every part of the request gets its code.
+      if (KafkaWireError.isInstance(error)) return this.answerError(handler, body, error.errorCode, respond);
       // Our bug, not the client's: answer UNKNOWN_SERVER_ERROR everywhere and keep serving.
       this.options.logger.error("kafka handler failed", {
         apiKey: header.requestApiKey,
         apiVersion: header.requestApiVersion,
         error: error instanceof Error ? (error.stack ?? error.message) : String(error),
       });
-      if (handler.answers?.(body) === false) return null;
-      try {
-        return respond(handler.errorResponse(body, -1));
-      } catch (encodeError) {
-        this.closeAfterPending("could not encode an error response", encodeError);
-        return null;
-      }
+      return this.answerError(handler, body, -1, respond);
+    }
+  }
+
+  /** The handler's error response with `errorCode` everywhere (nothing for a request that expects none). */
+  private answerError(
+    // biome-ignore lint/suspicious/noExplicitAny: see ConnectionOptions.handlers.
+    handler: ApiHandler<any, any>,
+    body: unknown,
+    errorCode: number,
+    respond: (response: unknown) => Uint8Array,
+  ): Uint8Array | null {
+    if (handler.answers?.(body) === false) return null;
+    try {
+      return respond(handler.errorResponse(body, errorCode));
+    } catch (encodeError) {
+      this.closeAfterPending("could not encode an error response", encodeError);
+      return null;
     }
   }
 

@@ -4,6 +4,7 @@
  */
 import { HelixError } from "@helixlog/core";
 import type { KafkaBackend } from "../backend.js";
+import { KafkaWireError } from "../kafka-error-codes.js";
 import type { RequestHeader } from "../protocol/generated/request-header/types.gen.js";
 import type { GeneratedApi } from "../protocol/generated-support.js";
 import type { CoordinatorDriver } from "./coordinator-driver.js";
@@ -46,6 +47,7 @@ export function defineHandler<Request, Response>(
 /** The Kafka error code for a failure: a HelixError's mapped code, UNKNOWN_SERVER_ERROR (logged) otherwise. */
 export function errorCodeOf(context: RequestContext, error: unknown): number {
   if (HelixError.isInstance(error)) return error.kafkaErrorCode;
+  if (KafkaWireError.isInstance(error)) return error.errorCode;
   context.logger.error("kafka handler failed unexpectedly", {
     apiKey: context.header.requestApiKey,
     error: error instanceof Error ? (error.stack ?? error.message) : String(error),

@@ -11,6 +11,7 @@ import {
   type JoinInput,
   type SyncInput,
 } from "../coordinator/group-coordinator.js";
+import { KafkaWireError, wireErrorCode } from "../kafka-error-codes.js";
 import type { JoinGroupResponse } from "../protocol/generated/join-group/types.gen.js";
 import type { SyncGroupResponse } from "../protocol/generated/sync-group/types.gen.js";
 import type { BrokerLogger } from "./context.js";
@@ -54,14 +55,43 @@ export class CoordinatorDriver {
     clearInterval(this.timer);
   }
 
-  /** Loads the group's persisted state the first time this coordinator sees its id. */
+  /**
+   * Answers NOT_COORDINATOR unless this node coordinates `groupId` now, and loads the group's persisted
+   * state the first time it does (coordinator failover: the stored generation comes back, members rejoin).
+   */
   async ensureLoaded(groupId: string): Promise<void> {
+    await this.requireCoordinator(groupId);
     if (this.loadedGroupIds.has(groupId) || this.coordinator.hasGroup(groupId)) return;
     const stored = await this.backend.loadGroup(groupId);
     if (this.loadedGroupIds.size >= limits.kafkaGroupsMax) this.loadedGroupIds.clear();
     this.loadedGroupIds.add(groupId);
     if (stored !== undefined && !this.coordinator.hasGroup(groupId))
       this.coordinator.restoreGroup(stored, this.nowMs());
+  }
+
+  /**
+   * Throws KafkaWireError NOT_COORDINATOR when another node coordinates the group (after dropping what
+   * this node held for it, so it reloads the stored state if it coordinates the group again), and
+   * COORDINATOR_NOT_AVAILABLE while no node does.
+   */
+  private async requireCoordinator(groupId: string): Promise<void> {
+    let coordinator: number;
+    try {
+      coordinator = await this.backend.findCoordinator(groupId);
+    } catch (error) {
+      if (KafkaWireError.isInstance(error)) throw error;
+      throw new KafkaWireError(wireErrorCode.coordinatorNotAvailable, String(error));
+    }
+    if (coordinator === this.backend.nodeId) return;
+    if (this.coordinator.hasGroup(groupId)) {
+      this.coordinator.forgetGroup(groupId, wireErrorCode.notCoordinator);
+      void this.drain();
+    }
+    this.loadedGroupIds.delete(groupId);
+    throw new KafkaWireError(
+      wireErrorCode.notCoordinator,
+      `node ${this.backend.nodeId} does not coordinate group "${groupId}" (node ${coordinator} does)`,
+    );
   }
 
   async join(input: JoinInput): Promise<JoinGroupResponse> {

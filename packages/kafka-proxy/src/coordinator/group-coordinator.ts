@@ -278,6 +278,19 @@ export class GroupCoordinator {
     }));
   }
 
+  /**
+   * Drops a group this node no longer coordinates, persisting nothing: its new coordinator reloads it
+   * from the backend. Members waiting in a join or sync are answered with `errorCode` (NOT_COORDINATOR),
+   * so their clients look the coordinator up again.
+   */
+  forgetGroup(groupId: string, errorCode: number): void {
+    const group = this.groups.get(groupId);
+    if (group === undefined) return;
+    for (const member of group.members.values()) this.answerPending(member, errorCode);
+    this.groups.delete(groupId);
+    this.dirtyGroups.delete(groupId);
+  }
+
   /** DeleteGroups: only an Empty group can go (NON_EMPTY_GROUP otherwise); its stored state goes too. */
   deleteGroup(groupId: string): number {
     const group = this.groups.get(groupId);

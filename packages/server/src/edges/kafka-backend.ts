@@ -8,9 +8,11 @@
  *     NOT_LEADER_OR_FOLLOWER and refreshes its metadata.
  *   - ListOffsets: earliest (-2), latest (-1), max timestamp (-3, KIP-734) and by timestamp (KIP-79) on
  *     the partition leader; DeleteRecords (KIP-107) through the partition's Raft log.
- *   - the controller leader is the Kafka controller (CreateTopics, DeleteTopics, InitProducerId blocks)
- *     and the coordinator of every consumer group (offsets live in the controller's KV store, see
- *     kafka/group-store.ts); elsewhere those calls answer NOT_LEADER_OR_FOLLOWER;
+ *   - the controller leader is the Kafka controller (CreateTopics, DeleteTopics, InitProducerId blocks);
+ *     elsewhere those calls answer NOT_LEADER_OR_FOLLOWER;
+ *   - a consumer group's coordinator is the leader of its consumer-progress group, which stores its
+ *     offsets and generation (kafka/progress-group-store.ts); group requests elsewhere answer
+ *     NOT_COORDINATOR (kafka-proxy's CoordinatorDriver asks findCoordinator before each one);
  *   - approximations: OffsetForLeaderEpoch answers the current term and high watermark (no epoch
  *     history yet); DescribeProducers answers empty (HelixNode does not expose producer state yet);
  *     DescribeConfigs of a broker lists its fixed settings (auto-creation is off: no node flag yet).
@@ -30,12 +32,14 @@ import type {
   FetchResult,
   KafkaBackend,
   ListedOffset,
+  OffsetCommitMember,
   OffsetQuery,
   PartitionDescription,
   ProduceInput,
   ProduceResult,
   ProducerIdentity,
   StoredGroup,
+  StoredGroupListing,
   TopicDescription,
   TopicPartition,
   TopicSpec,
@@ -44,7 +48,7 @@ import { type TopicRecord, validateTopicName } from "../node/controller/controll
 import { effectiveTopicConfig, validateTopicConfig } from "../node/controller/topic-config.js";
 import type { Acks, HelixNode } from "../node/helix-node.js";
 import { pollUntil, withTimeout } from "./grpc/waiting.js";
-import { GroupStore } from "./kafka/group-store.js";
+import { ProgressGroupStore } from "./kafka/progress-group-store.js";
 
 /** Kafka's default replication factor, lowered to the cluster size on small clusters. */
 const replicationFactorDefault = 3;
@@ -56,14 +60,14 @@ const producerIdBlockSize = 1_000;
 const acksByKafka: Record<ProduceInput["acks"], Acks> = { [-1]: "all", [0]: "none", [1]: "leader" };
 
 export class HelixKafkaBackend implements KafkaBackend {
-  private readonly groups: GroupStore;
+  private readonly groups: ProgressGroupStore;
   /** The unused rest of this node's producer-id block: [next, end). */
   private producerIds = { next: 0, end: 0 };
   private allocating: Promise<void> | undefined;
   private stopped = false;
 
   constructor(private readonly node: HelixNode) {
-    this.groups = new GroupStore(node);
+    this.groups = new ProgressGroupStore(node);
   }
 
   get nodeId(): number {
@@ -268,17 +272,20 @@ export class HelixKafkaBackend implements KafkaBackend {
     return [];
   }
 
-  async findCoordinator(): Promise<number> {
-    const leader = this.node.controllerLeader();
-    if (leader === undefined) throw new HelixError("LEADER_NOT_AVAILABLE", "no controller leader yet");
-    return leader;
+  /** The leader of the group's progress group (COORDINATOR_NOT_AVAILABLE while there is none). */
+  async findCoordinator(groupId: string): Promise<number> {
+    return this.groups.coordinatorOf(groupId);
   }
 
-  commitOffsets(groupId: string, offsets: readonly CommittedOffset[]): Promise<void> {
-    return this.groups.commitOffsets(groupId, offsets);
+  commitOffsets(
+    groupId: string,
+    offsets: readonly CommittedOffset[],
+    member: OffsetCommitMember | null,
+  ): Promise<readonly number[]> {
+    return this.groups.commitOffsets(groupId, offsets, member);
   }
 
-  async fetchOffsets(
+  fetchOffsets(
     groupId: string,
     partitions: readonly TopicPartition[] | null,
   ): Promise<readonly CommittedOffset[]> {
@@ -289,12 +296,16 @@ export class HelixKafkaBackend implements KafkaBackend {
     return this.groups.storeGroup(group);
   }
 
-  async loadGroup(groupId: string): Promise<StoredGroup | undefined> {
+  loadGroup(groupId: string): Promise<StoredGroup | undefined> {
     return this.groups.loadGroup(groupId);
   }
 
   deleteGroup(groupId: string): Promise<void> {
     return this.groups.deleteGroup(groupId);
+  }
+
+  listStoredGroups(): Promise<readonly StoredGroupListing[]> {
+    return this.groups.listGroups();
   }
 
   /**

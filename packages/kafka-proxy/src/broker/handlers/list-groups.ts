@@ -1,6 +1,7 @@
 /**
- * ListGroups (key 16): the groups this coordinator holds, filtered by state (v4+) and type (v5+). Groups
- * persisted by another coordinator and not yet used here are not listed (see README).
+ * ListGroups (key 16): the groups this coordinator holds in memory and those the backend stores for it
+ * (KafkaBackend.listStoredGroups: persisted by an earlier coordinator, not used here yet), filtered by
+ * state (v4+) and type (v5+).
  */
 import {
   type ListGroupsRequest,
@@ -14,8 +15,10 @@ export const listGroupsHandler = defineHandler<ListGroupsRequest, ListGroupsResp
   handle: async (context, request) => {
     const states = new Set(request.statesFilter.map((state) => state.toLowerCase()));
     const types = new Set(request.typesFilter.map((type) => type.toLowerCase()));
-    const groups = context.coordinator.coordinator
-      .listGroups()
+    const inMemory = context.coordinator.coordinator.listGroups();
+    const known = new Set(inMemory.map((group) => group.groupId));
+    const stored = (await context.backend.listStoredGroups?.()) ?? [];
+    const groups = [...inMemory, ...stored.filter((group) => !known.has(group.groupId))]
       .filter((group) => states.size === 0 || states.has(group.state.toLowerCase()))
       .filter(() => types.size === 0 || types.has("classic"))
       .map((group) => ({

@@ -1,6 +1,8 @@
 /**
  * OffsetCommit (key 8): the coordinator fences the committer by generation and member id
- * (ILLEGAL_GENERATION, UNKNOWN_MEMBER_ID, FENCED_INSTANCE_ID); accepted offsets go to the backend.
+ * (ILLEGAL_GENERATION, UNKNOWN_MEMBER_ID, FENCED_INSTANCE_ID); accepted offsets go to the backend with
+ * the member's generation, which the store fences again (another coordinator may have moved the group on)
+ * and answers per partition.
  */
 import type { CommittedOffset } from "../../backend.js";
 import {
@@ -13,7 +15,7 @@ import { defineHandler, errorCodeOf } from "../context.js";
 export const offsetCommitHandler = defineHandler<OffsetCommitRequest, OffsetCommitResponse>({
   api: offsetCommitApi,
   handle: async (context, request) => {
-    let errorCode = await context.coordinator.decide(request.groupId, (nowMs) =>
+    const errorCode = await context.coordinator.decide(request.groupId, (nowMs) =>
       context.coordinator.coordinator.validateOffsetCommit(
         {
           groupId: request.groupId,
@@ -24,35 +26,44 @@ export const offsetCommitHandler = defineHandler<OffsetCommitRequest, OffsetComm
         nowMs,
       ),
     );
-    if (errorCode === 0) {
-      const offsets: CommittedOffset[] = request.topics.flatMap((topic) =>
-        topic.partitions.map((partition) => ({
-          topic: topic.name,
-          partition: partition.partitionIndex,
-          offset: partition.committedOffset,
-          leaderEpoch: partition.committedLeaderEpoch,
-          metadata: partition.committedMetadata,
-        })),
-      );
-      try {
-        await context.backend.commitOffsets(request.groupId, offsets);
-      } catch (error) {
-        errorCode = errorCodeOf(context, error);
-      }
+    if (errorCode !== 0) return answer(request, errorCode);
+    const offsets: CommittedOffset[] = request.topics.flatMap((topic) =>
+      topic.partitions.map((partition) => ({
+        topic: topic.name,
+        partition: partition.partitionIndex,
+        offset: partition.committedOffset,
+        leaderEpoch: partition.committedLeaderEpoch,
+        metadata: partition.committedMetadata,
+      })),
+    );
+    const member =
+      request.generationIdOrMemberEpoch < 0
+        ? null
+        : { generationId: request.generationIdOrMemberEpoch, memberId: request.memberId };
+    try {
+      const codes = await context.backend.commitOffsets(request.groupId, offsets, member);
+      return answer(request, 0, codes ?? undefined);
+    } catch (error) {
+      return answer(request, errorCodeOf(context, error));
     }
-    return answer(request, errorCode);
   },
   errorResponse: answer,
 });
 
-function answer(request: OffsetCommitRequest, errorCode: number): OffsetCommitResponse {
+/** `codes` (one per partition, in request order) override `errorCode` where given. */
+function answer(
+  request: OffsetCommitRequest,
+  errorCode: number,
+  codes?: readonly number[],
+): OffsetCommitResponse {
+  let index = 0;
   return {
     throttleTimeMs: 0,
     topics: request.topics.map((topic) => ({
       name: topic.name,
       partitions: topic.partitions.map((partition) => ({
         partitionIndex: partition.partitionIndex,
-        errorCode,
+        errorCode: codes?.[index++] ?? errorCode,
       })),
     })),
   };
