@@ -14,7 +14,7 @@ import { HelixError, limits, type NodeId } from "@helixlog/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HelixClient } from "../client/helix-client.js";
 import type { HelixNode } from "../node/helix-node.js";
-import { TestCluster } from "../node/test-cluster.js";
+import { TestCluster } from "../test-support/test-cluster.js";
 import { type GrpcApi, startGrpcApi } from "./grpc-api.js";
 
 const bytes = (text: string) => new TextEncoder().encode(text);

@@ -9,7 +9,7 @@
 import { limits, type NodeId } from "@helixlog/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HelixClient } from "../client/helix-client.js";
-import { TestCluster } from "../node/test-cluster.js";
+import { TestCluster } from "../test-support/test-cluster.js";
 import { type GrpcApi, startGrpcApi } from "./grpc-api.js";
 
 async function eventually(condition: () => Promise<boolean>, what: string, timeoutMs = 30_000) {

@@ -6,7 +6,7 @@
  */
 import { HelixError, limits, type NodeId } from "@helixlog/core";
 import { describe, expect, it } from "vitest";
-import { records, TestCluster } from "./test-cluster.js";
+import { records, TestCluster } from "../test-support/test-cluster.js";
 
 const partitions = [0, 1, 2, 3, 4, 5];
 

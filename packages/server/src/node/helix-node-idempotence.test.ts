@@ -10,8 +10,8 @@
  */
 import { decodeRecords, encodeRecordBatch, HelixError, type NodeId } from "@helixlog/core";
 import { describe, expect, it } from "vitest";
+import { settle, TestCluster } from "../test-support/test-cluster.js";
 import type { HelixNode, ProduceResult } from "./helix-node.js";
-import { settle, TestCluster } from "./test-cluster.js";
 
 const producerId = 4_000;
 

@@ -10,8 +10,8 @@
  */
 import { decodeRecords, nodeId } from "@helixlog/core";
 import { describe, expect, it } from "vitest";
+import { codeOf, records, TestCluster } from "../test-support/test-cluster.js";
 import type { HelixNode } from "./helix-node.js";
-import { codeOf, records, TestCluster } from "./test-cluster.js";
 
 const t0 = 1_700_000_000_000;
 

@@ -9,7 +9,7 @@
  */
 import { HelixError, limits } from "@helixlog/core";
 import { describe, expect, it } from "vitest";
-import { records, TestCluster } from "./test-cluster.js";
+import { records, TestCluster } from "../test-support/test-cluster.js";
 
 describe("HelixNode ISR and min.insync.replicas", () => {
   it("measures the ISR on the leader, drops a cut-off follower, and enforces min.insync.replicas", async () => {

@@ -8,7 +8,7 @@
  */
 import { limits, nodeId } from "@helixlog/core";
 import { describe, expect, it } from "vitest";
-import { codeOf, records, TestCluster } from "./test-cluster.js";
+import { codeOf, records, TestCluster } from "../test-support/test-cluster.js";
 
 const mib = 1024 * 1024;
 

@@ -11,7 +11,7 @@
  */
 import { decodeRecords, nodeId } from "@helixlog/core";
 import { describe, expect, it } from "vitest";
-import { codeOf, records, TestCluster } from "./test-cluster.js";
+import { codeOf, records, TestCluster } from "../test-support/test-cluster.js";
 
 function values(batches: readonly Uint8Array[]): string[] {
   return batches.flatMap((batch) =>

@@ -12,8 +12,8 @@
  */
 import { decodeRecords, HelixError, nodeId, readRecordBatchHeader } from "@helixlog/core";
 import { describe, expect, it } from "vitest";
+import { records as batchOf, TestCluster } from "../test-support/test-cluster.js";
 import type { HelixNode } from "./helix-node.js";
-import { records as batchOf, TestCluster } from "./test-cluster.js";
 
 function records(...values: string[]): Uint8Array {
   return batchOf(values);

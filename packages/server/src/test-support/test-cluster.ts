@@ -5,7 +5,7 @@
  */
 import { encodeRecordBatch, HelixError, ManualClock, type NodeId, nodeId, SeededRng } from "@helixlog/core";
 import { SimDisk } from "@helixlog/wal/testing";
-import { HelixNode, type HelixNodeOptions, type NodeEnvelope } from "./helix-node.js";
+import { HelixNode, type HelixNodeOptions, type NodeEnvelope } from "../node/helix-node.js";
 
 /** One batch of string values; `timestamps` (ms) per record, else all at 1_700_000_000_000. */
 export function records(values: readonly string[], timestamps?: readonly number[]): Uint8Array {
