@@ -2,7 +2,9 @@
  * Checks the partition segment store: batches read back whole from any offset inside them, at least
  * one past the byte limit; offsets stay contiguous; segments roll by size and by age; retention drops
  * old segments by size and by age; offsetForTime finds the first batch at or after a time; indexes are
- * rebuilt when missing or damaged; a torn tail is cut and damage before valid data is reported.
+ * rebuilt when missing or damaged; a torn tail is cut and damage before valid data is reported;
+ * resetTo starts an empty log at a new offset, and a crash at any step of it recovers the old or the
+ * new log, never a mix.
  */
 import { HelixError, SeededRng } from "@helixlog/core";
 import { describe, expect, it } from "vitest";
@@ -156,6 +158,82 @@ describe("PartitionLog", () => {
       expect(baseOf((await reopened.read(offset, 1))[0] as Uint8Array)).toBe(offset - (offset % 3));
     expect(await reopened.offsetForTime(1_255)).toBe(78);
     expect(await disk.exists(`${directory}/${partitionFileName(bases[0] as number, "index")}`)).toBe(true);
+  });
+
+  it("resets to an empty log at a new start offset, durably, and appends from there", async () => {
+    const { disk, log } = await filled();
+    expect(log.segmentBaseOffsets().length).toBeGreaterThan(3);
+    await log.resetTo(500);
+    expect([log.logStartOffset, log.logEndOffset, log.segmentBaseOffsets()]).toEqual([500, 500, [500]]);
+    expect(await log.read(500, 100)).toEqual([]);
+    await expect(log.read(120, 100)).rejects.toSatisfy((error) =>
+      HelixError.is(error, "OFFSET_OUT_OF_RANGE"),
+    );
+    await expect(log.append(batch(120, 3, 9_000), 0)).rejects.toSatisfy((error) =>
+      HelixError.is(error, "INVALID_RECORD"),
+    );
+    await log.append(batch(500, 3, 9_000), 0);
+    await log.flush();
+    expect(await disk.list(directory)).toEqual([partitionFileName(500, "log")]);
+    const reopened = await PartitionLog.open(disk.crash({ keepSomeUnsynced: false }), { directory });
+    expect([reopened.logStartOffset, reopened.logEndOffset]).toEqual([500, 503]);
+    expect((await reopened.read(501, 100)).map(baseOf)).toEqual([500]);
+    // A reset below the old start works alike (the log is dropped whole).
+    await reopened.resetTo(7);
+    expect([reopened.logStartOffset, reopened.logEndOffset]).toEqual([7, 7]);
+  });
+
+  it("recovers either the old or the reset log after a crash at any step of a reset", async () => {
+    let steps = 0;
+    let crashAt = Number.POSITIVE_INFINITY;
+    let frozen = false;
+    const scheduler = (_operation: string, _path: string, complete: () => void) => {
+      if (frozen) return; // the crashed process never sees its operation finish
+      if (++steps === crashAt) {
+        frozen = true;
+        return;
+      }
+      complete();
+    };
+    let outcomes = { old: 0, reset: 0 };
+    for (let step = 1; ; step++) {
+      const disk = new SimDisk({ rng: new SeededRng(step), scheduler });
+      frozen = false;
+      crashAt = Number.POSITIVE_INFINITY;
+      const { log } = await filled({ disk, batches: 20 });
+      const bases = log.segmentBaseOffsets();
+      steps = 0;
+      crashAt = step;
+      let finished = false;
+      void log.resetTo(900).then(() => {
+        finished = true;
+      });
+      for (let i = 0; i < 50; i++) await Promise.resolve();
+      if (finished) break;
+      expect(frozen, `step ${step}`).toBe(true);
+      const restarted = disk.crash();
+      frozen = false;
+      crashAt = Number.POSITIVE_INFINITY;
+      const reopened = await PartitionLog.open(restarted, {
+        directory,
+        segmentSizeBytes: 1024,
+        indexIntervalBytes: 256,
+      });
+      if (reopened.logStartOffset === 900) {
+        outcomes = { ...outcomes, reset: outcomes.reset + 1 };
+        expect([reopened.logEndOffset, reopened.segmentBaseOffsets()]).toEqual([900, [900]]);
+        expect(await restarted.list(directory)).toEqual([partitionFileName(900, "log")]);
+      } else {
+        outcomes = { ...outcomes, old: outcomes.old + 1 };
+        expect([reopened.logStartOffset, reopened.logEndOffset]).toEqual([0, 60]);
+        expect(reopened.segmentBaseOffsets()).toEqual(bases);
+        for (let offset = 0; offset < 60; offset += 5)
+          expect(baseOf((await reopened.read(offset, 1))[0] as Uint8Array)).toBe(offset - (offset % 3));
+      }
+      await reopened.append(batch(reopened.logEndOffset, 1, 10_000), 0);
+    }
+    expect(outcomes.old).toBeGreaterThan(0);
+    expect(outcomes.reset).toBeGreaterThan(0);
   });
 
   it("cuts a torn last batch at any byte, and reports a damaged batch followed by valid ones", async () => {

@@ -36,6 +36,10 @@ export interface PartitionLogOptions {
 
 export const partitionLogMagic = "HLXPLOG1";
 export const partitionLogFormatVersion = 1;
+/** The marker of a `resetTo` in progress: its header's first field is the new log start offset. */
+export const partitionResetFileName = "reset.marker";
+const resetMagic = "HLXPRST1";
+const resetFormatVersion = 1;
 const batchFrameType = 1;
 const frameRules: FrameRules = {
   payloadBytesMax: limits.recordBatchSizeBytesMax,
@@ -74,8 +78,10 @@ export class PartitionLog {
   static async open(disk: Disk, options: PartitionLogOptions): Promise<PartitionLog> {
     const settings = settingsOf(options);
     await disk.mkdir(settings.directory);
+    for (const name of await disk.list(settings.directory))
+      if (name.endsWith(".tmp")) await disk.remove(`${settings.directory}/${name}`);
+    await finishReset(disk, settings.directory);
     const names = await disk.list(settings.directory);
-    for (const name of names) if (name.endsWith(".tmp")) await disk.remove(`${settings.directory}/${name}`);
     const bases = names.flatMap((name) => {
       const match = /^(\d{20})\.log$/.exec(name);
       return match === null ? [] : [Number(match[1])];
@@ -260,6 +266,40 @@ export class PartitionLog {
     });
   }
 
+  /**
+   * Drops every segment and starts an empty log at `offset`: log start and end offset both become
+   * `offset` (Kafka's truncateFullyAndStartAt, for a follower whose log ends below the leader's log
+   * start). Crash-safe: a durable marker naming `offset` is written first, then the old files are
+   * removed and the new empty segment created, then the marker is removed; `open` finishes a reset
+   * whose marker it finds, so a crash recovers either the old log (no marker yet) or the new one.
+   */
+  resetTo(offset: number): Promise<void> {
+    return this.serialize(async () => {
+      assert(Number.isSafeInteger(offset) && offset >= 0, () => `bad reset offset ${offset}`);
+      const { directory } = this.options;
+      const marker = `${directory}/${partitionResetFileName}`;
+      const file = await this.disk.open(`${marker}.tmp`, { create: true });
+      try {
+        await file.truncate(0);
+        await file.write(
+          0,
+          encodeFileHeader({ magic: resetMagic, version: resetFormatVersion, fields: [offset, 0, 0] }),
+        );
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+      await this.disk.rename(`${marker}.tmp`, marker);
+      await this.disk.syncDirectory(directory);
+      // From here on the reset is decided: a crash is completed by the next open.
+      await this.active.close();
+      for (const segment of this.segments)
+        await this.files.forget(`${directory}/${partitionFileName(segment.baseOffset, "log")}`);
+      this.segments.splice(0, this.segments.length, emptySegment(offset));
+      this.active = await completeReset(this.disk, directory, offset);
+    });
+  }
+
   /** Deletes the oldest sealed segments that retention by size or by age (against `nowMs`) no longer keeps. */
   enforceRetention(nowMs: number): Promise<number> {
     return this.serialize(async () => {
@@ -404,6 +444,34 @@ async function createLogFile(disk: Disk, directory: string, baseOffset: number):
   await disk.rename(`${path}.tmp`, path);
   await disk.syncDirectory(directory);
   return file;
+}
+
+/**
+ * Removes every segment file but the new empty one, (re)creates that one, then removes the marker;
+ * returns the new segment's open file. Idempotent, so `open` can repeat it after a crash.
+ */
+async function completeReset(disk: Disk, directory: string, offset: number): Promise<DiskFile> {
+  for (const name of await disk.list(directory)) {
+    if (/^\d{20}\.(log|index|timeindex)$/.test(name)) await disk.remove(`${directory}/${name}`);
+  }
+  await disk.syncDirectory(directory);
+  const file = await createLogFile(disk, directory, offset);
+  await disk.remove(`${directory}/${partitionResetFileName}`);
+  await disk.syncDirectory(directory);
+  return file;
+}
+
+/** At open: completes a reset a crash interrupted (its marker is durable), if any. */
+async function finishReset(disk: Disk, directory: string): Promise<void> {
+  const path = `${directory}/${partitionResetFileName}`;
+  if (!(await disk.exists(path))) return;
+  const header = decodeFileHeader(
+    await readWhole(disk, path),
+    { magic: resetMagic, version: resetFormatVersion },
+    path,
+  );
+  const file = await completeReset(disk, directory, header.fields[0]);
+  await file.close();
 }
 
 async function writeIndexFiles(disk: Disk, directory: string, segment: Segment): Promise<void> {
