@@ -5,7 +5,8 @@
  *   - a topic of 3 partitions, replication factor 3, 300 messages; KafkaJS consumer A of group G (its own
  *     process, no auto-commit) reads all 300 and commits them explicitly; 30 more are produced and A
  *     reads them without committing (the uncommitted tail);
- *   - FindCoordinator (raw, v0) names G's coordinator on every node; that node is killed with SIGKILL
+ *   - FindCoordinator (raw, v0) names G's coordinator on every node, and a Heartbeat to another node
+ *     answers NOT_COORDINATOR; the coordinator is killed with SIGKILL
  *     while A is a member of G's stored generation, and A is killed with it (a consumer crash);
  *   - FindCoordinator on a survivor names a survivor once the progress group has elected a new leader
  *     (until then it may still name the dead one); 30 more messages are produced; a new consumer B
@@ -89,34 +90,56 @@ async function produce(kafka: Kafka, from: number, to: number): Promise<void> {
   await producer.disconnect();
 }
 
-/** FindCoordinator v0 over a raw connection: [error code, node id]. */
-function findCoordinator(port: number, group: string): Promise<[number, number]> {
+/** One request (header v1, client id) over a raw connection; resolves with the response after its header. */
+function rawRequest(port: number, apiKey: number, apiVersion: number, body: Buffer): Promise<Buffer> {
   const clientId = Buffer.from("helix-coordinator-test");
-  const key = Buffer.from(group);
-  const body = Buffer.alloc(2 + 2 + 4 + 2 + clientId.length + 2 + key.length);
-  let at = body.writeInt16BE(10, 0); // api key FindCoordinator
-  at = body.writeInt16BE(0, at); // version 0
-  at = body.writeInt32BE(1, at); // correlation id
-  at = body.writeInt16BE(clientId.length, at);
-  at += clientId.copy(body, at);
-  at = body.writeInt16BE(key.length, at);
-  key.copy(body, at);
+  const header = Buffer.alloc(2 + 2 + 4 + 2 + clientId.length);
+  let at = header.writeInt16BE(apiKey, 0);
+  at = header.writeInt16BE(apiVersion, at);
+  at = header.writeInt32BE(1, at); // correlation id
+  at = header.writeInt16BE(clientId.length, at);
+  clientId.copy(header, at);
   const size = Buffer.alloc(4);
-  size.writeInt32BE(body.length);
+  size.writeInt32BE(header.length + body.length);
   return new Promise((resolve, reject) => {
     const socket = connect(port, "127.0.0.1");
     let received = Buffer.alloc(0);
-    socket.setTimeout(5_000, () => socket.destroy(new Error("FindCoordinator timed out")));
+    socket.setTimeout(5_000, () => socket.destroy(new Error(`request ${apiKey} timed out`)));
     socket.on("error", reject);
-    socket.on("connect", () => socket.write(Buffer.concat([size, body])));
+    socket.on("connect", () => socket.write(Buffer.concat([size, header, body])));
     socket.on("data", (chunk) => {
       received = Buffer.concat([received, chunk]);
       if (received.length < 4 || received.length < 4 + received.readInt32BE(0)) return;
       socket.end();
-      // size, correlation id, error code, node id, host, port.
-      resolve([received.readInt16BE(8), received.readInt32BE(10)]);
+      resolve(received.subarray(8)); // size, correlation id
     });
   });
+}
+
+function kafkaString(value: string): Buffer {
+  const bytes = Buffer.from(value);
+  const length = Buffer.alloc(2);
+  length.writeInt16BE(bytes.length);
+  return Buffer.concat([length, bytes]);
+}
+
+/** FindCoordinator v0: [error code, node id]. */
+async function findCoordinator(port: number, group: string): Promise<[number, number]> {
+  const response = await rawRequest(port, 10, 0, kafkaString(group));
+  return [response.readInt16BE(0), response.readInt32BE(2)];
+}
+
+/** Heartbeat v0 of an unknown member: the error code (NOT_COORDINATOR away from the coordinator). */
+async function heartbeatError(port: number, group: string): Promise<number> {
+  const generation = Buffer.alloc(4);
+  generation.writeInt32BE(1);
+  const response = await rawRequest(
+    port,
+    12,
+    0,
+    Buffer.concat([kafkaString(group), generation, kafkaString("nobody")]),
+  );
+  return response.readInt16BE(0);
 }
 
 /**
@@ -252,6 +275,11 @@ describe("Kafka coordinator failover", () => {
     expect([1, 2, 3]).toContain(coordinator);
     for (const id of [1, 2, 3])
       expect(await coordinatorOf(kafkaPort(id), groupId, [1, 2, 3])).toBe(coordinator);
+    // Group requests away from the coordinator are refused so clients look it up again.
+    const notCoordinator = 16;
+    for (const id of [1, 2, 3])
+      if (id !== coordinator) expect(await heartbeatError(kafkaPort(id), groupId)).toBe(notCoordinator);
+    expect(await heartbeatError(kafkaPort(coordinator), groupId)).not.toBe(notCoordinator);
     const killed = processes.get(coordinator) as NodeProcess;
     killed.child.kill("SIGKILL");
     expect(await killed.exited).toBe("SIGKILL");
