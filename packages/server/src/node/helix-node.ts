@@ -638,7 +638,8 @@ export class HelixNode {
    * Replaces a group's state by its snapshot: at recovery (`source` undefined) or when the leader
    * `source` sent it. A partition follower first pulls the record batches it lacks up to the snapshot's
    * high watermark from the leader (then the other replicas), durably, so that acknowledging the
-   * snapshot never claims records this node does not hold (partition-transfer.ts).
+   * snapshot never claims records this node does not hold (partition-transfer.ts); a segment store
+   * ending below the log start (the snapshot's, or a replica's after retention) is reset to start there.
    */
   private async restoreGroup(
     group: GroupId,
@@ -672,12 +673,19 @@ export class HelixNode {
       }
       const others = (this.replicasOf(group) ?? []).filter((id) => id !== this.nodeId && id !== source);
       const sources = source === 0 ? others : [source, ...others];
+      // Bounded: the pull gives up (a refusal the host survives) when the topic is deleted meanwhile,
+      // the node fails, or no replica serves the data; the leader then sends the snapshot again.
       await this.transfers.pull(
         group,
         local.log,
-        saved.highWatermark,
+        { endOffset: saved.highWatermark, logStartOffset: saved.logStartOffset },
         sources,
-        () => this.failure === undefined,
+        () => {
+          if (this.failure !== undefined) return "the node failed";
+          if (this.partitions.get(group) !== local || this.controller.topic(local.topic) === undefined)
+            return `topic ${local.topic} was deleted`;
+          return undefined;
+        },
       );
     }
     local.state.restore(saved);

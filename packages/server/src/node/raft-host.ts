@@ -48,6 +48,21 @@ import {
   toWalHardState,
 } from "./wal-storage.js";
 
+/**
+ * The error a state machine's `restore` rejects with to abandon one group's snapshot install (its data
+ * cannot be fetched now, or the group is being removed) instead of stopping the host: see
+ * RaftHost.installSnapshot.
+ */
+export function snapshotInstallRefused(group: GroupId, reason: string): HelixError {
+  return new HelixError("UNAVAILABLE", `group ${group} cannot install the snapshot now: ${reason}`, {
+    details: { snapshotInstallRefused: true, group },
+  });
+}
+
+export function isSnapshotInstallRefusal(error: unknown): boolean {
+  return HelixError.isInstance(error) && error.details.snapshotInstallRefused === true;
+}
+
 /** A group this node is a voter of. Membership is static until conf changes are persisted. */
 export interface GroupSpec {
   readonly group: GroupId;
@@ -68,7 +83,9 @@ export interface HostStateMachine {
    * Replaces the group's state by a snapshot's: at recovery (`source` undefined; what the snapshot relies
    * on is already durable), or when the leader `source` sent it. Resolves once the state machine can
    * stand on it durably (a partition pulls the record batches it lacks and flushes them first): only
-   * then does the host make the snapshot durable and acknowledge it.
+   * then does the host make the snapshot durable and acknowledge it. Rejecting with
+   * `snapshotInstallRefused` abandons this install (the leader sends the snapshot again later); any
+   * other rejection stops the host.
    */
   restore?(group: GroupId, snapshot: StoredSnapshot, source: NodeId | undefined): Promise<void>;
 }
@@ -81,6 +98,8 @@ export interface RaftHostObserver {
   onPersisting?(group: GroupId, entries: readonly Entry[], hardState: HardState | undefined): void;
   /** These entries and this hard state of the group are durable (the WAL append resolved). */
   onDurable?(group: GroupId, entries: readonly Entry[], hardState: HardState | undefined): void;
+  /** A snapshot install for the group was abandoned (the state machine refused it), with the reason. */
+  onSnapshotRefused?(group: GroupId, reason: string): void;
   /** The host stopped because the WAL failed; the node must be restarted. */
   onFailure?(error: unknown): void;
 }
@@ -172,7 +191,10 @@ export class RaftHost {
     entriesApplied: 0,
     snapshotsTaken: 0,
     snapshotsInstalled: 0,
+    snapshotsRefused: 0,
   };
+  /** Why the last snapshot install was abandoned (for operators and tests), if one was. */
+  lastSnapshotRefusal: { readonly group: GroupId; readonly reason: string } | undefined = undefined;
 
   private constructor(
     private readonly options: RaftHostOptions,
@@ -390,20 +412,21 @@ export class RaftHost {
       }
     }
     for (const batch of ready.batches) this.send(batch);
-    const durable = ready.groups.flatMap((group) => this.persist(group));
+    const refused = new Set<GroupId>();
+    const durable = ready.groups.flatMap((group) => this.persist(group, refused));
     if (durable.length === 0) {
-      this.finishRound(ready);
+      this.finishRound(ready, refused);
       return;
     }
     // A rejected append, or a bug that surfaces while finishing the round, stops the host alike.
     Promise.all(durable)
-      .then(() => this.finishRound(ready))
+      .then(() => this.finishRound(ready, refused))
       .catch((error: unknown) => this.fail(error));
   }
 
   /** Step 3 for one group: hand its entries and hard state to the WAL (one group commit for all). */
-  private persist(group: GroupReady): Promise<void>[] {
-    if (group.snapshot !== undefined) return [this.installSnapshot(group, group.snapshot)];
+  private persist(group: GroupReady, refused: Set<GroupId>): Promise<void>[] {
+    if (group.snapshot !== undefined) return [this.installSnapshot(group, group.snapshot, refused)];
     const write = this.walWrite(group);
     if (write === undefined) return [];
     return [this.options.wal.append(group.group, write)];
@@ -427,8 +450,15 @@ export class RaftHost {
    * through it (and any suffix the snapshot replaced), then the round's entries and hard state follow.
    * The acknowledgement leaves with the round's after-persist batches, so only once all of it is durable
    * (DESIGN.md §3 rule 1).
+   *
+   * The round waits while the state machine pulls data it lacks (other groups' writes of the round
+   * wait with it). A state machine that cannot make progress (no replica serves the data, the group is
+   * being removed) refuses the install instead of blocking the round forever: the group is then left
+   * out of the round (nothing of its Ready is persisted, applied or acknowledged), added to `refused`,
+   * and rebuilt from its durable state when the round finishes (finishRound), so the leader, hearing
+   * no acknowledgement, sends the snapshot again later.
    */
-  private async installSnapshot(group: GroupReady, snapshot: Snapshot): Promise<void> {
+  private async installSnapshot(group: GroupReady, snapshot: Snapshot, refused: Set<GroupId>): Promise<void> {
     const { snapshots, stateMachine, wal } = this.options;
     if (snapshots === undefined || stateMachine.restore === undefined) {
       throw new HelixError(
@@ -439,7 +469,17 @@ export class RaftHost {
     await this.snapshotProgress.get(group.group)?.running;
     const { index, term, confState } = snapshot.metadata;
     const stored: StoredSnapshot = { group: group.group, index, term, confState, data: snapshot.data };
-    await stateMachine.restore(group.group, stored, this.view(group.group).leader);
+    try {
+      await stateMachine.restore(group.group, stored, this.view(group.group).leader);
+    } catch (error) {
+      if (!isSnapshotInstallRefusal(error) || !this.isRunning()) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      refused.add(group.group);
+      this.statistics.snapshotsRefused++;
+      this.lastSnapshotRefusal = { group: group.group, reason };
+      this.options.observer?.onSnapshotRefused?.(group.group, reason);
+      return;
+    }
     await snapshots.save(stored);
     const status = wal.status(group.group);
     const released = wal.release(group.group, { index, term });
@@ -460,10 +500,16 @@ export class RaftHost {
   }
 
   /** Steps 4-5 once the round's writes are durable, then the next round. */
-  private finishRound(ready: MultiRaftReady): void {
+  private finishRound(ready: MultiRaftReady, refused: ReadonlySet<GroupId>): void {
     this.persisting = false;
     if (!this.isRunning()) return;
+    // A group whose snapshot install was refused: applied index before the snapshot, to rebuild it.
+    const rebuild = [...refused].map((group) => ({
+      group,
+      applied: this.multiRaft.raftNode(group).appliedIndex(),
+    }));
     for (const group of ready.groups) {
+      if (refused.has(group.group)) continue;
       const storage = this.storages.get(group.group);
       assert(storage !== undefined, () => `no storage for group ${group.group}`);
       if (group.snapshot !== undefined) storage.applySnapshot(group.snapshot);
@@ -473,8 +519,12 @@ export class RaftHost {
         this.options.observer?.onDurable?.(group.group, group.entries, group.hardState);
       }
     }
-    for (const batch of ready.batchesAfterPersist) this.send(batch);
+    for (const batch of ready.batchesAfterPersist) {
+      const kept = refused.size === 0 ? batch : withoutGroups(batch, refused);
+      if (kept !== undefined) this.send(kept);
+    }
     for (const group of ready.groups) {
+      if (refused.has(group.group)) continue;
       const progress = this.snapshotProgress.get(group.group);
       for (const entry of group.committedEntries) {
         this.options.stateMachine.apply(group.group, entry);
@@ -489,8 +539,9 @@ export class RaftHost {
       }
     }
     this.multiRaft.advance();
+    for (const { group, applied } of rebuild) this.rebuildGroup(group, applied);
     for (const group of ready.groups) {
-      if (group.committedEntries.length > 0) this.maybeSnapshot(group.group);
+      if (group.committedEntries.length > 0 && !refused.has(group.group)) this.maybeSnapshot(group.group);
     }
     this.answerReads();
     this.process();
@@ -549,6 +600,19 @@ export class RaftHost {
     if (compactTo > released)
       await this.options.wal.release(stored.group, { index: compactTo, term: compactTerm });
     this.statistics.snapshotsTaken++;
+  }
+
+  /**
+   * Replaces a group's RaftNode by one rebuilt from its durable storage (which the refused Ready never
+   * touched), forgetting the snapshot it accepted and anything else of that Ready; `applied` is what
+   * the state machine has applied (the refused restore left it unchanged).
+   */
+  private rebuildGroup(group: GroupId, applied: LogIndex): void {
+    const storage = this.storages.get(group);
+    if (storage === undefined || !this.multiRaft.hasGroup(group)) return;
+    this.multiRaft.destroyGroup(group);
+    this.multiRaft.createGroup(group, storage, applied);
+    this.options.patchNode?.(group, this.multiRaft.raftNode(group));
   }
 
   /** Resolves every confirmed read whose index this node has applied. */
@@ -631,4 +695,21 @@ export class RaftHost {
     this.rejectWaiting(this.unavailable());
     this.options.observer?.onFailure?.(error);
   }
+}
+
+/** The batch without the messages and heartbeats of `groups`; undefined when nothing is left of it. */
+function withoutGroups(batch: MultiRaftBatch, groups: ReadonlySet<GroupId>): MultiRaftBatch | undefined {
+  const kept = {
+    ...batch,
+    messages: batch.messages.filter((message) => !groups.has(message.group)),
+    heartbeats: batch.heartbeats.filter((heartbeat) => !groups.has(heartbeat.group)),
+    heartbeatResponses: batch.heartbeatResponses.filter((response) => !groups.has(response.group)),
+  };
+  const removed =
+    batch.messages.length +
+    batch.heartbeats.length +
+    batch.heartbeatResponses.length -
+    (kept.messages.length + kept.heartbeats.length + kept.heartbeatResponses.length);
+  const empty = kept.messages.length + kept.heartbeats.length + kept.heartbeatResponses.length === 0;
+  return removed > 0 && empty ? undefined : kept;
 }

@@ -2,7 +2,9 @@
  * The bytes of a partition group's Raft snapshot: the partition's state machine (PartitionState: applied
  * index, high watermark, replicated log start offset, idempotent-producer state), never its records.
  * Records live in the partition's segment store; a follower that installs this snapshot pulls the
- * batches it lacks, up to `highWatermark`, from a replica before acknowledging (partition-transfer.ts).
+ * batches it lacks, up to `highWatermark`, from a replica before acknowledging (partition-transfer.ts);
+ * when its log ends below `logStartOffset` (or a replica's log start), it resets its segment store to
+ * start there instead of pulling records that no longer exist.
  *
  * Format: "HXPS", u16 version (1), u32 CRC32C of the body, then the body as JSON.
  */
