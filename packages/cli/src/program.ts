@@ -5,6 +5,7 @@ import { addConsumeCommand } from "./commands/consume.js";
 import { addDevCommand } from "./commands/dev.js";
 import { addGroupCommands } from "./commands/group.js";
 import { addProduceCommand } from "./commands/produce.js";
+import { addQuotaCommands } from "./commands/quota.js";
 import { addStartCommand } from "./commands/start.js";
 import { addTopicCommands } from "./commands/topic.js";
 import { parseAddress } from "./options.js";
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
         "  helix consume demo --group billing",
         "  helix group describe billing",
         "  helix cluster status --json",
+        "  helix quota set --principal acme --produce-rate 1MB",
       ].join("\n"),
     );
   addStartCommand(program);
@@ -51,6 +53,7 @@ export function buildProgram(): Command {
   addConsumeCommand(program);
   addGroupCommands(program);
   addClusterCommands(program);
+  addQuotaCommands(program);
   addBenchCommand(program);
   return program;
 }

@@ -124,6 +124,28 @@ export const admissionGroupsMax = 100_000;
 /** Retry delay a request shed by admission control carries: long enough for a WAL group commit or two. */
 export const admissionShedRetryDelayMicros = 100_000;
 
+/**
+ * Quota records (one per principal or principal + client id) the controller's KV store holds under
+ * `quota/`. Each record yields up to three definitions (produce, fetch, requests), so this keeps every
+ * node's quota table within `quotaDefinitionsMax`.
+ */
+export const quotaRecordsMax = Math.floor(quotaDefinitionsMax / 3);
+
+/**
+ * How often a node at most rescans the KV store for quota changes once its revision moved. Consumer
+ * group commits also move the revision, and a scan visits every key, so scans are spaced; a quota set
+ * through this node applies at once, elsewhere within this interval (plus replication).
+ */
+export const quotaRefreshIntervalMicros = 200_000;
+
+/**
+ * Produce bytes a node's gRPC edge holds in flight (admitted, not yet answered). Beyond it new produce
+ * requests are shed with a retriable RESOURCE_EXHAUSTED, so a burst of producers cannot grow memory
+ * without bound while the WAL and Raft catch up. 64 MiB is half the WAL's pending-bytes bound and holds
+ * several of the largest gRPC requests (9 MiB), so one request alone is always admitted.
+ */
+export const grpcProduceInflightBytesMax = 64 * 1024 * 1024;
+
 assert(
   (tokenBucketBurstMax + tokenBucketDebtMax) * 1_000_000 <= tokenBucketScaledLevelMax,
   "a bucket's scaled level, from the deepest debt to a full burst, must stay below 2^52",

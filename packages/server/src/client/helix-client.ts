@@ -113,10 +113,40 @@ export interface ClusterStatusResponse {
 export interface HelixClientOptions {
   /** Deadline of each call unless the call passes its own; a long-poll Fetch adds its wait to it. */
   readonly deadlineMs?: number;
+  /**
+   * Who this client's calls are charged to for quotas (issue 12), sent as the gRPC metadata
+   * `x-helix-principal` and `x-helix-client-id`. Unset: the node's defaults ("anonymous" and no client id).
+   */
+  readonly principal?: string;
+  readonly clientId?: string;
 }
 
 export interface CallOptions {
   readonly deadlineMs?: number;
+}
+
+/**
+ * A quota's entity: `principal` "" is the default principal; `clientId` absent makes it the principal's
+ * own quota (shared by its client ids), "" the default for each client id of the principal.
+ */
+export interface QuotaEntityInput {
+  readonly principal?: string;
+  readonly clientId?: string;
+}
+
+/** Per second and per node; 0 or absent: unlimited. A burst of 0 or absent: one second's worth of the rate. */
+export interface QuotaLimitsInput {
+  readonly produceBytesPerSecond?: number;
+  readonly fetchBytesPerSecond?: number;
+  readonly requestsPerSecond?: number;
+  readonly produceBurstBytes?: number;
+  readonly fetchBurstBytes?: number;
+  readonly requestBurst?: number;
+}
+
+export interface QuotaMessage {
+  entity: { principal: string; clientId?: string };
+  limits: Required<{ -readonly [Key in keyof QuotaLimitsInput]: number }>;
 }
 
 /** Ten seconds: long enough for a leader election (a few hundred ms) plus an fsync-heavy produce. */
@@ -175,11 +205,17 @@ export class HelixClient {
   private readonly log: DynamicClient;
   private readonly admin: DynamicClient;
   private readonly kv: DynamicClient;
+  /** The quota identity sent with every call (empty when the caller set none). */
+  private readonly identity: readonly (readonly [key: string, value: string])[];
 
   /** `address` is the node's gRPC HOST:PORT. Connecting is lazy: the first call does it. */
   constructor(address: string, options: HelixClientOptions = {}) {
     this.address = address;
     this.deadlineMs = options.deadlineMs ?? defaultDeadlineMs;
+    this.identity = [
+      ...(options.principal === undefined ? [] : [["x-helix-principal", options.principal] as const]),
+      ...(options.clientId === undefined ? [] : [["x-helix-client-id", options.clientId] as const]),
+    ];
     const channelOptions = {
       "grpc.max_receive_message_length": limits.grpcRequestSizeBytesMax,
       "grpc.max_send_message_length": limits.grpcRequestSizeBytesMax,
@@ -276,6 +312,38 @@ export class HelixClient {
     return this.unary(this.admin, "ClusterStatus", {}, options);
   }
 
+  /** Sets (replaces) an entity's quota, on the controller leader; resolves with it, bursts resolved. */
+  async setQuota(
+    entity: QuotaEntityInput,
+    quota: QuotaLimitsInput,
+    options?: CallOptions,
+  ): Promise<QuotaMessage> {
+    const response = await this.unary<QuotaMessage>(
+      this.admin,
+      "SetQuota",
+      { entity: entityMessage(entity), limits: quota },
+      options,
+    );
+    return quotaOf(response);
+  }
+
+  /** Removes an entity's quota, on the controller leader; resolves with whether it had one. */
+  async deleteQuota(entity: QuotaEntityInput, options?: CallOptions): Promise<boolean> {
+    const response = await this.unary<{ deleted: boolean }>(
+      this.admin,
+      "DeleteQuota",
+      { entity: entityMessage(entity) },
+      options,
+    );
+    return response.deleted;
+  }
+
+  /** Every quota, as the answering node has applied them (read through the controller's commit index). */
+  async listQuotas(options?: CallOptions): Promise<QuotaMessage[]> {
+    const response = await this.unary<{ quotas: QuotaMessage[] }>(this.admin, "ListQuotas", {}, options);
+    return response.quotas.map(quotaOf);
+  }
+
   /**
    * A key of the replicated KV store: linearizable by default (any node, through ReadIndex), or this
    * node's possibly stale copy with `serializable`. Undefined when the key is absent.
@@ -345,12 +413,27 @@ export class HelixClient {
     const deadline = Date.now() + (options?.deadlineMs ?? this.deadlineMs);
     const invoke = client[method].bind(client) as UnaryMethod;
     return new Promise((resolve, reject) => {
-      invoke(request, new Metadata(), { deadline }, (error, response) => {
+      const metadata = new Metadata();
+      for (const [key, value] of this.identity) metadata.set(key, value);
+      invoke(request, metadata, { deadline }, (error, response) => {
         if (error !== null) reject(toHelixError(error, this.address));
         else resolve(response as Response);
       });
     });
   }
+}
+
+/** Drops proto-loader's synthetic oneof field of the proto3 `optional` client_id. */
+function quotaOf(quota: QuotaMessage): QuotaMessage {
+  const { principal, clientId } = quota.entity;
+  return { entity: { principal, ...(clientId === undefined ? {} : { clientId }) }, limits: quota.limits };
+}
+
+function entityMessage(entity: QuotaEntityInput): { principal: string; clientId?: string } {
+  return {
+    principal: entity.principal ?? "",
+    ...(entity.clientId === undefined ? {} : { clientId: entity.clientId }),
+  };
 }
 
 /** The HelixError for a failed call; exported for callers that use raw grpc-js clients. */

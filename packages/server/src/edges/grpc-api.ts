@@ -4,7 +4,9 @@
  * reflection. Every handler validates its request and answers bad input with INVALID_ARGUMENT and a
  * reason; every error becomes its HelixError's gRPC status with a helix.v1.ErrorDetail in the
  * `grpc-status-details-bin` trailer (see grpc/error-status.ts). A handler never crashes the process:
- * unexpected errors are answered with INTERNAL.
+ * unexpected errors are answered with INTERNAL. Produce and Fetch pass flow control first (quotas per
+ * principal and client id from the controller's KV store, bounded in-flight produce bytes): over quota
+ * or overloaded is a retriable RESOURCE_EXHAUSTED with the retry delay in the ErrorDetail.
  */
 import {
   type GrpcObject,
@@ -25,6 +27,7 @@ import { HealthImplementation, protoPath as healthProtoPath, type ServingStatus 
 import type { HelixNode } from "../node/helix-node.js";
 import { AdminService } from "./grpc/admin-service.js";
 import { toServiceError } from "./grpc/error-status.js";
+import { ClusterQuotas, FlowAdmission } from "./grpc/flow-admission.js";
 import {
   type KvCompareAndSetRequest,
   type KvGetRequest,
@@ -43,11 +46,16 @@ import {
   type SubscribeRequest,
 } from "./grpc/messages.js";
 import { addProgressService } from "./grpc/progress-service.js";
+import { QuotaService } from "./grpc/quota-service.js";
 import type { HostPort } from "./node-config.js";
 
 assert(
   limits.grpcRequestSizeBytesMax > limits.recordBatchSizeBytesMax,
   "a gRPC request must hold the largest record batch plus its protobuf framing",
+);
+assert(
+  limits.grpcProduceInflightBytesMax >= 2 * limits.grpcRequestSizeBytesMax,
+  "the in-flight produce bound must hold more than one of the largest requests",
 );
 
 export interface GrpcApiOptions {
@@ -55,6 +63,8 @@ export interface GrpcApiOptions {
   readonly node: HelixNode;
   /** The gRPC address of a node, for NOT_LEADER details (undefined when unknown). */
   readonly addressOf: (nodeId: NodeId) => string | undefined;
+  /** Bound on produce bytes in flight (tests lower it); default limits.grpcProduceInflightBytesMax. */
+  readonly produceInflightBytesMax?: number;
 }
 
 export interface GrpcApi {
@@ -81,10 +91,16 @@ export async function startGrpcApi(options: GrpcApiOptions): Promise<GrpcApi> {
   let closing = false;
   const log = new LogService({ node: options.node, closing: () => closing });
   const admin = new AdminService(options.node);
+  const quotas = new ClusterQuotas(options.node);
+  const flow = new FlowAdmission(quotas, undefined, options.produceInflightBytesMax);
+  const quotaService = new QuotaService(options.node, quotas);
   const answer = unaryAnswerer(options.addressOf);
   server.addService((helix.Log as ServiceClientConstructor).service, {
-    Produce: answer((request: ProduceRequest, call) => log.produce(request, call)),
-    Fetch: answer((request: FetchRequest, call) => log.fetch(request, call)),
+    // Produce and Fetch are charged to the caller's quotas and admitted by flow control (flow-admission.ts).
+    Produce: answer((request: ProduceRequest, call) =>
+      flow.produce(request, call, () => log.produce(request, call)),
+    ),
+    Fetch: answer((request: FetchRequest, call) => flow.fetch(request, call, () => log.fetch(request, call))),
     ListOffsets: answer((request: ListOffsetsRequest) => log.listOffsets(request)),
     DeleteRecords: answer((request: DeleteRecordsRequest, call) => log.deleteRecords(request, call)),
     Subscribe: streamAnswerer(
@@ -100,6 +116,13 @@ export async function startGrpcApi(options: GrpcApiOptions): Promise<GrpcApi> {
     AlterTopic: answer((request: Parameters<AdminService["alterTopic"]>[0]) => admin.alterTopic(request)),
     Metadata: answer((request: { topics: string[] }) => admin.metadata(request)),
     ClusterStatus: answer(() => admin.clusterStatus()),
+    SetQuota: answer((request: Parameters<QuotaService["setQuota"]>[0], call) =>
+      quotaService.setQuota(request, call),
+    ),
+    DeleteQuota: answer((request: Parameters<QuotaService["deleteQuota"]>[0], call) =>
+      quotaService.deleteQuota(request, call),
+    ),
+    ListQuotas: answer((_request: unknown, call) => quotaService.listQuotas(call)),
   } satisfies UntypedServiceImplementation);
   addProgressService(server, helix.Progress as ServiceClientConstructor, options.node, answer);
   const kv = new KvService(options.node);

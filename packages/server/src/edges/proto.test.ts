@@ -1,6 +1,6 @@
 /**
  * The gRPC API contract (packages/server/proto/helix/v1): every proto file parses, and the services
- * offer the methods issue 7 and DESIGN.md §6 promise, with streaming where promised.
+ * offer the methods issues 7 and 12 and DESIGN.md §6 promise, with streaming where promised.
  */
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,10 +20,13 @@ describe("helix.v1 protos", () => {
       "AlterTopic",
       "ClusterStatus",
       "CreateTopic",
+      "DeleteQuota",
       "DeleteTopic",
       "DescribeTopic",
+      "ListQuotas",
       "ListTopics",
       "Metadata",
+      "SetQuota",
     ]);
     expect(methods("Kv")).toEqual(["CompareAndSet", "Delete", "Get", "Put"]);
     expect(definition["helix.v1.ErrorDetail"]).toBeDefined();

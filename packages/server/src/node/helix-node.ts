@@ -405,6 +405,19 @@ export class HelixNode {
   }
 
   /**
+   * The keys of the controller's KV store under `prefix`, in key order, as this node has applied them
+   * (serializable). A scan of the whole store: callers refresh on `kvRevision()` changes, not per request.
+   */
+  kvList(prefix: string): { key: string; value: Uint8Array; revision: number }[] {
+    return this.kv.list(prefix);
+  }
+
+  /** The KV store's revision as applied here: it changes with every applied write (or snapshot restore). */
+  kvRevision(): number {
+    return this.kv.currentRevision();
+  }
+
+  /**
    * A linearizable read of the controller's KV store on any node (ReadIndex, Raft thesis §6.4): the
    * controller leader confirms its commit index with a quorum, this node applies through it, then
    * reads, so the answer reflects every write acknowledged before the call. NOT_LEADER when no

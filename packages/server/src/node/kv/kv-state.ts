@@ -87,6 +87,15 @@ export class KvState {
     return entry === undefined ? undefined : { value: entry.value.slice(), revision: entry.revision };
   }
 
+  /** Every key starting with `prefix`, in key order, with copies of their values (a scan of the store). */
+  list(prefix: string): { key: string; value: Uint8Array; revision: number }[] {
+    const found: { key: string; value: Uint8Array; revision: number }[] = [];
+    for (const [key, entry] of this.entries) {
+      if (key.startsWith(prefix)) found.push({ key, value: entry.value.slice(), revision: entry.revision });
+    }
+    return found.sort((left, right) => (left.key < right.key ? -1 : left.key > right.key ? 1 : 0));
+  }
+
   currentRevision(): number {
     return this.revision;
   }

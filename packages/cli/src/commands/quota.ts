@@ -1,0 +1,228 @@
+import type { HelixClient } from "@helixlog/server";
+import type { Command } from "commander";
+import { UsageError } from "../cli-errors.js";
+import { withPool } from "../global-options.js";
+import { printJson, printLine, printTable } from "../output.js";
+import { followLeader } from "../routing.js";
+
+type QuotaEntity = Parameters<HelixClient["setQuota"]>[0];
+type QuotaLimits = Parameters<HelixClient["setQuota"]>[1];
+type Quota = Awaited<ReturnType<HelixClient["listQuotas"]>>[number];
+
+interface EntityOptions {
+  principal?: string;
+  clientId?: string;
+  defaultClientId?: boolean;
+}
+
+interface SetOptions extends EntityOptions {
+  produceRate?: number;
+  fetchRate?: number;
+  requestRate?: number;
+  produceBurst?: number;
+  fetchBurst?: number;
+  requestBurst?: number;
+}
+
+const entityHelp = [
+  "",
+  "Entity: --principal NAME (omitted: the default principal, applying to each principal separately);",
+  "with --client-id ID (or --default-client-id for each client id separately) the quota is that client's,",
+  "else the principal's own, shared by all its client ids. Callers identify themselves with the gRPC",
+  "metadata x-helix-principal (default anonymous) and x-helix-client-id. Quotas apply per node.",
+].join("\n");
+
+/** `helix quota set|list|delete`: per-principal and per-client quotas, stored in the controller. */
+export function addQuotaCommands(program: Command): void {
+  const quota = program
+    .command("quota")
+    .description("set, list and delete produce, fetch and request-rate quotas")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  helix quota set --principal acme --produce-rate 1MB\n  helix quota list --json",
+    );
+
+  withEntityOptions(quota.command("set"))
+    .description("set (replace) the quota of a principal or client id")
+    .option(
+      "--produce-rate <bytes>",
+      "produce bytes per second (e.g. 1MB, 512KiB)",
+      parseSize("--produce-rate"),
+    )
+    .option("--fetch-rate <bytes>", "fetch bytes per second", parseSize("--fetch-rate"))
+    .option("--request-rate <n>", "requests per second", parseSize("--request-rate"))
+    .option(
+      "--produce-burst <bytes>",
+      "produce burst (default: one second of the rate)",
+      parseSize("--produce-burst"),
+    )
+    .option(
+      "--fetch-burst <bytes>",
+      "fetch burst (default: one second of the rate)",
+      parseSize("--fetch-burst"),
+    )
+    .option(
+      "--request-burst <n>",
+      "request burst (default: one second of the rate)",
+      parseSize("--request-burst"),
+    )
+    .addHelpText(
+      "after",
+      `${entityHelp}\n\nExamples:\n  helix quota set --principal acme --produce-rate 10MB --fetch-rate 20MB\n` +
+        "  helix quota set --principal acme --client-id loader --produce-rate 1MB --produce-burst 256KiB\n" +
+        "  helix quota set --default-client-id --request-rate 100",
+    )
+    .action(async (options: SetOptions, command: Command) => {
+      const entity = entityOf(options);
+      const limits: QuotaLimits = {
+        produceBytesPerSecond: options.produceRate ?? 0,
+        fetchBytesPerSecond: options.fetchRate ?? 0,
+        requestsPerSecond: options.requestRate ?? 0,
+        produceBurstBytes: options.produceBurst ?? 0,
+        fetchBurstBytes: options.fetchBurst ?? 0,
+        requestBurst: options.requestBurst ?? 0,
+      };
+      await withPool(command, async (pool, global) => {
+        const stored = await followLeader(pool, (client) => client.setQuota(entity, limits));
+        if (global.json) printJson(stored);
+        else printLine(`set the quota of ${describeEntity(stored.entity)}: ${describeLimits(stored)}`);
+      });
+    });
+
+  quota
+    .command("list")
+    .description("list every quota")
+    .addHelpText("after", "\nExamples:\n  helix quota list\n  helix quota list --json")
+    .action(async (_options: unknown, command: Command) => {
+      await withPool(command, async (pool, global) => {
+        const quotas = await followLeader(pool, (client) => client.listQuotas());
+        if (global.json) printJson(quotas);
+        else if (quotas.length === 0)
+          printLine("no quotas; set one with `helix quota set --principal NAME ...`");
+        else
+          printTable(
+            [
+              "principal",
+              "client id",
+              "produce B/s",
+              "produce burst",
+              "fetch B/s",
+              "fetch burst",
+              "requests/s",
+              "request burst",
+            ],
+            quotas.map((entry) => [
+              entry.entity.principal === "" ? "(default)" : entry.entity.principal,
+              clientCell(entry.entity.clientId),
+              unlimitedIfZero(entry.limits.produceBytesPerSecond),
+              dashIfZero(entry.limits.produceBurstBytes),
+              unlimitedIfZero(entry.limits.fetchBytesPerSecond),
+              dashIfZero(entry.limits.fetchBurstBytes),
+              unlimitedIfZero(entry.limits.requestsPerSecond),
+              dashIfZero(entry.limits.requestBurst),
+            ]),
+          );
+      });
+    });
+
+  withEntityOptions(quota.command("delete"))
+    .description("delete the quota of a principal or client id")
+    .addHelpText(
+      "after",
+      `${entityHelp}\n\nExamples:\n  helix quota delete --principal acme\n  helix quota delete --principal acme --client-id loader`,
+    )
+    .action(async (options: EntityOptions, command: Command) => {
+      const entity = entityOf(options);
+      await withPool(command, async (pool, global) => {
+        const deleted = await followLeader(pool, (client) => client.deleteQuota(entity));
+        if (global.json) printJson({ deleted });
+        else
+          printLine(
+            deleted
+              ? `deleted the quota of ${describeEntity(entity)}`
+              : `${describeEntity(entity)} had no quota`,
+          );
+      });
+    });
+}
+
+function withEntityOptions(command: Command): Command {
+  return command
+    .option("--principal <name>", "the principal (omitted: the default principal)")
+    .option("--client-id <id>", "a client id of the principal")
+    .option("--default-client-id", "the default quota of each client id of the principal");
+}
+
+function entityOf(options: EntityOptions): QuotaEntity {
+  if (options.clientId !== undefined && options.defaultClientId === true) {
+    throw new UsageError("give --client-id or --default-client-id, not both");
+  }
+  if (options.principal === "")
+    throw new UsageError("--principal needs a name; omit it for the default principal");
+  if (options.clientId === "")
+    throw new UsageError("--client-id needs an id; use --default-client-id for the default");
+  const clientId = options.defaultClientId === true ? "" : options.clientId;
+  return { principal: options.principal ?? "", ...(clientId === undefined ? {} : { clientId }) };
+}
+
+const sizeUnits: Readonly<Record<string, number>> = {
+  "": 1,
+  k: 1000,
+  kb: 1000,
+  kib: 1024,
+  m: 1000 ** 2,
+  mb: 1000 ** 2,
+  mib: 1024 ** 2,
+  g: 1000 ** 3,
+  gb: 1000 ** 3,
+  gib: 1024 ** 3,
+};
+
+/** A whole number with an optional unit: KB/MB/GB are powers of 1000, KiB/MiB/GiB of 1024. */
+export function parseSize(flag: string) {
+  return (value: string): number => {
+    const match = /^(\d+)\s*([a-z]*)$/i.exec(value.trim());
+    const unit = sizeUnits[(match?.[2] ?? "").toLowerCase()];
+    const parsed = match === null || unit === undefined ? Number.NaN : Number(match[1]) * unit;
+    if (!Number.isSafeInteger(parsed)) {
+      throw new UsageError(
+        `${flag} must be a whole number with an optional unit (KB, MiB, ...), got "${value}"`,
+      );
+    }
+    return parsed;
+  };
+}
+
+function describeEntity(entity: { principal?: string; clientId?: string }): string {
+  const principal =
+    entity.principal === undefined || entity.principal === ""
+      ? "the default principal"
+      : `principal ${entity.principal}`;
+  if (entity.clientId === undefined) return principal;
+  return `${entity.clientId === "" ? "each client id" : `client id ${entity.clientId}`} of ${principal}`;
+}
+
+function describeLimits(quota: Quota): string {
+  const parts: string[] = [];
+  const { limits } = quota;
+  if (limits.produceBytesPerSecond > 0)
+    parts.push(`produce ${limits.produceBytesPerSecond} B/s (burst ${limits.produceBurstBytes})`);
+  if (limits.fetchBytesPerSecond > 0)
+    parts.push(`fetch ${limits.fetchBytesPerSecond} B/s (burst ${limits.fetchBurstBytes})`);
+  if (limits.requestsPerSecond > 0)
+    parts.push(`${limits.requestsPerSecond} requests/s (burst ${limits.requestBurst})`);
+  return parts.join(", ");
+}
+
+function clientCell(clientId: string | undefined): string {
+  if (clientId === undefined) return "(all, shared)";
+  return clientId === "" ? "(default)" : clientId;
+}
+
+function unlimitedIfZero(value: number): string {
+  return value === 0 ? "unlimited" : String(value);
+}
+
+function dashIfZero(value: number): string {
+  return value === 0 ? "-" : String(value);
+}

@@ -1,0 +1,258 @@
+/**
+ * Quotas and admission at the gRPC edge (issue 12), over loopback with HelixClient in front of one
+ * in-process node (simulated disk, ticked every 10 ms, real clock at the edge):
+ *   - SetQuota / ListQuotas / DeleteQuota store quota records in the controller's KV store; bad input is
+ *     INVALID_ARGUMENT with the reason;
+ *   - a client with a 1 MB/s produce quota, producing flat out, is held to it within 10 % (+ burst) over
+ *     a bounded window, each refusal a retriable RESOURCE_EXHAUSTED with a positive retry delay, while a
+ *     client without a quota producing at the same time is never refused and runs well past that rate;
+ *   - a fetch quota refuses the next fetch once the bytes returned put the client in debt;
+ *   - quotas are replicated state: after a crash and restart of the node they are listed and enforced.
+ * Every server, client and timer is closed.
+ */
+import { HelixError, ManualClock, nodeId, SeededRng } from "@helixlog/core";
+import { SimDisk } from "@helixlog/wal/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HelixClient } from "../client/helix-client.js";
+import { HelixNode } from "../node/helix-node.js";
+import { type GrpcApi, startGrpcApi } from "./grpc-api.js";
+
+const rateBytesPerSecond = 1_000_000;
+const burstBytes = 200_000;
+const recordBytes = 50_000;
+
+async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000) {
+  const endAt = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > endAt) throw new Error(`not reached within ${timeoutMs} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+async function rejection(operation: Promise<unknown>): Promise<HelixError> {
+  try {
+    await operation;
+  } catch (error) {
+    if (HelixError.isInstance(error)) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail");
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One node and its gRPC API; `restart` crashes the node (unsynced bytes lost) and reopens it. */
+class SingleNode {
+  node!: HelixNode;
+  api!: GrpcApi;
+  private ticker: NodeJS.Timeout | undefined;
+  private disk = new SimDisk({ rng: new SeededRng(1) });
+  private readonly clock = new ManualClock();
+
+  async start(): Promise<void> {
+    this.node = await HelixNode.open({
+      nodeId: nodeId(1),
+      voters: [nodeId(1)],
+      addresses: {
+        kafkaAddress: "127.0.0.1:9092",
+        grpcAddress: "127.0.0.1:9190",
+        peerAddress: "127.0.0.1:9290",
+        rack: undefined,
+      },
+      disk: this.disk,
+      rng: new SeededRng(101),
+      clock: this.clock,
+      send: () => {},
+    });
+    this.ticker = setInterval(() => {
+      this.clock.advance(10);
+      this.node.tick();
+    }, 10);
+    this.api = await startGrpcApi({
+      address: { host: "127.0.0.1", port: 0 },
+      node: this.node,
+      addressOf: () => undefined,
+    });
+    await until(() => this.node.isServing(), "node serving");
+  }
+
+  client(clientId?: string): HelixClient {
+    return new HelixClient(`127.0.0.1:${this.api.port}`, {
+      deadlineMs: 10_000,
+      ...(clientId === undefined ? {} : { clientId }),
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.api?.close();
+    clearInterval(this.ticker);
+    await this.node?.close();
+  }
+
+  async crashAndRestart(): Promise<void> {
+    await this.stop();
+    this.disk = this.disk.crash({ keepSomeUnsynced: false });
+    await this.start();
+  }
+}
+
+/** Produces `recordBytes` records as `client` until `endAt`, sleeping each refusal's retry delay. */
+async function produceFlatOut(client: HelixClient, topic: string, endAt: number) {
+  const outcome = { admittedBytes: 0, refusals: [] as HelixError[] };
+  const value = Buffer.alloc(recordBytes, 7);
+  while (Date.now() < endAt) {
+    try {
+      await client.produce({ topic, partition: 0, records: [{ value, headers: [], timestampMs: 0 }] });
+      outcome.admittedBytes += recordBytes;
+    } catch (error) {
+      if (!HelixError.isInstance(error)) throw error;
+      outcome.refusals.push(error);
+      if (error.code !== "RESOURCE_EXHAUSTED") throw error;
+      await sleep(Number(error.details.retryAfterMs ?? 0));
+    }
+  }
+  return outcome;
+}
+
+describe("gRPC quotas and admission", () => {
+  const single = new SingleNode();
+  let admin: HelixClient;
+
+  beforeAll(async () => {
+    await single.start();
+    admin = single.client();
+    await admin.createTopic({ name: "quota-events", partitions: 1, replicationFactor: 1 });
+    await until(
+      () => single.node.partitionLeader("quota-events", 0)?.leader === single.node.nodeId,
+      "leader",
+    );
+  });
+
+  afterAll(async () => {
+    admin?.close();
+    await single.stop();
+  });
+
+  it("sets, lists and deletes quotas, and refuses bad ones with the reason", async () => {
+    const set = await admin.setQuota({ principal: "acme", clientId: "" }, { requestsPerSecond: 50 });
+    expect(set).toEqual({
+      entity: { principal: "acme", clientId: "" },
+      limits: {
+        produceBytesPerSecond: 0,
+        fetchBytesPerSecond: 0,
+        requestsPerSecond: 50,
+        produceBurstBytes: 0,
+        fetchBurstBytes: 0,
+        requestBurst: 50,
+      },
+    });
+    await admin.setQuota({ principal: "" }, { fetchBytesPerSecond: 5_000_000, fetchBurstBytes: 1_000_000 });
+    const listed = await admin.listQuotas();
+    expect(listed.map((quota) => quota.entity)).toEqual([
+      { principal: "" },
+      { principal: "acme", clientId: "" },
+    ]);
+    expect(await admin.deleteQuota({ principal: "acme", clientId: "" })).toBe(true);
+    expect(await admin.deleteQuota({ principal: "acme", clientId: "" })).toBe(false);
+    expect(await admin.deleteQuota({ principal: "" })).toBe(true);
+    expect(await admin.listQuotas()).toEqual([]);
+
+    const noRate = await rejection(admin.setQuota({ principal: "acme" }, {}));
+    expect(noRate.code).toBe("INVALID_ARGUMENT");
+    expect(noRate.message).toMatch(/at least one of the rates/);
+    const burstWithoutRate = await rejection(
+      admin.setQuota({ principal: "acme" }, { requestsPerSecond: 1, produceBurstBytes: 10 }),
+    );
+    expect(burstWithoutRate.message).toMatch(/produce_burst_bytes is set but its rate is 0/);
+    const longName = await rejection(
+      admin.setQuota({ principal: "x".repeat(256) }, { requestsPerSecond: 1 }),
+    );
+    expect(longName.code).toBe("INVALID_ARGUMENT");
+  });
+
+  it("holds a client to its 1 MB/s produce quota within 10 % while another runs unthrottled", async () => {
+    await admin.setQuota(
+      { principal: "", clientId: "A" },
+      { produceBytesPerSecond: rateBytesPerSecond, produceBurstBytes: burstBytes },
+    );
+    const clientA = single.client("A");
+    const clientB = single.client("B");
+    try {
+      const windowMs = 4_000;
+      const startedAt = Date.now();
+      const endAt = startedAt + windowMs;
+      const [a, b] = await Promise.all([
+        produceFlatOut(clientA, "quota-events", endAt),
+        produceFlatOut(clientB, "quota-events", endAt),
+      ]);
+      // A's last call started before endAt; the window it was admitted in ends when it returned.
+      const seconds = (Date.now() - startedAt) / 1000;
+      const upperBound = rateBytesPerSecond * seconds * 1.1 + burstBytes + recordBytes;
+      expect(a.admittedBytes).toBeLessThanOrEqual(upperBound);
+      expect(a.admittedBytes).toBeGreaterThanOrEqual(rateBytesPerSecond * (windowMs / 1000) * 0.9);
+      expect(a.refusals.length).toBeGreaterThan(0);
+      for (const refusal of a.refusals) {
+        expect(refusal.code).toBe("RESOURCE_EXHAUSTED");
+        expect(refusal.retriable).toBe(true);
+        expect(Number(refusal.details.retryAfterMs)).toBeGreaterThan(0);
+        // At most one call's worth of debt (50 ms at 1 MB/s), rounded up to whole milliseconds.
+        expect(Number(refusal.details.retryAfterMs)).toBeLessThanOrEqual(51);
+      }
+      expect(b.refusals).toEqual([]);
+      expect(b.admittedBytes).toBeGreaterThan(upperBound);
+    } finally {
+      clientA.close();
+      clientB.close();
+      await admin.deleteQuota({ principal: "", clientId: "A" });
+    }
+  }, 20_000);
+
+  it("refuses the next fetch once the bytes fetched exceed the fetch quota's burst", async () => {
+    await admin.setQuota(
+      { principal: "", clientId: "F" },
+      { fetchBytesPerSecond: 100_000, fetchBurstBytes: 100_000 },
+    );
+    const reader = single.client("F");
+    try {
+      const first = await reader.fetch({ topic: "quota-events", partition: 0, offset: 0, maxBytes: 400_000 });
+      expect(first.records.length).toBeGreaterThan(2);
+      const refused = await rejection(
+        reader.fetch({ topic: "quota-events", partition: 0, offset: first.nextOffset }),
+      );
+      expect(refused.code).toBe("RESOURCE_EXHAUSTED");
+      // Roughly (fetched − burst) / rate: at least a second for 150 KB of debt at 100 KB/s.
+      expect(Number(refused.details.retryAfterMs)).toBeGreaterThan(1_000);
+    } finally {
+      reader.close();
+      await admin.deleteQuota({ principal: "", clientId: "F" });
+    }
+  });
+
+  it("keeps quotas across a crash and restart of the node, and enforces them", async () => {
+    await admin.setQuota({ principal: "durable", clientId: "" }, { requestsPerSecond: 1, requestBurst: 2 });
+    admin.close();
+    await single.crashAndRestart();
+    admin = single.client();
+    await until(
+      () => single.node.partitionLeader("quota-events", 0)?.leader === single.node.nodeId,
+      "leader",
+    );
+    expect((await admin.listQuotas()).map((quota) => quota.entity)).toEqual([
+      { principal: "durable", clientId: "" },
+    ]);
+    const limited = new HelixClient(`127.0.0.1:${single.api.port}`, {
+      principal: "durable",
+      clientId: "any",
+    });
+    try {
+      const fetch = () => limited.fetch({ topic: "quota-events", partition: 0, offset: 0, maxBytes: 1 });
+      await fetch();
+      await fetch();
+      const refused = await rejection(fetch());
+      expect(refused.code).toBe("RESOURCE_EXHAUSTED");
+      expect(Number(refused.details.retryAfterMs)).toBeGreaterThan(0);
+    } finally {
+      limited.close();
+    }
+  });
+});
