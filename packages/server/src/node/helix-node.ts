@@ -75,8 +75,8 @@ export type Acks = "none" | "leader" | "all";
 
 /**
  * Writes to the controller group's replicated KV store (KvState), applied in order by every node. Values
- * travel as base64 because controller commands are JSON. Used by the Kafka listener for consumer-group
- * offsets and group metadata until the progress groups (issue 9) hold them.
+ * travel as base64 because controller commands are JSON. Serves the KV gRPC API and holds the quota
+ * records (`quota/...`); consumer-group offsets live in the progress groups, not here.
  */
 interface KvControllerCommand {
   readonly type: "kv";
