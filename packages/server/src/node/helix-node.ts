@@ -20,8 +20,9 @@
  * hosting its group and opens its segment store. Nodes register their client-facing addresses with the
  * controller leader through `NodeEnvelope` messages until they see themselves registered.
  *
- * Not yet here (issue 7 continues): group removal on topic deletion, Multi-Raft (the host still runs one
- * RaftNode per group), snapshots and WAL prefix release, leader balancing, ISR reporting.
+ * Also here: consumer-progress groups (`progress/`), snapshots through the host's hooks, topic deletion
+ * cleanup, retention and segment configs on the partition logs, ISR and liveness, leader balancing. What
+ * is still missing is listed in the server README's status sections.
  */
 import {
   assert,
