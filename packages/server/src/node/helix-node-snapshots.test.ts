@@ -20,6 +20,7 @@ import {
 import type { Wal } from "@helixlog/wal";
 import { SimDisk } from "@helixlog/wal/testing";
 import { describe, expect, it } from "vitest";
+import { settle } from "../test-support/test-cluster.js";
 import { HelixNode, type NodeEnvelope } from "./helix-node.js";
 import type { RaftHost } from "./raft-host.js";
 
@@ -46,10 +47,6 @@ function values(batches: readonly Uint8Array[]): string[] {
 /** The node's internals a test inspects (no public API exposes the WAL or the host). */
 function internals(node: HelixNode): { host: RaftHost; wal: Wal } {
   return node as unknown as { host: RaftHost; wal: Wal };
-}
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
 class Cluster {

@@ -16,6 +16,7 @@
 import { type GroupId, HelixError, ManualClock, type NodeId, nodeId, SeededRng } from "@helixlog/core";
 import { SimDisk } from "@helixlog/wal/testing";
 import { describe, expect, it } from "vitest";
+import { settle } from "../../test-support/test-cluster.js";
 import { HelixNode, type NodeEnvelope } from "../helix-node.js";
 import { SnapshotStore } from "../snapshot-store.js";
 import {
@@ -104,10 +105,6 @@ class Cluster {
     }, `a leader for the progress group of ${group}`);
     return found as HelixNode;
   }
-}
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
 async function readyCluster(snapshotPolicy?: {
