@@ -11,12 +11,10 @@
  * script (by PID). Prints a markdown table, the machine and the load average before and after: other
  * work on the machine (other engineers' tests) loads the same cores and shows there.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { cpus, loadavg, tmpdir, totalmem } from "node:os";
-import { join } from "node:path";
+import { cpus, loadavg, totalmem } from "node:os";
 import { encodeRecordBatch, HelixError } from "@helixlog/core";
 import { HelixClient } from "@helixlog/server";
-import { freePort, type NodeProcess, startNodeProcess, waitForHealthy } from "../src/cluster/node-process.js";
+import { ProcessCluster } from "../src/cluster/process-cluster.js";
 
 const recordBytes = 1024;
 const recordsPerBatch = 100;
@@ -32,8 +30,7 @@ const largePartitions = argument("large-partitions", 1_000);
 /** A run stops early past this, so a slow machine still finishes (the row says how much it moved). */
 const runTimeLimitMs = 120_000;
 
-const dataRoot = mkdtempSync(join(tmpdir(), "helix-cluster-bench-"));
-const nodes: NodeProcess[] = [];
+let cluster: ProcessCluster | undefined;
 const clients = new Map<string, HelixClient>();
 
 function clientFor(address: string): HelixClient {
@@ -46,33 +43,9 @@ function clientFor(address: string): HelixClient {
 }
 
 async function startCluster(): Promise<string> {
-  const ports = new Map<number, { peer: number; grpc: number; kafka: number }>();
-  for (const id of [1, 2, 3])
-    ports.set(id, { peer: await freePort(), grpc: await freePort(), kafka: await freePort() });
-  const peers = [...ports].map(([id, each]) => `${id}=127.0.0.1:${each.peer}`).join(",");
-  await Promise.all(
-    [...ports].map(async ([id, own]) => {
-      const node = await startNodeProcess([
-        "--node-id",
-        String(id),
-        "--peers",
-        peers,
-        "--data-dir",
-        join(dataRoot, `node-${id}`),
-        "--grpc-addr",
-        `127.0.0.1:${own.grpc}`,
-        "--http-addr",
-        "127.0.0.1:0",
-        "--peer-addr",
-        `127.0.0.1:${own.peer}`,
-        "--kafka-addr",
-        `127.0.0.1:${own.kafka}`,
-      ]);
-      nodes.push(node);
-      await waitForHealthy(node);
-    }),
-  );
-  return (nodes[0] as NodeProcess).grpcAddress;
+  cluster = await ProcessCluster.create({ name: "cluster-bench" });
+  await cluster.startAll();
+  return cluster.grpcAddress(1);
 }
 
 /** Where each partition's leader serves gRPC, refreshed from Metadata. */
@@ -273,11 +246,5 @@ try {
   await main();
 } finally {
   for (const client of clients.values()) client.close();
-  for (const node of nodes) if (node.child.exitCode === null) node.child.kill("SIGTERM");
-  await Promise.race([
-    Promise.all(nodes.map((node) => node.exited)),
-    new Promise((resolveWait) => setTimeout(resolveWait, 15_000)),
-  ]);
-  for (const node of nodes) if (node.child.exitCode === null) node.child.kill("SIGKILL");
-  rmSync(dataRoot, { recursive: true, force: true });
+  await cluster?.shutdown();
 }

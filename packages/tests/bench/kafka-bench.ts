@@ -20,7 +20,7 @@ import { loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Kafka, logLevel } from "kafkajs";
-import { freePort, type NodeProcess, startNodeProcess, waitForHealthy } from "../src/cluster/node-process.js";
+import { ProcessCluster } from "../src/cluster/process-cluster.js";
 
 const recordBytes = 1024;
 const recordsPerSend = 100;
@@ -35,8 +35,9 @@ const concurrency = argument("concurrency", 16);
 const stepTimeoutMs = 600_000;
 
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-const dataRoot = mkdtempSync(join(tmpdir(), "helix-kafka-bench-"));
-const nodes: NodeProcess[] = [];
+let processes: ProcessCluster | undefined;
+/** Scratch files (kcat's input) live beside the data directories, removed with them. */
+const scratchRoot = mkdtempSync(join(tmpdir(), "helix-kafka-bench-scratch-"));
 
 interface Row {
   readonly client: string;
@@ -46,39 +47,10 @@ interface Row {
 }
 
 async function startCluster(): Promise<{ kafka: string[]; grpc: string }> {
-  // Real gRPC ports: nodes tell clients each other's gRPC addresses, so port 0 would not do.
-  const ports = new Map<number, { peer: number; kafka: number; grpc: number }>();
-  for (const id of [1, 2, 3])
-    ports.set(id, { peer: await freePort(), kafka: await freePort(), grpc: await freePort() });
-  const peers = [...ports].map(([id, each]) => `${id}=127.0.0.1:${each.peer}`).join(",");
-  await Promise.all(
-    [...ports].map(async ([id, own]) => {
-      const node = await startNodeProcess([
-        "--node-id",
-        String(id),
-        "--peers",
-        peers,
-        "--data-dir",
-        join(dataRoot, `node-${id}`),
-        "--grpc-addr",
-        `127.0.0.1:${own.grpc}`,
-        "--http-addr",
-        "127.0.0.1:0",
-        "--peer-addr",
-        `127.0.0.1:${own.peer}`,
-        "--kafka-addr",
-        `127.0.0.1:${own.kafka}`,
-        "--advertised-kafka-addr",
-        `127.0.0.1:${own.kafka}`,
-      ]);
-      nodes.push(node);
-      await waitForHealthy(node);
-    }),
-  );
-  return {
-    kafka: [...ports.values()].map((each) => `127.0.0.1:${each.kafka}`),
-    grpc: nodes[0]!.grpcAddress,
-  };
+  const nodes = await ProcessCluster.create({ name: "kafka-bench" });
+  processes = nodes;
+  await nodes.startAll();
+  return { kafka: nodes.ids.map((id) => nodes.kafkaAddress(id)), grpc: nodes.grpcAddress(1) };
 }
 
 async function timed(run: () => Promise<void>): Promise<number> {
@@ -170,7 +142,7 @@ async function kafkajsConsume(kafka: Kafka, topic: string): Promise<number> {
 }
 
 async function kcatProduce(brokers: string, topic: string): Promise<number> {
-  const file = join(dataRoot, "kcat-records.txt");
+  const file = join(scratchRoot, "kcat-records.txt");
   const line = `${"k".repeat(recordBytes)}\n`;
   writeFileSync(file, line.repeat(records));
   return timed(async () => {
@@ -332,11 +304,6 @@ async function main(): Promise<void> {
 try {
   await main();
 } finally {
-  for (const node of nodes) if (node.child.exitCode === null) node.child.kill("SIGTERM");
-  await Promise.race([
-    Promise.all(nodes.map((node) => node.exited)),
-    new Promise((resolveWait) => setTimeout(resolveWait, 15_000)),
-  ]);
-  for (const node of nodes) if (node.child.exitCode === null) node.child.kill("SIGKILL");
-  rmSync(dataRoot, { recursive: true, force: true });
+  await processes?.shutdown();
+  rmSync(scratchRoot, { recursive: true, force: true });
 }

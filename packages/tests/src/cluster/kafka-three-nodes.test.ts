@@ -6,51 +6,15 @@
  * leader), a consumer group reads them all and commits, and a restarted consumer of the group resumes
  * from the commit. Ports are chosen up front (listen on 0, close, reuse); every wait has a deadline.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Kafka, logLevel } from "kafkajs";
-import { afterAll, describe, expect, it } from "vitest";
-import { freePort, type NodeProcess, startNodeProcess, waitForHealthy } from "./node-process.js";
+import { afterAll, describe, expect, it, onTestFailed } from "vitest";
+import { ProcessCluster } from "./process-cluster.js";
 
-const dataRoot = mkdtempSync(join(tmpdir(), "helix-kafka-three-"));
-const processes: NodeProcess[] = [];
+let nodes: ProcessCluster | undefined;
 
-afterAll(() => {
-  for (const node of processes) if (node.child.exitCode === null) node.child.kill("SIGKILL");
-  rmSync(dataRoot, { recursive: true, force: true });
+afterAll(async () => {
+  await nodes?.destroy();
 });
-
-interface NodePorts {
-  readonly peer: number;
-  readonly kafka: number;
-}
-
-async function startNode(id: number, ports: Map<number, NodePorts>): Promise<NodeProcess> {
-  const own = ports.get(id) as NodePorts;
-  const peers = [...ports].map(([peer, each]) => `${peer}=127.0.0.1:${each.peer}`).join(",");
-  const node = await startNodeProcess([
-    "--node-id",
-    String(id),
-    "--peers",
-    peers,
-    "--data-dir",
-    join(dataRoot, `node-${id}`),
-    "--grpc-addr",
-    "127.0.0.1:0",
-    "--http-addr",
-    "127.0.0.1:0",
-    "--peer-addr",
-    `127.0.0.1:${own.peer}`,
-    "--kafka-addr",
-    `127.0.0.1:${own.kafka}`,
-    "--advertised-kafka-addr",
-    `127.0.0.1:${own.kafka}`,
-  ]);
-  processes.push(node);
-  await waitForHealthy(node);
-  return node;
-}
 
 /** Runs a consumer of `groupId` until it has seen `count` messages, then a little longer, then stops. */
 async function consume(kafka: Kafka, groupId: string, topic: string, count: number): Promise<string[]> {
@@ -88,13 +52,14 @@ describe("Kafka clients against three nodes", () => {
   it("KafkaJS: topic with replication factor 3, idempotent produce, group consume and resume", {
     timeout: 240_000,
   }, async () => {
-    const ports = new Map<number, NodePorts>();
-    for (const id of [1, 2, 3]) ports.set(id, { peer: await freePort(), kafka: await freePort() });
-    await Promise.all([1, 2, 3].map((id) => startNode(id, ports)));
+    const brokers = await ProcessCluster.create({ name: "kafka-three" });
+    nodes = brokers;
+    onTestFailed(() => console.log(brokers.outputTails()));
+    await brokers.startAll();
 
     const kafka = new Kafka({
       clientId: "helix-e2e-three",
-      brokers: [`127.0.0.1:${ports.get(2)?.kafka}`],
+      brokers: [brokers.kafkaAddress(2)],
       logLevel: logLevel.NOTHING,
       retry: { retries: 15, initialRetryTime: 100 },
     });
@@ -108,7 +73,7 @@ describe("Kafka clients against three nodes", () => {
     }
     const cluster = await admin.describeCluster();
     expect(cluster.brokers.map((broker) => broker.port).sort()).toEqual(
-      [...ports.values()].map((each) => each.kafka).sort(),
+      [...brokers.ports.values()].map((each) => each.kafka).sort(),
     );
     expect([1, 2, 3]).toContain(cluster.controller);
     await admin.createTopics({
@@ -136,7 +101,7 @@ describe("Kafka clients against three nodes", () => {
         .sort(),
     );
     await admin.disconnect();
-    for (const node of processes) node.child.kill("SIGTERM");
-    for (const node of processes) expect(await node.exited).toBe(0);
+    for (const code of await Promise.all(brokers.ids.map((id) => brokers.stop(id, "SIGTERM"))))
+      expect(code).toBe(0);
   });
 });

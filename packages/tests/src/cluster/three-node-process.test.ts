@@ -11,104 +11,26 @@
  *     preferred replica (the first), two per node.
  * Ports come from the OS (listen on port 0, close, reuse); every wait has a deadline.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import {
-  call,
-  freePort,
-  type GrpcClient,
-  grpcClients,
-  type NodeProcess,
-  startNodeProcess,
-  waitForHealthy,
-} from "./node-process.js";
+import { afterAll, describe, expect, it, onTestFailed } from "vitest";
+import { call } from "./node-process.js";
+import { ProcessCluster } from "./process-cluster.js";
 
-const dataRoot = mkdtempSync(join(tmpdir(), "helix-three-nodes-"));
-const processes = new Map<number, NodeProcess>();
+let cluster: ProcessCluster | undefined;
 
-afterAll(() => {
-  for (const node of processes.values()) if (node.child.exitCode === null) node.child.kill("SIGKILL");
-  rmSync(dataRoot, { recursive: true, force: true });
+afterAll(async () => {
+  await cluster?.destroy();
 });
-
-interface NodePorts {
-  grpc: number;
-  http: number;
-  peer: number;
-  kafka: number;
-}
-
-function flagsFor(id: number, ports: Map<number, NodePorts>): string[] {
-  const own = ports.get(id) as NodePorts;
-  const peers = [...ports].map(([peer, p]) => `${peer}=127.0.0.1:${p.peer}`).join(",");
-  return [
-    "--node-id",
-    String(id),
-    "--peers",
-    peers,
-    "--data-dir",
-    join(dataRoot, `node-${id}`),
-    "--grpc-addr",
-    `127.0.0.1:${own.grpc}`,
-    "--http-addr",
-    `127.0.0.1:${own.http}`,
-    "--peer-addr",
-    `127.0.0.1:${own.peer}`,
-    "--kafka-addr",
-    `127.0.0.1:${own.kafka}`,
-  ];
-}
-
-async function startNode(id: number, ports: Map<number, NodePorts>): Promise<NodeProcess> {
-  const node = await startNodeProcess(flagsFor(id, ports));
-  processes.set(id, node);
-  await waitForHealthy(node);
-  return node;
-}
-
-/** Tries each live node until one accepts (NOT_LEADER and unavailability move on to the next). */
-async function onAnyNode<T>(
-  clients: Map<number, { log: GrpcClient; admin: GrpcClient }>,
-  attempt: (client: { log: GrpcClient; admin: GrpcClient }) => Promise<T>,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    for (const [id, client] of clients) {
-      if (processes.get(id)?.child.exitCode !== null) continue;
-      try {
-        return await attempt(client);
-      } catch (error) {
-        lastError = error;
-      }
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw lastError;
-}
 
 describe("a three-node cluster of processes", () => {
   it("keeps every acknowledged record across a leader's SIGKILL and restart", {
     timeout: 300_000,
   }, async () => {
-    const ports = new Map<number, NodePorts>();
-    for (const id of [1, 2, 3]) {
-      ports.set(id, {
-        grpc: await freePort(),
-        http: await freePort(),
-        peer: await freePort(),
-        kafka: await freePort(),
-      });
-    }
-    await Promise.all([1, 2, 3].map((id) => startNode(id, ports)));
-    const clients = new Map(
-      [1, 2, 3].map((id) => [id, grpcClients(`127.0.0.1:${(ports.get(id) as NodePorts).grpc}`)]),
-    );
+    const nodes = await ProcessCluster.create({ name: "three-nodes" });
+    cluster = nodes;
+    onTestFailed(() => console.log(nodes.outputTails()));
+    await nodes.startAll();
 
-    await onAnyNode(clients, (client) =>
+    await nodes.onAnyNode((client) =>
       call(client.admin, "CreateTopic", { name: "orders", partitions: 6, replicationFactor: 3 }),
     );
     const acknowledged = new Map<number, string[]>([0, 1, 2, 3, 4, 5].map((p) => [p, []]));
@@ -117,7 +39,7 @@ describe("a three-node cluster of processes", () => {
     const nextSequence = new Map<number, number>();
     const produce = async (partition: number, value: string) => {
       const sequence = nextSequence.get(partition) ?? 0;
-      const response = await onAnyNode(clients, (client) =>
+      const response = await nodes.onAnyNode((client) =>
         call<{ baseOffset: number }>(
           client.log,
           "Produce",
@@ -139,25 +61,24 @@ describe("a three-node cluster of processes", () => {
       for (let partition = 0; partition < 6; partition++) await produce(partition, `r${round}-p${partition}`);
     }
 
-    const metadata = await onAnyNode(clients, (client) =>
+    const metadata = await nodes.onAnyNode((client) =>
       call<{ topics: { partitions: { partition: number; leader: number }[] }[] }>(client.admin, "Metadata", {
         topics: ["orders"],
       }),
     );
     const victim = metadata.topics[0]?.partitions.find((p) => p.partition === 0)?.leader ?? 1;
     expect([1, 2, 3]).toContain(victim);
-    const victimProcess = processes.get(victim) as NodeProcess;
-    victimProcess.child.kill("SIGKILL");
-    await victimProcess.exited;
+    await nodes.stop(victim, "SIGKILL");
     for (let round = 10; round < 20; round++) {
       for (let partition = 0; partition < 6; partition++) await produce(partition, `r${round}-p${partition}`);
     }
-    await startNode(victim, ports);
+    await nodes.start(victim);
     for (let round = 20; round < 25; round++) {
       for (let partition = 0; partition < 6; partition++) await produce(partition, `r${round}-p${partition}`);
     }
 
-    for (const [id, client] of clients) {
+    for (const id of nodes.ids) {
+      const client = nodes.clients(id);
       for (let partition = 0; partition < 6; partition++) {
         const expected = acknowledged.get(partition) as string[];
         const deadline = Date.now() + 60_000;
@@ -180,22 +101,19 @@ describe("a three-node cluster of processes", () => {
         expect(values, `node ${id} partition ${partition}`).toEqual(expected);
       }
     }
-    await waitForPreferredLeaders(clients);
-    for (const client of clients.values()) client.close();
-    for (const node of processes.values()) node.child.kill("SIGTERM");
-    for (const node of processes.values()) expect(await node.exited).toBe(0);
+    await waitForPreferredLeaders(nodes);
+    for (const code of await Promise.all(nodes.ids.map((id) => nodes.stop(id, "SIGTERM"))))
+      expect(code).toBe(0);
   });
 });
 
 /** Waits (bounded) until every partition of "orders" is led by its preferred replica, per Metadata. */
-async function waitForPreferredLeaders(
-  clients: Map<number, { log: GrpcClient; admin: GrpcClient }>,
-): Promise<void> {
+async function waitForPreferredLeaders(nodes: ProcessCluster): Promise<void> {
   type Partition = { partition: number; leader: number; replicas: number[] };
   const deadline = Date.now() + 90_000;
   let partitions: Partition[] = [];
   while (Date.now() < deadline) {
-    const metadata = await onAnyNode(clients, (client) =>
+    const metadata = await nodes.onAnyNode((client) =>
       call<{ topics: { partitions: Partition[] }[] }>(client.admin, "Metadata", { topics: ["orders"] }),
     );
     partitions = metadata.topics[0]?.partitions ?? [];
