@@ -1,6 +1,8 @@
-/** Builds the run a spec names: the Raft-host simulation or the HelixNode simulation. */
+/** Builds the run a spec names: the Raft-host, HelixNode or consumer-progress simulation. */
 import { NodeSimulation } from "./node-simulation.js";
 import { profiles } from "./profiles.js";
+import { progressMutations } from "./progress-mutations.js";
+import { ProgressSimulation } from "./progress-simulation.js";
 import type { RunSpec } from "./runner.js";
 import { Simulation, type SimulationResult } from "./simulation.js";
 
@@ -14,6 +16,9 @@ export function createRun(spec: RunSpec): Run {
     // HelixNode builds its Raft host itself and offers no hook to patch its Raft nodes.
     throw new Error(`--node runs support only the walAcknowledgesBeforeSync mutation, not ${spec.mutation}`);
   }
+  if (spec.mode !== "progress" && (progressMutations as readonly string[]).includes(spec.mutation)) {
+    throw new Error(`the ${spec.mutation} mutation needs --progress`);
+  }
   const options = {
     seed: spec.seed,
     hours: spec.hours,
@@ -21,5 +26,6 @@ export function createRun(spec: RunSpec): Run {
     parameters: profiles[spec.profile],
     profile: spec.profile,
   };
+  if (spec.mode === "progress") return new ProgressSimulation(options);
   return spec.mode === "node" ? new NodeSimulation(options) : new Simulation(options);
 }

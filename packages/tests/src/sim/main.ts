@@ -2,7 +2,8 @@
  * The simulator's command line: `npm run sim -- --seed S` replays one run, `--seeds N` runs N seeds
  * (from a random start unless `--seed` is given), `--hours H` runs until H simulated cluster-hours are
  * done (one-hour clusters by default). Seeds run in parallel, one worker process per core (`--jobs`).
- * `--node` simulates HelixNode (partitions, produce with acks=all, fetch) instead of the Raft host;
+ * `--node` simulates HelixNode (partitions, produce with acks=all, fetch) instead of the Raft host,
+ * `--progress` consumers on leases over HelixNode's progress groups (progress-simulation.ts);
  * `--profile` pins a run shape (profiles.ts); `--mutation` runs a deliberately broken build. Each
  * failure prints the command that replays it and the trace tail.
  *
@@ -23,13 +24,14 @@ const { values } = parseArgs({
     mutation: { type: "string", default: "none" },
     profile: { type: "string", default: "default" },
     node: { type: "boolean", default: false },
+    progress: { type: "boolean", default: false },
     jobs: { type: "string" },
     quiet: { type: "boolean", default: false },
   },
 });
 
 const usage =
-  "usage: sim [--seed S] [--seeds N | --hours H] [--hours-per-seed H] [--mutation M] [--profile P] [--node] [--jobs J] [--quiet]\n";
+  "usage: sim [--seed S] [--seeds N | --hours H] [--hours-per-seed H] [--mutation M] [--profile P] [--node | --progress] [--jobs J] [--quiet]\n";
 const mutation = values.mutation as Mutation;
 if (mutation !== "none" && !mutations.includes(mutation)) {
   process.stderr.write(`unknown --mutation ${mutation}; one of: none, ${mutations.join(", ")}\n`);
@@ -64,7 +66,7 @@ const specs: RunSpec[] = Array.from({ length: seedCount }, (_, i) => ({
   hours: hoursPerSeed,
   mutation,
   profile,
-  mode: values.node ? "node" : "raft",
+  mode: values.progress ? "progress" : values.node ? "node" : "raft",
 }));
 const verbose = !values.quiet || seedCount === 1;
 

@@ -5,6 +5,7 @@
  */
 import type { Bytes, Disk, DiskFile, GroupId, LogIndex, Term } from "@helixlog/core";
 import type { RaftNode } from "@helixlog/raft";
+import { type ProgressMutation, progressMutations } from "./progress-mutations.js";
 
 export type Mutation =
   | "none"
@@ -13,12 +14,15 @@ export type Mutation =
   /** A voter grants its vote without checking that the candidate's log is up to date (Raft §5.4.1). */
   | "voteWithoutUpToDateCheck"
   /** A leader commits an entry of an earlier term by counting replicas (the Figure 8 bug, Raft §5.4.2). */
-  | "commitPreviousTermByCounting";
+  | "commitPreviousTermByCounting"
+  /** Progress state machines that break lease exclusivity or fencing (progress-simulation.ts). */
+  | ProgressMutation;
 
 export const mutations: readonly Mutation[] = [
   "walAcknowledgesBeforeSync",
   "voteWithoutUpToDateCheck",
   "commitPreviousTermByCounting",
+  ...progressMutations,
 ];
 
 /** A disk whose files lie about fdatasync. */

@@ -17,8 +17,8 @@ export interface RunSpec {
   readonly hours: number;
   readonly mutation: Mutation;
   readonly profile: Profile;
-  /** "raft": the Raft host with a KV service; "node": HelixNode with partitions. */
-  readonly mode: "raft" | "node";
+  /** "raft": the Raft host with a KV service; "node": HelixNode with partitions; "progress": consumers on leases. */
+  readonly mode: "raft" | "node" | "progress";
 }
 
 /** A run's outcome in plain data (it crosses a process boundary). */
@@ -49,6 +49,7 @@ export function replayCommand(spec: RunSpec): string {
   if (spec.mutation !== "none") flags.push(`--mutation ${spec.mutation}`);
   if (spec.profile !== "default") flags.push(`--profile ${spec.profile}`);
   if (spec.mode === "node") flags.push("--node");
+  if (spec.mode === "progress") flags.push("--progress");
   return `npm run sim -- ${flags.join(" ")}`;
 }
 
