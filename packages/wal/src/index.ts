@@ -1,5 +1,5 @@
 export { NodeDisk } from "./node-disk.js";
-export type { PartitionLogOptions } from "./partition-log.js";
+export type { PartitionLogOptions, SealedSegmentInfo } from "./partition-log.js";
 export { PartitionLog, partitionFileName } from "./partition-log.js";
 export type { WalOptions, WalStatistics } from "./wal.js";
 export { Wal } from "./wal.js";

@@ -34,6 +34,17 @@ export interface PartitionLogOptions {
   readonly fileCache?: FileCache;
 }
 
+/** A sealed segment as `sealedSegments()` describes it. */
+export interface SealedSegmentInfo {
+  readonly baseOffset: Offset;
+  /** One past the last offset in the segment. */
+  readonly endOffset: Offset;
+  /** Bytes of the segment's .log file, header and frames included. */
+  readonly sizeBytes: number;
+  /** The largest batch maxTimestamp in the segment. */
+  readonly maxTimestampMs: number;
+}
+
 export const partitionLogMagic = "HLXPLOG1";
 export const partitionLogFormatVersion = 1;
 /** The marker of a `resetTo` in progress: its header's first field is the new log start offset. */
@@ -123,6 +134,48 @@ export class PartitionLog {
 
   segmentBaseOffsets(): number[] {
     return this.segments.map((segment) => segment.baseOffset);
+  }
+
+  /**
+   * The sealed segments (every one but the active segment), oldest first: offsets, bytes of the .log
+   * file and the newest batch timestamp. Tiered storage uploads these (they never change again).
+   */
+  sealedSegments(): SealedSegmentInfo[] {
+    return this.segments.slice(0, -1).map((segment) => ({
+      baseOffset: segment.baseOffset as Offset,
+      endOffset: segment.nextOffset as Offset,
+      sizeBytes: segment.sizeBytes,
+      maxTimestampMs: segment.largestTimestamp,
+    }));
+  }
+
+  /**
+   * The record batches of the sealed segment starting at `baseOffset`, concatenated as stored (each
+   * frame checked). OFFSET_OUT_OF_RANGE when no sealed segment starts there (deleted meanwhile).
+   */
+  readSealedSegment(baseOffset: number): Promise<Uint8Array> {
+    return this.serialize(async () => {
+      const segment = this.segments.slice(0, -1).find((candidate) => candidate.baseOffset === baseOffset);
+      if (segment === undefined) {
+        throw new HelixError("OFFSET_OUT_OF_RANGE", `no sealed segment starts at offset ${baseOffset}`);
+      }
+      const batches: Uint8Array[] = [];
+      let total = 0;
+      await this.withFile(segment, (file) =>
+        forEachFrame(file, fileHeaderBytes, segment.sizeBytes, (batch) => {
+          batches.push(batch.slice());
+          total += batch.length;
+          return true;
+        }),
+      );
+      const joined = new Uint8Array(total);
+      let position = 0;
+      for (const batch of batches) {
+        joined.set(batch, position);
+        position += batch.length;
+      }
+      return joined;
+    });
   }
 
   /** Appends one record batch whose baseOffset must be the log end offset; rolls first when due. */

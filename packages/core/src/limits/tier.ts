@@ -110,6 +110,19 @@ export const tierReadCacheEntriesMax = 16_384;
 /** Bytes one tiered read fetches at most (beyond the first whole batch, which Kafka always returns). */
 export const tierReadBytesMax = 64 * 1024 * 1024;
 
+/**
+ * Segment uploads one node runs at once, across all the partitions it leads. An upload holds its whole
+ * segment in memory (at most `segment.bytes`, 1 GiB), so this bounds the node's upload memory; two keep
+ * the store busy while one segment is read from disk.
+ */
+export const tierNodeUploadsInflightMax = 2;
+/** Claimed uploads waiting for a node-wide slot; past it the partition leader claims no more. */
+export const tierNodeUploadQueueMax = 10_000;
+/** Ticks between two tiering passes of a node (uploads, proposals, local and remote deletions). */
+export const tierDriveEveryTicks = 5;
+/** Ticks between two listings of a led partition's prefix for orphaned objects (600: one minute). */
+export const tierOrphanListEveryTicks = 600;
+
 assert(s3PartSizeBytesDefault >= s3PartSizeBytesMin, "the default part size must be a legal S3 part");
 assert(
   s3MultipartThresholdBytesDefault >= s3PartSizeBytesMin,

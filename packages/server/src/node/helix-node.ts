@@ -34,6 +34,8 @@ import {
   type LogIndex,
   limits,
   type NodeId,
+  type ObjectStore,
+  type PartitionId,
   type Rng,
   readRecordBatchHeader,
   type Term,
@@ -71,6 +73,10 @@ import { NodeProgress } from "./progress/node-progress.js";
 import { progressVoters } from "./progress/progress-groups.js";
 import { RaftHost } from "./raft-host.js";
 import { SnapshotStore, type StoredSnapshot } from "./snapshot-store.js";
+import { NodeTiering, type TierStatus } from "./tier/node-tiering.js";
+import { PartitionTiering } from "./tier/partition-tiering.js";
+import { decodeTierCommand, encodeTierCommand, isTierCommand } from "./tier/tier-command.js";
+import { tieringConfigOf } from "./tier/tiering-config.js";
 
 export type Acks = "none" | "leader" | "all";
 
@@ -126,6 +132,15 @@ export interface HelixNodeOptions {
   readonly snapshotPolicy?: { readonly afterEntries?: number; readonly trailingEntries?: number };
   /** Called if the node stops itself (WAL failure): the edge must exit and restart it. */
   readonly onFailure?: (error: unknown) => void;
+  /**
+   * Where topics with tiering on upload sealed segments (issue 11; the edges pass the filesystem store
+   * under the data directory or an S3 store). Unset: nothing is tiered, everything stays local.
+   */
+  readonly objectStore?: ObjectStore;
+  /** Bytes of the tiered read path's LRU cache (limits.tierReadCacheBytesDefault). */
+  readonly tierReadCacheBytes?: number;
+  /** Ticks between orphan listings of a led partition (limits.tierOrphanListEveryTicks; tests lower it). */
+  readonly tierOrphanListEveryTicks?: number;
 }
 
 interface PendingProposal {
@@ -172,6 +187,8 @@ interface LocalPartition {
   readonly group: GroupId;
   readonly state: PartitionState;
   readonly log: PartitionLog;
+  /** Tiered storage of the partition: its replicated manifest and (as leader) its uploads. */
+  readonly tiering: PartitionTiering;
 }
 
 /** Ticks a new partition's preferred replica waits for the others to host the group before it campaigns. */
@@ -219,12 +236,22 @@ export class HelixNode {
     () => this.options.clock.nowMs(),
   );
 
+  /** Tiered storage: the object store, the upload queue, the read cache, counters (node/tier/). */
+  private readonly tiering: NodeTiering;
+  private ticksSinceTiering = 0;
+
   private constructor(
     private readonly options: HelixNodeOptions,
     private readonly wal: Wal,
     private readonly host: RaftHost,
   ) {
     this.replicas = new ReplicaTracker(options.nodeId);
+    this.tiering = new NodeTiering(options.objectStore, options.clock, {
+      ...(options.tierReadCacheBytes === undefined ? {} : { readCacheBytes: options.tierReadCacheBytes }),
+      ...(options.tierOrphanListEveryTicks === undefined
+        ? {}
+        : { orphanListEveryTicks: options.tierOrphanListEveryTicks }),
+    });
   }
 
   static async open(options: HelixNodeOptions): Promise<HelixNode> {
@@ -287,6 +314,7 @@ export class HelixNode {
     this.maybeBalanceLeaders();
     this.campaignForNewPartitions();
     this.maybeSweepOrphans();
+    this.maybeDriveTiering();
   }
 
   receive(from: NodeId, envelope: NodeEnvelope): void {
@@ -394,7 +422,8 @@ export class HelixNode {
 
   /**
    * The first offset a partition hosted here still serves: the replicated log start offset (moved by
-   * DeleteRecords) or the segment store's first offset (moved by retention), whichever is later.
+   * DeleteRecords), or the first offset held locally or in the object store (moved by retention),
+   * whichever is later.
    */
   logStartOffset(topic: string, partition: number): number {
     return startOffsetOf(this.localPartition(topic, partition));
@@ -549,8 +578,44 @@ export class HelixNode {
         },
       );
     }
-    const batches = await local.log.read(offset, maxBytes);
-    return { batches, highWatermark, logStartOffset };
+    // Below the local log start the tiered objects serve (issue 11). The local log start may move
+    // between the check and the read (a tiered segment deleted): the read is then retried remotely.
+    if (local.tiering.coversRemotely(offset))
+      return { batches: await local.tiering.read(offset, maxBytes), highWatermark, logStartOffset };
+    try {
+      const batches = await local.log.read(offset, maxBytes);
+      return { batches, highWatermark, logStartOffset };
+    } catch (error) {
+      if (!HelixError.is(error, "OFFSET_OUT_OF_RANGE") || !local.tiering.coversRemotely(offset)) throw error;
+      return { batches: await local.tiering.read(offset, maxBytes), highWatermark, logStartOffset };
+    }
+  }
+
+  /** Tiered storage counters and, over the partitions led here, upload lag and objects (metrics). */
+  tierStatus(): TierStatus {
+    let uploadLagBytes = 0;
+    let objects = 0;
+    let partitions = 0;
+    for (const local of this.partitions.values()) {
+      if (!local.tiering.active || !this.host.hosts(local.group)) continue;
+      if (this.host.view(local.group).role !== "leader") continue;
+      const lag = local.tiering.lag();
+      partitions++;
+      objects += lag.objects;
+      if (local.tiering.enabled) uploadLagBytes += lag.bytes;
+    }
+    return {
+      ...this.tiering.counters,
+      uploadsPending: this.tiering.uploadsPending,
+      uploadLagBytes,
+      objects,
+      partitions,
+    };
+  }
+
+  /** The tiered-storage manifest of a partition hosted here, as this replica applied it (tests, tools). */
+  tierManifest(topic: string, partition: number): PartitionTiering["manifest"] {
+    return this.localPartition(topic, partition).tiering.manifest;
   }
 
   /**
@@ -645,7 +710,8 @@ export class HelixNode {
     if (progress !== undefined) return { data: progress.snapshot() };
     const local = this.partitions.get(group);
     if (local === undefined) return undefined;
-    return { data: encodePartitionSnapshot(local.state.snapshot()), durable: local.log.flush() };
+    const snapshot = { ...local.state.snapshot(), tierManifest: local.tiering.snapshot() };
+    return { data: encodePartitionSnapshot(snapshot), durable: local.log.flush() };
   }
 
   /**
@@ -703,6 +769,7 @@ export class HelixNode {
       );
     }
     local.state.restore(saved);
+    local.tiering.restore(saved.tierManifest);
   }
 
   private replicasOf(group: GroupId): readonly NodeId[] | undefined {
@@ -916,8 +983,13 @@ export class HelixNode {
     assert(local !== undefined, () => `entry applied to group ${group} that has no partition state`);
     if (entry.type !== "normal") return undefined;
     const batches = local.state.apply(entry.index, entry.data);
+    if (isTierCommand(entry.data)) {
+      local.tiering.applyCommitted(decodeTierCommand(entry.data));
+      return undefined;
+    }
     if (entry.data[0] === partitionCommandType.deleteRecords) {
       const lowWatermark = local.state.earliestOffset();
+      local.tiering.applyLogStart(lowWatermark);
       local.log.deleteSegmentsBefore(lowWatermark).catch((error: unknown) => this.fail(error));
       return { lowWatermark };
     }
@@ -1049,8 +1121,11 @@ export class HelixNode {
     const record = this.controller.topic(topic);
     if (record === undefined) return;
     const settings = partitionLogSettings(record.config);
+    const tiering = tieringConfigOf(record.config);
     for (const local of this.partitions.values()) {
-      if (local.topic === topic) local.log.configure(settings).catch((error: unknown) => this.fail(error));
+      if (local.topic !== topic) continue;
+      local.tiering.configure(tiering);
+      local.log.configure(settings).catch((error: unknown) => this.fail(error));
     }
   }
 
@@ -1078,6 +1153,34 @@ export class HelixNode {
         this.retention.running = false;
       })
       .catch((error: unknown) => this.fail(error));
+  }
+
+  /**
+   * Every tierDriveEveryTicks, one tiering pass over the local partitions with tiering on (or tiered
+   * objects left): see node/tier/partition-tiering.ts. Tier commands are proposed like DeleteRecords:
+   * the leader's view of its log is synced first, and the entry observed at once.
+   */
+  private maybeDriveTiering(): void {
+    if (++this.ticksSinceTiering < limits.tierDriveEveryTicks) return;
+    this.ticksSinceTiering = 0;
+    const nowMs = this.options.clock.nowMs();
+    for (const local of this.partitions.values()) {
+      if (!local.tiering.active || !this.host.hosts(local.group)) continue;
+      const view = this.host.view(local.group);
+      local.tiering.pass({
+        nowMs,
+        term: view.term as Term,
+        isLeader: view.role === "leader",
+        propose: (command) => {
+          this.syncTail(local);
+          const data = encodeTierCommand(command);
+          const proposal = this.host.propose(local.group, data);
+          local.state.observeAppended(proposal.index, proposal.term, data);
+          return this.await(local.group, proposal.index, proposal.term, "all");
+        },
+        fail: (error) => this.fail(error),
+      });
+    }
   }
 
   /**
@@ -1111,10 +1214,20 @@ export class HelixNode {
   private async openPartition(topic: string, partition: number, group: GroupId, replicas: readonly NodeId[]) {
     const directory = partitionDirectory(topic, partition);
     await claimPartitionDirectory(this.options.disk, directory, group);
-    const config = this.controller.topic(topic)?.config ?? {};
+    const record = this.controller.topic(topic);
+    const config = record?.config ?? {};
     const log = await PartitionLog.open(this.options.disk, { directory, ...partitionLogSettings(config) });
     const state = new PartitionState();
-    this.partitions.set(group, { topic, partition, group, state, log });
+    assert(record !== undefined, () => `topic ${topic} vanished while its partition opened`);
+    const tiering = new PartitionTiering(
+      record.id,
+      partition as PartitionId,
+      group,
+      log,
+      this.tiering,
+      tieringConfigOf(config),
+    );
+    this.partitions.set(group, { topic, partition, group, state, log, tiering });
     await this.host.addGroup({ group, voters: replicas }, (entries) => {
       for (const entry of entries) observe(state, entry);
     });
@@ -1139,6 +1252,7 @@ export class HelixNode {
     // The host may apply the group's entries until removeGroup resolves: the state stays until then.
     await this.host.removeGroup(local.group);
     this.partitions.delete(local.group);
+    local.tiering.close();
     this.replicas.forgetGroup(local.group);
     await local.log.close();
     await removePartitionFiles(this.options.disk, partitionDirectory(local.topic, local.partition));
@@ -1238,7 +1352,7 @@ async function removePartitionFiles(disk: Disk, directory: string): Promise<void
 
 /** See `HelixNode.logStartOffset`. */
 function startOffsetOf(local: LocalPartition): number {
-  return Math.max(local.state.earliestOffset(), local.log.logStartOffset);
+  return Math.max(local.state.earliestOffset(), local.tiering.earliestOffset(local.log.logStartOffset));
 }
 
 function sameAddresses(a: NodeRecord, b: NodeRecord): boolean {

@@ -63,7 +63,8 @@ export const topicConfigKeys = {
   "segment.bytes": {
     kind: "number",
     defaultValue: 128 * 1024 * 1024,
-    minimum: 1024 * 1024,
+    // As small as the segment store allows (Kafka's own minimum is a few bytes): tests tier many segments.
+    minimum: limits.partitionSegmentSizeBytesMin,
     maximum: 1024 * 1024 * 1024,
     doc: "Roll a partition segment at this size.",
   },
@@ -103,7 +104,12 @@ export const topicConfigKeys = {
   "remote.storage.enable": {
     kind: "boolean",
     defaultValue: false,
-    doc: "Tier sealed segments to the object store (KIP-405).",
+    doc: "Tier sealed segments to the object store (KIP-405); the same as tiering.enabled.",
+  },
+  "tiering.enabled": {
+    kind: "boolean",
+    defaultValue: false,
+    doc: "Tier sealed segments to the object store (Helix's name for remote.storage.enable).",
   },
 } as const satisfies Record<string, ConfigKey>;
 

@@ -6,6 +6,7 @@
  */
 import type { PartitionLogOptions } from "@helixlog/wal";
 import { effectiveTopicConfig, type TopicConfig } from "../controller/topic-config.js";
+import { tieringConfigOf } from "../tier/tiering-config.js";
 
 export type PartitionLogSettings = Pick<
   PartitionLogOptions,
@@ -14,6 +15,14 @@ export type PartitionLogSettings = Pick<
 
 export function partitionLogSettings(config: TopicConfig): PartitionLogSettings {
   const effective = effectiveTopicConfig(config);
+  // With tiering on, local deletion belongs to the tiering policy (node/tier/): a segment goes only
+  // once it is tiered and local retention allows, or total retention removed it everywhere.
+  if (tieringConfigOf(config).enabled) {
+    return {
+      segmentSizeBytes: Number(effective["segment.bytes"]),
+      segmentAgeMs: Number(effective["segment.ms"]),
+    };
+  }
   const retentionBytes = Number(effective["retention.bytes"]);
   const retentionMs = Number(effective["retention.ms"]);
   return {

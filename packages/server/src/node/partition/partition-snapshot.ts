@@ -6,6 +6,10 @@
  * when its log ends below `logStartOffset` (or a replica's log start), it resets its segment store to
  * start there instead of pulling records that no longer exist.
  *
+ * The body also carries the partition's tiered-storage manifest (`tierManifest`, base64 of the tier
+ * package's checksummed `TierManifest.snapshot()`), so a replica restoring the snapshot agrees with the
+ * others on what is tiered; absent in snapshots from before tiering (an empty manifest).
+ *
  * Format: "HXPS", u16 version (1), u32 CRC32C of the body, then the body as JSON.
  */
 import { crc32c, HelixError } from "@helixlog/core";
@@ -15,8 +19,18 @@ const magic = 0x48585053; // "HXPS"
 const version = 1;
 const headerBytes = 10;
 
-export function encodePartitionSnapshot(snapshot: PartitionSnapshot): Uint8Array {
-  const body = new TextEncoder().encode(JSON.stringify(snapshot));
+/** The partition state plus its tiered-storage manifest (`TierManifest.snapshot()` bytes, issue 11). */
+export interface PartitionGroupSnapshot extends PartitionSnapshot {
+  readonly tierManifest?: Uint8Array;
+}
+
+export function encodePartitionSnapshot(snapshot: PartitionGroupSnapshot): Uint8Array {
+  const { tierManifest, ...state } = snapshot;
+  const json =
+    tierManifest === undefined
+      ? state
+      : { ...state, tierManifest: Buffer.from(tierManifest).toString("base64") };
+  const body = new TextEncoder().encode(JSON.stringify(json));
   const bytes = new Uint8Array(headerBytes + body.length);
   const view = new DataView(bytes.buffer);
   view.setUint32(0, magic);
@@ -26,7 +40,7 @@ export function encodePartitionSnapshot(snapshot: PartitionSnapshot): Uint8Array
   return bytes;
 }
 
-export function decodePartitionSnapshot(bytes: Uint8Array): PartitionSnapshot {
+export function decodePartitionSnapshot(bytes: Uint8Array): PartitionGroupSnapshot {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length < headerBytes || view.getUint32(0) !== magic) {
     throw new HelixError("CORRUPT_DATA", "partition snapshot has a bad header");
@@ -38,10 +52,16 @@ export function decodePartitionSnapshot(bytes: Uint8Array): PartitionSnapshot {
   if (crc32c(body) !== view.getUint32(6)) {
     throw new HelixError("CORRUPT_DATA", "partition snapshot failed its CRC32C");
   }
-  const snapshot = JSON.parse(new TextDecoder().decode(body)) as PartitionSnapshot;
+  const { tierManifest, ...snapshot } = JSON.parse(new TextDecoder().decode(body)) as PartitionSnapshot & {
+    tierManifest?: unknown;
+  };
+  if (tierManifest !== undefined && typeof tierManifest !== "string") {
+    throw new HelixError("CORRUPT_DATA", "partition snapshot holds a bad tier manifest");
+  }
   const counts = [snapshot.appliedIndex, snapshot.logStartOffset, snapshot.highWatermark];
   if (!counts.every((value) => Number.isSafeInteger(value) && value >= 0)) {
     throw new HelixError("CORRUPT_DATA", "partition snapshot holds a bad index or offset");
   }
-  return snapshot;
+  if (tierManifest === undefined) return snapshot;
+  return { ...snapshot, tierManifest: new Uint8Array(Buffer.from(tierManifest, "base64")) };
 }

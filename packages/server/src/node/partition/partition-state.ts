@@ -46,6 +46,8 @@ export const partitionCommandType = {
   records: 1,
   /** Kafka DeleteRecords (KIP-107): moves the log start offset up to an int64 offset that follows. */
   deleteRecords: 2,
+  /** A tiered-storage manifest command (node/tier/tier-command.ts); holds no records. */
+  tierManifest: 3,
 } as const;
 
 /** The partition command that moves the log start offset to `beforeOffset` (already checked by the leader). */
