@@ -36,38 +36,62 @@ export function cutBatches(
   outbox: PeerOutbox,
   batchSizeBytes: number,
 ): MultiRaftBatch[] {
+  // The common case, everything in one batch, reuses the outbox's arrays (a Ready's outboxes are fresh
+  // and never touched again). Hosts cut a batch per peer per cycle, so this path allocates nothing else.
+  const itemLimit = limits.batchSizeBytesMax - emptyBatchSizeBytes();
+  let totalBytes = emptyBatchSizeBytes();
+  for (const message of outbox.messages) totalBytes += checkedSize(messageSizeBytes(message), itemLimit);
+  for (const heartbeat of outbox.heartbeats) totalBytes += checkedSize(heartbeatSizeBytes(heartbeat), itemLimit);
+  for (const response of outbox.heartbeatResponses)
+    totalBytes += checkedSize(heartbeatSizeBytes(response), itemLimit);
+  if (totalBytes <= batchSizeBytes || outbox.itemCount <= 1) {
+    return [
+      {
+        from,
+        to,
+        messages: outbox.messages,
+        heartbeats: outbox.heartbeats,
+        heartbeatResponses: outbox.heartbeatResponses,
+      },
+    ];
+  }
   const batches: MultiRaftBatch[] = [];
-  let current = {
-    messages: [] as Message[],
-    heartbeats: [] as CoalescedHeartbeat[],
-    responses: [] as CoalescedHeartbeatResponse[],
-  };
+  let messages: Message[] = [];
+  let heartbeats: CoalescedHeartbeat[] = [];
+  let responses: CoalescedHeartbeatResponse[] = [];
   let currentBytes = emptyBatchSizeBytes();
   let currentItems = 0;
   const flush = (): void => {
-    batches.push({
-      from,
-      to,
-      messages: current.messages,
-      heartbeats: current.heartbeats,
-      heartbeatResponses: current.responses,
-    });
-    current = { messages: [], heartbeats: [], responses: [] };
+    batches.push({ from, to, messages, heartbeats, heartbeatResponses: responses });
+    messages = [];
+    heartbeats = [];
+    responses = [];
     currentBytes = emptyBatchSizeBytes();
     currentItems = 0;
   };
-  const add = (sizeBytes: number, push: () => void): void => {
-    assert(sizeBytes <= limits.batchSizeBytesMax - emptyBatchSizeBytes(), "every message fits one batch");
+  /** Makes room for an item of `sizeBytes`: a full batch is flushed first. */
+  const room = (sizeBytes: number): void => {
     if (currentItems > 0 && currentBytes + sizeBytes > batchSizeBytes) flush();
-    push();
     currentBytes += sizeBytes;
     currentItems++;
   };
-  for (const message of outbox.messages) add(messageSizeBytes(message), () => current.messages.push(message));
-  for (const heartbeat of outbox.heartbeats)
-    add(heartbeatSizeBytes(heartbeat), () => current.heartbeats.push(heartbeat));
-  for (const response of outbox.heartbeatResponses)
-    add(heartbeatSizeBytes(response), () => current.responses.push(response));
+  for (const message of outbox.messages) {
+    room(messageSizeBytes(message));
+    messages.push(message);
+  }
+  for (const heartbeat of outbox.heartbeats) {
+    room(heartbeatSizeBytes(heartbeat));
+    heartbeats.push(heartbeat);
+  }
+  for (const response of outbox.heartbeatResponses) {
+    room(heartbeatSizeBytes(response));
+    responses.push(response);
+  }
   if (currentItems > 0 || batches.length === 0) flush();
   return batches;
+}
+
+function checkedSize(sizeBytes: number, itemLimit: number): number {
+  assert(sizeBytes <= itemLimit, "every message fits one batch");
+  return sizeBytes;
 }

@@ -36,7 +36,7 @@ import type {
   SoftState,
 } from "@helixlog/raft";
 import { type MemoryStorage, MultiRaft } from "@helixlog/raft";
-import type { GroupWrite, Wal } from "@helixlog/wal";
+import type { GroupWrite, HardState as WalHardState, Wal, WalEntry } from "@helixlog/wal";
 import { type GroupLogReader, type GroupView, groupView, MultiRaftLogReader } from "./group-engine.js";
 import type { SnapshotStore, StoredSnapshot } from "./snapshot-store.js";
 import {
@@ -413,7 +413,11 @@ export class RaftHost {
     }
     for (const batch of ready.batches) this.send(batch);
     const refused = new Set<GroupId>();
-    const durable = ready.groups.flatMap((group) => this.persist(group, refused));
+    const durable: Promise<void>[] = [];
+    for (const group of ready.groups) {
+      const persisted = this.persist(group, refused);
+      if (persisted !== undefined) durable.push(persisted);
+    }
     if (durable.length === 0) {
       this.finishRound(ready, refused);
       return;
@@ -425,20 +429,20 @@ export class RaftHost {
   }
 
   /** Step 3 for one group: hand its entries and hard state to the WAL (one group commit for all). */
-  private persist(group: GroupReady, refused: Set<GroupId>): Promise<void>[] {
-    if (group.snapshot !== undefined) return [this.installSnapshot(group, group.snapshot, refused)];
+  private persist(group: GroupReady, refused: Set<GroupId>): Promise<void> | undefined {
+    if (group.snapshot !== undefined) return this.installSnapshot(group, group.snapshot, refused);
     const write = this.walWrite(group);
-    if (write === undefined) return [];
-    return [this.options.wal.append(group.group, write)];
+    if (write === undefined) return undefined;
+    return this.options.wal.append(group.group, write);
   }
 
   /** The group's entries and hard state as one WAL write (undefined: nothing to write). */
   private walWrite(group: GroupReady): GroupWrite | undefined {
-    const write = {
-      ...(group.entries.length > 0 ? { entries: group.entries.map(toWalEntry) } : {}),
-      ...(group.hardState === undefined ? {} : { hardState: toWalHardState(group.hardState) }),
-    };
-    if (write.entries === undefined && write.hardState === undefined) return undefined;
+    const hasEntries = group.entries.length > 0;
+    if (!hasEntries && group.hardState === undefined) return undefined;
+    const write: { entries?: WalEntry[]; hardState?: WalHardState } = {};
+    if (hasEntries) write.entries = group.entries.map(toWalEntry);
+    if (group.hardState !== undefined) write.hardState = toWalHardState(group.hardState);
     this.statistics.walAppends++;
     this.options.observer?.onPersisting?.(group.group, group.entries, group.hardState);
     return write;
