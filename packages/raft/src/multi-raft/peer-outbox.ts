@@ -41,7 +41,8 @@ export function cutBatches(
   const itemLimit = limits.batchSizeBytesMax - emptyBatchSizeBytes();
   let totalBytes = emptyBatchSizeBytes();
   for (const message of outbox.messages) totalBytes += checkedSize(messageSizeBytes(message), itemLimit);
-  for (const heartbeat of outbox.heartbeats) totalBytes += checkedSize(heartbeatSizeBytes(heartbeat), itemLimit);
+  for (const heartbeat of outbox.heartbeats)
+    totalBytes += checkedSize(heartbeatSizeBytes(heartbeat), itemLimit);
   for (const response of outbox.heartbeatResponses)
     totalBytes += checkedSize(heartbeatSizeBytes(response), itemLimit);
   if (totalBytes <= batchSizeBytes || outbox.itemCount <= 1) {

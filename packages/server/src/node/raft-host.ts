@@ -36,7 +36,7 @@ import type {
   SoftState,
 } from "@helixlog/raft";
 import { type MemoryStorage, MultiRaft } from "@helixlog/raft";
-import type { GroupWrite, HardState as WalHardState, Wal, WalEntry } from "@helixlog/wal";
+import type { GroupWrite, Wal, WalEntry, HardState as WalHardState } from "@helixlog/wal";
 import { type GroupLogReader, type GroupView, groupView, MultiRaftLogReader } from "./group-engine.js";
 import type { SnapshotStore, StoredSnapshot } from "./snapshot-store.js";
 import {

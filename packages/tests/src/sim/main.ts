@@ -70,21 +70,36 @@ const specs: RunSpec[] = Array.from({ length: seedCount }, (_, i) => ({
 }));
 const verbose = !values.quiet || seedCount === 1;
 
+/** Every outcome so far, so an interrupted run can still report what it completed. */
+const finished: RunOutcome[] = [];
+const started = performance.now();
+
 function onOutcome(outcome: RunOutcome): void {
+  finished.push(outcome);
   if (outcome.checker !== undefined) {
     process.stdout.write(failureReport(outcome));
     return;
   }
   if (!verbose) return;
   process.stdout.write(
-    `seed ${outcome.spec.seed}: ${outcome.description}\n  ok: ${(outcome.simulatedMs / 3_600_000).toFixed(2)} simulated h, ${outcome.events} events, ${(outcome.wallMs / 1000).toFixed(1)} s, ${JSON.stringify(outcome.statistics)}\n`,
+    `seed ${outcome.spec.seed}: ${outcome.description}\n  ok: ${(outcome.simulatedMs / 3_600_000).toFixed(2)} simulated h, ${outcome.events} events, ${(outcome.wallMs / 1000).toFixed(1)} s, ${(outcome.cpuMs / 1000).toFixed(2)} CPU-s, ${JSON.stringify(outcome.statistics)}\n`,
   );
+}
+
+// A long run stopped early (Ctrl-C, a deadline) still reports the seeds it completed.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    const workers = seedCount === 1 ? 1 : Math.min(jobs, seedCount);
+    process.stdout.write(
+      `interrupted by ${signal} after ${finished.length} of ${seedCount} seeds: ${summarize({ outcomes: finished, wallMs: performance.now() - started, workers })} [load average ${(loadavg()[0] ?? 0).toFixed(2)}]\n`,
+    );
+    process.exit(130);
+  });
 }
 
 const loadBefore = loadavg()[0] ?? 0;
 let summary: { outcomes: readonly RunOutcome[]; wallMs: number; workers: number };
 if (seedCount === 1 || jobs === 1) {
-  const started = performance.now();
   const outcomes: RunOutcome[] = [];
   for (const spec of specs) {
     const outcome = await runOne(spec);

@@ -831,8 +831,10 @@ export class Simulation {
     const stored = decodeCommand(entry);
     if (stored === undefined) return;
     const output = node.kv.apply(stored.command);
-    const probeTerm = this.pendingProbe.get(`${node.id}/${incarnation}/${group}/${entry.index}`);
-    if (probeTerm === entry.term && this.phase === "liveness") this.liveGroups.add(group);
+    if (this.phase === "liveness" && this.pendingProbe.size > 0) {
+      const probeTerm = this.pendingProbe.get(`${node.id}/${incarnation}/${group}/${entry.index}`);
+      if (probeTerm === entry.term) this.liveGroups.add(group);
+    }
     const key = `${node.id}/${group}/${entry.index}`;
     const client = this.pendingByIndex.get(key);
     const pending = client?.pending;

@@ -17,6 +17,8 @@ function die(what: string, error: unknown): void {
   process.exit(1);
 }
 
+// The parent is gone (it finished, or was interrupted and reported what completed): stop at once.
+process.on("disconnect", () => process.exit(0));
 process.on("unhandledRejection", (error) => die("unhandled rejection", error));
 process.on("uncaughtException", (error) => die("uncaught exception", error));
 

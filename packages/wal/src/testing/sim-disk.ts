@@ -385,6 +385,8 @@ export class SimDisk implements Disk {
 
   /** Whether growing the disk's contents by `extraBytes` stays within capacity. */
   fits(extraBytes: number): boolean {
+    // Without a capacity there is nothing to add up (this runs on every write).
+    if (this.storage.capacityBytes === Number.POSITIVE_INFINITY) return true;
     return this.usedBytes() + extraBytes <= this.storage.capacityBytes;
   }
 
