@@ -16,16 +16,13 @@
  * Every wait has a deadline; ports are chosen up front (listen on 0, close, reuse).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
 import { connect } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Kafka, logLevel } from "kafkajs";
-import { afterAll, describe, expect, it } from "vitest";
-import { freePort, type NodeProcess, startNodeProcess, waitForHealthy } from "./node-process.js";
+import { afterAll, describe, expect, it, onTestFailed } from "vitest";
+import { ProcessCluster } from "./process-cluster.js";
 
-const dataRoot = mkdtempSync(join(tmpdir(), "helix-kafka-coordinator-"));
-const processes = new Map<number, NodeProcess>();
+let cluster: ProcessCluster | undefined;
 const consumers: ChildProcess[] = [];
 const topic = "coordinated";
 const groupId = "coordinated-readers";
@@ -33,41 +30,10 @@ const committedCount = 300;
 const tailCount = 30;
 const afterFailoverCount = 30;
 
-afterAll(() => {
+afterAll(async () => {
   for (const consumer of consumers) if (consumer.exitCode === null) consumer.kill("SIGKILL");
-  for (const node of processes.values()) if (node.child.exitCode === null) node.child.kill("SIGKILL");
-  rmSync(dataRoot, { recursive: true, force: true });
+  await cluster?.destroy();
 });
-
-interface NodePorts {
-  readonly peer: number;
-  readonly kafka: number;
-}
-
-async function startNode(id: number, ports: Map<number, NodePorts>): Promise<void> {
-  const own = ports.get(id) as NodePorts;
-  const peers = [...ports].map(([peer, each]) => `${peer}=127.0.0.1:${each.peer}`).join(",");
-  const node = await startNodeProcess([
-    "--node-id",
-    String(id),
-    "--peers",
-    peers,
-    "--data-dir",
-    join(dataRoot, `node-${id}`),
-    "--grpc-addr",
-    "127.0.0.1:0",
-    "--http-addr",
-    "127.0.0.1:0",
-    "--peer-addr",
-    `127.0.0.1:${own.peer}`,
-    "--kafka-addr",
-    `127.0.0.1:${own.kafka}`,
-    "--advertised-kafka-addr",
-    `127.0.0.1:${own.kafka}`,
-  ]);
-  processes.set(id, node);
-  await waitForHealthy(node);
-}
 
 function message(index: number) {
   return { key: `key-${index % 13}`, value: `value-${index}` };
@@ -237,10 +203,11 @@ describe("Kafka coordinator failover", () => {
   it("a new consumer resumes from the commits after the coordinator node is killed", {
     timeout: 300_000,
   }, async () => {
-    const ports = new Map<number, NodePorts>();
-    for (const id of [1, 2, 3]) ports.set(id, { peer: await freePort(), kafka: await freePort() });
-    await Promise.all([1, 2, 3].map((id) => startNode(id, ports)));
-    const kafkaPort = (id: number) => (ports.get(id) as NodePorts).kafka;
+    const nodes = await ProcessCluster.create({ name: "kafka-coordinator" });
+    cluster = nodes;
+    onTestFailed(() => console.log(nodes.outputTails()));
+    await nodes.startAll();
+    const kafkaPort = (id: number) => nodes.ports.get(id)?.kafka as number;
 
     const kafka = new Kafka({
       clientId: "helix-coordinator-failover",
@@ -280,9 +247,7 @@ describe("Kafka coordinator failover", () => {
     for (const id of [1, 2, 3])
       if (id !== coordinator) expect(await heartbeatError(kafkaPort(id), groupId)).toBe(notCoordinator);
     expect(await heartbeatError(kafkaPort(coordinator), groupId)).not.toBe(notCoordinator);
-    const killed = processes.get(coordinator) as NodeProcess;
-    killed.child.kill("SIGKILL");
-    expect(await killed.exited).toBe("SIGKILL");
+    expect(await nodes.stop(coordinator, "SIGKILL")).toBe("SIGKILL");
     consumerA.child.kill("SIGKILL");
 
     const survivors = [1, 2, 3].filter((id) => id !== coordinator);
@@ -320,7 +285,7 @@ describe("Kafka coordinator failover", () => {
     expect(committed).toBe(total);
     await survivorAdmin.disconnect();
 
-    for (const id of survivors) processes.get(id)?.child.kill("SIGTERM");
-    for (const id of survivors) expect(await processes.get(id)?.exited).toBe(0);
+    for (const code of await Promise.all(survivors.map((id) => nodes.stop(id, "SIGTERM"))))
+      expect(code).toBe(0);
   });
 });

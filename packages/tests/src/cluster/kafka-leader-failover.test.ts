@@ -19,15 +19,11 @@
  * first hit exactly that: the batch in flight at the kill was acknowledged but absent, on every run.
  * With one partition per `send`, each retry goes to the partition's current leader.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { ConfigResourceTypes, Kafka, logLevel } from "kafkajs";
-import { afterAll, describe, expect, it } from "vitest";
-import { freePort, type NodeProcess, startNodeProcess, waitForHealthy } from "./node-process.js";
+import { afterAll, describe, expect, it, onTestFailed } from "vitest";
+import { ProcessCluster } from "./process-cluster.js";
 
-const dataRoot = mkdtempSync(join(tmpdir(), "helix-kafka-failover-"));
-const processes = new Map<number, NodeProcess>();
+let cluster: ProcessCluster | undefined;
 const topic = "failover";
 /** A multiple of 3: the batch sent as the leader of partition 0 is killed goes to partition 0. */
 const batchesBeforeKill = 15;
@@ -36,40 +32,9 @@ const batchesMax = 60;
 const messagesPerBatch = 20;
 const produceBudgetMs = 150_000;
 
-afterAll(() => {
-  for (const node of processes.values()) if (node.child.exitCode === null) node.child.kill("SIGKILL");
-  rmSync(dataRoot, { recursive: true, force: true });
+afterAll(async () => {
+  await cluster?.destroy();
 });
-
-interface NodePorts {
-  readonly peer: number;
-  readonly kafka: number;
-}
-
-async function startNode(id: number, ports: Map<number, NodePorts>): Promise<void> {
-  const own = ports.get(id) as NodePorts;
-  const peers = [...ports].map(([peer, each]) => `${peer}=127.0.0.1:${each.peer}`).join(",");
-  const node = await startNodeProcess([
-    "--node-id",
-    String(id),
-    "--peers",
-    peers,
-    "--data-dir",
-    join(dataRoot, `node-${id}`),
-    "--grpc-addr",
-    "127.0.0.1:0",
-    "--http-addr",
-    "127.0.0.1:0",
-    "--peer-addr",
-    `127.0.0.1:${own.peer}`,
-    "--kafka-addr",
-    `127.0.0.1:${own.kafka}`,
-    "--advertised-kafka-addr",
-    `127.0.0.1:${own.kafka}`,
-  ]);
-  processes.set(id, node);
-  await waitForHealthy(node);
-}
 
 /** Batch `index` goes to partition `index % 3`, so the batch in flight at the kill goes to partition 0. */
 function batch(index: number): { key: string; value: string; partition: number }[] {
@@ -158,12 +123,13 @@ async function expectMinInSyncReplicasHonoured(kafka: Kafka): Promise<void> {
 
 describe("Kafka: the partition leader killed during a KafkaJS produce", () => {
   it("keeps every acknowledged message exactly once", { timeout: 420_000 }, async () => {
-    const ports = new Map<number, NodePorts>();
-    for (const id of [1, 2, 3]) ports.set(id, { peer: await freePort(), kafka: await freePort() });
-    await Promise.all([1, 2, 3].map((id) => startNode(id, ports)));
+    const nodes = await ProcessCluster.create({ name: "kafka-failover" });
+    cluster = nodes;
+    onTestFailed(() => console.log(nodes.outputTails()));
+    await nodes.startAll();
     const kafka = new Kafka({
       clientId: "helix-failover",
-      brokers: [...ports.values()].map((each) => `127.0.0.1:${each.kafka}`),
+      brokers: nodes.ids.map((id) => nodes.kafkaAddress(id)),
       logLevel: logLevel.NOTHING,
       retry: { retries: 30, initialRetryTime: 100, maxRetryTime: 2_000 },
     });
@@ -192,10 +158,10 @@ describe("Kafka: the partition leader killed during a KafkaJS produce", () => {
         const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
         victim = metadata.topics[0]?.partitions.find((partition) => partition.partitionId === 0)?.leader;
         expect([1, 2, 3]).toContain(victim);
-        const victimProcess = processes.get(victim as number);
+        const killed = victim as number;
         killing = new Promise((resolve) =>
           setTimeout(() => {
-            victimProcess?.child.kill("SIGKILL");
+            void nodes.stop(killed, "SIGKILL");
             resolve();
           }, 2),
         );
@@ -224,7 +190,7 @@ describe("Kafka: the partition leader killed during a KafkaJS produce", () => {
       batchesAfterKillMin,
     );
 
-    const survivors = [...ports].filter(([id]) => id !== victim).map(([, each]) => `127.0.0.1:${each.kafka}`);
+    const survivors = nodes.ids.filter((id) => id !== victim).map((id) => nodes.kafkaAddress(id));
     const reader = new Kafka({
       clientId: "helix-failover-reader",
       brokers: survivors,
@@ -252,7 +218,8 @@ describe("Kafka: the partition leader killed during a KafkaJS produce", () => {
     await expectDeadBrokerReported(reader, victim as number);
     await expectMinInSyncReplicasHonoured(reader);
 
-    for (const [id, node] of processes) if (id !== victim) node.child.kill("SIGTERM");
-    for (const [id, node] of processes) if (id !== victim) expect(await node.exited).toBe(0);
+    const survivorIds = nodes.ids.filter((id) => id !== victim);
+    for (const code of await Promise.all(survivorIds.map((id) => nodes.stop(id, "SIGTERM"))))
+      expect(code).toBe(0);
   });
 });
