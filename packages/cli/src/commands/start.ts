@@ -26,6 +26,13 @@ export const startFlags = [
   ["peer-addr", "<host:port>", "peer (Raft) listen address"],
   ["http-addr", "<host:port>", "HTTP listen address (/metrics, /health)"],
   ["advertised-kafka-addr", "<host:port>", "the Kafka address clients are told to use"],
+  ["object-store", "<file|s3>", "where tiered segments go (default file)"],
+  ["object-store-dir", "<dir>", "the file object store's directory (default <data-dir>/tier)"],
+  ["s3-bucket", "<name>", "S3 bucket of the s3 object store"],
+  ["s3-region", "<region>", "S3 region (default us-east-1)"],
+  ["s3-endpoint", "<url>", "S3-compatible endpoint, e.g. http://127.0.0.1:9000"],
+  ["s3-prefix", "<prefix/>", "key prefix inside the bucket, ending in /"],
+  ["s3-path-style", "<true|false>", "bucket in the path (most S3-compatible servers)"],
   ["config", "<file>", "a JSON file of the same settings"],
 ] as const;
 

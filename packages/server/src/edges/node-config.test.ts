@@ -106,4 +106,33 @@ describe("loadNodeConfig", () => {
       }
     }
   });
+
+  it("configures the tiered-storage object store: file under the data directory by default, or S3", () => {
+    expect(load([]).objectStore).toEqual({ kind: "file", directory: "data/node-1/tier" });
+    expect(load(["--data-dir", "/d", "--object-store-dir", "/mnt/tier"]).objectStore).toEqual({
+      kind: "file",
+      directory: "/mnt/tier",
+    });
+    const s3 = load(
+      ["--object-store", "s3", "--s3-bucket", "helix-tier", "--s3-endpoint", "http://127.0.0.1:9000"],
+      { HELIX_S3_PATH_STYLE: "true", HELIX_S3_PREFIX: "cluster-1/" },
+    ).objectStore;
+    expect(s3).toEqual({
+      kind: "s3",
+      bucket: "helix-tier",
+      region: "us-east-1",
+      endpoint: "http://127.0.0.1:9000",
+      forcePathStyle: true,
+      keyPrefix: "cluster-1/",
+    });
+    expect(() => load(["--object-store", "gcs"])).toThrowError(/--object-store must be "file" or "s3"/);
+    expect(() => load(["--object-store", "s3"])).toThrowError(/needs a bucket: set --s3-bucket/);
+    expect(() => load(["--s3-bucket", "b"])).toThrowError(/--s3-bucket applies to the S3 object store only/);
+    expect(() => load(["--object-store", "s3", "--s3-bucket", "Bad_Bucket"])).toThrowError(
+      /not a valid S3 bucket name/,
+    );
+    expect(() => load(["--object-store", "s3", "--s3-bucket", "b-1", "--s3-path-style", "yes"])).toThrowError(
+      /--s3-path-style must be true or false/,
+    );
+  });
 });

@@ -1,5 +1,7 @@
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { HelixError, limits, type NodeId } from "@helixlog/core";
+import { type S3ObjectStoreConfig, validateS3ObjectStoreConfig } from "@helixlog/tier";
 
 /**
  * The node's configuration, from (highest precedence first) command-line flags, `HELIX_*` environment
@@ -27,11 +29,23 @@ export interface NodeConfig {
   readonly httpAddress: HostPort;
   /** What Kafka clients are told to connect to (Metadata); defaults to the Kafka listen address. */
   readonly advertisedKafkaAddress: HostPort;
+  /** Where tiered segments go (issue 11): a directory store under the data directory by default, or S3. */
+  readonly objectStore: ObjectStoreConfig;
   /** Where each setting came from, for the startup log line. */
   readonly sources: Readonly<Record<SettingName, SettingSource>>;
 }
 
 export type SettingSource = "flag" | "environment" | "file" | "default";
+
+/**
+ * The object store of tiered storage. `file`: one file per object under `directory` (default
+ * `<data-dir>/tier`; a shared mount makes it a cluster-wide store). `s3`: a bucket on S3 or an
+ * S3-compatible server; credentials come from the standard AWS chain (AWS_ACCESS_KEY_ID /
+ * AWS_SECRET_ACCESS_KEY, shared config and credential files, SSO, web identity, instance metadata).
+ */
+export type ObjectStoreConfig =
+  | { readonly kind: "file"; readonly directory: string }
+  | ({ readonly kind: "s3" } & S3ObjectStoreConfig);
 
 const settings = [
   "node-id",
@@ -42,6 +56,13 @@ const settings = [
   "peer-addr",
   "http-addr",
   "advertised-kafka-addr",
+  "object-store",
+  "object-store-dir",
+  "s3-bucket",
+  "s3-region",
+  "s3-endpoint",
+  "s3-prefix",
+  "s3-path-style",
 ] as const;
 export type SettingName = (typeof settings)[number];
 
@@ -166,8 +187,61 @@ function resolve(raw: RawSettings): NodeConfig {
       raw["advertised-kafka-addr"] === undefined
         ? kafkaAddress
         : parseHostPort(raw["advertised-kafka-addr"].value, where("advertised-kafka-addr")),
+    objectStore: resolveObjectStore(raw, where, raw["data-dir"]?.value ?? `./data/node-${node}`),
     sources,
   };
+}
+
+const s3Settings = ["s3-bucket", "s3-region", "s3-endpoint", "s3-prefix", "s3-path-style"] as const;
+
+function resolveObjectStore(
+  raw: RawSettings,
+  where: (setting: SettingName) => string,
+  dataDir: string,
+): ObjectStoreConfig {
+  const kind = raw["object-store"]?.value ?? "file";
+  if (kind !== "file" && kind !== "s3") {
+    throw new HelixError("INVALID_CONFIG", `${where("object-store")} must be "file" or "s3", got "${kind}"`);
+  }
+  if (kind === "file") {
+    const stray = s3Settings.find((setting) => raw[setting] !== undefined);
+    if (stray !== undefined) {
+      throw new HelixError(
+        "INVALID_CONFIG",
+        `${where(stray)} applies to the S3 object store only: add --object-store s3`,
+      );
+    }
+    return { kind, directory: raw["object-store-dir"]?.value ?? join(dataDir, "tier") };
+  }
+  if (raw["object-store-dir"] !== undefined) {
+    throw new HelixError(
+      "INVALID_CONFIG",
+      `${where("object-store-dir")} applies to the file object store only, not to --object-store s3`,
+    );
+  }
+  const bucket = raw["s3-bucket"]?.value;
+  if (bucket === undefined) {
+    throw new HelixError("INVALID_CONFIG", `--object-store s3 needs a bucket: set --s3-bucket (or ${environmentName("s3-bucket")})`);
+  }
+  const pathStyle = raw["s3-path-style"]?.value ?? "false";
+  if (pathStyle !== "true" && pathStyle !== "false") {
+    throw new HelixError(
+      "INVALID_CONFIG",
+      `${where("s3-path-style")} must be true or false, got "${pathStyle}"`,
+    );
+  }
+  const endpoint = raw["s3-endpoint"]?.value;
+  const keyPrefix = raw["s3-prefix"]?.value;
+  const config: ObjectStoreConfig = {
+    kind,
+    bucket,
+    region: raw["s3-region"]?.value ?? "us-east-1",
+    forcePathStyle: pathStyle === "true",
+    ...(endpoint === undefined ? {} : { endpoint }),
+    ...(keyPrefix === undefined ? {} : { keyPrefix }),
+  };
+  validateS3ObjectStoreConfig(config);
+  return config;
 }
 
 function describeSource(setting: SettingName, source: SettingSource): string {

@@ -1,14 +1,15 @@
 import { mkdir } from "node:fs/promises";
-import { HelixError, type NodeId, SeededRng, systemClock } from "@helixlog/core";
+import { HelixError, type NodeId, type ObjectStore, SeededRng, systemClock } from "@helixlog/core";
 import { startKafkaListener } from "@helixlog/kafka-proxy";
+import { FileSystemObjectStore, S3ObjectStore } from "@helixlog/tier";
 import { NodeDisk } from "@helixlog/wal";
-import { Gauge } from "prom-client";
+import { Counter, Gauge, type Registry } from "prom-client";
 import { HelixNode } from "../node/helix-node.js";
 import { decodeEnvelope, encodeEnvelope } from "./envelope-codec.js";
 import { startGrpcApi } from "./grpc-api.js";
 import { createMetricsRegistry, HttpServer } from "./http-server.js";
 import { HelixKafkaBackend } from "./kafka-backend.js";
-import type { HostPort, NodeConfig } from "./node-config.js";
+import type { HostPort, NodeConfig, ObjectStoreConfig } from "./node-config.js";
 import { PeerTransport } from "./peer-transport.js";
 
 /**
@@ -72,15 +73,118 @@ export function formatHostPort(address: HostPort): string {
   return address.host.includes(":") ? `[${address.host}]:${address.port}` : `${address.host}:${address.port}`;
 }
 
+/** The tiered-storage object store the configuration names, opened (issue 11). */
+async function openObjectStore(
+  config: ObjectStoreConfig,
+): Promise<{ store: ObjectStore; close: () => void }> {
+  if (config.kind === "file") {
+    const store = await FileSystemObjectStore.open({ directory: config.directory });
+    return { store, close: () => {} };
+  }
+  const { kind: _kind, ...s3 } = config;
+  const store = new S3ObjectStore(s3);
+  return { store, close: () => store.close() };
+}
+
+/** Tiered storage metrics (issue 11), read from the node on each scrape. */
+function registerTierMetrics(registry: Registry, node: HelixNode): void {
+  const counter = (
+    name: string,
+    help: string,
+    value: (status: ReturnType<HelixNode["tierStatus"]>) => number,
+  ) =>
+    new Counter({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(value(node.tierStatus()));
+      },
+    });
+  const gauge = (
+    name: string,
+    help: string,
+    value: (status: ReturnType<HelixNode["tierStatus"]>) => number,
+  ) =>
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.set(value(node.tierStatus()));
+      },
+    });
+  counter(
+    "helix_tier_uploaded_bytes_total",
+    "Bytes of tiered objects uploaded by this node.",
+    (s) => s.bytesUploaded,
+  );
+  counter(
+    "helix_tier_uploaded_objects_total",
+    "Tiered objects uploaded by this node.",
+    (s) => s.objectsUploaded,
+  );
+  counter(
+    "helix_tier_upload_failures_total",
+    "Failed upload attempts (retried or abandoned).",
+    (s) => s.uploadFailures,
+  );
+  counter(
+    "helix_tier_deleted_objects_total",
+    "Remote objects deleted (retention, orphans).",
+    (s) => s.objectsDeleted,
+  );
+  counter(
+    "helix_tier_local_segments_deleted_total",
+    "Local segments deleted after their upload was committed to the manifest.",
+    (s) => s.localSegmentsDeleted,
+  );
+  counter("helix_tier_remote_reads_total", "Fetches served from the object store.", (s) => s.remoteReads);
+  counter(
+    "helix_tier_remote_read_bytes_total",
+    "Bytes served from the object store.",
+    (s) => s.remoteReadBytes,
+  );
+  counter(
+    "helix_tier_remote_read_seconds_total",
+    "Time spent in remote reads; divided by helix_tier_remote_reads_total, the mean latency.",
+    (s) => s.remoteReadMsTotal / 1000,
+  );
+  counter("helix_tier_remote_read_errors_total", "Remote reads that failed.", (s) => s.remoteReadErrors);
+  gauge(
+    "helix_tier_upload_lag_bytes",
+    "Bytes of sealed local segments not tiered yet, over the tiering partitions this node leads.",
+    (s) => s.uploadLagBytes,
+  );
+  gauge(
+    "helix_tier_objects",
+    "Objects in the manifests of the partitions this node leads.",
+    (s) => s.objects,
+  );
+  gauge(
+    "helix_tier_uploads_pending",
+    "Segment uploads running or queued on this node.",
+    (s) => s.uploadsPending,
+  );
+}
+
 export async function runNode(config: NodeConfig, options: RunNodeOptions): Promise<RunningNode> {
   await mkdir(config.dataDir, { recursive: true });
   const disk = new NodeDisk(config.dataDir);
-  const transport = await PeerTransport.start({
-    nodeId: config.nodeId,
-    listen: config.peerAddress,
-    peers: config.peers,
-    onEvent: (event) => options.log({ event: `peer.${event.kind}`, ...event }),
-  });
+  const objectStore = await openObjectStore(config.objectStore);
+  let transport: PeerTransport;
+  try {
+    transport = await PeerTransport.start({
+      nodeId: config.nodeId,
+      listen: config.peerAddress,
+      peers: config.peers,
+      onEvent: (event) => options.log({ event: `peer.${event.kind}`, ...event }),
+    });
+  } catch (error) {
+    objectStore.close();
+    throw error;
+  }
   let node: HelixNode;
   try {
     node = await HelixNode.open({
@@ -97,10 +201,12 @@ export async function runNode(config: NodeConfig, options: RunNodeOptions): Prom
       clock: systemClock,
       send: (to, envelope) => transport.send(to, encodeEnvelope(envelope)),
       onFailure: options.onFailure,
+      objectStore: objectStore.store,
       ...snapshotPolicyFromEnvironment(),
     });
   } catch (error) {
     await transport.close();
+    objectStore.close();
     throw error;
   }
   transport.setReceiver((from, frame) => {
@@ -138,6 +244,7 @@ export async function runNode(config: NodeConfig, options: RunNodeOptions): Prom
       this.set(node.listTopics().length);
     },
   });
+  registerTierMetrics(registry, node);
   const http = await HttpServer.start({
     address: config.httpAddress,
     registry,
@@ -167,6 +274,7 @@ export async function runNode(config: NodeConfig, options: RunNodeOptions): Prom
         await http.close();
         await node.close();
         await transport.close();
+        objectStore.close();
       })();
       return stopping;
     },
