@@ -12,6 +12,7 @@
  * waiting fetches without polling.
  */
 import type { TopicId } from "@helixlog/core";
+import { KafkaWireError, wireErrorCode } from "./kafka-error-codes.js";
 
 export interface BrokerDescription {
   readonly nodeId: number;
@@ -78,6 +79,8 @@ export interface FetchInput {
   readonly maxWaitMs: number;
   readonly minBytes: number;
   readonly isolation: IsolationLevel;
+  /** The leader epoch the client believes current (KIP-320), -1 when it sent none: see checkLeaderEpoch. */
+  readonly currentLeaderEpoch: number;
 }
 
 export interface FetchResult {
@@ -99,6 +102,7 @@ export interface ListedOffset {
   /** -1n when no record matches a timestamp query. */
   readonly offset: bigint;
   readonly timestampMs: bigint;
+  /** The epoch the record at `offset` was written in (the current epoch for "latest"); -1 if unknown. */
   readonly leaderEpoch: number;
 }
 
@@ -199,11 +203,13 @@ export interface KafkaBackend {
 
   produce(input: ProduceInput): Promise<ProduceResult>;
   fetch(input: FetchInput): Promise<FetchResult>;
+  /** `currentLeaderEpoch`: as in FetchInput. */
   listOffset(
     topic: string,
     partition: number,
     query: OffsetQuery,
     isolation: IsolationLevel,
+    currentLeaderEpoch: number,
   ): Promise<ListedOffset>;
 
   createTopic(spec: TopicSpec): Promise<TopicDescription>;
@@ -223,11 +229,17 @@ export interface KafkaBackend {
   initProducerId(current: ProducerIdentity | null): Promise<ProducerIdentity>;
   /** Moves the log start offset up to `beforeOffset` (-1n: the high watermark); returns the new start. */
   deleteRecords(topic: string, partition: number, beforeOffset: bigint): Promise<bigint>;
-  /** The end offset of `leaderEpoch` (the first offset of the next larger epoch, or the log end). */
+  /**
+   * On the partition leader, the end offset of `leaderEpoch` (KIP-101/320, Kafka's
+   * `LeaderEpochFileCache.endOffsetFor`): the log end offset for the current epoch; otherwise the start
+   * of the next larger epoch, answered with the largest epoch at or below the one asked for; epoch -1
+   * and offset -1 when the epoch is unknown. `currentLeaderEpoch`: as in FetchInput.
+   */
   offsetForLeaderEpoch(
     topic: string,
     partition: number,
     leaderEpoch: number,
+    currentLeaderEpoch: number,
   ): Promise<{ readonly leaderEpoch: number; readonly endOffset: bigint }>;
   describeProducers(topic: string, partition: number): Promise<readonly ActiveProducer[]>;
 
@@ -265,4 +277,20 @@ export interface KafkaBackend {
    * memory). Optional: without it ListGroups lists only the groups this coordinator used since it started.
    */
   listStoredGroups?(): Promise<readonly StoredGroupListing[]>;
+}
+
+/**
+ * KIP-320's check of the leader epoch a client sends with Fetch, ListOffsets and OffsetForLeaderEpoch
+ * against the partition's current leader epoch, as Kafka's `Partition.checkCurrentLeaderEpoch`: -1 skips
+ * it; an older epoch is FENCED_LEADER_EPOCH (the client's metadata is stale), a newer one
+ * UNKNOWN_LEADER_EPOCH (this replica has not caught up with the election yet). Both make the client
+ * refresh its metadata and retry.
+ */
+export function checkLeaderEpoch(requested: number, current: number, topic: string, partition: number): void {
+  if (requested === -1 || requested === current) return;
+  const older = requested < current;
+  throw new KafkaWireError(
+    older ? wireErrorCode.fencedLeaderEpoch : wireErrorCode.unknownLeaderEpoch,
+    `${topic}-${partition}: the client's leader epoch ${requested} is ${older ? "older" : "newer"} than the current ${current}`,
+  );
 }

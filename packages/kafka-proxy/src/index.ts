@@ -33,6 +33,7 @@ export type {
   TopicPartition,
   TopicSpec,
 } from "./backend.js";
+export { checkLeaderEpoch } from "./backend.js";
 export type { BrokerLogger } from "./broker/context.js";
 export type { CoordinatorDriver } from "./broker/coordinator-driver.js";
 export {

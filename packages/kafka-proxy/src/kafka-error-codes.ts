@@ -22,6 +22,8 @@ export const wireErrorCode = {
   nonEmptyGroup: 68,
   groupIdNotFound: 69,
   memberIdRequired: 79,
+  fencedLeaderEpoch: 74,
+  unknownLeaderEpoch: 76,
   groupMaxSizeReached: 81,
   fencedInstanceId: 82,
   unknownTopicId: 100,

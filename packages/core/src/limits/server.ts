@@ -28,6 +28,12 @@ export const producerBatchesRetained = 5;
  * expires idle producer ids instead); a forgotten producer must restart its sequence at 0.
  */
 export const producersPerPartitionMax = 10_000;
+/**
+ * Leader epochs remembered per partition (Kafka's leader-epoch cache, KIP-101): one per Raft term that
+ * wrote records. Past it the oldest is forgotten; OffsetForLeaderEpoch then answers an older epoch with
+ * the start of the oldest one kept, as Kafka does for epochs whose records were deleted.
+ */
+export const leaderEpochsPerPartitionMax = 10_000;
 /** Record batches in one produce command for one partition (one request's `records` field). */
 export const batchesPerAppendMax = 1_000;
 /** Kafka's limit on topic name length (Topic.MAX_NAME_LENGTH). */

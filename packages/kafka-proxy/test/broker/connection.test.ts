@@ -139,7 +139,7 @@ describe("Produce with acks=0", () => {
     sendApiVersions(client, 2);
     await client.waitForResponses(1);
     expect(client.correlationIds()).toEqual([2]);
-    const stored = await broker.backend.listOffset("quiet", 0, { kind: "latest" });
+    const stored = await broker.backend.listOffset("quiet", 0, { kind: "latest" }, "read_uncommitted", -1);
     expect(stored.offset).toBe(1n);
   });
 });

@@ -80,6 +80,7 @@ async function storedBytes(): Promise<Uint8Array[]> {
         maxWaitMs: 0,
         minBytes: 0,
         isolation: "read_uncommitted",
+        currentLeaderEpoch: -1,
       });
       return result.records.slice();
     }),

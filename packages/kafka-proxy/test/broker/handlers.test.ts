@@ -14,6 +14,7 @@ import { defaultListOffsetsRequest } from "../../src/protocol/generated/list-off
 import { listOffsetsApi } from "../../src/protocol/generated/list-offsets/index.gen.js";
 import { defaultMetadataRequest } from "../../src/protocol/generated/metadata/defaults.gen.js";
 import { metadataApi } from "../../src/protocol/generated/metadata/index.gen.js";
+import { offsetForLeaderEpochApi } from "../../src/protocol/generated/offset-for-leader-epoch/index.gen.js";
 import { Reader } from "../../src/protocol/reader.js";
 import { type MemoryBroker, startMemoryBroker } from "../support/memory-broker.js";
 import { RawClient } from "./raw-client.js";
@@ -187,6 +188,76 @@ describe("ListOffsets", () => {
       responses.push(await call(2, 5, false, request, listOffsetsApi.response.decode[5]));
     }
     expect(responses.map((response) => response.topics[0]?.partitions[0]?.offset)).toEqual([0n, 2n]);
+  });
+});
+
+describe("leader epochs (KIP-320)", () => {
+  it("checks the client's current leader epoch in Fetch, ListOffsets and OffsetForLeaderEpoch", async () => {
+    await start();
+    await broker.backend.createTopic({
+      name: "epochs",
+      partitions: 1,
+      replicationFactor: 1,
+      configs: new Map(),
+      validateOnly: false,
+    });
+    await broker.backend.produce({
+      topic: "epochs",
+      partition: 0,
+      records: batchOf([1, 2, 3]),
+      acks: -1,
+      timeoutMs: 1000,
+    });
+    // The memory broker's epoch is 0: -1 skips the check, 1 is newer (76), -2 older (74).
+    const fetchWith = async (currentLeaderEpoch: number) => {
+      const request = {
+        ...defaultFetchRequest(),
+        maxWaitMs: 0,
+        topics: [
+          {
+            topic: "epochs",
+            topicId: "00000000-0000-0000-0000-000000000000",
+            partitions: [
+              {
+                partition: 0,
+                currentLeaderEpoch,
+                fetchOffset: 0n,
+                lastFetchedEpoch: -1,
+                logStartOffset: -1n,
+                partitionMaxBytes: 1 << 20,
+                replicaDirectoryId: "00000000-0000-0000-0000-000000000000",
+              },
+            ],
+          },
+        ],
+      };
+      const response = await call(1, 11, false, request, fetchApi.response.decode[11]);
+      return response.responses[0]?.partitions[0]?.errorCode;
+    };
+    expect([await fetchWith(-1), await fetchWith(0), await fetchWith(1), await fetchWith(-2)]).toEqual([
+      0, 0, 76, 74,
+    ]);
+    const listWith = async (currentLeaderEpoch: number) => {
+      const partition = { partitionIndex: 0, currentLeaderEpoch, timestamp: -1n, maxNumOffsets: 1 };
+      const request = {
+        ...defaultListOffsetsRequest(),
+        topics: [{ name: "epochs", partitions: [partition] }],
+      };
+      const response = await call(2, 5, false, request, listOffsetsApi.response.decode[5]);
+      return response.topics[0]?.partitions[0]?.errorCode;
+    };
+    expect([await listWith(0), await listWith(3)]).toEqual([0, 76]);
+    const endOf = async (leaderEpoch: number, currentLeaderEpoch: number) => {
+      const request = {
+        replicaId: -2,
+        topics: [{ topic: "epochs", partitions: [{ partition: 0, currentLeaderEpoch, leaderEpoch }] }],
+      };
+      const response = await call(23, 4, true, request, offsetForLeaderEpochApi.response.decode[4]);
+      return response.topics[0]?.partitions[0];
+    };
+    expect(await endOf(0, 0)).toMatchObject({ errorCode: 0, leaderEpoch: 0, endOffset: 3n });
+    expect(await endOf(7, -1)).toMatchObject({ errorCode: 0, leaderEpoch: -1, endOffset: -1n });
+    expect(await endOf(0, 2)).toMatchObject({ errorCode: 76, leaderEpoch: -1, endOffset: -1n });
   });
 });
 

@@ -23,6 +23,7 @@ import type {
   ConfigResource,
   FetchInput,
   FetchResult,
+  IsolationLevel,
   KafkaBackend,
   ListedOffset,
   OffsetQuery,
@@ -34,6 +35,10 @@ import type {
   TopicPartition,
   TopicSpec,
 } from "../../src/backend.js";
+import { checkLeaderEpoch } from "../../src/backend.js";
+
+/** The one broker leads every partition from the start: its leader epoch never changes. */
+const memoryLeaderEpoch = 0;
 
 interface StoredBatch {
   readonly baseOffset: number;
@@ -116,6 +121,7 @@ export class MemoryBackend implements KafkaBackend {
 
   async fetch(input: FetchInput): Promise<FetchResult> {
     const log = this.log(input.topic, input.partition);
+    checkLeaderEpoch(input.currentLeaderEpoch, memoryLeaderEpoch, input.topic, input.partition);
     const offset = Number(input.offset);
     if (offset < log.logStartOffset || offset > log.nextOffset)
       throw new HelixError(
@@ -142,8 +148,15 @@ export class MemoryBackend implements KafkaBackend {
     return { highWatermark: end, lastStableOffset: end, logStartOffset: BigInt(log.logStartOffset), records };
   }
 
-  async listOffset(topic: string, partition: number, query: OffsetQuery): Promise<ListedOffset> {
+  async listOffset(
+    topic: string,
+    partition: number,
+    query: OffsetQuery,
+    _isolation: IsolationLevel,
+    currentLeaderEpoch: number,
+  ): Promise<ListedOffset> {
     const log = this.log(topic, partition);
+    checkLeaderEpoch(currentLeaderEpoch, memoryLeaderEpoch, topic, partition);
     if (query.kind === "earliest")
       return { offset: BigInt(log.logStartOffset), timestampMs: -1n, leaderEpoch: 0 };
     if (query.kind === "latest") return { offset: BigInt(log.nextOffset), timestampMs: -1n, leaderEpoch: 0 };
@@ -253,11 +266,17 @@ export class MemoryBackend implements KafkaBackend {
     return BigInt(log.logStartOffset);
   }
 
+  /** One broker that never changes leader: epoch 0 is the only epoch, and it ends at the log end. */
   async offsetForLeaderEpoch(
     topic: string,
     partition: number,
+    leaderEpoch: number,
+    currentLeaderEpoch: number,
   ): Promise<{ leaderEpoch: number; endOffset: bigint }> {
-    return { leaderEpoch: 0, endOffset: BigInt(this.log(topic, partition).nextOffset) };
+    const log = this.log(topic, partition);
+    checkLeaderEpoch(currentLeaderEpoch, memoryLeaderEpoch, topic, partition);
+    if (leaderEpoch !== memoryLeaderEpoch) return { leaderEpoch: -1, endOffset: -1n };
+    return { leaderEpoch: memoryLeaderEpoch, endOffset: BigInt(log.nextOffset) };
   }
 
   async describeProducers(topic: string, partition: number): Promise<readonly ActiveProducer[]> {

@@ -13,36 +13,40 @@
  *   - a consumer group's coordinator is the leader of its consumer-progress group, which stores its
  *     offsets and generation (kafka/progress-group-store.ts); group requests elsewhere answer
  *     NOT_COORDINATOR (kafka-proxy's CoordinatorDriver asks findCoordinator before each one);
- *   - approximations: OffsetForLeaderEpoch answers the current term and high watermark (no epoch
- *     history yet); DescribeProducers answers empty (HelixNode does not expose producer state yet);
+ *   - leader epochs (KIP-101/320) are Raft terms: OffsetForLeaderEpoch and ListOffsets answer from the
+ *     partition's epoch history (partition/leader-epochs.ts); Fetch, ListOffsets and
+ *     OffsetForLeaderEpoch check the client's current leader epoch (FENCED / UNKNOWN_LEADER_EPOCH);
+ *   - DescribeProducers lists the leader's idempotent producers (HelixNode.producers);
  *     DescribeConfigs of a broker lists its fixed settings (auto-creation is off: no node flag yet).
  *     CreatePartitions and (Incremental)AlterConfigs go through HelixNode.alterTopic.
  * Long polling polls the high watermark (as the gRPC edge does, edges/grpc/waiting.ts).
  */
 import { HelixError, limits, type NodeId } from "@helixlog/core";
-import type {
-  ActiveProducer,
-  BrokerDescription,
-  ClusterMetadata,
-  CommittedOffset,
-  ConfigChange,
-  ConfigEntry,
-  ConfigResource,
-  FetchInput,
-  FetchResult,
-  KafkaBackend,
-  ListedOffset,
-  OffsetCommitMember,
-  OffsetQuery,
-  PartitionDescription,
-  ProduceInput,
-  ProduceResult,
-  ProducerIdentity,
-  StoredGroup,
-  StoredGroupListing,
-  TopicDescription,
-  TopicPartition,
-  TopicSpec,
+import {
+  type ActiveProducer,
+  type BrokerDescription,
+  type ClusterMetadata,
+  type CommittedOffset,
+  type ConfigChange,
+  type ConfigEntry,
+  type ConfigResource,
+  checkLeaderEpoch,
+  type FetchInput,
+  type FetchResult,
+  type IsolationLevel,
+  type KafkaBackend,
+  type ListedOffset,
+  type OffsetCommitMember,
+  type OffsetQuery,
+  type PartitionDescription,
+  type ProduceInput,
+  type ProduceResult,
+  type ProducerIdentity,
+  type StoredGroup,
+  type StoredGroupListing,
+  type TopicDescription,
+  type TopicPartition,
+  type TopicSpec,
 } from "@helixlog/kafka-proxy";
 import { type TopicRecord, validateTopicName } from "../node/controller/controller-state.js";
 import { effectiveTopicConfig, validateTopicConfig } from "../node/controller/topic-config.js";
@@ -111,7 +115,7 @@ export class HelixKafkaBackend implements KafkaBackend {
   }
 
   async fetch(input: FetchInput): Promise<FetchResult> {
-    this.requirePartitionLeader(input.topic, input.partition);
+    this.requirePartitionLeader(input.topic, input.partition, input.currentLeaderEpoch);
     const offset = Number(input.offset);
     if (input.minBytes > 0 && input.maxWaitMs > 0) {
       await pollUntil(
@@ -131,14 +135,26 @@ export class HelixKafkaBackend implements KafkaBackend {
     };
   }
 
-  async listOffset(topic: string, partition: number, query: OffsetQuery): Promise<ListedOffset> {
-    const term = this.requirePartitionLeader(topic, partition);
-    if (query.kind === "earliest")
+  /**
+   * Each answer carries the epoch its offset was written in (Kafka: `epochForOffset`), the current
+   * epoch for "latest".
+   */
+  async listOffset(
+    topic: string,
+    partition: number,
+    query: OffsetQuery,
+    _isolation: IsolationLevel,
+    currentLeaderEpoch: number,
+  ): Promise<ListedOffset> {
+    const term = this.requirePartitionLeader(topic, partition, currentLeaderEpoch);
+    if (query.kind === "earliest") {
+      const offset = this.node.logStartOffset(topic, partition);
       return {
-        offset: BigInt(this.node.logStartOffset(topic, partition)),
+        offset: BigInt(offset),
         timestampMs: -1n,
-        leaderEpoch: term,
+        leaderEpoch: this.node.leaderEpochForOffset(topic, partition, offset),
       };
+    }
     if (query.kind === "latest")
       return {
         offset: BigInt(this.node.highWatermark(topic, partition)),
@@ -150,8 +166,12 @@ export class HelixKafkaBackend implements KafkaBackend {
         ? await this.node.maxTimestamp(topic, partition)
         : await this.node.offsetForTime(topic, partition, timestampOf(query.timestampMs));
     // As Kafka: no record at or after the time (or an empty partition) is offset -1, timestamp -1.
-    if (found === undefined) return { offset: -1n, timestampMs: -1n, leaderEpoch: term };
-    return { offset: BigInt(found.offset), timestampMs: BigInt(found.timestamp), leaderEpoch: term };
+    if (found === undefined) return { offset: -1n, timestampMs: -1n, leaderEpoch: -1 };
+    return {
+      offset: BigInt(found.offset),
+      timestampMs: BigInt(found.timestamp),
+      leaderEpoch: this.node.leaderEpochForOffset(topic, partition, found.offset),
+    };
   }
 
   async createTopic(spec: TopicSpec): Promise<TopicDescription> {
@@ -256,20 +276,28 @@ export class HelixKafkaBackend implements KafkaBackend {
     return BigInt(lowWatermark);
   }
 
-  /**
-   * The node keeps no epoch history yet: every epoch is answered with the current term and the high
-   * watermark, which never makes a consumer truncate (its position is at or below the watermark).
-   */
+  /** From the partition leader's epoch history (HelixNode.endOffsetForLeaderEpoch). */
   async offsetForLeaderEpoch(
     topic: string,
     partition: number,
+    leaderEpoch: number,
+    currentLeaderEpoch: number,
   ): Promise<{ readonly leaderEpoch: number; readonly endOffset: bigint }> {
-    const term = this.requirePartitionLeader(topic, partition);
-    return { leaderEpoch: term, endOffset: BigInt(this.node.highWatermark(topic, partition)) };
+    this.requirePartitionLeader(topic, partition, currentLeaderEpoch);
+    const found = this.node.endOffsetForLeaderEpoch(topic, partition, leaderEpoch);
+    if (found === undefined) return { leaderEpoch: -1, endOffset: -1n };
+    return { leaderEpoch: found.epoch, endOffset: BigInt(found.endOffset) };
   }
 
-  async describeProducers(): Promise<readonly ActiveProducer[]> {
-    return [];
+  /** The partition leader's idempotent producers (KIP-664); no transactions, so no coordinator epoch. */
+  async describeProducers(topic: string, partition: number): Promise<readonly ActiveProducer[]> {
+    this.requirePartitionLeader(topic, partition);
+    return this.node.producers(topic, partition).map((producer) => ({
+      producerId: BigInt(producer.producerId),
+      producerEpoch: producer.epoch,
+      lastSequence: producer.lastSequence,
+      lastTimestampMs: BigInt(producer.lastTimestamp),
+    }));
   }
 
   /** The leader of the group's progress group (COORDINATOR_NOT_AVAILABLE while there is none). */
@@ -343,13 +371,18 @@ export class HelixKafkaBackend implements KafkaBackend {
     return topic;
   }
 
-  /** The partition's Raft term when this node leads it; NOT_LEADER (with a hint) otherwise. */
-  private requirePartitionLeader(topic: string, partition: number): number {
+  /**
+   * The partition's Raft term when this node leads it; NOT_LEADER (with a hint) otherwise. A client's
+   * `currentLeaderEpoch` (KIP-320, -1: none) is checked first against the term this replica knows, as
+   * Kafka's `Partition.getLocalLog` does: FENCED_LEADER_EPOCH when older, UNKNOWN_LEADER_EPOCH when newer.
+   */
+  private requirePartitionLeader(topic: string, partition: number, currentLeaderEpoch = -1): number {
     const record = this.requireTopic(topic);
     const replicas = record.partitions[partition]?.replicas;
     if (replicas === undefined)
       throw new HelixError("UNKNOWN_PARTITION", `topic "${topic}" has no partition ${partition}`);
     const view = this.node.partitionLeader(topic, partition);
+    if (view !== undefined) checkLeaderEpoch(currentLeaderEpoch, view.term, topic, partition);
     if (view?.leader !== this.node.nodeId) {
       const leader = view === undefined ? replicas[0] : view.leader;
       throw new HelixError("NOT_LEADER", `node ${this.node.nodeId} does not lead ${topic}-${partition}`, {

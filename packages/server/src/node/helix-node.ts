@@ -59,9 +59,11 @@ import {
 import { effectiveTopicConfig } from "./controller/topic-config.js";
 import { decodeControllerSnapshot, encodeControllerSnapshot } from "./controller-snapshot.js";
 import { type KvCommand, type KvResult, KvState } from "./kv/kv-state.js";
+import type { EpochEndOffset } from "./partition/leader-epochs.js";
 import { partitionLogSettings } from "./partition/log-settings.js";
 import { decodePartitionSnapshot, encodePartitionSnapshot } from "./partition/partition-snapshot.js";
 import { PartitionState, partitionCommandType } from "./partition/partition-state.js";
+import type { ActiveProducerState } from "./partition/producer-state.js";
 import { firstRecordAtOrAfter, recordWithLargestTimestamp } from "./partition/record-time.js";
 import { type ReplicaLag, ReplicaTracker } from "./partition/replica-tracker.js";
 import {
@@ -558,6 +560,33 @@ export class HelixNode {
     return outcome;
   }
 
+  /**
+   * The idempotent producers of a partition this node leads (Kafka DescribeProducers): each one's
+   * epoch, last sequence and last batch timestamp, from the leader's log. NOT_LEADER elsewhere.
+   */
+  producers(topic: string, partition: number): ActiveProducerState[] {
+    const local = this.leaderPartition(topic, partition);
+    this.syncTail(local);
+    return local.state.producerStates();
+  }
+
+  /**
+   * Kafka OffsetForLeaderEpoch (KIP-101/320) on a partition this node leads, from its leader-epoch
+   * history (partition/leader-epochs.ts); undefined for an unknown epoch. NOT_LEADER elsewhere.
+   */
+  endOffsetForLeaderEpoch(topic: string, partition: number, epoch: number): EpochEndOffset | undefined {
+    const local = this.leaderPartition(topic, partition);
+    this.syncTail(local);
+    return local.state.endOffsetForEpoch(epoch);
+  }
+
+  /** The leader epoch the record at `offset` was written in, on the partition's leader; -1 if unknown. */
+  leaderEpochForOffset(topic: string, partition: number, offset: number): number {
+    const local = this.leaderPartition(topic, partition);
+    this.syncTail(local);
+    return local.state.epochForOffset(offset);
+  }
+
   /** The last index of a group's log that is durable in this node's WAL. */
   private persistedIndex(group: GroupId): number {
     return this.host.multiRaft.raftNode(group).raft.log.persistedIndex();
@@ -982,7 +1011,7 @@ export class HelixNode {
     const local = this.partitions.get(group);
     assert(local !== undefined, () => `entry applied to group ${group} that has no partition state`);
     if (entry.type !== "normal") return undefined;
-    const batches = local.state.apply(entry.index, entry.data);
+    const batches = local.state.apply(entry.index, entry.term, entry.data);
     if (isTierCommand(entry.data)) {
       local.tiering.applyCommitted(decodeTierCommand(entry.data));
       return undefined;

@@ -82,6 +82,7 @@ async function readAll(
           maxWaitMs: waitMs,
           minBytes: 0,
           isolation: isolationOf(request),
+          currentLeaderEpoch: partition.currentLeaderEpoch,
         });
         // Past the budget a partition reports its offsets but no records (KIP-74 allows one overshoot).
         const records = budget > 0 ? result.records : new Uint8Array(0);
@@ -124,6 +125,7 @@ function waitingReads(
         maxWaitMs: waitMs,
         minBytes: 1,
         isolation: isolationOf(request),
+        currentLeaderEpoch: partition.currentLeaderEpoch,
       });
       reads.push(read.catch(() => undefined));
     }

@@ -1,6 +1,7 @@
 /** ListOffsets (key 2): earliest (-2), latest (-1), max timestamp (-3) or the first offset at a timestamp. */
 import type { OffsetQuery } from "../../backend.js";
 import {
+  type ListOffsetsPartition,
   type ListOffsetsPartitionResponse,
   type ListOffsetsRequest,
   type ListOffsetsResponse,
@@ -16,9 +17,7 @@ export const listOffsetsHandler = defineHandler<ListOffsetsRequest, ListOffsetsR
       request.topics.map(async (topic) => ({
         name: topic.name,
         partitions: await Promise.all(
-          topic.partitions.map((partition) =>
-            listPartition(context, request, topic.name, partition.partitionIndex, partition.timestamp),
-          ),
+          topic.partitions.map((partition) => listPartition(context, request, topic.name, partition)),
         ),
       })),
     ),
@@ -43,12 +42,17 @@ async function listPartition(
   context: RequestContext,
   request: ListOffsetsRequest,
   topic: string,
-  partition: number,
-  timestamp: bigint,
+  { partitionIndex: partition, timestamp, currentLeaderEpoch }: ListOffsetsPartition,
 ): Promise<ListOffsetsPartitionResponse> {
   try {
     const isolation = request.isolationLevel === 1 ? "read_committed" : "read_uncommitted";
-    const listed = await context.backend.listOffset(topic, partition, queryOf(timestamp), isolation);
+    const listed = await context.backend.listOffset(
+      topic,
+      partition,
+      queryOf(timestamp),
+      isolation,
+      currentLeaderEpoch,
+    );
     return {
       partitionIndex: partition,
       errorCode: 0,

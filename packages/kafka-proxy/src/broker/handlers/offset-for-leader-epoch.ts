@@ -23,6 +23,7 @@ export const offsetForLeaderEpochHandler = defineHandler<
                 topic.topic,
                 partition.partition,
                 partition.leaderEpoch,
+                partition.currentLeaderEpoch,
               );
               return {
                 errorCode: 0,

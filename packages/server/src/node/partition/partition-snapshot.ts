@@ -1,6 +1,7 @@
 /**
  * The bytes of a partition group's Raft snapshot: the partition's state machine (PartitionState: applied
- * index, high watermark, replicated log start offset, idempotent-producer state), never its records.
+ * index, high watermark, replicated log start offset, idempotent-producer state, leader-epoch history),
+ * never its records.
  * Records live in the partition's segment store; a follower that installs this snapshot pulls the
  * batches it lacks, up to `highWatermark`, from a replica before acknowledging (partition-transfer.ts);
  * when its log ends below `logStartOffset` (or a replica's log start), it resets its segment store to
@@ -61,6 +62,22 @@ export function decodePartitionSnapshot(bytes: Uint8Array): PartitionGroupSnapsh
   const counts = [snapshot.appliedIndex, snapshot.logStartOffset, snapshot.highWatermark];
   if (!counts.every((value) => Number.isSafeInteger(value) && value >= 0)) {
     throw new HelixError("CORRUPT_DATA", "partition snapshot holds a bad index or offset");
+  }
+  const epochs = snapshot.leaderEpochs;
+  if (
+    epochs !== undefined &&
+    !(
+      Array.isArray(epochs) &&
+      epochs.every(
+        (entry, i) =>
+          Number.isSafeInteger(entry.epoch) &&
+          Number.isSafeInteger(entry.startOffset) &&
+          entry.startOffset >= 0 &&
+          (i === 0 || (entry.epoch > epochs[i - 1]!.epoch && entry.startOffset > epochs[i - 1]!.startOffset)),
+      )
+    )
+  ) {
+    throw new HelixError("CORRUPT_DATA", "partition snapshot holds a bad leader-epoch history");
   }
   if (tierManifest === undefined) return snapshot;
   return { ...snapshot, tierManifest: new Uint8Array(Buffer.from(tierManifest, "base64")) };

@@ -18,6 +18,7 @@ import {
   SeededRng,
 } from "@helixlog/core";
 import { describe, expect, it } from "vitest";
+import { decodePartitionSnapshot, encodePartitionSnapshot } from "./partition-snapshot.js";
 import { type AppendDecision, PartitionState } from "./partition-state.js";
 
 interface ProducerFields {
@@ -54,7 +55,7 @@ class LocalLog {
 
   commitThrough(index: number): void {
     for (let i = this.state.lastAppliedIndex() + 1; i <= index; i++)
-      this.state.apply(i, this.entries[i - 1]!);
+      this.state.apply(i, 1, this.entries[i - 1]!);
   }
 }
 
@@ -71,7 +72,7 @@ describe("PartitionState", () => {
     expect(log.state.highWatermark()).toBe(0);
     log.commitThrough(1);
     expect(log.state.highWatermark()).toBe(3);
-    const applied = log.state.apply(2, log.entries[1]!);
+    const applied = log.state.apply(2, 1, log.entries[1]!);
     expect(applied).toHaveLength(1);
     const header = readRecordBatchHeader(applied[0]!.bytes);
     expect(header.baseOffset).toBe(3);
@@ -235,6 +236,107 @@ describe("PartitionState", () => {
     expect(copy.highWatermark()).toBe(3);
   });
 
+  it("lists idempotent producers with their epoch, last sequence and last timestamp", () => {
+    const log = new LocalLog(new PartitionState());
+    const at = (time: number, values: string[], producer: ProducerFields) =>
+      encodeRecordBatch({
+        baseOffset: 0,
+        baseTimestamp: time,
+        ...producer,
+        records: values.map((value, offsetDelta) => ({
+          timestampDelta: offsetDelta,
+          offsetDelta,
+          key: null,
+          value: new TextEncoder().encode(value),
+          headers: [],
+        })),
+      });
+    log.append(
+      log.state.prepareAppend(at(1_000, ["a", "b"], { producerId: 7, producerEpoch: 0, baseSequence: 0 }), 1),
+    );
+    log.append(
+      log.state.prepareAppend(at(2_000, ["c"], { producerId: 9, producerEpoch: 2, baseSequence: 0 }), 1),
+    );
+    log.append(
+      log.state.prepareAppend(
+        at(3_000, ["d", "e", "f"], { producerId: 7, producerEpoch: 0, baseSequence: 2 }),
+        1,
+      ),
+    );
+    log.append(log.state.prepareAppend(batch(["plain"]), 1));
+    // The leader's log, committed or not, as Kafka's leader reports it; least recently written first.
+    const expected = [
+      { producerId: 9, epoch: 2, lastSequence: 0, lastTimestamp: 2_000 },
+      { producerId: 7, epoch: 0, lastSequence: 4, lastTimestamp: 3_002 },
+    ];
+    expect(log.state.producerStates()).toEqual(expected);
+    log.commitThrough(4);
+    const restored = new PartitionState();
+    restored.restore(log.state.snapshot());
+    expect(restored.producerStates()).toEqual(expected);
+    // A snapshot from before timestamps were kept: -1, as Kafka answers for an unknown time.
+    const old = log.state.snapshot();
+    const stripped = old.producers.map(
+      ([id, entry]) =>
+        [id, { ...entry, batches: entry.batches.map(({ lastTimestamp: _, ...rest }) => rest) }] as const,
+    );
+    restored.restore({ ...old, producers: stripped as unknown as typeof old.producers });
+    expect(restored.producerStates().map((producer) => producer.lastTimestamp)).toEqual([-1, -1]);
+  });
+
+  it("keeps the leader-epoch history through commits, truncation and snapshots", () => {
+    const state = new PartitionState();
+    const entries: [number, Uint8Array][] = [];
+    const append = (term: number, data: Uint8Array) => {
+      entries.push([term, data]);
+      state.observeAppended(entries.length, term, data);
+    };
+    const produce = (term: number, ...values: string[]) => {
+      const decision = state.prepareAppend(batch(values), term);
+      if (decision.kind !== "propose") throw new Error(decision.kind);
+      append(term, decision.command);
+    };
+    append(1, new Uint8Array(0)); // term 1's no-op
+    produce(1, "a", "b");
+    append(2, new Uint8Array(0)); // term 2 writes nothing
+    append(3, new Uint8Array(0));
+    produce(3, "c");
+    for (let i = 1; i <= 5; i++) state.apply(i, entries[i - 1]![0], entries[i - 1]![1]);
+    produce(3, "d"); // uncommitted, at offset 3
+    expect(state.leaderEpochs()).toEqual([
+      { epoch: 1, startOffset: 0 },
+      { epoch: 3, startOffset: 2 },
+    ]);
+    // Raft replaces the uncommitted entry with term 4's no-op and a record.
+    state.discardFrom(6);
+    entries.length = 5;
+    append(4, new Uint8Array(0));
+    produce(4, "x", "y");
+    expect(state.leaderEpochs()).toEqual([
+      { epoch: 1, startOffset: 0 },
+      { epoch: 3, startOffset: 2 },
+      { epoch: 4, startOffset: 3 },
+    ]);
+    expect(state.endOffsetForEpoch(3)).toEqual({ epoch: 3, endOffset: 3 });
+    expect(state.endOffsetForEpoch(2)).toEqual({ epoch: 1, endOffset: 2 });
+    expect(state.endOffsetForEpoch(4)).toEqual({ epoch: 4, endOffset: 5 });
+    expect(state.epochForOffset(4)).toBe(4);
+    // The committed history travels in the snapshot; the uncommitted tail does not.
+    const restored = new PartitionState();
+    restored.restore(decodePartitionSnapshot(encodePartitionSnapshot(state.snapshot())));
+    expect(restored.leaderEpochs()).toEqual([
+      { epoch: 1, startOffset: 0 },
+      { epoch: 3, startOffset: 2 },
+    ]);
+    // DeleteRecords cuts the history at the new log start.
+    for (let i = 6; i <= 7; i++) state.apply(i, entries[i - 1]![0], entries[i - 1]![1]);
+    const deletion = state.prepareDeleteRecords(4);
+    if ("error" in deletion) throw deletion.error;
+    append(4, deletion.command);
+    state.apply(8, 4, deletion.command);
+    expect(state.leaderEpochs()).toEqual([{ epoch: 4, startOffset: 4 }]);
+  });
+
   it("keeps acknowledged batches exactly once under random retries, commits and leader changes", () => {
     const seeds = Number(process.env.HELIX_SIM_SEEDS ?? 200);
     for (let seed = 1; seed <= seeds; seed++) checkRandomRun(seed);
@@ -250,6 +352,8 @@ function checkRandomRun(seed: number): void {
   const rng = new SeededRng(seed);
   let state = new PartitionState();
   let entries: Uint8Array[] = [];
+  /** The Raft term of each entry (the leader's term when it appended it). */
+  let terms: number[] = [];
   let term = 1;
   const nextSequence = new Map<number, number>();
   const sent: { producerId: number; sequence: number; value: string }[] = [];
@@ -266,6 +370,7 @@ function checkRandomRun(seed: number): void {
       );
       if (decision.kind === "propose") {
         entries.push(decision.command);
+        terms.push(term);
         state.observeAppended(entries.length, term, decision.command);
         if (retry === undefined) {
           sent.push({ producerId, sequence, value });
@@ -286,14 +391,16 @@ function checkRandomRun(seed: number): void {
       }
     } else if (action < 9) {
       const target = rng.integer(state.lastAppliedIndex(), entries.length + 1);
-      for (let i = state.lastAppliedIndex() + 1; i <= target; i++) state.apply(i, entries[i - 1]!);
+      for (let i = state.lastAppliedIndex() + 1; i <= target; i++)
+        state.apply(i, terms[i - 1]!, entries[i - 1]!);
     } else {
       // Leader change: the uncommitted suffix is lost; the new leader rebuilds from the committed log.
       entries = entries.slice(0, state.lastAppliedIndex());
+      terms = terms.slice(0, entries.length);
       const rebuilt = new PartitionState();
       entries.forEach((entry, i) => {
-        rebuilt.observeAppended(i + 1, 1, entry);
-        rebuilt.apply(i + 1, entry);
+        rebuilt.observeAppended(i + 1, terms[i]!, entry);
+        rebuilt.apply(i + 1, terms[i]!, entry);
       });
       state = rebuilt;
       term++;
@@ -315,6 +422,30 @@ function checkRandomRun(seed: number): void {
     seen.set(header.producerId, header.baseSequence);
   }
   expect(state.highWatermark()).toBe(expectedOffset);
+  checkLeaderEpochs(seed, state, entries);
+}
+
+/**
+ * The epoch history against the local log's stamped batch epochs (the model): each record's epoch is
+ * its batch's partitionLeaderEpoch, and an epoch that is not the newest ends where the next larger
+ * epoch's first batch starts (Kafka's OffsetForLeaderEpoch).
+ */
+function checkLeaderEpochs(seed: number, state: PartitionState, log: readonly Uint8Array[]): void {
+  const headers = log.map((command) => readRecordBatchHeader(command, 1));
+  for (const header of headers)
+    expect(state.epochForOffset(header.baseOffset), `seed ${seed}`).toBe(header.partitionLeaderEpoch);
+  const epochs = [...new Set(headers.map((header) => header.partitionLeaderEpoch))];
+  const newest = epochs.at(-1);
+  for (let epoch = 0; epoch <= (newest ?? 0) + 1; epoch++) {
+    const next = headers.find((header) => header.partitionLeaderEpoch > epoch);
+    const found = state.endOffsetForEpoch(epoch);
+    if (epoch === newest) expect(found, `seed ${seed}`).toEqual({ epoch, endOffset: state.logEndOffset() });
+    else if (next === undefined) expect(found, `seed ${seed} epoch ${epoch}`).toBeUndefined();
+    else {
+      const floor = epochs.filter((known) => known <= epoch).at(-1) ?? epoch;
+      expect(found, `seed ${seed} epoch ${epoch}`).toEqual({ epoch: floor, endOffset: next.baseOffset });
+    }
+  }
 }
 
 function committedCount(entries: readonly Uint8Array[], producerId: number): number {

@@ -12,6 +12,16 @@ import {
   splitRecordBatches,
 } from "@helixlog/core";
 import {
+  assignEpoch,
+  type EpochEndOffset,
+  type EpochStart,
+  endOffsetForEpoch,
+  epochForOffset,
+  truncateEpochsBefore,
+} from "./leader-epochs.js";
+import {
+  type ActiveProducerState,
+  activeProducers,
   judgeSequence,
   lastSequenceOf,
   type ProducerBatch,
@@ -112,6 +122,12 @@ export interface PartitionSnapshot {
   readonly logStartOffset: number;
   readonly highWatermark: number;
   readonly producers: readonly (readonly [number, ProducerEntry])[];
+  /**
+   * The applied log's leader-epoch history. Absent from snapshots written before it was kept: the
+   * history then starts at the next entry, and older epochs get Kafka's answer for epochs whose records
+   * are gone (never an end offset below a committed record of theirs).
+   */
+  readonly leaderEpochs?: readonly EpochStart[];
 }
 
 export class PartitionState {
@@ -123,6 +139,8 @@ export class PartitionState {
   private appliedNextOffset = 0;
   /** Producer state of the applied log. */
   private producers = new Map<number, ProducerEntry>();
+  /** Leader-epoch history of the applied log (the tail's entries extend it: `leaderEpochs`). */
+  private epochs: EpochStart[] = [];
   /** Unapplied entries of the local log, ascending by index; invariant: offsets contiguous from appliedNextOffset. */
   private tail: TailEntry[] = [];
   /** Producer state of the applied log plus the tail (what the leader judges new batches against). */
@@ -166,6 +184,34 @@ export class PartitionState {
       };
     }
     return { command: encodeDeleteRecords(target) };
+  }
+
+  /**
+   * The idempotent producers of the leader's log (committed and not yet committed batches, as Kafka's
+   * leader reports them in DescribeProducers), least recently written first.
+   */
+  producerStates(): ActiveProducerState[] {
+    return activeProducers(this.pendingProducers);
+  }
+
+  /**
+   * The leader-epoch history of the local log: the applied log's, extended by the appended entries not
+   * yet applied (on a leader, after its tail is synced with Raft, the whole log it will commit).
+   */
+  leaderEpochs(): EpochStart[] {
+    const history = [...this.epochs];
+    for (const entry of this.tail) assignEpoch(history, entry.term, entry.baseOffset);
+    return history;
+  }
+
+  /** Kafka OffsetForLeaderEpoch on the local log (see leader-epochs.ts); undefined: epoch -1, offset -1. */
+  endOffsetForEpoch(requested: number): EpochEndOffset | undefined {
+    return endOffsetForEpoch(this.leaderEpochs(), requested, this.logEndOffset());
+  }
+
+  /** The leader epoch the record at `offset` was written in (ListOffsets answers it); -1 if unknown. */
+  epochForOffset(offset: number): number {
+    return epochForOffset(this.leaderEpochs(), offset) ?? -1;
   }
 
   lastAppliedIndex(): number {
@@ -274,8 +320,11 @@ export class PartitionState {
     return this.tail[this.tail.length - 1];
   }
 
-  /** A committed entry, in log order. Returns the batches to write to the partition's segment store. */
-  apply(index: number, data: Uint8Array): AppliedBatch[] {
+  /**
+   * A committed entry of Raft term `term`, in log order. Returns the batches to write to the partition's
+   * segment store.
+   */
+  apply(index: number, term: number, data: Uint8Array): AppliedBatch[] {
     assert(index > this.appliedIndex, () => `entry ${index} applied twice (applied ${this.appliedIndex})`);
     while (this.tail.length > 0 && this.tail[0]!.index <= index) {
       const observed = this.tail.shift()!;
@@ -285,6 +334,8 @@ export class PartitionState {
       );
     }
     this.appliedIndex = index;
+    // Every entry, records or not, starts at the applied end: its term is the leader epoch from there.
+    assignEpoch(this.epochs, term, this.appliedNextOffset);
     if (data[0] === partitionCommandType.deleteRecords) {
       this.applyDeleteRecords(data);
       return [];
@@ -318,6 +369,7 @@ export class PartitionState {
     assert(data.length === 9, "a deleteRecords command holds one int64 offset");
     const beforeOffset = Number(new DataView(data.buffer, data.byteOffset, data.length).getBigInt64(1));
     this.logStartOffset = Math.max(this.logStartOffset, Math.min(beforeOffset, this.appliedNextOffset));
+    truncateEpochsBefore(this.epochs, this.logStartOffset);
   }
 
   snapshot(): PartitionSnapshot {
@@ -330,6 +382,7 @@ export class PartitionState {
       logStartOffset: this.logStartOffset,
       highWatermark: this.appliedNextOffset,
       producers: [...this.producers.entries()],
+      leaderEpochs: [...this.epochs],
     };
   }
 
@@ -338,7 +391,8 @@ export class PartitionState {
     this.appliedIndex = snapshot.appliedIndex;
     this.logStartOffset = snapshot.logStartOffset;
     this.appliedNextOffset = snapshot.highWatermark;
-    this.producers = new Map(snapshot.producers);
+    this.producers = new Map(snapshot.producers.map(([id, entry]) => [id, withTimestamps(entry)]));
+    this.epochs = [...(snapshot.leaderEpochs ?? [])];
     this.tail = [];
     this.pendingProducers = new Map(this.producers);
   }
@@ -415,6 +469,15 @@ function producerStampOf(first: RecordBatchHeader, last: RecordBatchHeader): Pro
       lastSequence: lastSequenceOf(first.baseSequence, first.lastOffsetDelta),
       baseOffset: first.baseOffset,
       lastOffset: last.baseOffset + last.lastOffsetDelta,
+      lastTimestamp: last.maxTimestamp,
     },
+  };
+}
+
+/** A snapshot written before batches kept their timestamp: -1 (unknown), as Kafka reports then. */
+function withTimestamps(entry: ProducerEntry): ProducerEntry {
+  return {
+    epoch: entry.epoch,
+    batches: entry.batches.map((batch) => ({ ...batch, lastTimestamp: batch.lastTimestamp ?? -1 })),
   };
 }

@@ -16,6 +16,11 @@ export interface ProducerBatch {
   readonly lastSequence: number;
   readonly baseOffset: number;
   readonly lastOffset: number;
+  /**
+   * The batch's max timestamp (Kafka's ProducerStateEntry.lastTimestamp once it is the newest batch);
+   * -1 for batches recorded by a snapshot written before it was kept.
+   */
+  readonly lastTimestamp: number;
 }
 
 export interface ProducerEntry {
@@ -102,4 +107,29 @@ export function recordBatch(
     const idlest = state.keys().next().value as number;
     state.delete(idlest);
   }
+}
+
+/** A producer as Kafka's DescribeProducers reports it (KIP-664): its newest batch's sequence and time. */
+export interface ActiveProducerState {
+  readonly producerId: number;
+  readonly epoch: number;
+  readonly lastSequence: number;
+  readonly lastTimestamp: number;
+}
+
+/** Every producer `state` tracks, least recently written first. */
+export function activeProducers(state: ReadonlyMap<number, ProducerEntry>): ActiveProducerState[] {
+  const active: ActiveProducerState[] = [];
+  for (const [producerId, entry] of state) {
+    const last = entry.batches[entry.batches.length - 1];
+    // recordBatch never stores an entry without a batch.
+    if (last === undefined) continue;
+    active.push({
+      producerId,
+      epoch: entry.epoch,
+      lastSequence: last.lastSequence,
+      lastTimestamp: last.lastTimestamp,
+    });
+  }
+  return active;
 }
