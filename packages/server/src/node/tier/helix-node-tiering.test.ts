@@ -40,10 +40,10 @@ function batch(first: number, count: number): Uint8Array {
 }
 
 /** Every record value from offset 0 to the high watermark, read through `node.fetch`. */
-async function readAll(cluster: TestCluster, node: HelixNode): Promise<string[]> {
+async function readAll(cluster: TestCluster, node: HelixNode, from = 0): Promise<string[]> {
   const values: string[] = [];
   const end = node.highWatermark(topic, 0);
-  let offset = 0;
+  let offset = from;
   while (offset < end) {
     const result = await cluster.drive(node.fetch(topic, 0, offset, 2048));
     expect(result.batches.length, `fetch at ${offset}`).toBeGreaterThan(0);
@@ -221,6 +221,55 @@ describe("HelixNode tiered storage", () => {
       "the deposed leader's late objects are deleted as orphans",
     );
     for (const id of [1, 2, 3]) expect(await readAll(cluster, cluster.node(id))).toEqual(expected(total));
+  }, 120_000);
+
+  it("applies total retention and DeleteRecords to the object store too", async () => {
+    const store = new SimObjectStore(new SeededRng(5));
+    const cluster = await TestCluster.ready(3, { objectStore: store });
+    await cluster.createTopic(topic, 1, 3, tieredConfig);
+    const total = await produce(cluster, 0, 30, 10);
+    await cluster.until(
+      () => [1, 2, 3].every((id) => cluster.node(id).tierManifest(topic, 0).tieredEndOffset >= 200),
+      "segments tiered",
+    );
+    const prefix = (cluster.node(1).tierManifest(topic, 0).entries[0]?.objectKey ?? "").replace(/[^/]+$/, "");
+    // DeleteRecords below 100: the manifest's log start moves on every replica, whole objects below it go.
+    const leader = cluster.partitionLeader(topic, 0);
+    await cluster.drive(leader.deleteRecords(topic, 0, 100));
+    await cluster.until(
+      () =>
+        [1, 2, 3].every((id) => cluster.node(id).logStartOffset(topic, 0) === 100) &&
+        store.keysUnder(prefix).join() ===
+          cluster
+            .node(1)
+            .tierManifest(topic, 0)
+            .entries.map((entry) => entry.objectKey)
+            .join(),
+      "objects wholly below the new log start deleted",
+    );
+    expect(store.keysUnder(prefix).length).toBeGreaterThan(0);
+    for (const id of [1, 2, 3]) {
+      const node = cluster.node(id);
+      expect(node.tierManifest(topic, 0).logStartOffset).toBe(100);
+      expect(node.tierManifest(topic, 0).entries[0]?.baseOffset).toBeLessThanOrEqual(100);
+      expect(node.tierManifest(topic, 0).entries.every((entry) => entry.endOffset > 100)).toBe(true);
+      expect((await readAll(cluster, node, 100)).length).toBe(total - 100);
+    }
+    await checkObjects(cluster.partitionLeader(topic, 0), store);
+
+    // Total retention by age: every record is older than a minute once the clock moves on; the log start
+    // moves past every tiered and local sealed segment, and their objects are deleted.
+    await cluster.drive(
+      cluster.controllerLeader().alterTopic({ name: topic, setConfigs: { "retention.ms": "60000" } }),
+    );
+    cluster.clock.advance(120_000);
+    await cluster.until(
+      () =>
+        [1, 2, 3].every((id) => cluster.node(id).logStartOffset(topic, 0) >= 250) &&
+        store.keysUnder(prefix).length === 0,
+      "total retention removed the tiered objects",
+    );
+    for (const id of [1, 2, 3]) expect(cluster.node(id).tierManifest(topic, 0).entries).toEqual([]);
   }, 120_000);
 });
 
