@@ -658,6 +658,8 @@ export class HelixNode {
   ): Promise<{ offset: number; timestamp: number } | undefined> {
     const local = this.leaderPartition(topic, partition);
     const start = startOffsetOf(local);
+    const tiered = await local.tiering.offsetForTime(timestampMs, start);
+    if (tiered !== undefined) return tiered;
     const found = await local.log.offsetForTime(timestampMs);
     if (found === undefined) return undefined;
     // The time index names the first batch reaching the time; when DeleteRecords cut into the log past

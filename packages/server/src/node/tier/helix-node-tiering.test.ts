@@ -36,8 +36,14 @@ const tieredConfig = {
 
 /** A batch of `count` records of about 200 bytes, values `v<first>`... */
 function batch(first: number, count: number): Uint8Array {
-  return records(Array.from({ length: count }, (_, i) => `v${first + i}-${"x".repeat(200)}`));
+  return records(
+    Array.from({ length: count }, (_, i) => `v${first + i}-${"x".repeat(200)}`),
+    Array.from({ length: count }, (_, i) => baseTime + first + i),
+  );
 }
+
+/** Record i is stamped baseTime + i (ms). */
+const baseTime = 1_700_000_000_000;
 
 /** Every record value from offset 0 to the high watermark, read through `node.fetch`. */
 async function readAll(cluster: TestCluster, node: HelixNode, from = 0): Promise<string[]> {
@@ -151,6 +157,17 @@ describe("HelixNode tiered storage", () => {
       expect(await readAll(cluster, node)).toEqual(expected(total));
     }
     expect(cluster.node(1).tierStatus().remoteReads).toBeGreaterThan(0);
+    // ListOffsets by timestamp finds records that only the object store holds.
+    const firstLocal = localSegmentBases(cluster, leader.nodeId)[0] as number;
+    const target = Math.floor(firstLocal / 2) + 1;
+    expect(await cluster.drive(leader.offsetForTime(topic, 0, baseTime + target))).toEqual({
+      offset: target,
+      timestamp: baseTime + target,
+    });
+    expect(await cluster.drive(leader.offsetForTime(topic, 0, baseTime + firstLocal + 1))).toEqual({
+      offset: firstLocal + 1,
+      timestamp: baseTime + firstLocal + 1,
+    });
 
     // A crash-restart recovers the manifest from the partition snapshot plus the WAL suffix.
     const follower = [1, 2, 3].find((id) => id !== leader.nodeId) as number;

@@ -21,6 +21,7 @@
  * as orphans by the next listing.
  */
 import {
+  batchNextOffset,
   batchSize,
   type GroupId,
   HelixError,
@@ -44,6 +45,7 @@ import {
   uploadClaimedSegment,
 } from "@helixlog/tier";
 import type { PartitionLog } from "@helixlog/wal";
+import { firstRecordAtOrAfter } from "../partition/record-time.js";
 import type { NodeTiering } from "./node-tiering.js";
 
 /** What the node tells a partition's tiering on each pass. */
@@ -150,6 +152,32 @@ export class PartitionTiering {
       position += size;
     }
     return batches;
+  }
+
+  /**
+   * ListOffsets by timestamp below the local log (KIP-79 over tiered data): the first record at or after
+   * `start` whose timestamp is at least `timestampMs`, searched in the objects whose newest record
+   * reaches the time; undefined when the answer lies in the local log (or nowhere).
+   */
+  async offsetForTime(
+    timestampMs: number,
+    start: number,
+  ): Promise<{ offset: number; timestamp: number } | undefined> {
+    const localStart = this.log.logStartOffset;
+    for (const entry of this.policy.manifest.entries) {
+      if (entry.baseOffset >= localStart) break;
+      if (entry.endOffset <= start || entry.maxTimestampMs < timestampMs) continue;
+      // Every read returns at least one batch and moves the cursor past it: bounded by the object.
+      let cursor = Math.max(entry.baseOffset, start);
+      while (cursor < Math.min(entry.endOffset, localStart)) {
+        for (const batch of await this.read(cursor, limits.grpcFetchBytesDefault)) {
+          const record = firstRecordAtOrAfter(batch, timestampMs, start);
+          if (record !== undefined) return record;
+          cursor = batchNextOffset(readRecordBatchHeader(batch));
+        }
+      }
+    }
+    return undefined;
   }
 
   /** Bytes of sealed local segments not tiered yet (upload lag), and tiered objects, for metrics. */
