@@ -52,6 +52,18 @@ export interface ClusterMetadata {
 
 export type Acks = -1 | 0 | 1;
 
+/**
+ * Who sent a request, for quotas and fair queueing: Kafka meters (user, client-id). Without SASL the
+ * user is "anonymous" (Helix's default principal).
+ */
+export interface KafkaCaller {
+  readonly principal: string;
+  readonly clientId: string;
+}
+
+/** What a Kafka quota charges: produce bytes (request size) or fetch bytes (response size). */
+export type KafkaQuotaResource = "produceBytes" | "fetchBytes";
+
 export interface ProduceInput {
   readonly topic: string;
   readonly partition: number;
@@ -59,6 +71,7 @@ export interface ProduceInput {
   readonly records: Uint8Array;
   readonly acks: Acks;
   readonly timeoutMs: number;
+  readonly caller?: KafkaCaller;
 }
 
 export interface ProduceResult {
@@ -81,6 +94,7 @@ export interface FetchInput {
   readonly isolation: IsolationLevel;
   /** The leader epoch the client believes current (KIP-320), -1 when it sent none: see checkLeaderEpoch. */
   readonly currentLeaderEpoch: number;
+  readonly caller?: KafkaCaller;
 }
 
 export interface FetchResult {
@@ -203,6 +217,12 @@ export interface KafkaBackend {
 
   produce(input: ProduceInput): Promise<ProduceResult>;
   fetch(input: FetchInput): Promise<FetchResult>;
+  /**
+   * Quotas (optional): charges one Produce or Fetch request of `bytes` (and one request) to `caller`
+   * and answers the throttle time in ms, 0 when within quota. The broker puts it in the response's
+   * `throttle_time_ms` and mutes the connection that long (KIP-219; broker/quota-throttle.ts).
+   */
+  quotaThrottleMs?(caller: KafkaCaller, resource: KafkaQuotaResource, bytes: number): number;
   /** `currentLeaderEpoch`: as in FetchInput. */
   listOffset(
     topic: string,

@@ -19,6 +19,8 @@ export type {
   FetchResult,
   IsolationLevel,
   KafkaBackend,
+  KafkaCaller,
+  KafkaQuotaResource,
   ListedOffset,
   OffsetCommitMember,
   OffsetQuery,

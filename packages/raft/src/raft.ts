@@ -149,6 +149,11 @@ export class Raft {
 
   // ---------------------------------------------------------------- state observed by the host
 
+  /** Leader only: payload bytes proposed and not yet committed (flow control's pressure signal). */
+  get uncommittedBytes(): number {
+    return this.uncommittedSizeBytes;
+  }
+
   hardState(): HardState {
     return { term: this.term, vote: this.vote, commit: this.log.committed };
   }

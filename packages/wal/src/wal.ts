@@ -215,6 +215,11 @@ export class Wal {
    * Makes `write` durable for `group`: entries first (replacing any conflicting suffix), then hard state.
    * Entry data is copied when its group commit is written, so it must not change until the call settles.
    */
+  /** Bytes accepted and not yet durable (queued, being written or synced): flow control reads it. */
+  get pendingBytesTotal(): number {
+    return this.pendingBytes;
+  }
+
   append(group: GroupId, write: GroupWrite): Promise<void> {
     return this.accept(() => {
       const log = this.groupForWrite(group);

@@ -22,6 +22,7 @@ interface SetOptions extends EntityOptions {
   produceBurst?: number;
   fetchBurst?: number;
   requestBurst?: number;
+  weight?: number;
 }
 
 const entityHelp = [
@@ -66,9 +67,15 @@ export function addQuotaCommands(program: Command): void {
       "request burst (default: one second of the rate)",
       parseSize("--request-burst"),
     )
+    .option(
+      "--weight <n>",
+      "the principal's weight (1-1000) in each node's fair queue when the node is saturated",
+      parseSize("--weight"),
+    )
     .addHelpText(
       "after",
       `${entityHelp}\n\nExamples:\n  helix quota set --principal acme --produce-rate 10MB --fetch-rate 20MB\n` +
+        "  helix quota set --principal acme --weight 2\n" +
         "  helix quota set --principal acme --client-id loader --produce-rate 1MB --produce-burst 256KiB\n" +
         "  helix quota set --default-client-id --request-rate 100",
     )
@@ -81,6 +88,7 @@ export function addQuotaCommands(program: Command): void {
         produceBurstBytes: options.produceBurst ?? 0,
         fetchBurstBytes: options.fetchBurst ?? 0,
         requestBurst: options.requestBurst ?? 0,
+        weight: options.weight ?? 0,
       };
       await withPool(command, async (pool, global) => {
         const stored = await followLeader(pool, (client) => client.setQuota(entity, limits));
@@ -110,6 +118,7 @@ export function addQuotaCommands(program: Command): void {
               "fetch burst",
               "requests/s",
               "request burst",
+              "weight",
             ],
             quotas.map((entry) => [
               entry.entity.principal === "" ? "(default)" : entry.entity.principal,
@@ -120,6 +129,7 @@ export function addQuotaCommands(program: Command): void {
               dashIfZero(entry.limits.fetchBurstBytes),
               unlimitedIfZero(entry.limits.requestsPerSecond),
               dashIfZero(entry.limits.requestBurst),
+              entry.limits.weight === 0 ? "1" : String(entry.limits.weight),
             ]),
           );
       });
@@ -211,6 +221,7 @@ function describeLimits(quota: Quota): string {
     parts.push(`fetch ${limits.fetchBytesPerSecond} B/s (burst ${limits.fetchBurstBytes})`);
   if (limits.requestsPerSecond > 0)
     parts.push(`${limits.requestsPerSecond} requests/s (burst ${limits.requestBurst})`);
+  if (limits.weight > 0) parts.push(`weight ${limits.weight}`);
   return parts.join(", ");
 }
 

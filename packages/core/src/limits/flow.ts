@@ -146,6 +146,37 @@ export const quotaRefreshIntervalMicros = 200_000;
  */
 export const grpcProduceInflightBytesMax = 64 * 1024 * 1024;
 
+/**
+ * Work (produce and fetch bytes) a node runs at once before it counts as saturated: past it, new work
+ * waits in the weighted fair queue and is admitted in weighted order across tenants as work finishes.
+ * At the ~20 MB/s a node on the reference machine sustains with acks=all (BENCHMARKS.md) and ~20 ms per
+ * request, about 0.4 MB is in flight when the node is just busy; 8 MiB is ~0.4 s of work, so only a
+ * real backlog queues. In the `queue` admission state the node runs a quarter of it.
+ */
+export const nodeFlowInflightBytesDefault = 8 * 1024 * 1024;
+
+/** Bytes the node's fair queue holds (request bodies already in memory): a quarter of the flow default. */
+export const nodeFlowQueueBytesMax = 64 * 1024 * 1024;
+
+/** Bytes one tenant may have queued on a node: a quarter of the node's queue, and one largest item. */
+export const nodeFlowQueueTenantBytesMax = 16 * 1024 * 1024;
+
+/** Requests the node's fair queue holds at once; each holds a parsed request and a pending reply. */
+export const nodeFlowQueueItemsMax = 10_000;
+
+/**
+ * Longest a request waits in the fair queue. Past it the request is refused with a retriable
+ * RESOURCE_EXHAUSTED: its client's own timeout (Kafka's request.timeout.ms is 30 s) should not be the
+ * first to notice, and a client that retries later frees the queue for those still waiting.
+ */
+export const nodeFlowQueueWaitMicrosMax = 5_000_000;
+
+/** How often the node samples its pressure signals (WAL, Raft, event loop, memory) and drain rate. */
+export const nodeFlowSampleIntervalMs = 50;
+
+/** The cost a fetch is queued and held at: its max bytes, at most this (the bytes it returns are unknown). */
+export const nodeFlowFetchCostBytesMax = 1024 * 1024;
+
 assert(
   (tokenBucketBurstMax + tokenBucketDebtMax) * 1_000_000 <= tokenBucketScaledLevelMax,
   "a bucket's scaled level, from the deepest debt to a full burst, must stay below 2^52",
@@ -186,4 +217,11 @@ assert(
     admissionMemoryPerMilleShedExit < admissionMemoryPerMilleShedEnter &&
     admissionMemoryPerMilleShedEnter <= 1000,
   "memory thresholds: queue exit < queue enter <= shed exit < shed enter <= 1000",
+);
+assert(
+  fairQueueItemCostBytesMax <= nodeFlowQueueTenantBytesMax &&
+    nodeFlowQueueTenantBytesMax <= nodeFlowQueueBytesMax &&
+    nodeFlowQueueBytesMax <= fairQueueBytesMax &&
+    nodeFlowQueueItemsMax <= fairQueueItemsMax,
+  "the node's fair queue bounds must fit the fair queue's limits",
 );

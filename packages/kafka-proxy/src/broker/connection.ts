@@ -25,6 +25,7 @@ import type { RequestHeader } from "../protocol/generated/request-header/types.g
 import { requestFrameBytesMax } from "../protocol/limits.js";
 import type { ApiHandler, BrokerLogger, RequestContext } from "./context.js";
 import type { CoordinatorDriver } from "./coordinator-driver.js";
+import { callerOf, noThrottle, type Throttle, throttleResponse } from "./quota-throttle.js";
 
 const apiVersionsKey = 18;
 /** apiKey int16 + apiVersion int16 + correlationId int32: the least a frame must hold to be answered. */
@@ -61,6 +62,9 @@ export class KafkaConnection {
   private readonly waitingFrames: Uint8Array[] = [];
   private closing = false;
   private pumping = false;
+  /** While a quota throttle mutes the connection (KIP-219): no request is read or started. */
+  private mutedUntil = 0;
+  private muteTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly socket: Socket,
@@ -98,6 +102,10 @@ export class KafkaConnection {
   private pump(): void {
     // A frame answered synchronously flushes, and flushing pumps: the outer loop carries on instead.
     if (this.pumping) return;
+    if (this.mutedUntil > 0) {
+      this.socket.pause();
+      return;
+    }
     this.pumping = true;
     while (!this.closing && this.slots.length < this.inFlightRequestsMax) {
       const frame = this.waitingFrames.shift();
@@ -141,7 +149,25 @@ export class KafkaConnection {
       return;
     }
     const slot = this.openSlot();
-    void this.run(handler, header, body).then((response) => this.settle(slot, response));
+    void this.run(handler, header, body, frame.length).then(({ frame: answer, throttle }) => {
+      if (throttle.muteMs > 0) this.mute(throttle.muteMs);
+      if (throttle.delayMs > 0) setTimeout(() => this.settle(slot, answer), throttle.delayMs);
+      else this.settle(slot, answer);
+    });
+  }
+
+  /** Stops reading and starting requests for `ms` (a quota throttle); a longer mute wins. */
+  private mute(ms: number): void {
+    const until = Date.now() + ms;
+    if (until <= this.mutedUntil || this.closing) return;
+    this.mutedUntil = until;
+    this.socket.pause();
+    clearTimeout(this.muteTimer);
+    this.muteTimer = setTimeout(() => {
+      this.mutedUntil = 0;
+      this.pump();
+    }, ms);
+    this.muteTimer.unref();
   }
 
   private async run(
@@ -149,7 +175,8 @@ export class KafkaConnection {
     handler: ApiHandler<any, any>,
     header: RequestHeader,
     body: unknown,
-  ): Promise<Uint8Array | null> {
+    requestBytes: number,
+  ): Promise<{ frame: Uint8Array | null; throttle: Throttle }> {
     const context: RequestContext = {
       backend: this.options.backend,
       coordinator: this.options.coordinator,
@@ -157,6 +184,7 @@ export class KafkaConnection {
       clientHost: this.socket.remoteAddress ?? "",
       logger: this.options.logger,
       autoCreateTopics: this.options.autoCreateTopics,
+      caller: callerOf(header),
     };
     const encode = handler.api.response.encode[header.requestApiVersion];
     assert(encode !== undefined, "every advertised version has a response encoder (api-table test)");
@@ -168,20 +196,24 @@ export class KafkaConnection {
         response,
         encode,
       );
+    let response: unknown;
     try {
-      const response = await handler.handle(context, body);
-      return response === null ? null : respond(response);
+      response = await handler.handle(context, body);
     } catch (error) {
       // A wire answer the backend chose (NOT_COORDINATOR): every part of the request gets its code.
-      if (KafkaWireError.isInstance(error)) return this.answerError(handler, body, error.errorCode, respond);
+      if (KafkaWireError.isInstance(error)) {
+        return { frame: this.answerError(handler, body, error.errorCode, respond), throttle: noThrottle };
+      }
       // Our bug, not the client's: answer UNKNOWN_SERVER_ERROR everywhere and keep serving.
       this.options.logger.error("kafka handler failed", {
         apiKey: header.requestApiKey,
         apiVersion: header.requestApiVersion,
         error: error instanceof Error ? (error.stack ?? error.message) : String(error),
       });
-      return this.answerError(handler, body, -1, respond);
+      return { frame: this.answerError(handler, body, -1, respond), throttle: noThrottle };
     }
+    // Quotas (quota-throttle.ts): Produce and Fetch are charged, answered with throttle_time_ms and mute.
+    return throttleResponse(this.options.backend, header, requestBytes, response, respond);
   }
 
   /** The handler's error response with `errorCode` everywhere (nothing for a request that expects none). */

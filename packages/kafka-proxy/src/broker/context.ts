@@ -3,7 +3,7 @@
  * `(context, request) → response`; `null` means "send nothing" (Produce with acks=0).
  */
 import { HelixError } from "@helixlog/core";
-import type { KafkaBackend } from "../backend.js";
+import type { KafkaBackend, KafkaCaller } from "../backend.js";
 import { KafkaWireError } from "../kafka-error-codes.js";
 import type { RequestHeader } from "../protocol/generated/request-header/types.gen.js";
 import type { GeneratedApi } from "../protocol/generated-support.js";
@@ -22,6 +22,8 @@ export interface RequestContext {
   readonly logger: BrokerLogger;
   /** Whether Metadata may create topics clients ask for (Kafka's auto.create.topics.enable; off). */
   readonly autoCreateTopics: boolean;
+  /** Who is asking (quotas and fair queueing): the client id, and the principal ("anonymous" without SASL). */
+  readonly caller: KafkaCaller;
 }
 
 export interface ApiHandler<Request, Response> {

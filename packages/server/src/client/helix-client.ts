@@ -142,6 +142,8 @@ export interface QuotaLimitsInput {
   readonly produceBurstBytes?: number;
   readonly fetchBurstBytes?: number;
   readonly requestBurst?: number;
+  /** The principal's weight in each node's fair queue (1-1000; 0 or absent: the default, 1). */
+  readonly weight?: number;
 }
 
 export interface QuotaMessage {

@@ -5,8 +5,10 @@
  * reason; every error becomes its HelixError's gRPC status with a helix.v1.ErrorDetail in the
  * `grpc-status-details-bin` trailer (see grpc/error-status.ts). A handler never crashes the process:
  * unexpected errors are answered with INTERNAL. Produce and Fetch pass flow control first (quotas per
- * principal and client id from the controller's KV store, bounded in-flight produce bytes): over quota
- * or overloaded is a retriable RESOURCE_EXHAUSTED with the retry delay in the ErrorDetail.
+ * principal and client id from the controller's KV store, bounded in-flight produce bytes, admission
+ * from pressure signals and weighted fair queueing across principals: edges/flow/node-flow.ts); over
+ * quota or overloaded is a retriable RESOURCE_EXHAUSTED with the retry delay in the ErrorDetail.
+ * Health checks never pass through flow control.
  */
 import {
   type GrpcObject,
@@ -25,9 +27,10 @@ import { ReflectionService } from "@grpc/reflection";
 import { assert, limits, type NodeId } from "@helixlog/core";
 import { HealthImplementation, protoPath as healthProtoPath, type ServingStatus } from "grpc-health-check";
 import type { HelixNode } from "../node/helix-node.js";
+import { NodeFlow } from "./flow/node-flow.js";
 import { AdminService } from "./grpc/admin-service.js";
 import { toServiceError } from "./grpc/error-status.js";
-import { ClusterQuotas, FlowAdmission } from "./grpc/flow-admission.js";
+import { FlowAdmission } from "./grpc/flow-admission.js";
 import {
   type KvCompareAndSetRequest,
   type KvGetRequest,
@@ -65,6 +68,8 @@ export interface GrpcApiOptions {
   readonly addressOf: (nodeId: NodeId) => string | undefined;
   /** Bound on produce bytes in flight (tests lower it); default limits.grpcProduceInflightBytesMax. */
   readonly produceInflightBytesMax?: number;
+  /** The node's flow control, shared with its Kafka listener; created (and stopped on close) when absent. */
+  readonly flow?: NodeFlow;
 }
 
 export interface GrpcApi {
@@ -91,8 +96,10 @@ export async function startGrpcApi(options: GrpcApiOptions): Promise<GrpcApi> {
   let closing = false;
   const log = new LogService({ node: options.node, closing: () => closing });
   const admin = new AdminService(options.node);
-  const quotas = new ClusterQuotas(options.node);
-  const flow = new FlowAdmission(quotas, undefined, options.produceInflightBytesMax);
+  const nodeFlow = options.flow ?? new NodeFlow(options.node);
+  if (options.flow === undefined) nodeFlow.start();
+  const quotas = nodeFlow.quotas;
+  const flow = new FlowAdmission(quotas, undefined, options.produceInflightBytesMax, nodeFlow);
   const quotaService = new QuotaService(options.node, quotas);
   const answer = unaryAnswerer(options.addressOf);
   server.addService((helix.Log as ServiceClientConstructor).service, {
@@ -100,12 +107,15 @@ export async function startGrpcApi(options: GrpcApiOptions): Promise<GrpcApi> {
     Produce: answer((request: ProduceRequest, call) =>
       flow.produce(request, call, () => log.produce(request, call)),
     ),
-    Fetch: answer((request: FetchRequest, call) => flow.fetch(request, call, () => log.fetch(request, call))),
+    Fetch: answer((request: FetchRequest, call) =>
+      flow.fetch(request, call, (gate) => log.fetch(request, call, gate)),
+    ),
     ListOffsets: answer((request: ListOffsetsRequest) => log.listOffsets(request)),
     DeleteRecords: answer((request: DeleteRecordsRequest, call) => log.deleteRecords(request, call)),
     Subscribe: streamAnswerer(
       options.addressOf,
-      (call: ServerWritableStream<SubscribeRequest, FetchResponse>) => log.subscribe(call),
+      (call: ServerWritableStream<SubscribeRequest, FetchResponse>) =>
+        log.subscribe(call, flow.subscribeGate(call, call.request.topic)),
     ),
   } satisfies UntypedServiceImplementation);
   server.addService((helix.Admin as ServiceClientConstructor).service, {
@@ -141,6 +151,7 @@ export async function startGrpcApi(options: GrpcApiOptions): Promise<GrpcApi> {
       closing = true;
       stopHealth();
       await shutdown(server);
+      if (options.flow === undefined) nodeFlow.stop();
     },
   };
 }

@@ -144,6 +144,7 @@ describe("gRPC quotas and admission", () => {
         produceBurstBytes: 0,
         fetchBurstBytes: 0,
         requestBurst: 50,
+        weight: 0,
       },
     });
     await admin.setQuota({ principal: "" }, { fetchBytesPerSecond: 5_000_000, fetchBurstBytes: 1_000_000 });
@@ -159,7 +160,7 @@ describe("gRPC quotas and admission", () => {
 
     const noRate = await rejection(admin.setQuota({ principal: "acme" }, {}));
     expect(noRate.code).toBe("INVALID_ARGUMENT");
-    expect(noRate.message).toMatch(/at least one of the rates/);
+    expect(noRate.message).toMatch(/at least one of the rates .* or a weight/);
     const burstWithoutRate = await rejection(
       admin.setQuota({ principal: "acme" }, { requestsPerSecond: 1, produceBurstBytes: 10 }),
     );
@@ -168,6 +169,21 @@ describe("gRPC quotas and admission", () => {
       admin.setQuota({ principal: "x".repeat(256) }, { requestsPerSecond: 1 }),
     );
     expect(longName.code).toBe("INVALID_ARGUMENT");
+    // A weight alone is a valid record for a named principal, and nowhere else.
+    const weighted = await admin.setQuota({ principal: "acme" }, { weight: 3 });
+    expect(weighted.limits.weight).toBe(3);
+    expect((await admin.listQuotas())[0]?.limits.weight).toBe(3);
+    expect(await admin.deleteQuota({ principal: "acme" })).toBe(true);
+    for (const [entity, reason] of [
+      [{ principal: "acme", clientId: "loader" }, /belongs to a principal, not a client id/],
+      [{ principal: "" }, /needs a named principal/],
+    ] as const) {
+      const refused = await rejection(admin.setQuota(entity, { weight: 2 }));
+      expect(refused.code).toBe("INVALID_ARGUMENT");
+      expect(refused.message).toMatch(reason);
+    }
+    const heavy = await rejection(admin.setQuota({ principal: "acme" }, { weight: 1001 }));
+    expect(heavy.message).toMatch(/weight must be an integer from 0 to 1000/);
   });
 
   it("holds a client to its 1 MB/s produce quota within 10 % while another runs unthrottled", async () => {

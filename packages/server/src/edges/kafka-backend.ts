@@ -35,6 +35,8 @@ import {
   type FetchResult,
   type IsolationLevel,
   type KafkaBackend,
+  type KafkaCaller,
+  type KafkaQuotaResource,
   type ListedOffset,
   type OffsetCommitMember,
   type OffsetQuery,
@@ -51,6 +53,9 @@ import {
 import { type TopicRecord, validateTopicName } from "../node/controller/controller-state.js";
 import { effectiveTopicConfig, validateTopicConfig } from "../node/controller/topic-config.js";
 import type { Acks, HelixNode } from "../node/helix-node.js";
+import { kafkaQuotaThrottleMs, runKafkaWork } from "./flow/kafka-flow.js";
+import type { NodeFlow } from "./flow/node-flow.js";
+import { monotonicMicros } from "./grpc/flow-admission.js";
 import { pollUntil, withTimeout } from "./grpc/waiting.js";
 import { ProgressGroupStore } from "./kafka/progress-group-store.js";
 
@@ -70,7 +75,11 @@ export class HelixKafkaBackend implements KafkaBackend {
   private allocating: Promise<void> | undefined;
   private stopped = false;
 
-  constructor(private readonly node: HelixNode) {
+  constructor(
+    private readonly node: HelixNode,
+    /** Quotas, admission and fair queueing (edges/flow); undefined: none (in-process tests). */
+    private readonly flow?: NodeFlow,
+  ) {
     this.groups = new ProgressGroupStore(node);
   }
 
@@ -102,7 +111,10 @@ export class HelixKafkaBackend implements KafkaBackend {
   async produce(input: ProduceInput): Promise<ProduceResult> {
     this.requirePartitionLeader(input.topic, input.partition);
     const acks = acksByKafka[input.acks];
-    const writing = this.node.produce(input.topic, input.partition, input.records, acks);
+    const work = { ...input, costBytes: input.records.length, kind: "produce" as const };
+    const writing = runKafkaWork(this.flow, work, () =>
+      this.node.produce(input.topic, input.partition, input.records, acks),
+    );
     const result =
       acks === "none" || input.timeoutMs <= 0
         ? await writing
@@ -124,7 +136,14 @@ export class HelixKafkaBackend implements KafkaBackend {
         () => this.stopped,
       );
     }
-    const result = await this.node.fetch(input.topic, input.partition, offset, input.maxBytes);
+    const work = {
+      ...input,
+      costBytes: Math.min(input.maxBytes, limits.nodeFlowFetchCostBytesMax),
+      kind: "fetch" as const,
+    };
+    const result = await runKafkaWork(this.flow, work, () =>
+      this.node.fetch(input.topic, input.partition, offset, input.maxBytes),
+    );
     const highWatermark = BigInt(result.highWatermark);
     return {
       highWatermark,
@@ -133,6 +152,12 @@ export class HelixKafkaBackend implements KafkaBackend {
       logStartOffset: BigInt(result.logStartOffset),
       records: Buffer.concat(result.batches),
     };
+  }
+
+  quotaThrottleMs(caller: KafkaCaller, resource: KafkaQuotaResource, bytes: number): number {
+    return this.flow === undefined
+      ? 0
+      : kafkaQuotaThrottleMs(this.flow, caller, resource, bytes, monotonicMicros());
   }
 
   /**

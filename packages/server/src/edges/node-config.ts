@@ -221,7 +221,10 @@ function resolveObjectStore(
   }
   const bucket = raw["s3-bucket"]?.value;
   if (bucket === undefined) {
-    throw new HelixError("INVALID_CONFIG", `--object-store s3 needs a bucket: set --s3-bucket (or ${environmentName("s3-bucket")})`);
+    throw new HelixError(
+      "INVALID_CONFIG",
+      `--object-store s3 needs a bucket: set --s3-bucket (or ${environmentName("s3-bucket")})`,
+    );
   }
   const pathStyle = raw["s3-path-style"]?.value ?? "false";
   if (pathStyle !== "true" && pathStyle !== "false") {

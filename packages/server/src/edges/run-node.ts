@@ -6,6 +6,8 @@ import { NodeDisk } from "@helixlog/wal";
 import { Counter, Gauge, type Registry } from "prom-client";
 import { HelixNode } from "../node/helix-node.js";
 import { decodeEnvelope, encodeEnvelope } from "./envelope-codec.js";
+import { nodeFlowOptionsFromEnvironment, registerFlowMetrics } from "./flow/flow-metrics.js";
+import { NodeFlow } from "./flow/node-flow.js";
 import { startGrpcApi } from "./grpc-api.js";
 import { createMetricsRegistry, HttpServer } from "./http-server.js";
 import { HelixKafkaBackend } from "./kafka-backend.js";
@@ -215,8 +217,11 @@ export async function runNode(config: NodeConfig, options: RunNodeOptions): Prom
   });
   const ticker = setInterval(() => node.tick(), tickIntervalMs);
   const addressOf = (id: NodeId) => node.listNodes().find((record) => record.nodeId === id)?.grpcAddress;
-  const grpc = await startGrpcApi({ address: config.grpcAddress, node, addressOf });
-  const kafkaBackend = new HelixKafkaBackend(node);
+  // Flow control (quotas, admission, weighted fair queueing) is shared by the gRPC and Kafka edges.
+  const flow = new NodeFlow(node, nodeFlowOptionsFromEnvironment());
+  flow.start();
+  const grpc = await startGrpcApi({ address: config.grpcAddress, node, addressOf, flow });
+  const kafkaBackend = new HelixKafkaBackend(node, flow);
   const kafka = await startKafkaListener({
     backend: kafkaBackend,
     host: config.kafkaAddress.host,
@@ -245,6 +250,7 @@ export async function runNode(config: NodeConfig, options: RunNodeOptions): Prom
     },
   });
   registerTierMetrics(registry, node);
+  registerFlowMetrics(registry, flow);
   const http = await HttpServer.start({
     address: config.httpAddress,
     registry,
@@ -271,6 +277,7 @@ export async function runNode(config: NodeConfig, options: RunNodeOptions): Prom
         kafkaBackend.close();
         await kafka.close();
         await grpc.close();
+        flow.stop();
         await http.close();
         await node.close();
         await transport.close();

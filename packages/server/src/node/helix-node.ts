@@ -412,6 +412,19 @@ export class HelixNode {
     return { leader, leaderEpoch: view.term, replicas, isr, measured: true, lags };
   }
 
+  /**
+   * Flow control's pressure readings (edges/flow): WAL bytes accepted and not yet durable, and for each
+   * group this node leads with proposals in flight, the payload bytes not yet committed.
+   */
+  pressure(): { walPendingBytes: number; raftUncommittedBytes: Map<GroupId, number> } {
+    const raftUncommittedBytes = new Map<GroupId, number>();
+    for (const group of this.host.groupIds()) {
+      const bytes = this.host.uncommittedBytes(group);
+      if (bytes > 0) raftUncommittedBytes.set(group, bytes);
+    }
+    return { walPendingBytes: this.wal.pendingBytesTotal, raftUncommittedBytes };
+  }
+
   /** Whether this node heard from `node` recently (itself: always). */
   isNodeLive(node: NodeId): boolean {
     return this.replicas.isLive(node);

@@ -376,6 +376,11 @@ export class RaftHost {
     this.process();
   }
 
+  /** Payload bytes this node, as the group's leader, proposed and has not seen committed (0 elsewhere). */
+  uncommittedBytes(group: GroupId): number {
+    return this.multiRaft.hasGroup(group) ? this.multiRaft.raftNode(group).raft.uncommittedBytes : 0;
+  }
+
   /** The groups this node hosts, ascending. */
   groupIds(): readonly GroupId[] {
     return [...this.storages.keys()].sort((a, b) => a - b);

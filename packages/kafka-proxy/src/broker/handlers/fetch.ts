@@ -83,6 +83,7 @@ async function readAll(
           minBytes: 0,
           isolation: isolationOf(request),
           currentLeaderEpoch: partition.currentLeaderEpoch,
+          caller: context.caller,
         });
         // Past the budget a partition reports its offsets but no records (KIP-74 allows one overshoot).
         const records = budget > 0 ? result.records : new Uint8Array(0);

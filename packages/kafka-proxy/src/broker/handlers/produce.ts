@@ -75,6 +75,7 @@ async function producePartition(
       records: records.slice(),
       acks,
       timeoutMs,
+      caller: context.caller,
     });
     return {
       index: partition,

@@ -106,6 +106,7 @@ describe("FlowAdmission", () => {
         produceBurstBytes: 1_000,
         fetchBurstBytes: 0,
         requestBurst: 0,
+        weight: 0,
       },
     });
     // The store's revision moved and the refresh interval has passed since the last scan: it is read.

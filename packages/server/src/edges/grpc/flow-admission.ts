@@ -22,7 +22,9 @@
 import type { Metadata } from "@grpc/grpc-js";
 import { HelixError, limits } from "@helixlog/core";
 import { microsToMillisRoundedUp, type QuotaCharge, QuotaManager, type QuotaSubject } from "@helixlog/flow";
-import type { HelixNode } from "../../node/helix-node.js";
+import type { FetchResult, HelixNode } from "../../node/helix-node.js";
+import type { NodeFlow } from "../flow/node-flow.js";
+import type { ReadGate } from "./log-service.js";
 import type { FetchResponse, ProduceRequest } from "./messages.js";
 import { decodeQuotaRecord, definitionsOf, type QuotaRecord, quotaKeyPrefix } from "./quota-records.js";
 import { invalid } from "./validation.js";
@@ -31,6 +33,8 @@ export const principalMetadataKey = "x-helix-principal";
 export const clientIdMetadataKey = "x-helix-client-id";
 export const principalDefault = "anonymous";
 export const clientIdDefault = "";
+/** A throttled Subscribe stream looks at its client's state (cancelled?) at least this often. */
+const subscribeThrottleStepMs = 100;
 
 /** Monotonic microseconds, an integer, as flow takes time. */
 export function monotonicMicros(): number {
@@ -40,7 +44,9 @@ export function monotonicMicros(): number {
 /** The node's quota records and the QuotaManager built from them, refreshed from the applied KV state. */
 export class ClusterQuotas {
   readonly manager = new QuotaManager([]);
-  private records: QuotaRecord[] = [];
+  private current: QuotaRecord[] = [];
+  /** Bumped whenever the records are reread (NodeFlow rereads tenant weights then). */
+  private version = 0;
   /** The KV revision the records were read at; -1 before the first read. */
   private revision = -1;
   private scannedAtMicros = Number.NEGATIVE_INFINITY;
@@ -53,7 +59,16 @@ export class ClusterQuotas {
   /** The records as this node has applied them (refreshed first if the store changed). */
   list(): readonly QuotaRecord[] {
     this.maybeRefresh(true);
-    return this.records;
+    return this.current;
+  }
+
+  /** The records as last read, without rereading. */
+  get records(): readonly QuotaRecord[] {
+    return this.current;
+  }
+
+  get recordsVersion(): number {
+    return this.version;
   }
 
   /**
@@ -72,7 +87,8 @@ export class ClusterQuotas {
       const record = decodeQuotaRecord(key, value);
       if (record !== undefined && records.length < limits.quotaRecordsMax) records.push(record);
     }
-    this.records = records;
+    this.current = records;
+    this.version += 1;
     this.manager.replaceDefinitions(definitionsOf(records), now);
   }
 }
@@ -106,15 +122,15 @@ export function produceBytesOf(request: ProduceRequest): number {
   return bytes;
 }
 
-/** The bytes a fetch answer carries: its batches, or its records' keys and values. */
-export function fetchBytesOf(response: FetchResponse): number {
-  let bytes = response.batches.length;
-  for (const record of response.records) bytes += (record.key?.length ?? 0) + (record.value?.length ?? 0);
-  return bytes;
-}
-
 interface CallWithMetadata {
   readonly metadata: Metadata;
+}
+
+/** The bytes a node read returned. */
+export function readBytesOf(result: FetchResult): number {
+  let bytes = 0;
+  for (const batch of result.batches) bytes += batch.length;
+  return bytes;
 }
 
 export class FlowAdmission {
@@ -125,6 +141,8 @@ export class FlowAdmission {
     readonly quotas: ClusterQuotas,
     private readonly nowMicros: () => number = monotonicMicros,
     private readonly inflightBytesMax: number = limits.grpcProduceInflightBytesMax,
+    /** The node's admission and fair queue; undefined: calls run at once (unit tests of quotas). */
+    private readonly nodeFlow?: NodeFlow,
   ) {}
 
   async produce<Response>(
@@ -138,24 +156,80 @@ export class FlowAdmission {
     this.reserveInflight(bytes);
     try {
       this.charge(subject, "produceBytes", bytes);
-      return await run();
+      if (this.nodeFlow === undefined) return await run();
+      // A produce without a partition is queued as partition -1 of its topic: its partition is chosen later.
+      const work = {
+        tenant: subject.tenant,
+        topic: request.topic,
+        partition: request.partition ?? -1,
+        costBytes: bytes,
+        kind: "produce" as const,
+      };
+      return await this.nodeFlow.run(work, run);
     } finally {
       this.inflightProduceBytes -= bytes;
     }
   }
 
+  /** Fetch: admitted while out of fetch debt; its read waits its turn, then its bytes are charged. */
   async fetch(
     request: { topic: string },
     call: CallWithMetadata,
-    run: () => Promise<FetchResponse>,
+    run: (gate: ReadGate) => Promise<FetchResponse>,
   ): Promise<FetchResponse> {
     const subject = subjectOf(call.metadata, request.topic);
     this.admit(subject, "fetchBytes");
-    const response = await run();
-    this.charge(subject, "fetchBytes", Math.min(fetchBytesOf(response), limits.tokenBucketBurstMax));
-    return response;
+    return run(async (partition, maxBytes, read) => {
+      const result = await this.read(subject, partition, maxBytes, read);
+      this.charge(subject, "fetchBytes", Math.min(readBytesOf(result), limits.tokenBucketBurstMax));
+      return result;
+    });
   }
 
+  /**
+   * The gate of one Subscribe stream: each read first waits until the caller's fetch buckets are out of
+   * debt (the stream is throttled as a Kafka consumer is muted), then waits its turn and is charged.
+   */
+  subscribeGate(call: CallWithMetadata & { readonly cancelled: boolean }, topic: string): ReadGate {
+    const subject = subjectOf(call.metadata, topic);
+    return async (partition, maxBytes, read) => {
+      for (;;) {
+        this.quotas.maybeRefresh();
+        const decision = this.quotas.manager.tryAdmit(
+          [{ subject, resource: "fetchBytes", cost: 0 }],
+          this.nowMicros(),
+        );
+        if (decision.admitted || call.cancelled) break;
+        const waitMs = Number(decision.error.details.retryAfterMs ?? 1);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(waitMs, subscribeThrottleStepMs)));
+      }
+      const result = await this.read(subject, partition, maxBytes, read);
+      this.charge(subject, "fetchBytes", Math.min(readBytesOf(result), limits.tokenBucketBurstMax));
+      return result;
+    };
+  }
+
+  private read(
+    subject: QuotaSubject,
+    partition: number,
+    maxBytes: number,
+    read: () => Promise<FetchResult>,
+  ): Promise<FetchResult> {
+    const { nodeFlow } = this;
+    if (nodeFlow === undefined) return read();
+    const work = {
+      tenant: subject.tenant,
+      topic: subject.topic ?? "",
+      partition,
+      costBytes: Math.min(maxBytes, limits.nodeFlowFetchCostBytesMax),
+      kind: "fetch" as const,
+    };
+    return nodeFlow.run(work, async () => {
+      const result = await read();
+      nodeFlow.countFetched(subject.tenant, readBytesOf(result));
+      return result;
+    });
+  }
   /** Admits a call while its byte buckets are out of debt and its request quota has a token. */
   private admit(subject: QuotaSubject, resource: "produceBytes" | "fetchBytes"): void {
     const { quotas } = this;

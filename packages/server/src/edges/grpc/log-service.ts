@@ -13,7 +13,7 @@ type CallState = Pick<ServerUnaryCall<unknown, unknown>, "getDeadline" | "cancel
 
 import { HelixError, limits, SeededRng } from "@helixlog/core";
 import { StickyPartitioner } from "@helixlog/routing";
-import type { HelixNode } from "../../node/helix-node.js";
+import type { FetchResult, HelixNode } from "../../node/helix-node.js";
 import { formatOf, toFetchResponse } from "./fetch-response.js";
 import type {
   DeleteRecordsRequest,
@@ -36,6 +36,18 @@ import {
   requireTopic,
 } from "./validation.js";
 import { pollUntil, remainingMs, sleep, withTimeout } from "./waiting.js";
+
+/**
+ * Flow control around one partition read (edges/grpc/flow-admission.ts): waits its turn when the node is
+ * saturated and charges the bytes read to the caller's fetch quota. Undefined: reads run at once.
+ */
+export type ReadGate = (
+  partition: number,
+  maxBytes: number,
+  read: () => Promise<FetchResult>,
+) => Promise<FetchResult>;
+
+const ungated: ReadGate = (_partition, _maxBytes, read) => read();
 
 export interface LogServiceContext {
   readonly node: HelixNode;
@@ -66,7 +78,7 @@ export class LogService {
     return { partition, ...result, logAppendTimeMs: -1 };
   }
 
-  async fetch(request: FetchRequest, call: CallState): Promise<FetchResponse> {
+  async fetch(request: FetchRequest, call: CallState, gate: ReadGate = ungated): Promise<FetchResponse> {
     const { node } = this.context;
     const topic = requireTopic(node, request.topic);
     const partition = requirePartition(topic, request.partition);
@@ -80,12 +92,15 @@ export class LogService {
       waitMs,
       () => call.cancelled || this.context.closing(),
     );
-    const result = await node.fetch(topic.name, partition, offset, maxBytes);
+    const result = await gate(partition, maxBytes, () => node.fetch(topic.name, partition, offset, maxBytes));
     return toFetchResponse(result, partition, offset, format);
   }
 
   /** Streams each committed chunk from the offset until the client cancels or the API closes. */
-  async subscribe(call: ServerWritableStream<SubscribeRequest, FetchResponse>): Promise<void> {
+  async subscribe(
+    call: ServerWritableStream<SubscribeRequest, FetchResponse>,
+    gate: ReadGate = ungated,
+  ): Promise<void> {
     const { node } = this.context;
     const request = call.request;
     const topic = requireTopic(node, request.topic);
@@ -109,7 +124,9 @@ export class LogService {
           stopped,
         );
         if (!ready) continue;
-        const result = await node.fetch(topic.name, partition, offset, maxBytes);
+        const result = await gate(partition, maxBytes, () =>
+          node.fetch(topic.name, partition, offset, maxBytes),
+        );
         // The segment store may trail the high watermark by an append; look again shortly.
         if (result.batches.length === 0) {
           await sleep(limits.grpcFetchPollIntervalMs);

@@ -37,6 +37,8 @@ export interface QuotaLimitsRecord {
   readonly produceBurstBytes: number;
   readonly fetchBurstBytes: number;
   readonly requestBurst: number;
+  /** The principal's weight in the node's fair queue (0: the default weight, 1). Principal records only. */
+  readonly weight: number;
 }
 
 export interface QuotaRecord {
@@ -56,6 +58,7 @@ export interface QuotaLimitsMessage {
   produceBurstBytes: number;
   fetchBurstBytes: number;
   requestBurst: number;
+  weight?: number;
 }
 export interface QuotaMessage {
   entity: QuotaEntityMessage;
@@ -96,9 +99,13 @@ export function limitsOf(message: QuotaLimitsMessage | undefined | null): QuotaL
     produceBurstBytes: 0,
     fetchBurstBytes: 0,
     requestBurst: 0,
+    weight: weightOf(message.weight ?? 0),
   };
-  if (resolved.produceBytesPerSecond + resolved.fetchBytesPerSecond + resolved.requestsPerSecond === 0) {
-    throw invalid("limits must set at least one of the rates (0 means unlimited)");
+  if (
+    resolved.produceBytesPerSecond + resolved.fetchBytesPerSecond + resolved.requestsPerSecond === 0 &&
+    resolved.weight === 0
+  ) {
+    throw invalid("limits must set at least one of the rates (0 means unlimited) or a weight");
   }
   resolved.produceBurstBytes = burstOf(
     message.produceBurstBytes,
@@ -112,6 +119,30 @@ export function limitsOf(message: QuotaLimitsMessage | undefined | null): QuotaL
   );
   resolved.requestBurst = burstOf(message.requestBurst, resolved.requestsPerSecond, "limits.request_burst");
   return resolved;
+}
+
+function weightOf(value: number): number {
+  if (!Number.isSafeInteger(value) || value < 0 || value > limits.fairQueueWeightMax) {
+    throw invalid(`limits.weight must be an integer from 0 to ${limits.fairQueueWeightMax}, got ${value}`);
+  }
+  return value;
+}
+
+/** A weight orders one principal's work against others': a client id or the default principal has none. */
+function requireWeightPlace(record: QuotaRecord): void {
+  if (record.limits.weight === 0) return;
+  if (record.entity.client !== undefined) throw invalid("a weight belongs to a principal, not a client id");
+  if (record.entity.principal === undefined) throw invalid("a weight needs a named principal");
+}
+
+/** Validates a whole record: its limits and, if it has a weight, that a named principal holds it. */
+export function recordOf(
+  entity: QuotaEntityMessage | undefined | null,
+  limitsMessage: QuotaLimitsMessage | undefined | null,
+): QuotaRecord {
+  const record = { entity: entityOf(entity), limits: limitsOf(limitsMessage) };
+  requireWeightPlace(record);
+  return record;
 }
 
 function rateOf(value: number, field: string): number {
@@ -172,7 +203,7 @@ export function decodeQuotaRecord(key: string, value: Uint8Array): QuotaRecord |
       limits: QuotaLimitsMessage;
     };
     if (parsed.version !== recordVersion) return undefined;
-    const record = { entity: entityOf(parsed.entity), limits: limitsOf(parsed.limits) };
+    const record = recordOf(parsed.entity, parsed.limits);
     return quotaKeyOf(record.entity) === key ? record : undefined;
   } catch {
     return undefined;

@@ -11,13 +11,13 @@ import type { ClusterQuotas } from "./flow-admission.js";
 import {
   encodeQuotaRecord,
   entityOf,
-  limitsOf,
   type QuotaEntityMessage,
   type QuotaLimitsMessage,
   type QuotaMessage,
   quotaKeyOf,
   quotaKeyPrefix,
   quotaMessageOf,
+  recordOf,
 } from "./quota-records.js";
 import { remainingMs, withTimeout } from "./waiting.js";
 
@@ -36,7 +36,7 @@ export class QuotaService {
     request: { entity?: QuotaEntityMessage | null; limits?: QuotaLimitsMessage | null },
     call: CallState,
   ): Promise<QuotaMessage> {
-    const record = { entity: entityOf(request.entity), limits: limitsOf(request.limits) };
+    const record = recordOf(request.entity, request.limits);
     const key = quotaKeyOf(record.entity);
     if (
       this.node.kvGet(key) === undefined &&
