@@ -1,6 +1,8 @@
+export type { FileCacheStatistics, FileUseOptions } from "./internal/file-cache.js";
+export { FileCache } from "./internal/file-cache.js";
 export { NodeDisk } from "./node-disk.js";
 export type { PartitionLogOptions, SealedSegmentInfo } from "./partition-log.js";
-export { PartitionLog, partitionFileName } from "./partition-log.js";
+export { PartitionLog, partitionFileCache, partitionFileName } from "./partition-log.js";
 export type { WalOptions, WalStatistics } from "./wal.js";
 export { Wal } from "./wal.js";
 export type { CompactionPoint, GroupStatus, GroupWrite, HardState, WalEntry } from "./wal-types.js";

@@ -208,7 +208,8 @@ describe("PartitionLog", () => {
       void log.resetTo(900).then(() => {
         finished = true;
       });
-      for (let i = 0; i < 50; i++) await Promise.resolve();
+      // Enough microtask turns for every operation of the reset (each disk operation takes a few).
+      for (let i = 0; i < 500; i++) await Promise.resolve();
       if (finished) break;
       expect(frozen, `step ${step}`).toBe(true);
       const restarted = disk.crash();

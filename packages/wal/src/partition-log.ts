@@ -30,7 +30,11 @@ export interface PartitionLogOptions {
   readonly retentionBytes?: number;
   /** Delete segments whose newest batch is older than this (Kafka `retention.ms`); none when absent. */
   readonly retentionMs?: number;
-  /** Shared reader cache, so thousands of partitions stay within limits.walOpenFilesMax descriptors. */
+  /**
+   * The open-file cache this log opens every file through, its active segment included. Absent: the
+   * one cache of `disk`, shared by every partition log on it, holding at most
+   * limits.partitionOpenFilesMax files (`partitionFileCache(disk)`).
+   */
   readonly fileCache?: FileCache;
 }
 
@@ -75,32 +79,57 @@ export function partitionFileName(baseOffset: number, extension: "log" | "index"
   return `${baseOffset.toString().padStart(20, "0")}.${extension}`;
 }
 
+/** One open-file cache per disk, shared by every partition log opened on it without its own. */
+const sharedCaches = new WeakMap<Disk, FileCache>();
+
+/**
+ * The open-file cache partition logs on `disk` share by default: at most
+ * limits.partitionOpenFilesMax segment, index and temporary files open at once, however many
+ * partitions and segments there are (DESIGN.md §4).
+ */
+export function partitionFileCache(disk: Disk): FileCache {
+  let cache = sharedCaches.get(disk);
+  if (cache === undefined) {
+    cache = new FileCache(disk, limits.partitionOpenFilesMax);
+    sharedCaches.set(disk, cache);
+  }
+  return cache;
+}
+
 export class PartitionLog {
   private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * Set when the cache had to close the active segment with unsynced writes and the fdatasync it did
+   * first failed: those writes may be lost, so every later operation fails until the log is reopened.
+   */
+  private failure: HelixError | undefined;
+  private closed = false;
 
   private constructor(
     private readonly disk: Disk,
     private options: Settings,
     private readonly segments: Segment[],
-    private active: DiskFile,
     private readonly files: FileCache,
   ) {}
 
   static async open(disk: Disk, options: PartitionLogOptions): Promise<PartitionLog> {
     const settings = settingsOf(options);
-    await disk.mkdir(settings.directory);
-    for (const name of await disk.list(settings.directory))
-      if (name.endsWith(".tmp")) await disk.remove(`${settings.directory}/${name}`);
-    await finishReset(disk, settings.directory);
-    const names = await disk.list(settings.directory);
+    const files = options.fileCache ?? partitionFileCache(disk);
+    const { directory } = settings;
+    // Handles a previous instance (closed, or failed closed) left in a shared cache are stale.
+    await files.forgetUnder(directory);
+    await disk.mkdir(directory);
+    for (const name of await disk.list(directory))
+      if (name.endsWith(".tmp")) await disk.remove(`${directory}/${name}`);
+    await finishReset(disk, files, directory);
+    const names = await disk.list(directory);
     const bases = names.flatMap((name) => {
       const match = /^(\d{20})\.log$/.exec(name);
       return match === null ? [] : [Number(match[1])];
     });
-    const files = options.fileCache ?? new FileCache(disk, limits.walOpenFilesMax);
     if (bases.length === 0) {
-      const file = await createLogFile(disk, settings.directory, settings.initialOffset);
-      return new PartitionLog(disk, settings, [emptySegment(settings.initialOffset)], file, files);
+      await createLogFile(disk, files, directory, settings.initialOffset);
+      return new PartitionLog(disk, settings, [emptySegment(settings.initialOffset)], files);
     }
     const segments: Segment[] = [];
     for (const [i, baseOffset] of bases.entries()) {
@@ -108,15 +137,13 @@ export class PartitionLog {
       segments.push(
         next === undefined
           ? emptySegment(baseOffset)
-          : await loadSealedSegment(disk, settings.directory, baseOffset, next),
+          : await loadSealedSegment(disk, files, directory, baseOffset, next),
       );
     }
     const last = segments.at(-1) as Segment;
-    const file = await disk.open(`${settings.directory}/${partitionFileName(last.baseOffset, "log")}`, {
-      create: false,
-    });
-    await recoverActiveSegment(file, last, settings.indexIntervalBytes);
-    return new PartitionLog(disk, settings, segments, file, files);
+    const log = new PartitionLog(disk, settings, segments, files);
+    await log.withActive((file) => recoverActiveSegment(file, last, settings.indexIntervalBytes));
+    return log;
   }
 
   get logStartOffset(): Offset {
@@ -195,7 +222,8 @@ export class PartitionLog {
         segment.firstBatchTimestamp !== undefined &&
         nowMs - segment.firstBatchTimestamp >= this.options.segmentAgeMs;
       if (segment.nextOffset > segment.baseOffset && (full || old)) segment = await this.rollNow();
-      await this.active.write(segment.sizeBytes, frame);
+      const position = segment.sizeBytes;
+      await this.withActive((file) => file.write(position, frame));
       recordBatch(segment, header, segment.sizeBytes, this.options.indexIntervalBytes);
       segment.sizeBytes += frame.length;
       return { baseOffset: header.baseOffset as Offset, lastOffset: header.lastOffset as Offset };
@@ -225,7 +253,7 @@ export class PartitionLog {
 
   /** Makes every appended batch durable (fdatasync of the active segment). */
   flush(): Promise<void> {
-    return this.serialize(() => this.active.sync());
+    return this.serialize(() => this.withActive((file) => file.sync()));
   }
 
   /** Seals the active segment and starts a new one (no-op when it is empty). */
@@ -331,25 +359,16 @@ export class PartitionLog {
       assert(Number.isSafeInteger(offset) && offset >= 0, () => `bad reset offset ${offset}`);
       const { directory } = this.options;
       const marker = `${directory}/${partitionResetFileName}`;
-      const file = await this.disk.open(`${marker}.tmp`, { create: true });
-      try {
-        await file.truncate(0);
-        await file.write(
-          0,
-          encodeFileHeader({ magic: resetMagic, version: resetFormatVersion, fields: [offset, 0, 0] }),
-        );
-        await file.sync();
-      } finally {
-        await file.close();
-      }
+      await writeWhole(
+        this.files,
+        `${marker}.tmp`,
+        encodeFileHeader({ magic: resetMagic, version: resetFormatVersion, fields: [offset, 0, 0] }),
+      );
       await this.disk.rename(`${marker}.tmp`, marker);
       await this.disk.syncDirectory(directory);
       // From here on the reset is decided: a crash is completed by the next open.
-      await this.active.close();
-      for (const segment of this.segments)
-        await this.files.forget(`${directory}/${partitionFileName(segment.baseOffset, "log")}`);
       this.segments.splice(0, this.segments.length, emptySegment(offset));
-      this.active = await completeReset(this.disk, directory, offset);
+      await completeReset(this.disk, this.files, directory, offset);
     });
   }
 
@@ -375,17 +394,46 @@ export class PartitionLog {
     });
   }
 
+  /** Makes every appended batch durable, then closes this log's files (later calls fail). */
   close(): Promise<void> {
     return this.serialize(async () => {
-      await this.active.sync();
-      await this.active.close();
+      this.closed = true;
+      await this.withActive((file) => file.sync());
+      await this.files.forgetUnder(this.options.directory);
     });
   }
 
   private serialize<T>(action: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(action);
+    const result = this.queue.then(() => {
+      if (this.failure !== undefined) throw this.failure;
+      if (this.closed)
+        throw new HelixError("UNAVAILABLE", `partition log ${this.options.directory} is closed`);
+      return action();
+    });
     this.queue = result.catch(() => undefined);
     return result;
+  }
+
+  /**
+   * Runs `action` with the active segment's file, through the cache: it may have been closed to make
+   * room for other partitions' files, and is then reopened. Unsynced writes survive that (the cache
+   * fdatasyncs before closing); if that fdatasync fails, the log fails closed.
+   */
+  private withActive<T>(action: (file: DiskFile) => Promise<T>): Promise<T> {
+    const segment = this.segments.at(-1) as Segment;
+    return this.files.use(
+      `${this.options.directory}/${partitionFileName(segment.baseOffset, "log")}`,
+      action,
+      {
+        onEvictionFailure: (error) => {
+          this.failure ??= new HelixError(
+            "IO_ERROR",
+            `partition log ${this.options.directory} failed closed and must be reopened: a deferred fdatasync failed`,
+            { cause: error, details: { directory: this.options.directory } },
+          );
+        },
+      },
+    );
   }
 
   /** Removes the oldest (sealed) segment's files; the caller syncs the directory. */
@@ -402,12 +450,10 @@ export class PartitionLog {
 
   private async rollNow(): Promise<Segment> {
     const sealed = this.segments.at(-1) as Segment;
-    await this.active.sync();
-    await writeIndexFiles(this.disk, this.options.directory, sealed);
+    await this.withActive((file) => file.sync());
+    await writeIndexFiles(this.disk, this.files, this.options.directory, sealed);
     const next = emptySegment(sealed.nextOffset);
-    const file = await createLogFile(this.disk, this.options.directory, next.baseOffset);
-    await this.active.close();
-    this.active = file;
+    await createLogFile(this.disk, this.files, this.options.directory, next.baseOffset);
     this.segments.push(next);
     return next;
   }
@@ -419,7 +465,7 @@ export class PartitionLog {
   }
 
   private withFile<T>(segment: Segment, action: (file: DiskFile) => Promise<T>): Promise<T> {
-    if (segment === this.segments.at(-1)) return action(this.active);
+    if (segment === this.segments.at(-1)) return this.withActive(action);
     return this.files.use(
       `${this.options.directory}/${partitionFileName(segment.baseOffset, "log")}`,
       action,
@@ -481,53 +527,77 @@ function recordBatch(
   segment.nextOffset = header.lastOffset + 1;
 }
 
-async function createLogFile(disk: Disk, directory: string, baseOffset: number): Promise<DiskFile> {
+/** Creates a segment's log file the crash-safe way (temporary name, sync, rename, directory fsync). */
+async function createLogFile(
+  disk: Disk,
+  files: FileCache,
+  directory: string,
+  baseOffset: number,
+): Promise<void> {
   const path = `${directory}/${partitionFileName(baseOffset, "log")}`;
-  const file = await disk.open(`${path}.tmp`, { create: true });
-  await file.truncate(0);
-  await file.write(
-    0,
+  await writeWhole(
+    files,
+    `${path}.tmp`,
     encodeFileHeader({
       magic: partitionLogMagic,
       version: partitionLogFormatVersion,
       fields: [baseOffset, 0, 0],
     }),
   );
-  await file.sync();
   await disk.rename(`${path}.tmp`, path);
   await disk.syncDirectory(directory);
-  return file;
+}
+
+/** Writes a whole file (created or emptied) and syncs it, through the cache, then closes it. */
+async function writeWhole(files: FileCache, path: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await files.use(
+      path,
+      async (file) => {
+        await file.truncate(0);
+        await file.write(0, bytes);
+        await file.sync();
+      },
+      { create: true },
+    );
+  } finally {
+    await files.forget(path);
+  }
 }
 
 /**
  * Removes every segment file but the new empty one, (re)creates that one, then removes the marker;
  * returns the new segment's open file. Idempotent, so `open` can repeat it after a crash.
  */
-async function completeReset(disk: Disk, directory: string, offset: number): Promise<DiskFile> {
+async function completeReset(disk: Disk, files: FileCache, directory: string, offset: number): Promise<void> {
+  await files.forgetUnder(directory);
   for (const name of await disk.list(directory)) {
     if (/^\d{20}\.(log|index|timeindex)$/.test(name)) await disk.remove(`${directory}/${name}`);
   }
   await disk.syncDirectory(directory);
-  const file = await createLogFile(disk, directory, offset);
+  await createLogFile(disk, files, directory, offset);
   await disk.remove(`${directory}/${partitionResetFileName}`);
   await disk.syncDirectory(directory);
-  return file;
 }
 
 /** At open: completes a reset a crash interrupted (its marker is durable), if any. */
-async function finishReset(disk: Disk, directory: string): Promise<void> {
+async function finishReset(disk: Disk, files: FileCache, directory: string): Promise<void> {
   const path = `${directory}/${partitionResetFileName}`;
   if (!(await disk.exists(path))) return;
   const header = decodeFileHeader(
-    await readWhole(disk, path),
+    await readWhole(files, path),
     { magic: resetMagic, version: resetFormatVersion },
     path,
   );
-  const file = await completeReset(disk, directory, header.fields[0]);
-  await file.close();
+  await completeReset(disk, files, directory, header.fields[0]);
 }
 
-async function writeIndexFiles(disk: Disk, directory: string, segment: Segment): Promise<void> {
+async function writeIndexFiles(
+  disk: Disk,
+  files: FileCache,
+  directory: string,
+  segment: Segment,
+): Promise<void> {
   // A final time entry records the segment's largest timestamp for retention and time lookups.
   const { index } = segment;
   if (segment.largestTimestamp > (index.timestamps.at(-1) ?? Number.NEGATIVE_INFINITY)) {
@@ -539,11 +609,8 @@ async function writeIndexFiles(disk: Disk, directory: string, segment: Segment):
     ["timeindex", index.encodeTimeIndex(segment.baseOffset)],
   ] as const) {
     const path = `${directory}/${partitionFileName(segment.baseOffset, extension)}`;
-    const file = await disk.open(`${path}.tmp`, { create: true });
-    await file.truncate(0);
-    await file.write(0, bytes);
-    await file.sync();
-    await file.close();
+    await writeWhole(files, `${path}.tmp`, bytes);
+    await files.forget(path); // a reader of the old index file, if any, must not outlive the rename
     await disk.rename(`${path}.tmp`, path);
   }
   await disk.syncDirectory(directory);
@@ -552,28 +619,31 @@ async function writeIndexFiles(disk: Disk, directory: string, segment: Segment):
 /** A sealed segment from its index files, or (when they are missing or bad) by scanning its log and rewriting them. */
 async function loadSealedSegment(
   disk: Disk,
+  files: FileCache,
   directory: string,
   baseOffset: number,
   nextOffset: number,
 ): Promise<Segment> {
   const logPath = `${directory}/${partitionFileName(baseOffset, "log")}`;
-  const file = await disk.open(logPath, { create: false });
-  try {
+  const logSize = await files.use(logPath, async (file) => {
     checkLogHeader(await file.read(0, fileHeaderBytes), baseOffset, logPath);
-    const segment: Segment = { ...emptySegment(baseOffset), nextOffset, sizeBytes: file.size() };
-    try {
-      const offsetBytes = await readWhole(disk, `${directory}/${partitionFileName(baseOffset, "index")}`);
-      const timeBytes = await readWhole(disk, `${directory}/${partitionFileName(baseOffset, "timeindex")}`);
-      const index = SegmentIndex.decode(offsetBytes, timeBytes, baseOffset, file.size(), logPath);
-      return { ...segment, index, largestTimestamp: index.timestamps.at(-1) ?? Number.NEGATIVE_INFINITY };
-    } catch (error) {
-      if (
-        !HelixError.is(error, "CORRUPT_DATA") &&
-        !HelixError.is(error, "NOT_FOUND") &&
-        !HelixError.is(error, "UNSUPPORTED_VERSION")
-      )
-        throw error;
-    }
+    return file.size();
+  });
+  const segment: Segment = { ...emptySegment(baseOffset), nextOffset, sizeBytes: logSize };
+  try {
+    const offsetBytes = await readWhole(files, `${directory}/${partitionFileName(baseOffset, "index")}`);
+    const timeBytes = await readWhole(files, `${directory}/${partitionFileName(baseOffset, "timeindex")}`);
+    const index = SegmentIndex.decode(offsetBytes, timeBytes, baseOffset, logSize, logPath);
+    return { ...segment, index, largestTimestamp: index.timestamps.at(-1) ?? Number.NEGATIVE_INFINITY };
+  } catch (error) {
+    if (
+      !HelixError.is(error, "CORRUPT_DATA") &&
+      !HelixError.is(error, "NOT_FOUND") &&
+      !HelixError.is(error, "UNSUPPORTED_VERSION")
+    )
+      throw error;
+  }
+  const rebuilt = await files.use(logPath, async (file) => {
     const rebuilt = emptySegment(baseOffset);
     const stop = await scanBatches(file, rebuilt, limits.partitionIndexIntervalBytesDefault, logPath);
     if (stop.kind === "bad" || rebuilt.nextOffset !== nextOffset) {
@@ -586,11 +656,10 @@ async function loadSealedSegment(
       );
     }
     rebuilt.sizeBytes = stop.position;
-    await writeIndexFiles(disk, directory, rebuilt);
     return rebuilt;
-  } finally {
-    await file.close();
-  }
+  });
+  await writeIndexFiles(disk, files, directory, rebuilt);
+  return rebuilt;
 }
 
 /** Replays the active segment: rebuilds its index, cuts a torn tail, reports damage followed by valid frames. */
@@ -650,12 +719,12 @@ function checkLogHeader(bytes: Uint8Array, baseOffset: number, path: string): vo
   }
 }
 
-async function readWhole(disk: Disk, path: string): Promise<Uint8Array> {
-  const file = await disk.open(path, { create: false });
+/** Reads a whole small file (an index, a marker) through the cache, then closes it. */
+async function readWhole(files: FileCache, path: string): Promise<Uint8Array> {
   try {
-    return await file.read(0, file.size());
+    return await files.use(path, (file) => file.read(0, file.size()));
   } finally {
-    await file.close();
+    await files.forget(path);
   }
 }
 

@@ -20,6 +20,7 @@
 import type { Rng } from "@helixlog/core";
 import { HelixError, SeededRng } from "@helixlog/core";
 import { describe, expect, it } from "vitest";
+import { FileCache } from "../src/internal/file-cache.js";
 import { PartitionLog, type PartitionLogOptions, partitionFileName } from "../src/partition-log.js";
 import { SimDisk } from "../src/testing/index.js";
 
@@ -145,10 +146,21 @@ interface Settings {
   retentionBytes: number | undefined;
   retentionMs: number | undefined;
   readonly indexIntervalBytes: number;
+  /** Capacity of the open-file cache (1 to 3 makes every operation close and reopen files), or the default. */
+  readonly openFiles: number | undefined;
 }
 
-function optionsOf(settings: Settings): PartitionLogOptions {
+/** Each disk (a crash returns a new one) gets its own cache of `settings.openFiles` files. */
+const caches = new WeakMap<SimDisk, FileCache>();
+
+function optionsOf(settings: Settings, disk: SimDisk): PartitionLogOptions {
+  let fileCache = caches.get(disk);
+  if (fileCache === undefined && settings.openFiles !== undefined) {
+    fileCache = new FileCache(disk, settings.openFiles);
+    caches.set(disk, fileCache);
+  }
   return {
+    ...(fileCache === undefined ? {} : { fileCache }),
     directory,
     segmentSizeBytes: settings.segmentSizeBytes,
     segmentAgeMs: settings.segmentAgeMs,
@@ -330,6 +342,7 @@ function randomSettings(rng: Rng): Settings {
     retentionBytes: rng.chance(0.5) ? rng.integer(1024, 8193) : undefined,
     retentionMs: rng.chance(0.5) ? rng.integer(200, 3000) : undefined,
     indexIntervalBytes: [64, 256, 4096][rng.integer(0, 3)] as number,
+    openFiles: rng.chance(0.5) ? rng.integer(1, 4) : undefined,
   };
 }
 
@@ -337,7 +350,7 @@ async function runSeed(seed: number): Promise<void> {
   const rng = new SeededRng(seed);
   let disk = new SimDisk({ rng: rng.split() });
   const settings: Settings = randomSettings(rng);
-  let log = await PartitionLog.open(disk, optionsOf(settings));
+  let log = await PartitionLog.open(disk, optionsOf(settings, disk));
   let model: Model = { batches: [], bases: [0], end: 0, durableEnd: 0 };
   const clock = { nowMs: 1_000 };
   for (let step = 0; step < 30; step++) {
@@ -346,7 +359,7 @@ async function runSeed(seed: number): Promise<void> {
     if (choice < 0.05) {
       await log.close();
       const damage = await damageIndex(disk, model, rng);
-      log = await PartitionLog.open(disk, optionsOf(settings));
+      log = await PartitionLog.open(disk, optionsOf(settings, disk));
       model.durableEnd = model.end;
       await checkAgainstModel(log, disk, model, rng, `${where} after ${damage ?? "a reopen"}`);
       continue;
@@ -363,7 +376,7 @@ async function runSeed(seed: number): Promise<void> {
     const retentionBefore = [settings.retentionBytes, settings.retentionMs];
     const operation = randomStep(rng, model, settings, clock);
     if (settings.retentionBytes !== retentionBefore[0] || settings.retentionMs !== retentionBefore[1]) {
-      await log.configure(optionsOf(settings));
+      await log.configure(optionsOf(settings, disk));
     }
     if (choice < 0.22) {
       const before = cloneModel(model);
@@ -373,7 +386,7 @@ async function runSeed(seed: number): Promise<void> {
       for (let turn = rng.integer(0, 40); turn > 0; turn--) await Promise.resolve();
       disk = disk.crash({ keepSomeUnsynced: rng.chance(0.8) });
       await running;
-      log = await PartitionLog.open(disk, optionsOf(settings));
+      log = await PartitionLog.open(disk, optionsOf(settings, disk));
       model = matchAfterCrash(log, before, after, `${where} after a crash during ${operation.kind}`);
       await checkAgainstModel(log, disk, model, rng, `${where} after a crash during ${operation.kind}`);
       continue;

@@ -42,10 +42,17 @@ export const walEntriesPerAppendMax = 65_536;
 
 /**
  * Segment files a WAL keeps open at once: the active segment, the next one being prepared, and an LRU
- * of readers (walOpenFilesMax - 2 of them). A partition store's shared reader cache holds this many too.
- * Nodes often run with 1,024 or 4,096 descriptors; thousands of partitions must share them.
+ * of readers (walOpenFilesMax - 2 of them).
  */
 export const walOpenFilesMax = 64;
+
+/**
+ * Files the partition logs on one disk keep open at once, all partitions and segments together: active
+ * segments, sealed segments being read, index and temporary files. A least recently used file is closed
+ * (fdatasynced first if written) to open another. Nodes often run with 1,024 descriptors; thousands of
+ * partitions must share them with the WAL (walOpenFilesMax) and client and peer connections.
+ */
+export const partitionOpenFilesMax = 512;
 
 /** Bytes one recovery read brings into memory while replaying or scanning a segment. */
 export const walRecoveryReadBytes = 1024 * 1024;

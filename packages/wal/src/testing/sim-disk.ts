@@ -139,6 +139,14 @@ class SimStorage {
   names = new Map<string, Inode>();
   /** Names as they would be after a crash. */
   durableNames = new Map<string, Inode>();
+  /**
+   * Per directory, the names created, removed or renamed since its last fsync: what a syncDirectory
+   * copies from `names` to `durableNames` (every other name is the same in both), so a directory
+   * fsync costs its own changes, not the whole disk's files.
+   */
+  changedNames = new Map<string, Set<string>>();
+  /** The file names (`names` keys) in each directory, so a listing costs that directory's size. */
+  filesByDirectory = new Map<string, Set<string>>();
   readonly directories = new Set<string>([""]);
   faultRules: Array<SimDiskFaultRule & { remaining: number }> = [];
   faultProbabilities: Partial<Record<SimDiskFault, number>> = {};
@@ -204,6 +212,9 @@ export class SimDisk implements Disk {
       this.crashInode(inode, keepSomeUnsynced);
     }
     this.storage.names = new Map(this.storage.durableNames);
+    this.storage.changedNames.clear();
+    this.storage.filesByDirectory.clear();
+    for (const path of this.storage.names.keys()) addTo(this.storage.filesByDirectory, parentOf(path), path);
     this.storage.generation++;
     this.storage.statistics.crashes++;
     return new SimDisk({ rng: this.storage.rng }, this.storage);
@@ -251,7 +262,7 @@ export class SimDisk implements Disk {
         this.checkParent(name);
         this.maybeFail("open", name);
         inode = new Inode();
-        this.storage.names.set(name, inode);
+        this.setName(name, inode);
       }
       return new SimDiskFile(this, inode, name, this.generation);
     });
@@ -262,7 +273,8 @@ export class SimDisk implements Disk {
     return this.run("list", name, () => {
       const entries = new Set<string>();
       const prefix = name === "" ? "" : `${name}/`;
-      for (const path of [...this.storage.names.keys(), ...this.storage.directories]) {
+      const files = this.storage.filesByDirectory.get(name) ?? [];
+      for (const path of [...files, ...this.storage.directories]) {
         if (path.startsWith(prefix) && path !== name) {
           const rest = path.slice(prefix.length);
           if (!rest.includes("/") && rest !== "") entries.add(rest);
@@ -289,7 +301,7 @@ export class SimDisk implements Disk {
     const name = normalize(path);
     return this.run("remove", name, () => {
       this.maybeFail("remove", name);
-      this.storage.names.delete(name);
+      this.setName(name, undefined);
     });
   }
 
@@ -302,8 +314,8 @@ export class SimDisk implements Disk {
         throw new HelixError("NOT_FOUND", `no such file: ${source}`, { details: { path: from } });
       this.checkParent(target);
       this.maybeFail("rename", source);
-      this.storage.names.delete(source);
-      this.storage.names.set(target, inode);
+      this.setName(source, undefined);
+      this.setName(target, inode);
     });
   }
 
@@ -312,13 +324,27 @@ export class SimDisk implements Disk {
     return this.run("syncDirectory", name, () => {
       this.maybeFail("syncDirectory", name);
       this.storage.statistics.directorySyncs++;
-      for (const path of new Set([...this.storage.names.keys(), ...this.storage.durableNames.keys()])) {
-        if (parentOf(path) !== name) continue;
+      const changed = this.storage.changedNames.get(name) ?? new Set<string>();
+      this.storage.changedNames.delete(name);
+      for (const path of changed) {
         const inode = this.storage.names.get(path);
         if (inode === undefined) this.storage.durableNames.delete(path);
         else this.storage.durableNames.set(path, inode);
       }
     });
+  }
+
+  /** Creates, replaces or (with undefined) removes a name, noting the change for its directory's fsync. */
+  private setName(path: string, inode: Inode | undefined): void {
+    const directory = parentOf(path);
+    if (inode === undefined) {
+      this.storage.names.delete(path);
+      this.storage.filesByDirectory.get(directory)?.delete(path);
+    } else {
+      this.storage.names.set(path, inode);
+      addTo(this.storage.filesByDirectory, directory, path);
+    }
+    addTo(this.storage.changedNames, directory, path);
   }
 
   /** Runs `perform` now, or when the scheduler says; either way returns its outcome as a promise. */
@@ -515,6 +541,15 @@ function normalize(path: string): string {
     .split("/")
     .filter((part) => part !== "" && part !== ".")
     .join("/");
+}
+
+function addTo(sets: Map<string, Set<string>>, key: string, value: string): void {
+  let set = sets.get(key);
+  if (set === undefined) {
+    set = new Set();
+    sets.set(key, set);
+  }
+  set.add(value);
 }
 
 function parentOf(path: string): string {
