@@ -33,6 +33,13 @@ export const startFlags = [
   ["s3-endpoint", "<url>", "S3-compatible endpoint, e.g. http://127.0.0.1:9000"],
   ["s3-prefix", "<prefix/>", "key prefix inside the bucket, ending in /"],
   ["s3-path-style", "<true|false>", "bucket in the path (most S3-compatible servers)"],
+  ["auto-create-topics-enable", "<true|false>", "Kafka Metadata creates unknown topics (default false)"],
+  ["num-partitions", "<n>", "partitions of a Kafka topic created without a count (default 1)"],
+  [
+    "default-replication-factor",
+    "<n>",
+    "replication factor of a Kafka topic created without one (default min(3, nodes))",
+  ],
   ["config", "<file>", "a JSON file of the same settings"],
 ] as const;
 

@@ -9,7 +9,8 @@
  *   - ListOffsets: earliest (-2), latest (-1), max timestamp (-3, KIP-734) and by timestamp (KIP-79) on
  *     the partition leader; DeleteRecords (KIP-107) through the partition's Raft log.
  *   - the controller leader is the Kafka controller (CreateTopics, DeleteTopics, InitProducerId blocks);
- *     elsewhere those calls answer NOT_LEADER_OR_FOLLOWER;
+ *     elsewhere DeleteTopics and producer-id blocks answer NOT_LEADER_OR_FOLLOWER and topic creation
+ *     is forwarded to it;
  *   - a consumer group's coordinator is the leader of its consumer-progress group, which stores its
  *     offsets and generation (kafka/progress-group-store.ts); group requests elsewhere answer
  *     NOT_COORDINATOR (kafka-proxy's CoordinatorDriver asks findCoordinator before each one);
@@ -17,7 +18,9 @@
  *     partition's epoch history (partition/leader-epochs.ts); Fetch, ListOffsets and
  *     OffsetForLeaderEpoch check the client's current leader epoch (FENCED / UNKNOWN_LEADER_EPOCH);
  *   - DescribeProducers lists the leader's idempotent producers (HelixNode.producers);
- *     DescribeConfigs of a broker lists its fixed settings (auto-creation is off: no node flag yet).
+ *   - topic auto-creation (Metadata for an unknown topic) follows the node's Kafka topic settings
+ *     (KafkaTopicDefaults, off by default); a node that does not lead the controller forwards a topic
+ *     creation to the controller leader over gRPC (KIP-590); DescribeConfigs of a broker lists them.
  *     CreatePartitions and (Incremental)AlterConfigs go through HelixNode.alterTopic.
  * Long polling polls the high watermark (as the gRPC edge does, edges/grpc/waiting.ts).
  */
@@ -50,6 +53,7 @@ import {
   type TopicPartition,
   type TopicSpec,
 } from "@helixlog/kafka-proxy";
+import { HelixClient } from "../client/helix-client.js";
 import { type TopicRecord, validateTopicName } from "../node/controller/controller-state.js";
 import { effectiveTopicConfig, validateTopicConfig } from "../node/controller/topic-config.js";
 import type { Acks, HelixNode } from "../node/helix-node.js";
@@ -61,8 +65,28 @@ import { ProgressGroupStore } from "./kafka/progress-group-store.js";
 
 /** Kafka's default replication factor, lowered to the cluster size on small clusters. */
 const replicationFactorDefault = 3;
-/** Kafka's num.partitions default. */
-const partitionsDefault = 1;
+/** How long a node that forwarded a topic creation waits to see the topic in its own controller state. */
+const forwardedTopicVisibleMs = 10_000;
+
+/**
+ * Kafka's topic-creation broker settings (node flags `--auto-create-topics-enable`, `--num-partitions`,
+ * `--default-replication-factor`): what Metadata for an unknown topic does, and what CreateTopics (and
+ * auto-creation) use when a request leaves the count or the factor at -1.
+ */
+export interface KafkaTopicDefaults {
+  /** Kafka's auto.create.topics.enable; off by default. */
+  readonly autoCreate: boolean;
+  /** Kafka's num.partitions (default 1). */
+  readonly partitions: number;
+  /** Kafka's default.replication.factor; undefined: 3, lowered to the cluster size on small clusters. */
+  readonly replicationFactor: number | undefined;
+}
+
+export const kafkaTopicDefaults: KafkaTopicDefaults = {
+  autoCreate: false,
+  partitions: 1,
+  replicationFactor: undefined,
+};
 /** Producer ids reserved from the controller per proposal: one Raft round per thousand producers. */
 const producerIdBlockSize = 1_000;
 
@@ -79,6 +103,7 @@ export class HelixKafkaBackend implements KafkaBackend {
     private readonly node: HelixNode,
     /** Quotas, admission and fair queueing (edges/flow); undefined: none (in-process tests). */
     private readonly flow?: NodeFlow,
+    private readonly topicDefaults: KafkaTopicDefaults = kafkaTopicDefaults,
   ) {
     this.groups = new ProgressGroupStore(node);
   }
@@ -200,13 +225,11 @@ export class HelixKafkaBackend implements KafkaBackend {
   }
 
   async createTopic(spec: TopicSpec): Promise<TopicDescription> {
-    const partitions = spec.partitions === -1 ? partitionsDefault : spec.partitions;
+    const partitions = spec.partitions === -1 ? this.topicDefaults.partitions : spec.partitions;
     if (!Number.isInteger(partitions) || partitions < 1 || partitions > limits.partitionsPerTopicMax)
       throw new HelixError("INVALID_PARTITIONS", `partitions must be 1..${limits.partitionsPerTopicMax}`);
     const replicationFactor =
-      spec.replicationFactor === -1
-        ? Math.max(1, Math.min(replicationFactorDefault, this.node.listNodes().length))
-        : spec.replicationFactor;
+      spec.replicationFactor === -1 ? this.defaultReplicationFactor() : spec.replicationFactor;
     if (replicationFactor < 1 || replicationFactor > limits.replicationFactorMax)
       throw new HelixError(
         "INVALID_REPLICATION_FACTOR",
@@ -215,8 +238,46 @@ export class HelixKafkaBackend implements KafkaBackend {
     const config: Record<string, string> = {};
     for (const [name, value] of spec.configs) if (value !== null) config[name] = value;
     if (spec.validateOnly) return this.validateCreate(spec.name, partitions, replicationFactor, config);
+    if (!this.node.isControllerLeader())
+      return this.forwardCreateTopic(spec.name, partitions, replicationFactor, config);
     const topic = await this.node.createTopic({ name: spec.name, partitions, replicationFactor, config });
     return this.describeTopic(topic);
+  }
+
+  /**
+   * Topic creation on a node that does not lead the controller (KIP-590 forwarding): sent to the
+   * controller leader over gRPC, then answered once this node has applied the topic, so the Metadata
+   * that auto-created it can describe it. LEADER_NOT_AVAILABLE (retriable) while no leader is known.
+   */
+  private async forwardCreateTopic(
+    name: string,
+    partitions: number,
+    replicationFactor: number,
+    configs: Record<string, string>,
+  ): Promise<TopicDescription> {
+    const leader = this.node.controllerLeader();
+    const address = this.node.listNodes().find((record) => record.nodeId === leader)?.grpcAddress;
+    if (address === undefined)
+      throw new HelixError("LEADER_NOT_AVAILABLE", "no controller leader is known to forward to");
+    const client = new HelixClient(address, { deadlineMs: forwardedTopicVisibleMs });
+    try {
+      await client.createTopic({ name, partitions, replicationFactor, configs });
+    } finally {
+      client.close();
+    }
+    await pollUntil(
+      () => this.node.topic(name) !== undefined,
+      forwardedTopicVisibleMs,
+      () => this.stopped,
+    );
+    return this.describeTopic(this.requireTopic(name));
+  }
+
+  private defaultReplicationFactor(): number {
+    return (
+      this.topicDefaults.replicationFactor ??
+      Math.max(1, Math.min(replicationFactorDefault, this.node.listNodes().length))
+    );
   }
 
   async deleteTopic(name: string): Promise<void> {
@@ -368,12 +429,11 @@ export class HelixKafkaBackend implements KafkaBackend {
   private brokerConfigs(brokerId: string): readonly ConfigEntry[] {
     if (brokerId !== "" && brokerId !== String(this.node.nodeId))
       throw new HelixError("INVALID_ARGUMENT", `this is broker ${this.node.nodeId}, not broker ${brokerId}`);
-    const replicationFactor = Math.max(1, Math.min(replicationFactorDefault, this.node.listNodes().length));
     const settings: Record<string, string> = {
       "broker.id": String(this.node.nodeId),
-      "auto.create.topics.enable": "false",
-      "num.partitions": String(partitionsDefault),
-      "default.replication.factor": String(replicationFactor),
+      "auto.create.topics.enable": String(this.topicDefaults.autoCreate),
+      "num.partitions": String(this.topicDefaults.partitions),
+      "default.replication.factor": String(this.defaultReplicationFactor()),
       "message.max.bytes": String(limits.recordBatchSizeBytesMax),
     };
     return Object.entries(settings).map(([name, value]) => ({

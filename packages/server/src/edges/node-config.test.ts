@@ -135,4 +135,26 @@ describe("loadNodeConfig", () => {
       /--s3-path-style must be true or false/,
     );
   });
+
+  it("configures Kafka topic auto-creation (off by default) and the creation defaults", () => {
+    expect(load([]).kafkaTopics).toEqual({ autoCreate: false, partitions: 1, replicationFactor: undefined });
+    const files = { "/h.json": JSON.stringify({ "auto-create-topics-enable": true, "num-partitions": 6 }) };
+    expect(load(["--config", "/h.json"], {}, files).kafkaTopics).toEqual({
+      autoCreate: true,
+      partitions: 6,
+      replicationFactor: undefined,
+    });
+    const flags = load(["--auto-create-topics-enable", "false", "--default-replication-factor", "2"], {
+      HELIX_AUTO_CREATE_TOPICS_ENABLE: "true",
+      HELIX_NUM_PARTITIONS: "3",
+    });
+    expect(flags.kafkaTopics).toEqual({ autoCreate: false, partitions: 3, replicationFactor: 2 });
+    expect(() => load(["--auto-create-topics-enable", "yes"])).toThrowError(
+      /--auto-create-topics-enable must be true or false, got "yes"/,
+    );
+    expect(() => load(["--num-partitions", "0"])).toThrowError(/--num-partitions must be an integer 1\.\./);
+    expect(() => load([], { HELIX_DEFAULT_REPLICATION_FACTOR: "three" })).toThrowError(
+      /HELIX_DEFAULT_REPLICATION_FACTOR must be an integer/,
+    );
+  });
 });

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { HelixError, limits, type NodeId } from "@helixlog/core";
 import { type S3ObjectStoreConfig, validateS3ObjectStoreConfig } from "@helixlog/tier";
+import { type KafkaTopicDefaults, kafkaTopicDefaults } from "./kafka-backend.js";
 
 /**
  * The node's configuration, from (highest precedence first) command-line flags, `HELIX_*` environment
@@ -31,6 +32,8 @@ export interface NodeConfig {
   readonly advertisedKafkaAddress: HostPort;
   /** Where tiered segments go (issue 11): a directory store under the data directory by default, or S3. */
   readonly objectStore: ObjectStoreConfig;
+  /** Kafka topic auto-creation and creation defaults (Kafka's broker settings of the same names). */
+  readonly kafkaTopics: KafkaTopicDefaults;
   /** Where each setting came from, for the startup log line. */
   readonly sources: Readonly<Record<SettingName, SettingSource>>;
 }
@@ -63,6 +66,9 @@ const settings = [
   "s3-endpoint",
   "s3-prefix",
   "s3-path-style",
+  "auto-create-topics-enable",
+  "num-partitions",
+  "default-replication-factor",
 ] as const;
 export type SettingName = (typeof settings)[number];
 
@@ -141,8 +147,11 @@ function readConfigFile(
         `config file ${path}: unknown setting "${key}"; known: ${settings.join(", ")}`,
       );
     }
-    if (typeof value !== "string" && typeof value !== "number") {
-      throw new HelixError("INVALID_CONFIG", `config file ${path}: "${key}" must be a string or a number`);
+    if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
+      throw new HelixError(
+        "INVALID_CONFIG",
+        `config file ${path}: "${key}" must be a string, a number or a boolean`,
+      );
     }
     result[key as SettingName] = String(value);
   }
@@ -188,7 +197,36 @@ function resolve(raw: RawSettings): NodeConfig {
         ? kafkaAddress
         : parseHostPort(raw["advertised-kafka-addr"].value, where("advertised-kafka-addr")),
     objectStore: resolveObjectStore(raw, where, raw["data-dir"]?.value ?? `./data/node-${node}`),
+    kafkaTopics: resolveKafkaTopics(raw, where),
     sources,
+  };
+}
+
+/** Kafka's auto.create.topics.enable, num.partitions and default.replication.factor, under flag names. */
+function resolveKafkaTopics(raw: RawSettings, where: (setting: SettingName) => string): KafkaTopicDefaults {
+  const enabled = raw["auto-create-topics-enable"]?.value ?? String(kafkaTopicDefaults.autoCreate);
+  if (enabled !== "true" && enabled !== "false") {
+    throw new HelixError(
+      "INVALID_CONFIG",
+      `${where("auto-create-topics-enable")} must be true or false, got "${enabled}"`,
+    );
+  }
+  const count = (setting: SettingName, max: number): number | undefined => {
+    const value = raw[setting]?.value;
+    if (value === undefined) return undefined;
+    const parsed = Number(value);
+    if (!/^\d+$/.test(value.trim()) || parsed < 1 || parsed > max) {
+      throw new HelixError(
+        "INVALID_CONFIG",
+        `${where(setting)} must be an integer 1..${max}, got "${value}"`,
+      );
+    }
+    return parsed;
+  };
+  return {
+    autoCreate: enabled === "true",
+    partitions: count("num-partitions", limits.partitionsPerTopicMax) ?? kafkaTopicDefaults.partitions,
+    replicationFactor: count("default-replication-factor", limits.replicationFactorMax),
   };
 }
 

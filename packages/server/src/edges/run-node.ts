@@ -221,11 +221,12 @@ export async function runNode(config: NodeConfig, options: RunNodeOptions): Prom
   const flow = new NodeFlow(node, nodeFlowOptionsFromEnvironment());
   flow.start();
   const grpc = await startGrpcApi({ address: config.grpcAddress, node, addressOf, flow });
-  const kafkaBackend = new HelixKafkaBackend(node, flow);
+  const kafkaBackend = new HelixKafkaBackend(node, flow, config.kafkaTopics);
   const kafka = await startKafkaListener({
     backend: kafkaBackend,
     host: config.kafkaAddress.host,
     port: config.kafkaAddress.port,
+    autoCreateTopics: config.kafkaTopics.autoCreate,
     rng: new SeededRng((options.seed ?? Date.now()) % 2 ** 48),
     logger: {
       warn: (message, details) => options.log({ event: "kafka.warn", message, ...details }),
