@@ -23,7 +23,9 @@ import { defaultDeleteTopicsResponse } from "../src/protocol/generated/delete-to
 import { defaultDescribeClusterResponse } from "../src/protocol/generated/describe-cluster/defaults.gen.js";
 import { defaultDescribeConfigsResponse } from "../src/protocol/generated/describe-configs/defaults.gen.js";
 import { defaultDescribeGroupsResponse } from "../src/protocol/generated/describe-groups/defaults.gen.js";
+import { defaultDescribeProducersResponse } from "../src/protocol/generated/describe-producers/defaults.gen.js";
 import { defaultHeartbeatResponse } from "../src/protocol/generated/heartbeat/defaults.gen.js";
+import { defaultIncrementalAlterConfigsResponse } from "../src/protocol/generated/incremental-alter-configs/defaults.gen.js";
 import type * as Generated from "../src/protocol/generated/index.gen.js";
 import { defaultLeaveGroupResponse } from "../src/protocol/generated/leave-group/defaults.gen.js";
 import { defaultListGroupsResponse } from "../src/protocol/generated/list-groups/defaults.gen.js";
@@ -391,6 +393,8 @@ const defaultResponses: Record<string, () => unknown> = {
   DescribeCluster: defaultDescribeClusterResponse,
   DescribeConfigs: defaultDescribeConfigsResponse,
   DescribeGroups: defaultDescribeGroupsResponse,
+  DescribeProducers: defaultDescribeProducersResponse,
+  IncrementalAlterConfigs: defaultIncrementalAlterConfigsResponse,
   Heartbeat: defaultHeartbeatResponse,
   LeaveGroup: defaultLeaveGroupResponse,
   ListGroups: defaultListGroupsResponse,

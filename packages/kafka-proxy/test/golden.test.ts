@@ -1,5 +1,6 @@
 /**
- * Golden bytes from real clients: every request frame captured from KafkaJS and from librdkafka (kcat)
+ * Golden bytes from real clients: every request frame captured from KafkaJS, from librdkafka (kcat) and
+ * from @platformatic/kafka (flexible versions: Metadata v12, Produce v11, Fetch v17 with topic ids, ...)
  * (see scripts/capture-*.ts and the README) decodes with our codecs and re-encodes byte for byte.
  * A few fixtures also have their decoded contents spelled out, so a codec that is wrong in a
  * self-consistent way (reads and writes the same wrong layout) still fails.
@@ -9,6 +10,9 @@ import { findGeneratedApi } from "../src/framing/api-table.js";
 import { requestHeaderVersion } from "../src/framing/headers.js";
 import { decodeRequestFrame, encodeRequestFrame } from "../src/framing/messages.js";
 import type { ApiVersionsRequest } from "../src/protocol/generated/api-versions/types.gen.js";
+import type { DescribeProducersRequest } from "../src/protocol/generated/describe-producers/types.gen.js";
+import type { FetchRequest } from "../src/protocol/generated/fetch/types.gen.js";
+import type { OffsetForLeaderEpochRequest } from "../src/protocol/generated/offset-for-leader-epoch/types.gen.js";
 import type { ProduceRequest } from "../src/protocol/generated/produce/types.gen.js";
 import { loadFixtures } from "./support/fixtures.js";
 
@@ -25,9 +29,10 @@ function fixture(name: string): Uint8Array {
 }
 
 describe("golden request frames", () => {
-  it("has fixtures from both clients", () => {
+  it("has fixtures from every client", () => {
     expect(fixtures.filter((entry) => entry.client === "kafkajs").length).toBeGreaterThanOrEqual(20);
     expect(fixtures.filter((entry) => entry.client === "kcat").length).toBeGreaterThanOrEqual(10);
+    expect(fixtures.filter((entry) => entry.client === "platformatic").length).toBeGreaterThanOrEqual(25);
   });
 
   it.each(fixtures.map((entry) => [entry.name, entry] as const))(
@@ -71,5 +76,38 @@ describe("decoded contents", () => {
     expect(view.getInt8(16)).toBe(2);
     expect(view.getBigInt64(43)).toBe(4242n);
     expect(view.getInt32(8)).toBe(records.length - 12);
+  });
+
+  it("platformatic Metadata v12 (flexible, header v2) asks for every topic with a null array", () => {
+    const { header, body } = decodeRequestFrame(fixture("platformatic/metadata-v12"));
+    expect(requestHeaderVersion(3, 12)).toBe(2);
+    expect(header.clientId).toBe("helix-capture");
+    expect(body).toEqual({
+      topics: null,
+      allowAutoTopicCreation: false,
+      includeClusterAuthorizedOperations: false,
+      includeTopicAuthorizedOperations: false,
+    });
+  });
+
+  it("platformatic Fetch v17 names the topic by the UUID Metadata gave, not by name", () => {
+    const { body } = decodeRequestFrame(fixture("platformatic/fetch-v17"));
+    const topic = (body as FetchRequest).topics[0]!;
+    expect(topic.topicId).toBe("6a1f0c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b");
+    expect(topic.topic).toBe("");
+    expect(topic.partitions[0]).toMatchObject({ partition: 0, fetchOffset: 0n });
+  });
+
+  it("platformatic DescribeProducers v0 and OffsetForLeaderEpoch v4 carry what was asked", () => {
+    const producers = decodeRequestFrame(fixture("platformatic/describe-producers-v0"))
+      .body as DescribeProducersRequest;
+    expect(producers.topics).toEqual([{ name: "capture-topic", partitionIndexes: [0] }]);
+    const epochs = decodeRequestFrame(fixture("platformatic/offset-for-leader-epoch-v4"))
+      .body as OffsetForLeaderEpochRequest;
+    expect(epochs.replicaId).toBe(-1);
+    expect(epochs.topics[0]).toMatchObject({
+      topic: "capture-topic",
+      partitions: [{ partition: 0, currentLeaderEpoch: 0, leaderEpoch: 0 }],
+    });
   });
 });
