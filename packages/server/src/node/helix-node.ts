@@ -843,6 +843,7 @@ export class HelixNode {
         const proposal = this.host.propose(group, data);
         return this.await(group, proposal.index, proposal.term, "all");
       },
+      readIndex: (group) => this.host.readIndex(group),
       addGroup: (group, voters) => this.host.addGroup({ group, voters }),
     });
   }

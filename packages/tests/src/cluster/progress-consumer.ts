@@ -7,7 +7,7 @@
  *
  * It leases up to K partitions (CONFLICT: another member holds it; tried again later), reads each from
  * its lease's committed offset a few records at a time, acks cumulatively after processing, renews
- * before a third of the lease is left, and drops a lease that is FENCED. Everything it does is one JSON
+ * every quarter of the lease, and drops a lease that is FENCED. Everything it does is one JSON
  * line on stdout, written before the next step (stdout is a pipe, written synchronously on Linux, so a
  * SIGKILL loses no line of what happened before it):
  *   {"event":"ready"} {"event":"lease","partition","leaseId","epoch","committedOffset"}
@@ -151,7 +151,7 @@ async function work(partition: number, lease: Held): Promise<void> {
       lease.next = through;
       emit({ event: "acked", partition, committedOffset: acked.committedOffset });
     }
-    if (Date.now() - lease.renewedAt > leaseMs / 3) {
+    if (Date.now() - lease.renewedAt > leaseMs / 4) {
       await call(progress, (client) => client.renewLease(group, fence, leaseMs));
       lease.renewedAt = Date.now();
     }

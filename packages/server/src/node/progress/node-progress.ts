@@ -1,9 +1,13 @@
 /**
- * The node's consumer-progress API (issue 9) over the progress Raft groups this node hosts. Every
- * operation, reads included, goes through the log of the consumer group's progress group: the leader
- * validates the request, stamps it with the time of its injected Clock, proposes it and answers with the
- * result the state machine computed when the entry was applied (so reads are linearizable). A node that
- * does not lead the group answers NOT_LEADER with the leader it knows (or the group's first voter).
+ * The node's consumer-progress API (issue 9) over the progress Raft groups this node hosts. Every write
+ * goes through the log of the consumer group's progress group: the leader validates the request, stamps
+ * it with the time of its injected Clock, proposes it and answers with the result the state machine
+ * computed when the entry was applied. Reads (FetchOffsets, DescribeGroup, ListGroups) are served by
+ * the leader after a Raft ReadIndex (a quorum confirmed its commit index, applied here): linearizable,
+ * with no log entry. They do not advance the replicated clock, so a lease past its expiry may still be
+ * listed until the next command or AdvanceClock (at most progressClockAdvanceTicks ticks) ends it.
+ * A node that does not lead the group answers NOT_LEADER with the leader it knows (or the group's first
+ * voter).
  *
  * Clients name topics; the state machine keys progress by topic id (a re-created topic starts with no
  * progress). Answers name topics again; progress of a deleted topic is reported with `topic: ""` and its id.
@@ -36,6 +40,7 @@ import {
   memberId,
   type PartitionDescription,
   type ProgressCommand,
+  type ProgressQuery,
   type ProgressResult,
   type ProgressResultValues,
 } from "@helixlog/progress";
@@ -60,6 +65,8 @@ export interface ProgressHost {
   view(group: GroupId): GroupView | undefined;
   /** Proposes on a group this node leads and resolves with what applying the entry returned. */
   propose(group: GroupId, data: Uint8Array): Promise<unknown>;
+  /** Raft ReadIndex: resolves once a quorum confirmed the commit index and it is applied here. */
+  readIndex(group: GroupId): Promise<unknown>;
   /** Starts hosting a group (recovering it from the WAL). */
   addGroup(group: GroupId, voters: readonly NodeId[]): Promise<void>;
 }
@@ -262,7 +269,7 @@ export class NodeProgress {
     const id = consumerGroupId(group);
     if (partitions !== undefined)
       checkCount("partitions", partitions.length, limits.progressOffsetsPerCommandMax);
-    const value = await this.run({
+    const value = await this.read(this.groupOf(id), {
       type: "FetchOffsets",
       nowMs: 0,
       group: id,
@@ -370,7 +377,7 @@ export class NodeProgress {
 
   async describeGroup(group: string): Promise<GroupDescriptionView> {
     const id = consumerGroupId(group);
-    const value = await this.run({ type: "DescribeGroup", nowMs: 0, group: id });
+    const value = await this.read(this.groupOf(id), { type: "DescribeGroup", nowMs: 0, group: id });
     const names = this.topicNames();
     const named = <View extends { topic: TopicId; partition: PartitionId }>(view: View): Named<View> => ({
       ...view,
@@ -390,10 +397,7 @@ export class NodeProgress {
   async listGroups(progressGroup: number): Promise<GroupListingPage> {
     const count = this.progressGroupCount();
     const group = integer("progress group", progressGroup, 1, count) as GroupId;
-    const value = (await this.propose(group, {
-      type: "ListGroups",
-      nowMs: 0,
-    })) as ProgressResultValues["ListGroups"];
+    const value = await this.read(group, { type: "ListGroups", nowMs: 0 });
     return { progressGroup: group, progressGroupCount: count, groups: value.groups };
   }
 
@@ -476,6 +480,22 @@ export class NodeProgress {
       this.groupOf(command.group),
       command,
     )) as ProgressResultValues[Command["type"]];
+  }
+
+  /** A read on the leader after a ReadIndex: linearizable without a log entry; a rejection becomes a throw. */
+  private async read<Query extends ProgressQuery>(
+    group: GroupId,
+    query: Query,
+  ): Promise<ProgressResultValues[Query["type"]]> {
+    this.requireLeader(group);
+    await this.host.readIndex(group);
+    // Leadership may have moved while the read waited; a deposed leader's state may be stale.
+    this.requireLeader(group);
+    const state = this.states.get(group);
+    if (state === undefined) throw new HelixError("INTERNAL", `progress group ${group} is not hosted here`);
+    const result = state.state.query(query) as ProgressResult<ProgressResultValues[Query["type"]]>;
+    if (!result.ok) throw result.error;
+    return result.value;
   }
 
   /** Stamps the leader's clock, proposes, waits for the applied result; a rejection becomes a throw. */

@@ -32,6 +32,8 @@ class Cluster {
   readonly disks = new Map<NodeId, SimDisk>();
   private readonly inbox: [NodeId, NodeId, NodeEnvelope][] = [];
   readonly clock = new ManualClock();
+  /** Nodes cut off the network: what they send and what is sent to them is dropped. */
+  readonly isolated = new Set<NodeId>();
 
   constructor(
     readonly ids: NodeId[],
@@ -72,7 +74,10 @@ class Cluster {
     for (const node of this.nodes.values()) node.tick();
     for (let round = 0; round < 50 && this.inbox.length > 0; round++) {
       const messages = this.inbox.splice(0);
-      for (const [from, to, envelope] of messages) this.nodes.get(to)?.receive(from, envelope);
+      for (const [from, to, envelope] of messages) {
+        if (this.isolated.has(from) || this.isolated.has(to)) continue;
+        this.nodes.get(to)?.receive(from, envelope);
+      }
       await settle();
     }
     await settle();
@@ -220,6 +225,22 @@ describe("progress groups on three nodes", () => {
       ["orders", 0, 42, "m"],
       ["orders", 1, 7, ""],
     ]);
+    // Reads are served after a ReadIndex: no log entry, and a leader cut off from its quorum cannot
+    // answer (it might have been deposed), where a read from its local state would be stale.
+    const progressGroup = leader.progress.locate("billing")?.progressGroup as GroupId;
+    const appliedBefore = leader.progress.groupState(progressGroup)?.lastAppliedIndex;
+    await cluster.drive(leader.progress.describeGroup("billing"));
+    await cluster.drive(leader.progress.listGroups(progressGroup));
+    expect(leader.progress.groupState(progressGroup)?.lastAppliedIndex).toBe(appliedBefore);
+    cluster.isolated.add(leader.nodeId);
+    const cutOff = leader.progress.fetchOffsets("billing");
+    cutOff.catch(() => {});
+    let answered = false;
+    cutOff.then(() => (answered = true)).catch(() => {});
+    for (let i = 0; i < 5; i++) await cluster.step();
+    expect(answered, "a cut-off leader answered a read without its quorum").toBe(false);
+    cluster.isolated.delete(leader.nodeId);
+    await cluster.until(() => answered, "the read answered once the quorum is back");
     const follower = [...cluster.nodes.values()].find((node) => node !== leader) as HelixNode;
     try {
       await follower.progress.fetchOffsets("billing");
@@ -585,10 +606,12 @@ async function runSeed(seed: number): Promise<void> {
     }
   }
   if (down !== undefined) await cluster.start(down.id, down.disk);
-  // Convergence: one more entry through the log, then every replica applied it and holds the same bytes.
+  // Convergence: one more entry through the log (a write that changes nothing: reads take no entry),
+  // then every replica applied it and holds the same bytes.
   const leader = await cluster.progressLeader(group);
   const progressGroup = leader.progress.locate(group)?.progressGroup as GroupId;
-  await cluster.drive(leader.progress.fetchOffsets(group));
+  const { deadLetterAfterDeliveries } = await cluster.drive(leader.progress.describeGroup(group));
+  await cluster.drive(leader.progress.configureGroup(group, deadLetterAfterDeliveries));
   const target = leader.progress.groupState(progressGroup)?.lastAppliedIndex ?? 0;
   await cluster.until(
     () =>
