@@ -27,7 +27,7 @@ import {
   type Ticks,
 } from "@helixlog/core";
 import { describeMessage, type Entry, type MultiRaftBatch } from "@helixlog/raft";
-import { RaftHost } from "@helixlog/server";
+import { type GroupView, RaftHost } from "@helixlog/server";
 import { Wal } from "@helixlog/wal";
 import { SimDisk } from "@helixlog/wal/testing";
 import { Checkers, type EntryFact, SimulationViolation } from "./checkers.js";
@@ -258,6 +258,8 @@ export class Simulation {
     this.queue.push(Math.max(0, this.endMs - this.livenessMs), { kind: "liveness" });
     this.queue.push(this.endMs, { kind: "end" });
     await this.drain();
+    /** Nodes whose host round waited for the WAL after the last event (a bit per node id). */
+    let busyBefore = this.busyNodes();
     while (this.violation === undefined) {
       const next = this.queue.pop();
       if (next === undefined) break;
@@ -269,12 +271,18 @@ export class Simulation {
       } catch (error) {
         this.recordViolation(error);
       }
-      // Promise chains start with disk operations and with host rounds waiting for the WAL (which may
-      // defer its own work to a microtask); everything else is synchronous, so other events need no
-      // drain, and most events are ticks and deliveries while no round is in flight.
-      if (this.diskActivity || this.anyBusy()) {
+      // Promise chains start with disk operations, with a node opening, and with a host round that
+      // starts waiting for the WAL (which defers its own work to a microtask). A round already waiting
+      // before this event creates nothing new: inputs to a busy host go to its engine synchronously,
+      // and its round can only finish when a disk operation completes. Everything else is synchronous,
+      // so other events need no drain: most events are ticks and deliveries that start no round.
+      const busy = this.busyNodes();
+      if (this.diskActivity || (busy & ~busyBefore) !== 0 || this.anyStarting()) {
         this.diskActivity = false;
         await this.drain();
+        busyBefore = this.busyNodes();
+      } else {
+        busyBefore = busy;
       }
     }
     if (this.violation === undefined) {
@@ -369,10 +377,15 @@ export class Simulation {
     return new Promise((resolve) => setImmediate(resolve));
   }
 
-  private anyBusy(): boolean {
-    for (const node of this.nodes.values()) {
-      if (node.status === "starting" || node.host?.busy === true) return true;
-    }
+  /** The nodes whose host has a round waiting for the WAL, one bit per node id. */
+  private busyNodes(): number {
+    let busy = 0;
+    for (const node of this.nodes.values()) if (node.host?.busy === true) busy |= 1 << node.id;
+    return busy;
+  }
+
+  private anyStarting(): boolean {
+    for (const node of this.nodes.values()) if (node.status === "starting") return true;
     return false;
   }
 
@@ -908,8 +921,9 @@ export class Simulation {
     for (const node of this.nodes.values()) {
       const host = node.host;
       if (node.status !== "up" || host === undefined) continue;
+      const views = new Map(this.groupIds.map((group) => [group, host.view(group)]));
       for (const { group, index, term } of this.acknowledged) {
-        const view = host.view(group);
+        const view = views.get(group) as GroupView;
         if (view.role !== "leader" && view.lastIndex < index) continue;
         this.checkers.checkAcknowledged(group, index, term, node.id, (at) =>
           host.engine.term(group, at as LogIndex),

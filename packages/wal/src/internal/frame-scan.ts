@@ -69,14 +69,14 @@ export async function inspectTail(file: DiskFile, from: number, rules: FrameRule
   let windowStart = from;
   let window = await file.read(from, limits.walRecoveryReadBytes);
   let candidate = from + 1;
-  for (let i = 0; i < window.length; i++) if (window[i] !== 0) nonZeroEnd = from + i + 1;
+  nonZeroEnd = Math.max(nonZeroEnd, from + nonZeroEndOf(window));
   while (candidate + frameHeaderBytes < fileSize) {
     const index = candidate - windowStart;
     if (index + 4 > window.length) {
       windowStart = candidate;
       window = await file.read(candidate, limits.walRecoveryReadBytes);
-      for (let i = 0; i < window.length; i++)
-        if (window[i] !== 0) nonZeroEnd = Math.max(nonZeroEnd, candidate + i + 1);
+      const end = nonZeroEndOf(window);
+      if (end > 0) nonZeroEnd = Math.max(nonZeroEnd, candidate + end);
       continue;
     }
     if (
@@ -103,14 +103,43 @@ export async function inspectTail(file: DiskFile, from: number, rules: FrameRule
   const covered = windowStart + window.length;
   if (covered < fileSize) {
     const rest = await file.read(covered, fileSize - covered);
-    for (let i = 0; i < rest.length; i++)
-      if (rest[i] !== 0) nonZeroEnd = Math.max(nonZeroEnd, covered + i + 1);
+    const end = nonZeroEndOf(rest);
+    if (end > 0) nonZeroEnd = Math.max(nonZeroEnd, covered + end);
   }
   return { validFrameAt: undefined, nonZeroEnd };
 }
 
 function nextNonZero(bytes: Uint8Array, from: number): number {
+  // A word at a time where aligned: recovery runs over the long zero tail of the newest (preallocated)
+  // segment on every open, and byte loops over it were a visible share of a restart.
   let i = from;
+  while (i < bytes.length && (bytes.byteOffset + i) % 4 !== 0) {
+    if (bytes[i] !== 0) return i;
+    i++;
+  }
+  if (i >= bytes.length) return i;
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + i, (bytes.length - i) >>> 2);
+  let word = 0;
+  while (word < words.length && words[word] === 0) word++;
+  i += word * 4;
   while (i < bytes.length && bytes[i] === 0) i++;
   return i;
+}
+
+/** One past the last non-zero byte of `bytes`, 0 when every byte is zero (a word at a time, backwards). */
+function nonZeroEndOf(bytes: Uint8Array): number {
+  let end = bytes.length;
+  while (end > 0 && (bytes.byteOffset + end) % 4 !== 0) {
+    if (bytes[end - 1] !== 0) return end;
+    end--;
+  }
+  const firstAligned = (4 - (bytes.byteOffset % 4)) % 4;
+  if (end > firstAligned) {
+    const words = new Uint32Array(bytes.buffer, bytes.byteOffset + firstAligned, (end - firstAligned) >>> 2);
+    let word = words.length;
+    while (word > 0 && words[word - 1] === 0) word--;
+    end = firstAligned + word * 4;
+  }
+  while (end > 0 && bytes[end - 1] === 0) end--;
+  return end;
 }
