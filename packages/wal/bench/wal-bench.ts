@@ -55,6 +55,7 @@ const sizes = listArgument("sizes", "100,1024,16384");
 const concurrencies = listArgument("concurrency", "1,16,256,4096");
 const releasing = process.argv.includes("--release");
 const releaseEveryAppends = 16;
+const segmentSizeBytes = Number(argument("segment-bytes", String(64 * 1024 * 1024)));
 const rawFileBytes = 64 * 1024 * 1024;
 
 interface Result {
@@ -81,7 +82,10 @@ function summarize(result: Result) {
 }
 
 async function benchWal(directory: string, size: number, concurrency: number): Promise<Result> {
-  const wal = await Wal.open(new NodeDisk(directory), { directory: `wal-${size}-${concurrency}` });
+  const wal = await Wal.open(new NodeDisk(directory), {
+    directory: `wal-${size}-${concurrency}`,
+    segmentSizeBytes,
+  });
   const data = new Uint8Array(size).fill(7);
   const latenciesMs: number[] = [];
   const deadline = performance.now() + cellSeconds * 1000;

@@ -191,6 +191,108 @@ describe("Wal", () => {
     expect(reopened.status(group(2))?.lastIndex ?? 0).toBe(0);
   });
 
+  it("flushes a full write's worth written during an fdatasync at once, before acknowledging, in call order", async () => {
+    const held: Array<() => void> = [];
+    let holding = false;
+    const disk = new SimDisk({
+      rng: new SeededRng(7),
+      scheduler: (operation, path, complete) =>
+        holding && operation === "sync" && path.includes("00000000000000000001.wal")
+          ? held.push(complete)
+          : complete(),
+    });
+    const segmentSizeBytes = 8 * 1024 * 1024;
+    const wal = await Wal.open(disk, { directory: "wal", segmentSizeBytes });
+    const until = async (condition: () => boolean) => {
+      for (let turn = 0; turn < 1000 && !condition(); turn++) await Promise.resolve();
+      expect(condition()).toBe(true);
+    };
+    const large = (index: number): WalEntry => ({
+      index: index as LogIndex,
+      term: 1 as Term,
+      type: 1,
+      data: new Uint8Array(400 * 1024).fill(index),
+    });
+    holding = true;
+    const acknowledged: string[] = [];
+    const syncsRequestedAtFirstAck: number[] = [];
+    const first = wal.append(group(1), { entries: [entry(1, 1)] }).then(() => {
+      acknowledged.push("small");
+      syncsRequestedAtFirstAck.push(held.length);
+    });
+    await until(() => held.length === 1);
+    const bytesBefore = disk.statistics.writtenBytes;
+    // 1.2 MiB reaches the page cache during the first fdatasync.
+    const large1 = [1, 2, 3].map((index) =>
+      wal.append(group(2), { entries: [large(index)] }).then(() => acknowledged.push(`large ${index}`)),
+    );
+    await until(() => disk.statistics.writtenBytes - bytesBefore >= 3 * 400 * 1024);
+    (held.shift() as () => void)();
+    await first;
+    // The next fdatasync was requested before the first one's callers were acknowledged.
+    expect(syncsRequestedAtFirstAck).toEqual([1]);
+    expect(acknowledged).toEqual(["small"]);
+    // More callers arrive while it runs; the crash loses them and the unacknowledged large entries only.
+    const late = wal.append(group(1), { entries: [entry(2, 1)] }).catch(() => "lost");
+    await until(() => held.length === 1);
+    holding = false;
+    const restarted = disk.crash({ keepSomeUnsynced: false });
+    (held.shift() as () => void)();
+    await Promise.allSettled([...large1, late]);
+    const reopened = await Wal.open(restarted, { directory: "wal", segmentSizeBytes });
+    expect(reopened.status(group(1))?.lastIndex).toBe(1);
+    expect(reopened.status(group(2))?.lastIndex ?? 0).toBe(0);
+  });
+
+  it("acknowledges chained fdatasyncs in call order and keeps every acknowledged large entry", async () => {
+    const held: Array<() => void> = [];
+    let holding = true;
+    const disk = new SimDisk({
+      rng: new SeededRng(8),
+      scheduler: (operation, path, complete) =>
+        holding && operation === "sync" && path.includes("00000000000000000001.wal")
+          ? held.push(complete)
+          : complete(),
+    });
+    const segmentSizeBytes = 16 * 1024 * 1024;
+    holding = false;
+    const wal = await Wal.open(disk, { directory: "wal", segmentSizeBytes });
+    holding = true;
+    const order: number[] = [];
+    const appends: Array<Promise<unknown>> = [];
+    for (let index = 1; index <= 24; index++) {
+      const data = new Uint8Array(300 * 1024).fill(index);
+      appends.push(
+        wal
+          .append(group(1 + (index % 3)), {
+            entries: [{ index: Math.ceil(index / 3) as LogIndex, term: 1 as Term, type: 1, data }],
+          })
+          .then(() => order.push(index)),
+      );
+      // Release one held fdatasync now and then, so several chain while appends keep arriving.
+      if (index % 4 === 0) (held.shift() ?? (() => undefined))();
+      for (let turn = 0; turn < 20; turn++) await Promise.resolve();
+    }
+    while (order.length < 24) {
+      (held.shift() ?? (() => undefined))();
+      for (let turn = 0; turn < 20; turn++) await Promise.resolve();
+    }
+    await Promise.all(appends);
+    expect(order).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
+    expect(wal.statistics.commits).toBeLessThan(24);
+    holding = false;
+    const reopened = await Wal.open(disk.crash({ keepSomeUnsynced: false }), {
+      directory: "wal",
+      segmentSizeBytes,
+    });
+    for (const id of [1, 2, 3]) {
+      const entries = await reopened.entries(group(id), 1 as LogIndex, 9 as LogIndex);
+      expect(entries.map((item) => item.data[0])).toEqual(
+        Array.from({ length: 8 }, (_, i) => ([3, 1, 2][id - 1] as number) + 3 * i),
+      );
+    }
+  });
+
   it("fails closed on a write that fails during an fdatasync, which still acknowledges what it covers", async () => {
     const held: Array<() => void> = [];
     let holding = false;

@@ -12,6 +12,10 @@
  *   Records, not calls: an append of several entries and a hard state is several frames, and an
  *   unacknowledged one may survive in part (a prefix of its frames), which Raft tolerates.
  *
+ * Half the seeds run on a disk whose fdatasyncs take a random number of microtask turns, and some of
+ * their steps issue operations a few turns apart, so writes land during an fdatasync and the next one
+ * is chained to it (the path taken at disk bandwidth); the run checks that path was taken.
+ *
  * 1,000 seeds by default; HELIX_WAL_SEEDS=N runs N (a longer budget; HELIX_SIM_SEEDS also works);
  * HELIX_WAL_SEED=S replays one seed.
  */
@@ -247,7 +251,7 @@ async function reopenAndMatchPrefix(
   seed: number,
 ): Promise<void> {
   disk.clearFaults();
-  state.wal = await Wal.open(disk, { directory, segmentSizeBytes });
+  state.wal = await openWal(disk, segmentSizeBytes);
   const actual = await snapshot(state.wal);
   const durableRecords = state.operations.slice(0, state.durable).flatMap(records);
   const issuedRecords = [...durableRecords, ...state.operations.slice(state.durable).flatMap(records)];
@@ -268,13 +272,38 @@ async function reopenAndMatchPrefix(
   );
 }
 
+/** Every WAL the seeds opened, for coverage statistics. */
+const openedWals: Wal[] = [];
+
+async function openWal(disk: SimDisk, segmentSizeBytes: number): Promise<Wal> {
+  const wal = await Wal.open(disk, { directory, segmentSizeBytes });
+  openedWals.push(wal);
+  return wal;
+}
+
 async function runSeed(seed: number): Promise<void> {
   const rng = new SeededRng(seed);
-  let disk = new SimDisk({ rng: rng.split() });
+  const diskRng = rng.split();
+  // Half the seeds run fdatasyncs that take a random number of microtask turns, so writes complete
+  // while one is in flight and the next one chains (the path taken at disk bandwidth).
+  const syncRng = rng.chance(0.5) ? rng.split() : undefined;
+  let disk = new SimDisk({
+    rng: diskRng,
+    ...(syncRng === undefined
+      ? {}
+      : {
+          scheduler: (operation: string, _path: string, complete: () => void) => {
+            if (operation !== "sync") return complete();
+            let turns = syncRng.integer(0, 40);
+            const step = () => (turns-- > 0 ? queueMicrotask(step) : complete());
+            step();
+          },
+        }),
+  });
   const segmentSizeBytes = rng.chance(0.5) ? 4096 : 8192;
   const faulty = rng.chance(0.3);
   const state: RunState = {
-    wal: await Wal.open(disk, { directory, segmentSizeBytes }),
+    wal: await openWal(disk, segmentSizeBytes),
     operations: [],
     durable: 0,
   };
@@ -313,7 +342,23 @@ async function runSeed(seed: number): Promise<void> {
     const chain = async () => {
       for (let i = 0; i < batch.length; i++) await settle(i);
     };
-    const acknowledgements = chained ? [chain()] : batch.map((_, i) => settle(i));
+    // With slow fdatasyncs, some steps issue the operations a few turns apart, so later ones arrive while
+    // an fdatasync runs and are written during it.
+    const delays =
+      syncRng !== undefined && !chained && rng.chance(0.5) ? batch.map(() => rng.integer(0, 30)) : [];
+    const staggered = async () => {
+      const settled: Array<Promise<void>> = [];
+      for (let i = 0; i < batch.length; i++) {
+        settled.push(settle(i));
+        await yieldMicrotasks(delays[i] as number);
+      }
+      await Promise.all(settled);
+    };
+    const acknowledgements = chained
+      ? [chain()]
+      : delays.length > 0
+        ? [staggered()]
+        : batch.map((_, i) => settle(i));
     state.operations.push(...batch);
     if (rng.chance(0.15)) {
       await yieldMicrotasks(rng.integer(0, 12));
@@ -344,7 +389,7 @@ async function runSeed(seed: number): Promise<void> {
     }
     if (rng.chance(0.1)) {
       await state.wal.close();
-      state.wal = await Wal.open(disk, { directory, segmentSizeBytes });
+      state.wal = await openWal(disk, segmentSizeBytes);
     }
     const actual = await snapshot(state.wal);
     expect(
@@ -409,6 +454,11 @@ describe("WAL against an in-memory model", () => {
           { cause: error },
         );
       }
+    }
+    // The seeds reach the chained fdatasync path (a quarter of a small segment written during one).
+    if (singleSeed === undefined && seedCount >= 100) {
+      const chained = openedWals.reduce((total, wal) => total + wal.statistics.chainedSyncs, 0);
+      expect(chained).toBeGreaterThan(0);
     }
   }, 600_000);
 });
