@@ -56,6 +56,31 @@ describe("PartitionLog", () => {
     );
   });
 
+  it("describes its sealed segments and reads one back whole, as tiered storage uploads them", async () => {
+    const { log } = await filled();
+    const sealed = log.sealedSegments();
+    const bases = log.segmentBaseOffsets();
+    expect(sealed.map((segment) => segment.baseOffset)).toEqual(bases.slice(0, -1));
+    for (const [i, segment] of sealed.entries()) {
+      expect(segment.endOffset).toBe(bases[i + 1]);
+      const bytes = await log.readSealedSegment(segment.baseOffset);
+      // The segment's batches, back to back, exactly as appended: 101 bytes each, 3 offsets each.
+      expect(bytes.length).toBe(((segment.endOffset - segment.baseOffset) / 3) * 101);
+      for (let position = 0; position < bytes.length; position += 101) {
+        const offset = segment.baseOffset + (position / 101) * 3;
+        expect(bytes.subarray(position, position + 101)).toEqual(batch(offset, 3, 1_000 + (offset / 3) * 10));
+      }
+      expect(segment.maxTimestampMs).toBe(1_000 + ((segment.endOffset - 3) / 3) * 10);
+      expect(segment.sizeBytes).toBeGreaterThan(bytes.length);
+    }
+    const active = bases.at(-1) as number;
+    await expect(log.readSealedSegment(active)).rejects.toSatisfy((error) =>
+      HelixError.is(error, "OFFSET_OUT_OF_RANGE"),
+    );
+    await log.deleteSegmentsBefore((sealed[0] as { endOffset: number }).endOffset);
+    expect(log.sealedSegments()[0]?.baseOffset).toBe(sealed[1]?.baseOffset);
+  });
+
   it("returns at least one batch even past maxBytes, and more while they fit", async () => {
     const { log } = await filled({ segmentSizeBytes: 64 * 1024 });
     expect((await log.read(0, 1)).length).toBe(1);
