@@ -50,6 +50,24 @@ async function bundle() {
   return true;
 }
 
+// `npm run sim -- --wal [--seeds N]`: the longer budget of the storage model tests (issue 3) instead of
+// the cluster: the WAL and partition-store model tests over N seeds each (default 5,000; `npm test`
+// runs 1,000 and 150). Every failure prints the command that replays its seed.
+if (process.argv.includes("--wal")) {
+  const at = process.argv.indexOf("--seeds");
+  const seeds = at >= 0 ? Number(process.argv[at + 1]) : 5_000;
+  if (!Number.isInteger(seeds) || seeds < 1) {
+    process.stderr.write("--seeds takes a positive integer\n");
+    process.exit(2);
+  }
+  const wal = spawnSync(
+    "npx",
+    ["vitest", "run", "--project", "wal", "test/wal-model.test.ts", "test/partition-log-model.test.ts"],
+    { cwd: root, stdio: "inherit", env: { ...process.env, HELIX_WAL_SEEDS: String(seeds) } },
+  );
+  process.exit(wal.status ?? 1);
+}
+
 const bundled = await bundle();
 const entry = bundled
   ? ["--enable-source-maps", join(outDirectory, "main.mjs")]
