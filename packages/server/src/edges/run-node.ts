@@ -154,6 +154,11 @@ function registerTierMetrics(registry: Registry, node: HelixNode): void {
     (s) => s.remoteReadMsTotal / 1000,
   );
   counter("helix_tier_remote_read_errors_total", "Remote reads that failed.", (s) => s.remoteReadErrors);
+  counter(
+    "helix_tier_pass_errors_total",
+    "Tiering passes that failed for a partition (its data stays local).",
+    (s) => s.passErrors,
+  );
   gauge(
     "helix_tier_upload_lag_bytes",
     "Bytes of sealed local segments not tiered yet, over the tiering partitions this node leads.",

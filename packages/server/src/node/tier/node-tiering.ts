@@ -23,6 +23,8 @@ export interface TierCounters {
   /** Sum of remote read durations (injected clock, ms), with `remoteReads` a latency average. */
   remoteReadMsTotal: number;
   remoteReadErrors: number;
+  /** Tiering passes that failed (a partition over the policy's bounds); its data stays local. */
+  passErrors: number;
 }
 
 /** What `HelixNode.tierStatus()` reports: the counters, plus gauges over the partitions led here. */
@@ -47,6 +49,7 @@ export class NodeTiering {
     remoteReadBytes: 0,
     remoteReadMsTotal: 0,
     remoteReadErrors: 0,
+    passErrors: 0,
   };
   private readonly reader: TieredReader | undefined;
   private readonly queue: { partition: PartitionTiering; claim: UploadClaim }[] = [];

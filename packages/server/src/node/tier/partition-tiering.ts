@@ -196,6 +196,20 @@ export class PartitionTiering {
   /** One tiering pass (every `tierDriveEveryTicks`): facts in, decisions carried out in the background. */
   pass(pass: TieringPass): void {
     if (this.closed) return;
+    try {
+      this.passNow(pass);
+    } catch (error) {
+      // A partition over the policy's bounds (more sealed segments than it tracks, say) stops tiering
+      // and keeps its data locally; the node and the other partitions go on. Counted for /metrics.
+      this.node.counters.passErrors++;
+      this.lastError = error;
+    }
+  }
+
+  /** The last error a pass of this partition hit, if any (tests, diagnostics). */
+  lastError: unknown;
+
+  private passNow(pass: TieringPass): void {
     this.policy.onLeadership(pass.term, pass.isLeader);
     this.syncSegments();
     this.deleteLocal(pass);
@@ -315,9 +329,14 @@ export class PartitionTiering {
       term: pass.term,
       logStartOffset: localStart as Offset,
     };
-    pass.propose(command).catch(() => {
+    const reset = () => {
       this.repairProposedTerm = -1;
-    });
+    };
+    try {
+      pass.propose(command).catch(reset);
+    } catch {
+      reset();
+    }
   }
 
   private deleteRemote(): void {
