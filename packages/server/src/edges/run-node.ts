@@ -179,7 +179,20 @@ function registerTierMetrics(registry: Registry, node: HelixNode): void {
 export async function runNode(config: NodeConfig, options: RunNodeOptions): Promise<RunningNode> {
   await mkdir(config.dataDir, { recursive: true });
   const disk = new NodeDisk(config.dataDir);
-  const objectStore = await openObjectStore(config.objectStore);
+  // The default file store lives on this node's own disk: in a cluster of several nodes the replicas
+  // would delete local segments whose only copy is on the uploader's disk, and a new leader could not
+  // read them. There tiering stays off (nothing is uploaded, nothing deleted locally) until the store is
+  // shared: --object-store s3, or --object-store-dir on a mount every node sees.
+  const perNodeStore =
+    config.objectStore.kind === "file" &&
+    config.sources["object-store-dir"] === "default" &&
+    config.peers.size > 1;
+  if (perNodeStore)
+    options.log({
+      event: "tier.disabled",
+      reason: "the default object store is per node; set --object-store s3 or a shared --object-store-dir",
+    });
+  const objectStore = perNodeStore ? undefined : await openObjectStore(config.objectStore);
   let transport: PeerTransport;
   try {
     transport = await PeerTransport.start({
@@ -189,7 +202,7 @@ export async function runNode(config: NodeConfig, options: RunNodeOptions): Prom
       onEvent: (event) => options.log({ event: `peer.${event.kind}`, ...event }),
     });
   } catch (error) {
-    objectStore.close();
+    objectStore?.close();
     throw error;
   }
   let node: HelixNode;
@@ -208,12 +221,12 @@ export async function runNode(config: NodeConfig, options: RunNodeOptions): Prom
       clock: systemClock,
       send: (to, envelope) => transport.send(to, encodeEnvelope(envelope)),
       onFailure: options.onFailure,
-      objectStore: objectStore.store,
+      ...(objectStore === undefined ? {} : { objectStore: objectStore.store }),
       ...snapshotPolicyFromEnvironment(),
     });
   } catch (error) {
     await transport.close();
-    objectStore.close();
+    objectStore?.close();
     throw error;
   }
   transport.setReceiver((from, frame) => {
@@ -287,7 +300,7 @@ export async function runNode(config: NodeConfig, options: RunNodeOptions): Prom
         await http.close();
         await node.close();
         await transport.close();
-        objectStore.close();
+        objectStore?.close();
       })();
       return stopping;
     },
