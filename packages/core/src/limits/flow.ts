@@ -166,10 +166,11 @@ export const nodeFlowQueueItemsMax = 10_000;
 
 /**
  * Longest a request waits in the fair queue. Past it the request is refused with a retriable
- * RESOURCE_EXHAUSTED: its client's own timeout (Kafka's request.timeout.ms is 30 s) should not be the
- * first to notice, and a client that retries later frees the queue for those still waiting.
+ * RESOURCE_EXHAUSTED: its client's own timeout (Kafka's request.timeout.ms is 30 s, Helix's gRPC
+ * default deadline 10 s) should not be the first to notice, a client that retries later frees the queue
+ * for those still waiting, and the latency of admitted work stays bounded under any offered load.
  */
-export const nodeFlowQueueWaitMicrosMax = 5_000_000;
+export const nodeFlowQueueWaitMicrosMax = 2_000_000;
 
 /** How often the node samples its pressure signals (WAL, Raft, event loop, memory) and drain rate. */
 export const nodeFlowSampleIntervalMs = 50;

@@ -92,6 +92,32 @@ export function registerFlowMetrics(registry: Registry, flow: NodeFlow): void {
     },
   });
   new Gauge({
+    name: "helix_flow_admitted_latency_max_seconds",
+    help: "Longest time from admission to answer of a produce or fetch (queue wait plus running).",
+    registers,
+    collect() {
+      this.set(flow.metrics().admittedMicrosMax / 1e6);
+    },
+  });
+  new Counter({
+    name: "helix_flow_admitted_latency_seconds_total",
+    help: "Sum of the times from admission to answer (divide by helix_flow_admitted_requests_total).",
+    registers,
+    collect() {
+      this.reset();
+      this.inc(flow.metrics().admittedMicrosTotal / 1e6);
+    },
+  });
+  new Counter({
+    name: "helix_flow_admitted_requests_total",
+    help: "Produce and fetch requests answered after admission.",
+    registers,
+    collect() {
+      this.reset();
+      this.inc(flow.metrics().admittedCount);
+    },
+  });
+  new Gauge({
     name: "helix_flow_admission_state",
     help: "The node's admission state: 0 admit, 1 queue, 2 shed.",
     registers,

@@ -97,6 +97,11 @@ export interface NodeFlowMetrics {
   /** Work refused: by admission (pressure), by a full queue, by a queue wait past its bound. */
   readonly shed: Readonly<Record<"pressure" | "queueFull" | "queueTimeout", number>>;
   readonly queuedTotal: number;
+  /** Longest time from admission to answer of any request so far (queue wait plus running). */
+  readonly admittedMicrosMax: number;
+  /** Requests answered after admission, and the sum of their times from admission to answer. */
+  readonly admittedCount: number;
+  readonly admittedMicrosTotal: number;
   readonly signals: PressureSignals | undefined;
   readonly tenants: ReadonlyMap<string, Readonly<TenantFlowCounters>>;
 }
@@ -116,6 +121,7 @@ export class NodeFlow {
   private lastSignals: PressureSignals | undefined;
   private readonly shed = { pressure: 0, queueFull: 0, queueTimeout: 0 };
   private queuedTotal = 0;
+  private readonly admitted = { count: 0, micros: 0, microsMax: 0 };
   private readonly tenants = new Map<string, TenantFlowCounters>();
   private weightsRevision = -1;
   private sampler: NodeJS.Timeout | undefined;
@@ -184,6 +190,7 @@ export class NodeFlow {
       this.shed.pressure += 1;
       throw decision.error;
     }
+    const admittedAt = this.nowMicros();
     const counters = this.countersOf(work.tenant);
     counters.requests += 1;
     if (work.kind === "produce") counters.produceBytes += costBytes;
@@ -200,6 +207,10 @@ export class NodeFlow {
       return await operation();
     } finally {
       this.finish(costBytes);
+      const micros = Math.max(0, this.nowMicros() - admittedAt);
+      this.admitted.count += 1;
+      this.admitted.micros += micros;
+      this.admitted.microsMax = Math.max(this.admitted.microsMax, micros);
     }
   }
 
@@ -216,6 +227,9 @@ export class NodeFlow {
       queueBytes: this.queue.sizeBytes,
       shed: { ...this.shed },
       queuedTotal: this.queuedTotal,
+      admittedMicrosMax: this.admitted.microsMax,
+      admittedCount: this.admitted.count,
+      admittedMicrosTotal: this.admitted.micros,
       signals: this.lastSignals,
       tenants: this.tenants,
     };
