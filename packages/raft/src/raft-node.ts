@@ -147,18 +147,22 @@ export class RaftNode {
       log.hasUnstableEntries() ||
       log.unstableSnapshot() !== undefined ||
       log.hasNextCommittedEntries() ||
-      !sameHardState(raft.hardState(), this.lastHardState) ||
+      this.hardStateChanged() ||
       this.softStateChanged()
     );
   }
 
+  // Field by field rather than through raft.hardState()/softState(): hosts ask hasReady() of every
+  // touched group on every input, and those build an object per call.
+  private hardStateChanged(): boolean {
+    const raft = this.raft;
+    const last = this.lastHardState;
+    return raft.term !== last.term || raft.vote !== last.vote || raft.log.committed !== last.commit;
+  }
+
   private softStateChanged(): boolean {
-    const current = this.raft.softState();
-    return (
-      this.lastSoftState === undefined ||
-      current.leader !== this.lastSoftState.leader ||
-      current.role !== this.lastSoftState.role
-    );
+    const last = this.lastSoftState;
+    return last === undefined || this.raft.leader !== last.leader || this.raft.role !== last.role;
   }
 
   /** Collects what to persist, send and apply. Call advance() before the next ready(). */
@@ -169,13 +173,17 @@ export class RaftNode {
     const hardState = raft.hardState();
     const entries = raft.log.unstableEntries();
     const snapshot = raft.log.unstableSnapshot();
+    const immediate: Message[] = [];
+    const afterPersist: Message[] = [];
+    for (const message of messages)
+      (mustWaitForPersistence(message) ? afterPersist : immediate).push(message);
     const ready: Ready = {
       softState: this.softStateChanged() ? raft.softState() : undefined,
       hardState: sameHardState(hardState, this.lastHardState) ? undefined : hardState,
       entries,
       snapshot,
-      messages: messages.filter((message) => !mustWaitForPersistence(message)),
-      messagesAfterPersist: messages.filter(mustWaitForPersistence),
+      messages: immediate,
+      messagesAfterPersist: afterPersist,
       committedEntries: raft.log.nextCommittedEntries(raft.config.committedSizeBytesPerReady as Bytes),
       readStates: raft.readStates,
       mustSync:
