@@ -9,11 +9,17 @@ export type ProgressMutation =
   /** An exclusive lease is granted while another member's exclusive lease on the partition is live. */
   | "progressGrantsBesideLiveLease"
   /** A lease that expired, was released or was fenced by a newer grant is still accepted. */
-  | "progressAcceptsFencedLease";
+  | "progressAcceptsFencedLease"
+  /** Ending an exclusive lease rewinds the partition's watermark by one ("redeliver the last record"). */
+  | "progressRewindsOnLeaseEnd"
+  /** Acks are answered as accepted but settle nothing. */
+  | "progressDropsAcks";
 
 export const progressMutations: readonly ProgressMutation[] = [
   "progressGrantsBesideLiveLease",
   "progressAcceptsFencedLease",
+  "progressRewindsOnLeaseEnd",
+  "progressDropsAcks",
 ];
 
 type Resolved =
@@ -25,6 +31,13 @@ interface MachineInternals {
   acquireExclusive(group: unknown, progress: object, command: unknown): unknown;
   resolveLease(group: string, fence: { leaseId: number; epoch: number }): Resolved;
   endLease(group: { id: string }, progress: unknown, lease: { id: number }): unknown;
+  onAck(command: { group: string; lease: { leaseId: number; epoch: number } }): unknown;
+}
+
+/** What the mutations reach of a partition's internals. */
+interface PartitionInternals {
+  readonly committedOffset: number;
+  setCommittedOffset(offset: number): void;
 }
 
 /** Applies `mutation` to one machine (nothing for other mutations). */
@@ -57,6 +70,27 @@ export function mutateProgressMachine(machine: object, mutation: string | undefi
         return { ok: true, value: gone };
       }
       return resolved;
+    };
+  } else if (mutation === "progressRewindsOnLeaseEnd") {
+    const endLease = internals.endLease.bind(machine);
+    internals.endLease = (group, progress, lease) => {
+      const ended = endLease(group, progress, lease);
+      const partition = progress as PartitionInternals;
+      if ((lease as { mode?: string }).mode === "exclusive" && partition.committedOffset > 0) {
+        partition.setCommittedOffset(partition.committedOffset - 1);
+      }
+      return ended;
+    };
+  } else if (mutation === "progressDropsAcks") {
+    const resolve = internals.resolveLease.bind(machine);
+    internals.onAck = (command) => {
+      const resolved = resolve(command.group, command.lease);
+      if (!resolved.ok) return resolved;
+      const { progress } = resolved.value as { progress: PartitionInternals };
+      return {
+        ok: true,
+        value: { committedOffset: progress.committedOffset, newlySettled: 0, duplicates: [] },
+      };
     };
   }
 }
