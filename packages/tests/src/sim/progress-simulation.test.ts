@@ -61,7 +61,7 @@ describe("mutation check: the progress checkers catch broken state machines", ()
       spec(1, 0.015, { mutation: "progressGrantsBesideLiveLease" }),
       spec(1, 0.015, { mutation: "progressAcceptsFencedLease" }),
       spec(1, 0.015, { mutation: "progressRewindsOnLeaseEnd" }),
-      spec(1, 0.015, { mutation: "progressDropsAcks" }),
+      spec(1, 0.02, { mutation: "progressDropsAcks" }),
     ]);
     // Outcomes come in completion order for equal seeds: compare sorted.
     expect(summary.outcomes.map((outcome) => `${outcome.spec.mutation}: ${outcome.checker}`).sort()).toEqual(
