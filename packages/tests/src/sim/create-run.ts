@@ -16,8 +16,18 @@ export function createRun(spec: RunSpec): Run {
     // HelixNode builds its Raft host itself and offers no hook to patch its Raft nodes.
     throw new Error(`--node runs support only the walAcknowledgesBeforeSync mutation, not ${spec.mutation}`);
   }
-  if (spec.mode !== "progress" && (progressMutations as readonly string[]).includes(spec.mutation)) {
+  const progressMutation = (progressMutations as readonly string[]).includes(spec.mutation);
+  if (spec.mode !== "progress" && progressMutation) {
     throw new Error(`the ${spec.mutation} mutation needs --progress`);
+  }
+  if (
+    spec.mode === "progress" &&
+    !progressMutation &&
+    spec.mutation !== "none" &&
+    spec.mutation !== "walAcknowledgesBeforeSync"
+  ) {
+    // The progress simulation runs HelixNode too, with no hook to patch its Raft nodes.
+    throw new Error(`--progress runs support the WAL and progress mutations, not ${spec.mutation}`);
   }
   const options = {
     seed: spec.seed,
