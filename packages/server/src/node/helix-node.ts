@@ -78,7 +78,7 @@ import { SnapshotStore, type StoredSnapshot } from "./snapshot-store.js";
 import { NodeTiering, type TierStatus } from "./tier/node-tiering.js";
 import { PartitionTiering } from "./tier/partition-tiering.js";
 import { decodeTierCommand, encodeTierCommand, isTierCommand } from "./tier/tier-command.js";
-import { tieringConfigOf } from "./tier/tiering-config.js";
+import { keepsUnconsumed, tieringConfigOf } from "./tier/tiering-config.js";
 
 export type Acks = "none" | "leader" | "all";
 
@@ -1209,13 +1209,26 @@ export class HelixNode {
     if (++this.ticksSinceTiering < limits.tierDriveEveryTicks) return;
     this.ticksSinceTiering = 0;
     const nowMs = this.options.clock.nowMs();
+    const minimums = new Map<string, Map<number, number>>();
+    const committed = (topic: string) => {
+      let minimum = minimums.get(topic);
+      if (minimum === undefined) {
+        minimum = this.progress.minimumCommittedOffsets(topic);
+        minimums.set(topic, minimum);
+      }
+      return minimum;
+    };
     for (const local of this.partitions.values()) {
       if (!local.tiering.active || !this.host.hosts(local.group)) continue;
       const view = this.host.view(local.group);
+      const config = this.controller.topic(local.topic)?.config ?? {};
       local.tiering.pass({
         nowMs,
         term: view.term as Term,
         isLeader: view.role === "leader",
+        consumerLowWatermark: keepsUnconsumed(config)
+          ? committed(local.topic).get(local.partition)
+          : undefined,
         propose: (command) => {
           this.syncTail(local);
           const data = encodeTierCommand(command);

@@ -111,6 +111,11 @@ export const topicConfigKeys = {
     defaultValue: false,
     doc: "Tier sealed segments to the object store (Helix's name for remote.storage.enable).",
   },
+  "tiering.keep.unconsumed": {
+    kind: "boolean",
+    defaultValue: false,
+    doc: "Keep tiered segments locally until every consumer group with a commit has read past them.",
+  },
 } as const satisfies Record<string, ConfigKey>;
 
 export type TopicConfigKey = keyof typeof topicConfigKeys;

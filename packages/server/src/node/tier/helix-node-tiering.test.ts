@@ -288,6 +288,40 @@ describe("HelixNode tiered storage", () => {
     );
     for (const id of [1, 2, 3]) expect(cluster.node(id).tierManifest(topic, 0).entries).toEqual([]);
   }, 120_000);
+
+  it("keeps tiered segments locally until consumer groups read past them (tiering.keep.unconsumed)", async () => {
+    const store = new SimObjectStore(new SeededRng(9));
+    const cluster = await TestCluster.ready(3, { objectStore: store });
+    await cluster.createTopic(topic, 1, 3, { ...tieredConfig, "tiering.keep.unconsumed": "true" });
+    const commit = async (offset: number) => {
+      const leaderOf = () => cluster.node(1).progress.locate("readers")?.leader;
+      await cluster.until(() => leaderOf() !== undefined, "the consumer group's progress group has a leader");
+      const errors = await cluster.drive(
+        cluster
+          .node(leaderOf() as number)
+          .progress.commitOffsets("readers", [{ topic, partition: 0, offset }]),
+      );
+      expect(errors.every((error) => error.error === null)).toBe(true);
+    };
+    await commit(40);
+    await produce(cluster, 0, 30, 10);
+    await cluster.until(
+      () => [1, 2, 3].every((id) => cluster.node(id).tierManifest(topic, 0).tieredEndOffset >= 200),
+      "segments tiered",
+    );
+    for (let i = 0; i < 20; i++) await cluster.step();
+    // Only segments wholly below the group's committed offset 40 went; the rest stay local though tiered.
+    for (const id of [1, 2, 3]) {
+      const first = localSegmentBases(cluster, id)[0] as number;
+      expect(first, `node ${id}`).toBeLessThanOrEqual(40);
+      expect(first, `node ${id}`).toBeGreaterThan(0);
+    }
+    await commit(250);
+    await cluster.until(
+      () => [1, 2, 3].every((id) => (localSegmentBases(cluster, id)[0] as number) > 150),
+      "segments the group read past are deleted locally",
+    );
+  }, 120_000);
 });
 
 /** A condition that is false while the node has not reopened the partition yet. */

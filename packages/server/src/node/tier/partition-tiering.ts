@@ -55,6 +55,11 @@ export interface TieringPass {
   readonly isLeader: boolean;
   /** Proposes a tier command to the partition's group; resolves when applied, rejects when dropped. */
   readonly propose: (command: ManifestCommand) => Promise<unknown>;
+  /**
+   * Consumer-aware eviction: the smallest offset committed by the partition's consumer groups (those
+   * in the progress groups hosted here), or undefined when there is none or the topic does not ask.
+   */
+  readonly consumerLowWatermark: number | undefined;
   /** A storage failure the node cannot survive (a local deletion failed). */
   readonly fail: (error: unknown) => void;
 }
@@ -211,6 +216,9 @@ export class PartitionTiering {
 
   private passNow(pass: TieringPass): void {
     this.policy.onLeadership(pass.term, pass.isLeader);
+    this.policy.onConsumerLowWatermark(
+      pass.consumerLowWatermark === undefined ? undefined : offset(pass.consumerLowWatermark),
+    );
     this.syncSegments();
     this.deleteLocal(pass);
     if (!pass.isLeader || this.node.store === undefined) return;

@@ -4,7 +4,9 @@
  *     off by default);
  *   - `retention.bytes` / `retention.ms`: total retention, local and remote together;
  *   - `local.retention.bytes` / `local.retention.ms`: how much stays on local disk once tiered (-2: as
- *     the total retention, Kafka's default). A local bound looser than the total one is clamped to it.
+ *     the total retention, Kafka's default). A local bound looser than the total one is clamped to it;
+ *   - `tiering.keep.unconsumed` (consumer-aware eviction, off by default): a tiered segment also stays
+ *     local until every consumer group that committed an offset on the partition has committed past it.
  */
 import { type TieringConfig, unlimited } from "@helixlog/tier";
 import { effectiveTopicConfig, type TopicConfig } from "../controller/topic-config.js";
@@ -26,4 +28,9 @@ function localBound(local: number, total: number): number {
   if (local === -2) return total;
   if (local === unlimited || total === unlimited) return local;
   return Math.min(local, total);
+}
+
+/** Whether local deletion waits for the partition's consumer groups (`tiering.keep.unconsumed`). */
+export function keepsUnconsumed(config: TopicConfig): boolean {
+  return effectiveTopicConfig(config)["tiering.keep.unconsumed"] === "true";
 }
