@@ -10,6 +10,7 @@ import { defaultDescribeGroupsRequest } from "../../src/protocol/generated/descr
 import { describeGroupsApi } from "../../src/protocol/generated/describe-groups/index.gen.js";
 import { defaultFetchRequest } from "../../src/protocol/generated/fetch/defaults.gen.js";
 import { fetchApi } from "../../src/protocol/generated/fetch/index.gen.js";
+import { initProducerIdApi } from "../../src/protocol/generated/init-producer-id/index.gen.js";
 import { defaultListOffsetsRequest } from "../../src/protocol/generated/list-offsets/defaults.gen.js";
 import { listOffsetsApi } from "../../src/protocol/generated/list-offsets/index.gen.js";
 import { defaultMetadataRequest } from "../../src/protocol/generated/metadata/defaults.gen.js";
@@ -258,6 +259,29 @@ describe("leader epochs (KIP-320)", () => {
     expect(await endOf(0, 0)).toMatchObject({ errorCode: 0, leaderEpoch: 0, endOffset: 3n });
     expect(await endOf(7, -1)).toMatchObject({ errorCode: 0, leaderEpoch: -1, endOffset: -1n });
     expect(await endOf(0, 2)).toMatchObject({ errorCode: 76, leaderEpoch: -1, endOffset: -1n });
+  });
+});
+
+describe("InitProducerId", () => {
+  it("gives every non-transactional request a fresh producer id at epoch 0, whatever id it names", async () => {
+    await start();
+    const request = (producerId: bigint, producerEpoch: number) => ({
+      transactionalId: null,
+      transactionTimeoutMs: 60_000,
+      producerId,
+      producerEpoch,
+    });
+    // -1/-1 (KafkaJS, librdkafka) and 0/0 (@platformatic/kafka 1.35) both mean "a new producer".
+    const answers = [];
+    for (const [id, epoch] of [
+      [-1n, -1],
+      [0n, 0],
+      [0n, 0],
+    ] as const)
+      answers.push(await call(22, 4, true, request(id, epoch), initProducerIdApi.response.decode[4]));
+    expect(answers.map((answer) => answer.errorCode)).toEqual([0, 0, 0]);
+    expect(answers.map((answer) => answer.producerEpoch)).toEqual([0, 0, 0]);
+    expect(new Set(answers.map((answer) => answer.producerId)).size).toBe(3);
   });
 });
 

@@ -1,4 +1,11 @@
-/** InitProducerId (key 22): idempotent producer ids and epoch bumps (KIP-360). Transactions are not served. */
+/**
+ * InitProducerId (key 22): idempotent producer ids. Without a transactional id Kafka "blindly accepts"
+ * the request (TransactionCoordinator.handleInitProducerId): a fresh producer id at epoch 0 whatever id
+ * and epoch the client sent; idempotent producers bump epochs themselves (KIP-360), only transactional
+ * ones ask the broker to. Some clients send 0/0 rather than -1/-1 there (@platformatic/kafka 1.35), so
+ * reading the fields as "bump this producer" would hand every such producer id 0. Transactions are not
+ * served.
+ */
 import {
   type InitProducerIdRequest,
   type InitProducerIdResponse,
@@ -14,11 +21,7 @@ export const initProducerIdHandler = defineHandler<InitProducerIdRequest, InitPr
   handle: async (context, request) => {
     if (request.transactionalId !== null) return failed(transactionsUnsupported);
     try {
-      const current =
-        request.producerId >= 0n
-          ? { producerId: request.producerId, producerEpoch: request.producerEpoch }
-          : null;
-      const identity = await context.backend.initProducerId(current);
+      const identity = await context.backend.initProducerId(null);
       return {
         throttleTimeMs: 0,
         errorCode: 0,
