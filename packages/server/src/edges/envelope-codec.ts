@@ -39,6 +39,18 @@ export function decodeEnvelope(frame: Uint8Array): NodeEnvelope | undefined {
       (answer.error === null || typeof answer.error === "string");
     return valid ? (value as NodeEnvelope) : undefined;
   }
+  if (envelope.kind === "producerIdsRequest") {
+    const request = value as Record<string, unknown>;
+    return isCount(request.requestId) && isCount(request.count) ? (value as NodeEnvelope) : undefined;
+  }
+  if (envelope.kind === "producerIdsAnswer") {
+    const answer = value as Record<string, unknown>;
+    const valid =
+      isCount(answer.requestId) &&
+      (answer.first === null || isCount(answer.first)) &&
+      (answer.error === null || typeof answer.error === "string");
+    return valid ? (value as NodeEnvelope) : undefined;
+  }
   if (envelope.kind === "register") {
     const node = envelope.node as Record<string, unknown> | undefined;
     if (typeof node !== "object" || node === null || typeof node.nodeId !== "number") return undefined;

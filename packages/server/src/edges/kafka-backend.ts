@@ -9,8 +9,9 @@
  *   - ListOffsets: earliest (-2), latest (-1), max timestamp (-3, KIP-734) and by timestamp (KIP-79) on
  *     the partition leader; DeleteRecords (KIP-107) through the partition's Raft log.
  *   - the controller leader is the Kafka controller (CreateTopics, DeleteTopics, InitProducerId blocks);
- *     elsewhere DeleteTopics and producer-id blocks answer NOT_LEADER_OR_FOLLOWER and topic creation
- *     is forwarded to it;
+ *     elsewhere DeleteTopics answers NOT_LEADER_OR_FOLLOWER, topic creation is forwarded to it over
+ *     gRPC and producer-id blocks are asked of it by the node (node/producer-id-forwarding.ts), so
+ *     every broker serves InitProducerId as in Kafka;
  *   - a consumer group's coordinator is the leader of its consumer-progress group, which stores its
  *     offsets and generation (kafka/progress-group-store.ts); group requests elsewhere answer
  *     NOT_COORDINATOR (kafka-proxy's CoordinatorDriver asks findCoordinator before each one);

@@ -71,6 +71,11 @@ import {
   type PartitionFetchEnvelope,
   PartitionTransfers,
 } from "./partition-transfer.js";
+import {
+  ProducerIdForwarding,
+  type ProducerIdsAnswerEnvelope,
+  type ProducerIdsRequestEnvelope,
+} from "./producer-id-forwarding.js";
 import { NodeProgress } from "./progress/node-progress.js";
 import { progressVoters } from "./progress/progress-groups.js";
 import { RaftHost } from "./raft-host.js";
@@ -112,7 +117,9 @@ export type NodeEnvelope =
   | { readonly kind: "raft"; readonly batch: MultiRaftBatch }
   | { readonly kind: "register"; readonly node: NodeRecord }
   | PartitionFetchEnvelope
-  | PartitionDataEnvelope;
+  | PartitionDataEnvelope
+  | ProducerIdsRequestEnvelope
+  | ProducerIdsAnswerEnvelope;
 
 export interface HelixNodeOptions {
   readonly nodeId: NodeId;
@@ -237,6 +244,11 @@ export class HelixNode {
     (to, envelope) => this.options.send(to, envelope),
     () => this.options.clock.nowMs(),
   );
+  /** Producer-id blocks asked of the controller leader by a node that does not lead it. */
+  private readonly producerIds = new ProducerIdForwarding(
+    (to, envelope) => this.options.send(to, envelope),
+    (count) => this.allocateProducerIds(count),
+  );
 
   /** Tiered storage: the object store, the upload queue, the read cache, counters (node/tier/). */
   private readonly tiering: NodeTiering;
@@ -307,6 +319,7 @@ export class HelixNode {
   tick(): void {
     this.host.tick();
     this.transfers.tick();
+    this.producerIds.tick();
     this.progress.tick();
     this.maybeBootstrap();
     this.maybeRegister();
@@ -330,6 +343,10 @@ export class HelixNode {
       this.transfers.serve(from, envelope, log).catch((error: unknown) => this.fail(error));
     } else if (envelope.kind === "partitionData") {
       this.transfers.onData(envelope);
+    } else if (envelope.kind === "producerIdsRequest") {
+      this.producerIds.serve(from, envelope);
+    } else if (envelope.kind === "producerIdsAnswer") {
+      this.producerIds.onAnswer(envelope);
     } else if (this.isControllerLeader() && envelope.node.nodeId === from) {
       this.proposeController({ type: "registerNode", node: envelope.node }).catch(() => {});
     }
@@ -500,8 +517,13 @@ export class HelixNode {
     await this.proposeController({ type: "kv", writes: writes.map(encodeKvWrite) });
   }
 
-  /** Reserves `count` producer ids on the controller (leader only); returns the first of the block. */
+  /**
+   * Reserves `count` producer ids on the controller; returns the first of the block. A node that does
+   * not lead the controller asks the leader (producer-id-forwarding.ts); NOT_LEADER while none is known.
+   */
   async allocateProducerIds(count: number): Promise<number> {
+    const leader = this.controllerLeader();
+    if (leader !== undefined && leader !== this.nodeId) return this.producerIds.request(leader, count);
     this.requireControllerLeader();
     const result = await this.proposeController({ type: "allocateProducerIds", count });
     assert(result.firstProducerId !== undefined, "allocateProducerIds answers with the block's start");
@@ -1342,6 +1364,7 @@ export class HelixNode {
   }
 
   private rejectAll(error: HelixError): void {
+    this.producerIds.close(error);
     for (const forGroup of this.pending.values())
       for (const waits of forGroup.values()) for (const pending of waits) pending.reject(error);
     this.pending.clear();
