@@ -266,7 +266,10 @@ export class HelixClient {
     readonly responses: AsyncIterable<FetchResponse>;
     cancel(): void;
   } {
-    const stream: ClientReadableStream<FetchResponse> = this.log.Subscribe(request);
+    // The quota identity goes with the stream too: Subscribe reads are charged to its fetch quota.
+    const metadata = new Metadata();
+    for (const [key, value] of this.identity) metadata.set(key, value);
+    const stream: ClientReadableStream<FetchResponse> = this.log.Subscribe(request, metadata);
     const address = this.address;
     async function* responses(): AsyncGenerator<FetchResponse> {
       try {

@@ -244,6 +244,53 @@ describe("gRPC quotas and admission", () => {
     }
   });
 
+  it("holds a Subscribe stream to its fetch quota while an unlimited one streams freely", async () => {
+    const rate = 200_000;
+    const burst = 100_000;
+    await admin.setQuota(
+      { principal: "", clientId: "S" },
+      { fetchBytesPerSecond: rate, fetchBurstBytes: burst },
+    );
+    const limited = single.client("S");
+    const free = single.client("U");
+    const streamFor = async (reader: HelixClient, ms: number) => {
+      const stream = reader.subscribe({
+        topic: "quota-events",
+        partition: 0,
+        offset: 0,
+        maxBytesPerMessage: 100_000,
+      });
+      let bytes = 0;
+      const endAt = Date.now() + ms;
+      const stop = setTimeout(() => stream.cancel(), ms);
+      try {
+        for await (const response of stream.responses) {
+          if (Date.now() >= endAt) break;
+          for (const record of response.records) bytes += record.value?.length ?? 0;
+        }
+      } finally {
+        clearTimeout(stop);
+        stream.cancel();
+      }
+      return bytes;
+    };
+    try {
+      const windowMs = 2_000;
+      const [limitedBytes, freeBytes] = await Promise.all([
+        streamFor(limited, windowMs),
+        streamFor(free, windowMs),
+      ]);
+      // Rate × window + burst + one message read into debt.
+      expect(limitedBytes).toBeLessThanOrEqual(rate * (windowMs / 1000) + burst + 100_000);
+      expect(limitedBytes).toBeGreaterThan(0);
+      expect(freeBytes).toBeGreaterThan(rate * (windowMs / 1000) + burst + 100_000);
+    } finally {
+      limited.close();
+      free.close();
+      await admin.deleteQuota({ principal: "", clientId: "S" });
+    }
+  });
+
   it("keeps quotas across a crash and restart of the node, and enforces them", async () => {
     await admin.setQuota({ principal: "durable", clientId: "" }, { requestsPerSecond: 1, requestBurst: 2 });
     admin.close();

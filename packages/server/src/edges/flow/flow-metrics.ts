@@ -14,21 +14,35 @@ const states = { admit: 0, queue: 1, shed: 2 } as const;
 /**
  * Environment knobs of the node's flow control (run-node.ts): `HELIX_FLOW_INFLIGHT_BYTES` (work bytes
  * running before the node counts as saturated and queues fairly) and `HELIX_MEMORY_LIMIT_BYTES` (the
- * process's memory limit; RSS is measured against it). Bad values are INVALID_CONFIG.
+ * process's memory limit; RSS is measured against it) and `HELIX_FLOW_QUEUE_WAIT_MS` (longest wait in
+ * the fair queue, default nodeFlowQueueWaitMicrosMax; tests that measure shares raise it). Bad values
+ * are INVALID_CONFIG.
  */
-export function nodeFlowOptionsFromEnvironment(): { inflightBytesMax?: number; memoryLimitBytes?: number } {
+export function nodeFlowOptionsFromEnvironment(): {
+  inflightBytesMax?: number;
+  memoryLimitBytes?: number;
+  queueWaitMicrosMax?: number;
+} {
   const read = (name: string): number | undefined => {
     const text = process.env[name];
     if (text === undefined || text === "") return undefined;
     const value = Number(text);
     if (!Number.isSafeInteger(value) || value < 1) {
-      throw new HelixError("INVALID_CONFIG", `${name} must be a whole number of bytes >= 1, got "${text}"`);
+      throw new HelixError("INVALID_CONFIG", `${name} must be a whole number >= 1, got "${text}"`);
     }
     return value;
   };
   const inflightBytesMax = read("HELIX_FLOW_INFLIGHT_BYTES");
   const memoryLimitBytes = read("HELIX_MEMORY_LIMIT_BYTES");
+  const queueWaitMs = read("HELIX_FLOW_QUEUE_WAIT_MS");
+  if (queueWaitMs !== undefined && queueWaitMs > 60_000) {
+    throw new HelixError(
+      "INVALID_CONFIG",
+      `HELIX_FLOW_QUEUE_WAIT_MS must be at most 60000, got ${queueWaitMs}`,
+    );
+  }
   return {
+    ...(queueWaitMs === undefined ? {} : { queueWaitMicrosMax: queueWaitMs * 1000 }),
     ...(inflightBytesMax === undefined ? {} : { inflightBytesMax }),
     ...(memoryLimitBytes === undefined ? {} : { memoryLimitBytes }),
   };
