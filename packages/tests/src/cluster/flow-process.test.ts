@@ -27,7 +27,10 @@ const partitions = 4;
 const callBytes = 64 * 1024;
 const cappedCallBytes = 100_000;
 const cappedRate = 1_000_000;
-/** 0.4 s of the rate: a client answered up to 0.4 s late (a loaded box) loses no tokens, and the burst adds at most 3 % to the window. */
+/**
+ * 0.4 s of the rate: a client answered up to 0.4 s late (a loaded box) loses no tokens, and the burst
+ * adds at most 3 % to the measured window.
+ */
 const cappedBurst = 400_000;
 const warmUpMs = 4_000;
 const windowMs = 12_000;
