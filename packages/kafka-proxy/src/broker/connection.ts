@@ -6,6 +6,15 @@
  * slot in `slots` when it arrives and answers are written only from the head. At most
  * `kafkaInFlightRequestsPerConnectionMax` slots exist; past that the socket stops being read.
  *
+ * A Kafka broker also handles a connection's requests one at a time, and clients that pipeline rely on
+ * it: two OffsetCommits for one partition must take effect in the order they were sent, an OffsetFetch
+ * after a commit must see it, a DeleteTopics after a CreateTopics must find the topic. Requests that
+ * change or read such state (`orderedApiKeys`) therefore start only once the previous one of them on
+ * this connection has finished. Produce and Fetch stay concurrent: a produce is proposed synchronously
+ * in arrival order (or queued FIFO per partition by flow control), and a long-polling fetch must not
+ * hold up the rest; group membership calls (JoinGroup waits for a whole rebalance) stay concurrent too,
+ * their order being settled by generations in the coordinator.
+ *
  * As Kafka does, the connection is closed (after writing the answers already due) on: a frame over the
  * size bound, a frame that does not decode, and a request for a version we do not advertise, except
  * ApiVersions, which gets the error-35 v0 answer listing our ranges (KIP-511).
@@ -28,6 +37,14 @@ import type { CoordinatorDriver } from "./coordinator-driver.js";
 import { callerOf, noThrottle, type Throttle, throttleResponse } from "./quota-throttle.js";
 
 const apiVersionsKey = 18;
+
+/**
+ * Requests a connection runs one after another, in arrival order: offset commits and reads, group
+ * deletion, and admin changes (api keys: OffsetCommit 8, OffsetFetch 9, CreateTopics 19, DeleteTopics
+ * 20, DeleteRecords 21, InitProducerId 22, AlterConfigs 33, CreatePartitions 37, DeleteGroups 42,
+ * IncrementalAlterConfigs 44, OffsetDelete 47).
+ */
+export const orderedApiKeys: ReadonlySet<number> = new Set([8, 9, 19, 20, 21, 22, 33, 37, 42, 44, 47]);
 /** apiKey int16 + apiVersion int16 + correlationId int32: the least a frame must hold to be answered. */
 const headerPrefixBytes = 8;
 
@@ -64,6 +81,8 @@ export class KafkaConnection {
   private pumping = false;
   /** While a quota throttle mutes the connection (KIP-219): no request is read or started. */
   private mutedUntil = 0;
+  /** Settles when the last ordered request started on this connection has finished. */
+  private orderedTail: Promise<unknown> = Promise.resolve();
   private muteTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -149,11 +168,20 @@ export class KafkaConnection {
       return;
     }
     const slot = this.openSlot();
-    void this.run(handler, header, body, frame.length).then(({ frame: answer, throttle }) => {
+    const start = () => this.run(handler, header, body, frame.length);
+    const running = orderedApiKeys.has(apiKey) ? this.afterOrdered(start) : start();
+    void running.then(({ frame: answer, throttle }) => {
       if (throttle.muteMs > 0) this.mute(throttle.muteMs);
       if (throttle.delayMs > 0) setTimeout(() => this.settle(slot, answer), throttle.delayMs);
       else this.settle(slot, answer);
     });
+  }
+
+  /** Starts `start` once every ordered request before it on this connection has finished. */
+  private afterOrdered<Result>(start: () => Promise<Result>): Promise<Result> {
+    const running = this.orderedTail.then(start);
+    this.orderedTail = running.catch(() => undefined);
+    return running;
   }
 
   /** Stops reading and starting requests for `ms` (a quota throttle); a longer mute wins. */

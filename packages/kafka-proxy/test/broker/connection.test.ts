@@ -17,6 +17,11 @@ import {
 } from "../../src/protocol/generated/fetch/defaults.gen.js";
 import { defaultMetadataRequest } from "../../src/protocol/generated/metadata/defaults.gen.js";
 import { metadataApi } from "../../src/protocol/generated/metadata/index.gen.js";
+import {
+  defaultOffsetCommitRequest,
+  defaultOffsetCommitRequestPartition,
+  defaultOffsetCommitRequestTopic,
+} from "../../src/protocol/generated/offset-commit/defaults.gen.js";
 import { Reader } from "../../src/protocol/reader.js";
 import { type MemoryBroker, startMemoryBroker } from "../support/memory-broker.js";
 import { waitFor } from "../support/wait-for.js";
@@ -111,6 +116,56 @@ describe("response order", () => {
     await client.waitForResponses(20);
     expect(client.correlationIds()).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
     expect(mostRunning).toBe(2);
+  });
+});
+
+describe("ordered requests", () => {
+  it("runs a connection's offset commits one after another, so the last one sent wins", async () => {
+    broker = await startMemoryBroker();
+    await broker.backend.createTopic({
+      name: "orders",
+      partitions: 1,
+      replicationFactor: 1,
+      configs: new Map(),
+      validateOnly: false,
+    });
+    let release = () => {};
+    const started: bigint[] = [];
+    const original = broker.backend.commitOffsets.bind(broker.backend);
+    broker.backend.commitOffsets = async (groupId, offsets) => {
+      started.push(offsets[0]?.offset ?? -1n);
+      // The first commit is slow to take effect (a Raft round, a persistence it waits behind).
+      if (started.length === 1) await new Promise<void>((resolve) => (release = resolve));
+      return original(groupId, offsets);
+    };
+    const commit = (offset: bigint) => ({
+      ...defaultOffsetCommitRequest(),
+      groupId: "readers",
+      generationIdOrMemberEpoch: -1,
+      topics: [
+        {
+          ...defaultOffsetCommitRequestTopic(),
+          name: "orders",
+          partitions: [
+            { ...defaultOffsetCommitRequestPartition(), partitionIndex: 0, committedOffset: offset },
+          ],
+        },
+      ],
+    });
+    const client = await connectClient();
+    client.batch(() => {
+      client.send(8, 2, 1, commit(10n));
+      client.send(8, 2, 2, commit(20n));
+    });
+    await waitFor(() => started.length >= 1, 10_000, "the first commit to reach the backend");
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(started, "the second commit must wait for the first").toEqual([10n]);
+    release();
+    await client.waitForResponses(2);
+    expect(client.correlationIds()).toEqual([1, 2]);
+    expect(started).toEqual([10n, 20n]);
+    const committed = await broker.backend.fetchOffsets("readers", [{ topic: "orders", partition: 0 }]);
+    expect(committed.map((offset) => offset.offset)).toEqual([20n]);
   });
 });
 
