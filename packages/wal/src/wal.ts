@@ -3,7 +3,7 @@ import { assert, HelixError, limits } from "@helixlog/core";
 import { applyRecord } from "./internal/apply-record.js";
 import { FileCache } from "./internal/file-cache.js";
 import { fileHeaderBytes } from "./internal/file-header.js";
-import { checkFrame } from "./internal/frame.js";
+import { checkFrame, saltFrames } from "./internal/frame.js";
 import { GroupLog, type SegmentUsage } from "./internal/group-log.js";
 import {
   checkpointFrameBytes,
@@ -13,12 +13,13 @@ import {
   entryFrameBytes,
   type WalRecord,
 } from "./internal/wal-record.js";
-import { recoverWal, walFrameRules } from "./internal/wal-recovery.js";
+import { recoverWal, walFrameRulesFor } from "./internal/wal-recovery.js";
 import {
   createSegment,
   discardPrepared,
   finishSegment,
   preallocateSegment,
+  segmentCrcSalt,
   segmentName,
   sparePath,
 } from "./internal/wal-segment.js";
@@ -541,7 +542,7 @@ export class Wal {
     if (this.nextSegment === undefined && segment.writtenPosition * 2 > segment.sizeBytes) {
       this.prepareNextSegment();
     }
-    segment.file.write(batch.start, this.encodeBatch(appends, bytes)).then(
+    segment.file.write(batch.start, this.encodeBatch(appends, bytes, segment.sequence)).then(
       () => {
         this.inWrite = undefined;
         if (this.failure === undefined) {
@@ -659,7 +660,7 @@ export class Wal {
    * The batch's frames back to back in the reused write buffer. Reuse is safe: the next batch is encoded
    * only after this one's write has completed (one write in flight), and SimDisk copies what it is given.
    */
-  private encodeBatch(batch: PendingAppend[], bytes: number): Uint8Array {
+  private encodeBatch(batch: PendingAppend[], bytes: number, sequence: number): Uint8Array {
     if (this.writeBuffer.length < bytes) {
       this.writeBuffer = new Uint8Array(
         Math.max(bytes, Math.min(2 * this.writeBuffer.length, limits.walWriteBytesMax)),
@@ -679,7 +680,9 @@ export class Wal {
       }
     }
     assert(position === bytes, "encoded batch size differs from the accepted size");
-    return buffer.subarray(0, bytes);
+    const encoded = buffer.subarray(0, bytes);
+    saltFrames(encoded, 0, segmentCrcSalt(sequence));
+    return encoded;
   }
 
   private applyBatch(batch: PendingAppend[], sequence: number, start: number): void {
@@ -874,7 +877,7 @@ export class Wal {
     const entries: WalEntry[] = [];
     let offset = 0;
     for (let i = 0; i < run.count; i++) {
-      const check = checkFrame(bytes, offset, bytes.length - offset, walFrameRules);
+      const check = checkFrame(bytes, offset, bytes.length - offset, walFrameRulesFor(run.segment));
       if (check.kind !== "valid") {
         throw new HelixError(
           "CORRUPT_DATA",

@@ -9,7 +9,7 @@ import { HelixError, SeededRng } from "@helixlog/core";
 import { describe, expect, it } from "vitest";
 import { fileHeaderBytes } from "../src/internal/file-header.js";
 import { scanFrames } from "../src/internal/frame-scan.js";
-import { walFrameRules } from "../src/internal/wal-recovery.js";
+import { walFrameRulesFor } from "../src/internal/wal-recovery.js";
 import { SimDisk } from "../src/testing/index.js";
 import { Wal } from "../src/wal.js";
 import type { WalEntry } from "../src/wal-types.js";
@@ -32,7 +32,7 @@ async function walWithEntries(count: number, segmentSizeBytes = 8192) {
   await wal.close();
   const file = await disk.open(firstSegment, { create: false });
   const frames: Array<{ position: number; size: number }> = [];
-  await scanFrames(file, fileHeaderBytes, walFrameRules, (frame) =>
+  await scanFrames(file, fileHeaderBytes, walFrameRulesFor(1), (frame) =>
     frames.push({ position: frame.position, size: frame.size }),
   );
   return { disk, frames };
@@ -136,7 +136,7 @@ describe("corruption that is never skipped", () => {
     expect(disk.paths().length).toBeGreaterThanOrEqual(3);
     const file = await disk.open(firstSegment, { create: false });
     const frames: Array<{ position: number; size: number }> = [];
-    await scanFrames(file, fileHeaderBytes, walFrameRules, (frame) => frames.push(frame));
+    await scanFrames(file, fileHeaderBytes, walFrameRulesFor(1), (frame) => frames.push(frame));
     const last = frames.at(-1) as { position: number; size: number };
     disk.flipBit(firstSegment, last.position + last.size - 1, 0);
     await expectCorrupt(disk, "00000000000000000001.wal");

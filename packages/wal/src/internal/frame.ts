@@ -9,9 +9,10 @@ import { crc32c } from "@helixlog/core";
  *   9  reserved  3 bytes, zero
  *   12 payload   `length` bytes
  *
- * A zero length marks the end of data: segments are preallocated with zeros, so the region after the
- * last frame reads as a clean end. Because no frame has length 0 or type 0, a zeroed region can never
- * be mistaken for a frame, and a torn frame cannot pass the CRC.
+ * A zero length marks the end of data: zero-filled files read as a clean end after the last frame. No
+ * frame has length 0 or type 0, so a zeroed region can never be mistaken for a frame, and a torn frame
+ * cannot pass the CRC. WAL segments (format 2) also salt the CRC with the segment's sequence
+ * (`FrameRules.crcSalt`), so a recycled file's stale frames fail their check and read as the end.
  */
 export const frameHeaderBytes = 12;
 
@@ -56,6 +57,24 @@ export type FrameCheck =
 export interface FrameRules {
   readonly payloadBytesMax: number;
   readonly isKnownType: (type: number) => boolean;
+  /**
+   * XORed into the stored CRC (0 when absent). The WAL salts each segment's frames with a value derived
+   * from the segment's sequence, so frames left in a recycled file by its previous use fail their check.
+   */
+  readonly crcSalt?: number;
+}
+
+/**
+ * XORs `salt` into the CRC field of every frame of `bytes` from `start` to the end (frames back to back,
+ * already sealed). The WAL applies its segment's salt this way when it knows where the frames land.
+ */
+export function saltFrames(bytes: Uint8Array, start: number, salt: number): void {
+  let position = start;
+  while (position < bytes.length) {
+    const length = readUint32(bytes, position);
+    writeUint32(bytes, position + 4, (readUint32(bytes, position + 4) ^ salt) >>> 0);
+    position += frameHeaderBytes + length;
+  }
 }
 
 /**
@@ -85,7 +104,7 @@ export function checkFrame(
   if (bytes[start + 9] !== 0 || bytes[start + 10] !== 0 || bytes[start + 11] !== 0) {
     return { kind: "bad", reason: "reserved bytes are not zero" };
   }
-  if (crc32c(bytes, 0, start + 8, start + size) !== readUint32(bytes, start + 4)) {
+  if (((crc32c(bytes, 0, start + 8, start + size) ^ (rules.crcSalt ?? 0)) >>> 0) !== readUint32(bytes, start + 4)) {
     return { kind: "bad", reason: "checksum mismatch" };
   }
   return { kind: "valid", type, size };

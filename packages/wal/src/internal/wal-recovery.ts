@@ -6,12 +6,17 @@ import { type FrameRules, frameHeaderBytes } from "./frame.js";
 import { inspectTail, type ScanStop, scanFrames } from "./frame-scan.js";
 import { type GroupLog, SegmentUsage } from "./group-log.js";
 import { decodeRecord, isWalRecordType } from "./wal-record.js";
-import { segmentName, segmentSequence, walFormatVersion, walMagic } from "./wal-segment.js";
+import { segmentCrcSalt, segmentName, segmentSequence, walFormatVersion, walMagic } from "./wal-segment.js";
 
 export const walFrameRules: FrameRules = {
   payloadBytesMax: limits.walEntrySizeBytesMax,
   isKnownType: isWalRecordType,
 };
+
+/** The rules for the frames of segment `sequence`: its CRC salt (format 2). */
+export function walFrameRulesFor(sequence: number): FrameRules {
+  return { ...walFrameRules, crcSalt: segmentCrcSalt(sequence) };
+}
 
 export interface RecoveredSegment {
   readonly sequence: number;
@@ -42,6 +47,7 @@ export async function recoverWal(disk: Disk, directory: string): Promise<Recover
   const segments: RecoveredSegment[] = [];
   let active: RecoveredWal["active"];
   let expectedBase: number | undefined;
+  let previous: { readonly path: string; readonly end: number; readonly reason: string } | undefined;
   for (const [i, sequence] of sequences.entries()) {
     const isLast = i === sequences.length - 1;
     const path = `${directory}/${segmentName(sequence)}`;
@@ -53,17 +59,20 @@ export async function recoverWal(disk: Disk, directory: string): Promise<Recover
     );
     const [headerSequence, basePosition] = header.fields;
     if (headerSequence !== sequence) throw corrupt(path, 0, `header says segment ${headerSequence}`);
-    if (expectedBase !== undefined && basePosition !== expectedBase) {
+    if (previous !== undefined && basePosition !== expectedBase) {
+      // Frames at the end of the previous segment are damaged (its scan stopped early) or a segment
+      // between the two is gone: both name the previous segment's end and this segment.
       throw corrupt(
-        path,
-        0,
-        `segment starts at WAL position ${basePosition} but the previous one ends at ${expectedBase}`,
+        previous.path,
+        previous.end,
+        `${previous.reason} ends this sealed segment at WAL position ${expectedBase}, but the next segment ${path} starts at WAL position ${basePosition}`,
       );
     }
     const stop = await replaySegment(file, path, sequence, groups, usage);
-    const end = await settleTail(file, path, stop, isLast);
+    const end = await settleTail(file, path, sequence, stop, isLast);
     segments.push({ sequence, basePosition });
     expectedBase = basePosition + end - fileHeaderBytes;
+    previous = { path, end, reason: stop.kind === "bad" ? `a bad frame (${stop.reason})` : "the end of data" };
     if (isLast) active = { file, writePosition: end };
     else await file.close();
   }
@@ -92,7 +101,7 @@ async function replaySegment(
   usage: SegmentUsage,
 ): Promise<ScanStop> {
   let failure: HelixError | undefined;
-  const stop = await scanFrames(file, fileHeaderBytes, walFrameRules, (frame) => {
+  const stop = await scanFrames(file, fileHeaderBytes, walFrameRulesFor(sequence), (frame) => {
     if (failure !== undefined) return;
     const record = decodeRecord(frame.bytes);
     const reason =
@@ -110,18 +119,27 @@ async function replaySegment(
 }
 
 /**
- * Decides what the bytes after the last good frame are. Zeros: the clean end. Anything followed by a
- * valid frame: corruption in the middle of the log. Otherwise a torn tail: allowed in the last segment
- * only (older ones were fully synced before the next was created), where it is zeroed and synced.
+ * Decides what the bytes after the last good frame are. Anything followed by a valid frame (of this
+ * segment's salt): corruption in the middle of the log. Otherwise the end of data: zeros, a torn tail, or
+ * stale frames of the file's previous use as an older segment (recycled without zeroing; their salt
+ * differs, so none of them is valid here). In a sealed segment that is accepted as its end because the
+ * next segment's header carries the WAL position where it must end (checked by the caller), so a lost
+ * frame is still caught. In the last segment the region is zeroed and synced, so nothing after the
+ * appends that follow can ever combine with it.
  */
-async function settleTail(file: DiskFile, path: string, stop: ScanStop, isLast: boolean): Promise<number> {
-  const tail = await inspectTail(file, stop.position, walFrameRules);
+async function settleTail(
+  file: DiskFile,
+  path: string,
+  sequence: number,
+  stop: ScanStop,
+  isLast: boolean,
+): Promise<number> {
+  const tail = await inspectTail(file, stop.position, walFrameRulesFor(sequence));
   const reason = stop.kind === "bad" ? stop.reason : "zeroed frame header";
   if (tail.validFrameAt !== undefined) {
     throw corrupt(path, stop.position, `${reason}, followed by a valid frame at ${tail.validFrameAt}`);
   }
-  if (tail.nonZeroEnd > stop.position) {
-    if (!isLast) throw corrupt(path, stop.position, `${reason} at the end of a sealed segment`);
+  if (isLast && tail.nonZeroEnd > stop.position) {
     await file.write(stop.position, new Uint8Array(tail.nonZeroEnd - stop.position));
   }
   // What recovery read may have come from the page cache after a failed fdatasync; new appends build on

@@ -1,6 +1,7 @@
 import type { Disk, DiskFile } from "@helixlog/core";
 import { concatenate } from "./bytes.js";
 import { encodeFileHeader, fileHeaderBytes } from "./file-header.js";
+import { saltFrames } from "./frame.js";
 
 /**
  * WAL segment files: `<directory>/<sequence, 20 digits>.wal`. The header's fields are
@@ -9,7 +10,21 @@ import { encodeFileHeader, fileHeaderBytes } from "./file-header.js";
  * between two segments.
  */
 export const walMagic = "HLXWAL01";
-export const walFormatVersion = 1;
+/**
+ * Version 2 salts every frame's CRC with `segmentCrcSalt(sequence)`. Version 1 files (zero-filled, unsalted)
+ * are refused with UNSUPPORTED_VERSION: there is no migration before 1.0.
+ */
+export const walFormatVersion = 2;
+
+/**
+ * The value XORed into the CRC of every frame of segment `sequence`. Sequences are never reused, and
+ * multiplying the low 32 bits by an odd constant is a bijection, so two segments less than 2^32 apart
+ * always have different salts: a frame left intact in a recycled file (an older sequence) fails its check
+ * deterministically, not by chance. Damaged or partly overwritten stale bytes fail like any torn write.
+ */
+export function segmentCrcSalt(sequence: number): number {
+  return Math.imul((sequence % 0x1_0000_0000) >>> 0 || 1, 0x9e3779b1) >>> 0;
+}
 const zeroChunkBytes = 1024 * 1024;
 const zeroChunk = new Uint8Array(zeroChunkBytes);
 
@@ -61,14 +76,14 @@ export function sparePath(directory: string, oldSequence: number): string {
 }
 
 /**
- * Zero-fills and syncs the file of a future segment under its temporary name. The WAL does this for
- * the next segment in the background, so a roll only writes a header and a checkpoint and renames.
+ * Prepares the file of a future segment under its temporary name. The WAL does this for the next segment
+ * in the background, so a roll only writes a header and a checkpoint and renames.
  *
- * With `spare` (a reclaimed segment already renamed to its spare name, durably), the file is reused:
- * its blocks are already allocated, so overwriting them with zeros costs the disk a plain overwrite
- * instead of allocating a new file (DESIGN.md §4: several times faster). The zeros are still needed:
- * the format ends data at the first zero length, and stale frames of the old segment must not be read
- * as data.
+ * A new file is zero-filled to its full size and synced, so later appends overwrite allocated blocks and
+ * an fdatasync never has to commit a size change. With `spare` (a reclaimed segment already renamed to its
+ * spare name, durably), the file is reused as it is: its blocks are allocated and it is NOT zeroed. The
+ * stale frames it still holds were salted with its old sequence, so they fail their check under the new
+ * one and recovery reads the first of them as the end of data (format 2).
  */
 export async function preallocateSegment(
   disk: Disk,
@@ -81,12 +96,16 @@ export async function preallocateSegment(
   if (spare !== undefined) await disk.rename(spare, path);
   const file = await disk.open(path, { create: true });
   try {
-    if (spare === undefined || file.size() > sizeBytes)
-      await file.truncate(spare === undefined ? 0 : sizeBytes);
-    for (let position = 0; position < sizeBytes; position += zeroChunkBytes) {
-      await file.write(position, zeroChunk.subarray(0, Math.min(zeroChunkBytes, sizeBytes - position)));
+    if (spare === undefined || file.size() !== sizeBytes) {
+      // A new file, or a spare of another size (the segment size was changed): zero-fill what is not
+      // already the right length.
+      const keep = spare === undefined ? 0 : Math.min(file.size(), sizeBytes);
+      await file.truncate(keep);
+      for (let position = keep; position < sizeBytes; position += zeroChunkBytes) {
+        await file.write(position, zeroChunk.subarray(0, Math.min(zeroChunkBytes, sizeBytes - position)));
+      }
+      await file.sync();
     }
-    await file.sync();
   } catch (error) {
     await discardPrepared(disk, file);
     throw error;
@@ -106,8 +125,10 @@ export async function finishSegment(
     fields: [plan.sequence, plan.basePosition, plan.sizeBytes],
   });
   const prefixBytes = plan.leadingFrames.reduce((total, frame) => total + frame.length, fileHeaderBytes);
+  const prefix = concatenate([header, ...plan.leadingFrames], prefixBytes);
+  saltFrames(prefix, fileHeaderBytes, segmentCrcSalt(plan.sequence));
   try {
-    await file.write(0, concatenate([header, ...plan.leadingFrames], prefixBytes));
+    await file.write(0, prefix);
     await file.sync();
     await disk.rename(
       preparingPath(plan.directory, plan.sequence),
