@@ -104,7 +104,10 @@ export function checkFrame(
   if (bytes[start + 9] !== 0 || bytes[start + 10] !== 0 || bytes[start + 11] !== 0) {
     return { kind: "bad", reason: "reserved bytes are not zero" };
   }
-  if (((crc32c(bytes, 0, start + 8, start + size) ^ (rules.crcSalt ?? 0)) >>> 0) !== readUint32(bytes, start + 4)) {
+  if (
+    (crc32c(bytes, 0, start + 8, start + size) ^ (rules.crcSalt ?? 0)) >>> 0 !==
+    readUint32(bytes, start + 4)
+  ) {
     return { kind: "bad", reason: "checksum mismatch" };
   }
   return { kind: "valid", type, size };

@@ -72,7 +72,11 @@ export async function recoverWal(disk: Disk, directory: string): Promise<Recover
     const end = await settleTail(file, path, sequence, stop, isLast);
     segments.push({ sequence, basePosition });
     expectedBase = basePosition + end - fileHeaderBytes;
-    previous = { path, end, reason: stop.kind === "bad" ? `a bad frame (${stop.reason})` : "the end of data" };
+    previous = {
+      path,
+      end,
+      reason: stop.kind === "bad" ? `a bad frame (${stop.reason})` : "the end of data",
+    };
     if (isLast) active = { file, writePosition: end };
     else await file.close();
   }
