@@ -10,6 +10,14 @@ import { HelixClient, leaderAddressOf, type MetadataResponse, ProgressClient } f
 /** Hops plus waits for an election: a handful of hints, or about five seconds without a leader. */
 export const leaderAttemptsMax = 25;
 const leaderlessWaitMs = 200;
+/**
+ * Consecutive "busy" refusals (RESOURCE_EXHAUSTED: a quota or the node shedding load) one call retries,
+ * each after the delay the node asked for, before the error is shown. A client held to its quota keeps
+ * moving at the quota's rate; a node that stays overloaded for this long is reported.
+ */
+export const busyAttemptsMax = 100;
+/** Upper bound on one busy wait, whatever delay the node asks for. */
+const busyWaitMaxMs = 5_000;
 
 /** One client per node address, shared by every call of a command; `close()` closes them all. */
 export class ClientPool {
@@ -55,11 +63,18 @@ export async function followLeader<Result>(
   startAddress: string = pool.bootstrap,
 ): Promise<Result> {
   let address = startAddress;
-  for (let attempt = 1; ; attempt++) {
+  let leaderAttempts = 0;
+  let busyAttempts = 0;
+  for (;;) {
     try {
       return await call(pool.get(address));
     } catch (error) {
-      if (!isLeaderChange(error) || attempt >= leaderAttemptsMax) throw error;
+      if (isBusy(error)) {
+        if (++busyAttempts >= busyAttemptsMax) throw error;
+        await delay(Math.min(busyWaitMaxMs, Math.max(1, retryAfterOf(error) ?? leaderlessWaitMs)));
+        continue;
+      }
+      if (!isLeaderChange(error) || ++leaderAttempts >= leaderAttemptsMax) throw error;
       const hint = dialable(leaderAddressOf(error));
       if (hint !== undefined && hint !== address) {
         address = hint;
@@ -78,6 +93,11 @@ export function followProgressLeader<Result>(
   return followLeader(pool, (client) => call(pool.progressFor(client)));
 }
 
+/** A quota refusal or load shedding: the same call succeeds later, at the same node. */
+function isBusy(error: unknown): boolean {
+  return HelixError.is(error, "RESOURCE_EXHAUSTED") && error.retriable;
+}
+
 function isLeaderChange(error: unknown): boolean {
   return (
     HelixError.is(error, "NOT_LEADER") ||
@@ -86,9 +106,13 @@ function isLeaderChange(error: unknown): boolean {
   );
 }
 
-function retryDelayOf(error: unknown): number {
+function retryAfterOf(error: unknown): number | undefined {
   const retryAfter = HelixError.isInstance(error) ? error.details.retryAfterMs : undefined;
-  return typeof retryAfter === "number" ? Math.max(retryAfter, leaderlessWaitMs) : leaderlessWaitMs;
+  return typeof retryAfter === "number" ? retryAfter : undefined;
+}
+
+function retryDelayOf(error: unknown): number {
+  return Math.max(retryAfterOf(error) ?? 0, leaderlessWaitMs);
 }
 
 export function delay(milliseconds: number): Promise<void> {
