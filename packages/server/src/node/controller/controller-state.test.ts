@@ -14,6 +14,7 @@ import {
   type ControllerCommand,
   ControllerState,
   type NodeRecord,
+  planAlterTopic,
   planCreateTopic,
   randomTopicId,
   validateTopicName,
@@ -227,5 +228,65 @@ describe("topic config", () => {
     expect(() => validateTopicConfig({ "cleanup.policy": "compact" })).toThrowError(/one of delete/);
     expect(() => validateTopicConfig({ "min.insync.replicas": "0" })).toThrowError(/from 1/);
     expect(() => validateTopicConfig({ "remote.storage.enable": "yes" })).toThrowError(/true or false/);
+  });
+
+  it("refuses to turn tiering off on a topic once it is on, under either config name", () => {
+    const { state, log } = bootstrapped();
+    const rng = new SeededRng(9);
+    const create = (name: string, config: Record<string, string>) =>
+      run(
+        state,
+        log,
+        planCreateTopic(state, { name, partitions: 1, replicationFactor: 3, config }, nodes, rng),
+      );
+    create("tiered", { "tiering.enabled": "true" });
+    create("kafka-tiered", { "remote.storage.enable": "true" });
+    create("local", {});
+    const refusal = (alter: () => unknown) => {
+      try {
+        alter();
+      } catch (error) {
+        return HelixError.isInstance(error) ? error : undefined;
+      }
+      return undefined;
+    };
+    // On the leader, before anything is proposed: off, or the key removed, are refused.
+    for (const request of [
+      { name: "tiered", setConfigs: { "tiering.enabled": "false" } },
+      { name: "tiered", removeConfigs: ["tiering.enabled"] },
+      { name: "kafka-tiered", setConfigs: { "remote.storage.enable": "false" } },
+    ]) {
+      const error = refusal(() => planAlterTopic(state, request, nodes, rng));
+      expect(error?.code, JSON.stringify(request)).toBe("INVALID_CONFIG");
+      expect(error?.message).toMatch(/cannot be turned off on topic/);
+    }
+    // Applying such a command (from an older leader) is refused too and changes nothing.
+    const before = state.snapshot();
+    const applied = state.apply({
+      type: "alterTopicConfig",
+      name: "tiered",
+      set: {},
+      remove: ["tiering.enabled"],
+    });
+    expect(applied.ok).toBe(false);
+    expect(state.snapshot()).toEqual(before);
+    // Still on under the other name: allowed. Turning it on, and other changes, are allowed.
+    for (const command of [
+      ...planAlterTopic(
+        state,
+        {
+          name: "tiered",
+          setConfigs: { "remote.storage.enable": "true" },
+          removeConfigs: ["tiering.enabled"],
+        },
+        nodes,
+        rng,
+      ),
+      ...planAlterTopic(state, { name: "local", setConfigs: { "tiering.enabled": "true" } }, nodes, rng),
+      ...planAlterTopic(state, { name: "kafka-tiered", setConfigs: { "retention.ms": "60000" } }, nodes, rng),
+    ])
+      expect(run(state, log, command).ok).toBe(true);
+    expect(state.topic("tiered")?.config).toEqual({ "remote.storage.enable": "true" });
+    expect(state.topic("local")?.config).toEqual({ "tiering.enabled": "true" });
   });
 });

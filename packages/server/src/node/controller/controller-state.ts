@@ -10,7 +10,7 @@ import {
   topicIdFromBytes,
 } from "@helixlog/core";
 import { placeReplicas } from "@helixlog/routing";
-import { type TopicConfig, validateTopicConfig } from "./topic-config.js";
+import { checkTieringChange, type TopicConfig, validateTopicConfig } from "./topic-config.js";
 
 /**
  * The controller: the state machine of Raft group 0 (DESIGN.md §2). It owns the cluster's metadata:
@@ -198,6 +198,7 @@ export class ControllerState {
     const topic = this.requireTopic(command.name);
     const merged: Record<string, string> = { ...topic.config, ...command.set };
     for (const key of command.remove) delete merged[key];
+    checkTieringChange(topic.name, topic.config, merged);
     const updated = { ...topic, config: validateTopicConfig(merged) };
     this.topics.set(command.name, updated);
     return { ok: true, topic: updated };
@@ -429,6 +430,7 @@ export function planAlterTopic(
     const merged: Record<string, string> = { ...topic.config, ...set };
     for (const key of remove) delete merged[key];
     validateTopicConfig(merged);
+    checkTieringChange(topic.name, topic.config, merged);
     commands.push({
       type: "alterTopicConfig",
       name: topic.name,

@@ -143,6 +143,30 @@ export function validateTopicConfig(config: Readonly<Record<string, string>>): T
   return config as TopicConfig;
 }
 
+/** Whether a topic's configuration turns tiering on (either name, KIP-405's or Helix's). */
+export function isTieringOn(config: Readonly<Record<string, string>>): boolean {
+  return config["tiering.enabled"] === "true" || config["remote.storage.enable"] === "true";
+}
+
+/**
+ * Tiering cannot be turned off once on, as in Kafka before KIP-950: segments that exist only in the object
+ * store would drop out of the readable log while local retention resumed below them, leaving offsets that
+ * were committed but can no longer be read. Throws INVALID_CONFIG naming the topic.
+ */
+export function checkTieringChange(
+  topic: string,
+  before: Readonly<Record<string, string>>,
+  after: Readonly<Record<string, string>>,
+): void {
+  if (isTieringOn(before) && !isTieringOn(after)) {
+    throw new HelixError(
+      "INVALID_CONFIG",
+      `tiering cannot be turned off on topic "${topic}" once it is on: its tiered segments would no ` +
+        "longer be readable; keep tiering.enabled (or remote.storage.enable) true, or delete the topic",
+    );
+  }
+}
+
 function validateValue(key: TopicConfigKey, value: string): void {
   const spec: ConfigKey = topicConfigKeys[key];
   switch (spec.kind) {

@@ -9,14 +9,14 @@
  *     local until every consumer group that committed an offset on the partition has committed past it.
  */
 import { type TieringConfig, unlimited } from "@helixlog/tier";
-import { effectiveTopicConfig, type TopicConfig } from "../controller/topic-config.js";
+import { effectiveTopicConfig, isTieringOn, type TopicConfig } from "../controller/topic-config.js";
 
 export function tieringConfigOf(config: TopicConfig): TieringConfig {
   const effective = effectiveTopicConfig(config);
   const retentionBytes = Number(effective["retention.bytes"]);
   const retentionMs = Number(effective["retention.ms"]);
   return {
-    enabled: effective["tiering.enabled"] === "true" || effective["remote.storage.enable"] === "true",
+    enabled: isTieringOn(effective),
     retentionBytes,
     retentionMs,
     localRetentionBytes: localBound(Number(effective["local.retention.bytes"]), retentionBytes),
