@@ -10,6 +10,7 @@
  *     longer hosts (a topic deleted while it was down), and keeps its live partitions.
  */
 import { decodeRecords, nodeId } from "@helixlog/core";
+import type { SimDisk } from "@helixlog/wal/testing";
 import { describe, expect, it } from "vitest";
 import { codeOf, records, TestCluster } from "../test-support/test-cluster.js";
 
@@ -137,5 +138,49 @@ describe("HelixNode topic deletion", () => {
     await cluster.until(() => restarted.partitionLeader("kept", 0)?.leader === restarted.nodeId, "kept led");
     expect(values((await restarted.fetch("kept", 0, 0, 1 << 20)).batches)).toEqual(["stays"]);
     expect(partitionFiles(cluster, 1, "kept").some((path) => path.endsWith("/group"))).toBe(true);
+  });
+
+  it("answers a retriable LEADER_NOT_AVAILABLE, not UNKNOWN_GROUP, while a new partition's group is added", async () => {
+    const cluster = await TestCluster.ready(3);
+    // Node 3's snapshot lookups wait on a gate: its new partition is open (the node knows it) while
+    // the Raft host is still adding the group, the window a client hit right after CreateTopic.
+    const disk = await cluster.stop(nodeId(3));
+    let gate: Promise<void> | undefined;
+    let release = () => {};
+    const gated = new Proxy(disk, {
+      get(target, key) {
+        if (key === "exists") {
+          return async (path: string) => {
+            if (gate !== undefined && path.includes("snapshots/")) await gate;
+            return target.exists(path);
+          };
+        }
+        const value = Reflect.get(target, key, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    }) as SimDisk;
+    await cluster.start(nodeId(3), gated);
+    await cluster.until(() => cluster.node(3).isServing(), "node 3 serving again");
+    gate = new Promise((resolve) => {
+      release = resolve;
+    });
+    const creating = cluster
+      .controllerLeader()
+      .createTopic({ name: "fresh", partitions: 1, replicationFactor: 3 });
+    creating.catch(() => {});
+    let code = "NOT_LEADER";
+    for (let step = 0; step < 200 && code === "NOT_LEADER"; step++) {
+      code = await codeOf(cluster.node(3).produce("fresh", 0, records(["early"]), "all"));
+      if (code === "NOT_LEADER" || code === "UNKNOWN_TOPIC") {
+        code = "NOT_LEADER";
+        await cluster.step();
+      }
+    }
+    expect(code).toBe("LEADER_NOT_AVAILABLE");
+    release();
+    await cluster.drive(creating);
+    await cluster.until(() => cluster.hasPartitionLeader("fresh", 0), "a leader for fresh-0");
+    const leader = cluster.partitionLeader("fresh", 0);
+    await cluster.drive(leader.produce("fresh", 0, records(["later"]), "all"));
   });
 });

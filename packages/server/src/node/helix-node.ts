@@ -909,6 +909,13 @@ export class HelixNode {
         details: { leader: record.partitions[partition]?.replicas[0] ?? null },
       });
     }
+    if (!this.host.hosts(group)) {
+      // Opened here, but the Raft host is still adding its group (a topic just created): retriable.
+      throw new HelixError(
+        "LEADER_NOT_AVAILABLE",
+        `${topic}-${partition} is still being set up on node ${this.nodeId}; retry shortly`,
+      );
+    }
     return local;
   }
 
