@@ -136,6 +136,14 @@ export class ProgressGroupStore {
    * not know the group.
    */
   async loadGroup(groupId: string): Promise<StoredGroup | undefined> {
+    // Kafka answers INVALID_GROUP_ID for an id no group can have (found by the frame fuzzer: an empty id
+    // in LeaveGroup reached progress's own check and was answered UNKNOWN_SERVER_ERROR).
+    if (groupId.length === 0 || groupId.length > limits.progressNameLengthMax) {
+      throw new KafkaWireError(
+        wireErrorCode.invalidGroupId,
+        `group id must have 1 to ${limits.progressNameLengthMax} characters, got ${groupId.length}`,
+      );
+    }
     let description: Awaited<ReturnType<HelixNode["progress"]["describeGroup"]>>;
     try {
       description = await this.guarded(() => this.node.progress.describeGroup(groupId));
