@@ -201,7 +201,11 @@ describe("@platformatic/kafka against three nodes", () => {
     expect(producerId).toBeDefined();
     expect(producer.producerEpoch).toBe(0);
     await Promise.all(members.map((member) => member.close()));
-    expect(first).toHaveLength(messageCount);
+    // Every record stored once (distinct partition:offset entries) and received. A record delivered twice
+    // at the same offset is a redelivery after a rebalance (Kafka's at-least-once), seen once in CI with
+    // 21 of 300 redelivered; it is logged, and the resume below must still see only the new messages.
+    const redelivered = first.length - new Set(first).size;
+    if (redelivered > 0) console.log(`platformatic: ${redelivered} records redelivered within the group`);
     expect(new Set(first).size).toBe(messageCount);
     expect(new Set(first.map((entry) => entry.split("=")[1]))).toEqual(
       new Set(Array.from({ length: messageCount }, (_, index) => `value-${index}`)),
