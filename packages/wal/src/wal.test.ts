@@ -4,7 +4,7 @@
  * commit coalesces concurrent appends into one fdatasync.
  */
 import type { GroupId, LogIndex, NodeId, Term } from "@helixlog/core";
-import { HelixError, SeededRng } from "@helixlog/core";
+import { HelixError, limits, SeededRng } from "@helixlog/core";
 import { describe, expect, it } from "vitest";
 import { SimDisk } from "./testing/index.js";
 import { Wal } from "./wal.js";
@@ -326,31 +326,66 @@ describe("Wal", () => {
     expect(text(await reopened.entries(group(1), 1 as LogIndex, 2 as LogIndex))).toEqual(["entry 1"]);
   });
 
-  it("reuses a reclaimed segment's file for a later segment, and recovery drops an unused spare", async () => {
+  it("keeps reclaimed segments as a bounded pool of spares, reuses them, and keeps them across a restart", async () => {
     const { disk, wal } = await openFresh(4096);
     const payload = "y".repeat(500);
-    for (let index = 1; index <= 30; index++)
+    for (let index = 1; index <= 60; index++)
       await wal.append(group(1), { entries: [entry(index, 1, payload)] });
-    await wal.release(group(1), { index: 25 as LogIndex, term: 1 as Term });
-    const spares = () => disk.paths().filter((path) => path.endsWith(".spare.wal.tmp"));
-    expect(spares()).toHaveLength(1);
-    expect(wal.statistics.segmentsRecycled).toBe(0);
-    for (let index = 31; index <= 60; index++)
-      await wal.append(group(1), { entries: [entry(index, 1, payload)] });
-    expect(wal.statistics.segmentsRecycled).toBe(1);
-    expect(text(await wal.entries(group(1), 26 as LogIndex, 61 as LogIndex))).toEqual(
-      Array(35).fill(payload),
-    );
+    const sealedBefore = wal.segmentSequences().length - 1;
+    expect(sealedBefore).toBeGreaterThan(limits.walSpareSegmentsMax);
     await wal.release(group(1), { index: 55 as LogIndex, term: 1 as Term });
-    expect(spares()).toHaveLength(1);
-    const reopened = await Wal.open(disk.crash({ keepSomeUnsynced: false }), {
-      directory: "wal",
-      segmentSizeBytes: 4096,
-    });
-    expect(reopened.status(group(1))).toMatchObject({ firstIndex: 56, lastIndex: 60 });
-    expect(text(await reopened.entries(group(1), 56 as LogIndex, 61 as LogIndex))).toEqual(
-      Array(5).fill(payload),
+    const spares = () => disk.paths().filter((path) => path.endsWith(".spare.wal.tmp"));
+    // More segments were reclaimed than the pool holds: the pool is full, the rest are deleted.
+    expect(spares()).toHaveLength(limits.walSpareSegmentsMax);
+    expect(wal.statistics.segmentsRemoved).toBeGreaterThan(limits.walSpareSegmentsMax);
+    const recycledBefore = wal.statistics.segmentsRecycled;
+    for (let index = 61; index <= 80; index++)
+      await wal.append(group(1), { entries: [entry(index, 1, payload)] });
+    expect(wal.statistics.segmentsRecycled).toBeGreaterThan(recycledBefore);
+    expect(wal.statistics.segmentsGrown).toBe(0);
+    expect(spares().length).toBeLessThan(limits.walSpareSegmentsMax);
+    const sparesAtCrash = spares().sort();
+    // A power loss keeps the spares (their renames were synced) and the next WAL reuses them.
+    const restarted = disk.crash({ keepSomeUnsynced: false });
+    const reopened = await Wal.open(restarted, { directory: "wal", segmentSizeBytes: 4096 });
+    expect(reopened.status(group(1))).toMatchObject({ firstIndex: 56, lastIndex: 80 });
+    expect(
+      restarted
+        .paths()
+        .filter((path) => path.endsWith(".spare.wal.tmp"))
+        .sort(),
+    ).toEqual(sparesAtCrash);
+    expect(restarted.paths().filter((path) => path.endsWith(".tmp") && !path.includes(".spare."))).toEqual(
+      [],
     );
-    expect(disk.paths().filter((path) => path.endsWith(".tmp"))).toEqual([]);
+    for (let index = 81; index <= 100; index++)
+      await reopened.append(group(1), { entries: [entry(index, 1, payload)] });
+    expect(reopened.statistics.segmentsRecycled).toBeGreaterThan(0);
+    expect(text(await reopened.entries(group(1), 56 as LogIndex, 101 as LogIndex))).toEqual(
+      Array(45).fill(payload),
+    );
+  });
+
+  it("grows new segments by append when asked, and recovers them after a power loss", async () => {
+    const disk = new SimDisk({ rng: new SeededRng(12) });
+    const options = { directory: "wal", segmentSizeBytes: 4096, newSegments: "append" } as const;
+    const wal = await Wal.open(disk, options);
+    const payload = "z".repeat(300);
+    for (let index = 1; index <= 40; index++)
+      await wal.append(group(1), { entries: [entry(index, 1, payload)] });
+    expect(wal.statistics.segmentsGrown).toBeGreaterThan(0);
+    // A grown segment's file ends at its data (the first segment is zero-filled when the WAL is created).
+    const files = disk.paths().filter((path) => path.endsWith(".wal"));
+    expect(files.length).toBeGreaterThan(2);
+    for (const path of files.slice(1)) expect(disk.contents(path).length).toBeLessThan(4096);
+    const reopened = await Wal.open(disk.crash({ keepSomeUnsynced: false }), options);
+    expect(reopened.status(group(1))).toMatchObject({ firstIndex: 1, lastIndex: 40 });
+    expect(text(await reopened.entries(group(1), 1 as LogIndex, 41 as LogIndex))).toEqual(
+      Array(40).fill(payload),
+    );
+    // The active segment takes its size from its header, not from its (shorter) file: it fills to 4 KiB.
+    const before = reopened.segmentSequences().length;
+    await reopened.append(group(1), { entries: [entry(41, 1, payload)] });
+    expect(reopened.segmentSequences().length).toBe(before);
   });
 });

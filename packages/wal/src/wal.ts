@@ -30,6 +30,14 @@ export interface WalOptions {
   readonly directory: string;
   /** Size of new segments; limits.walSegmentSizeBytesDefault when absent. */
   readonly segmentSizeBytes?: number;
+  /**
+   * How a new segment file (when no spare is left to recycle) is prepared: "zero-fill" writes it whole
+   * with zeros in the background, so appends overwrite allocated blocks and each fdatasync commits data
+   * only; "append" lets it grow as frames are written, so each byte is written once but each fdatasync
+   * also commits the file's new size. "auto" (the default) picks per segment from the active segment's
+   * bytes per fdatasync (see `appendGrowthBytesPerSync`). Tests force one or the other.
+   */
+  readonly newSegments?: "auto" | "zero-fill" | "append";
 }
 
 /** Counters for metrics, tests and the benchmark. */
@@ -47,6 +55,8 @@ export interface WalStatistics {
   segmentsRemoved: number;
   /** Reclaimed segments whose file was reused for a later segment. */
   segmentsRecycled: number;
+  /** New segment files left to grow as they are written instead of being zero-filled. */
+  segmentsGrown: number;
 }
 
 /**
@@ -85,6 +95,8 @@ interface ActiveSegment {
   writePosition: number;
   /** End of the frames written, durable or not; equal to writePosition whenever no batch awaits its sync. */
   writtenPosition: number;
+  /** Group commits (fdatasyncs) in this segment, for the choice of how to prepare the next one. */
+  commits: number;
 }
 
 /**
@@ -111,6 +123,7 @@ export class Wal {
     segmentsCreated: 0,
     segmentsRemoved: 0,
     segmentsRecycled: 0,
+    segmentsGrown: 0,
   };
   /** Accepted appends not yet handed to a write, in call order. */
   private queue: PendingAppend[] = [];
@@ -140,10 +153,10 @@ export class Wal {
    */
   private nextSegment: Promise<DiskFile | undefined> | undefined;
   /**
-   * A reclaimed segment's file kept (under its spare name, durably renamed) for the next segment to
-   * reuse; at most one is kept, the others are deleted.
+   * Reclaimed segments' files kept (under their spare names, durably renamed) for later segments to
+   * reuse, at most limits.walSpareSegmentsMax; the others are deleted.
    */
-  private spare: string | undefined;
+  private readonly spares: string[];
   /**
    * Bytes written during an fdatasync from which the next one starts as soon as it completes: a full
    * write's worth (limits.walWriteBytesMax) with the default 64 MiB segments, 1/64 of a smaller
@@ -164,7 +177,10 @@ export class Wal {
     private readonly sealed: number[],
     private active: ActiveSegment,
     private readonly files: FileCache,
+    spares: string[],
+    private readonly newSegments: "auto" | "zero-fill" | "append",
   ) {
+    this.spares = spares;
     this.chainedSyncBytes = Math.min(limits.walWriteBytesMax, Math.floor(segmentSizeBytes / 64));
   }
 
@@ -202,16 +218,18 @@ export class Wal {
         sizeBytes: segmentSizeBytes,
         writePosition: created.writePosition,
         writtenPosition: created.writePosition,
+        commits: 0,
       };
     } else {
-      const { file, writePosition } = recovered.active;
+      const { file, writePosition, sizeBytes } = recovered.active;
       active = {
         sequence: last.sequence,
         basePosition: last.basePosition,
         file,
-        sizeBytes: file.size(),
+        sizeBytes,
         writePosition,
         writtenPosition: writePosition,
+        commits: 0,
       };
     }
     const sealed = recovered.segments
@@ -226,6 +244,8 @@ export class Wal {
       sealed,
       active,
       files,
+      recovered.spares,
+      options.newSegments ?? "auto",
     );
   }
 
@@ -366,14 +386,16 @@ export class Wal {
     return [...this.sealed, this.active.sequence];
   }
 
-  /** Waits for every accepted append to settle, then closes the files. */
+  /**
+   * Waits for every accepted append to settle, then closes the files. Spare segments stay for the next
+   * open to reuse; a segment being prepared is removed.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     await this.whenIdle();
     const prepared = await this.nextSegment;
     if (prepared !== undefined) await discardPrepared(this.disk, prepared);
-    if (this.spare !== undefined) await this.disk.remove(this.spare).catch(() => undefined);
     await this.files.closeAll();
     await this.active.file.close();
   }
@@ -537,7 +559,7 @@ export class Wal {
     };
     segment.writtenPosition += bytes;
     this.inWrite = batch;
-    // Preparing the next segment early keeps its zero-fill off the roll's path; waiting until this one is
+    // Preparing the next segment early keeps its preparation off the roll's path; waiting until this one is
     // half full keeps short-lived WALs (tests, the simulator) from paying for a segment they never use.
     if (this.nextSegment === undefined && segment.writtenPosition * 2 > segment.sizeBytes) {
       this.prepareNextSegment();
@@ -613,6 +635,7 @@ export class Wal {
       this.statistics.bytesWritten += batch.bytes;
       this.applyBatch(batch.appends, batch.sequence, batch.start);
     }
+    segment.commits++;
     this.statistics.commits++;
   }
 
@@ -735,6 +758,7 @@ export class Wal {
       file: created.file,
       writePosition: created.writePosition,
       writtenPosition: created.writePosition,
+      commits: 0,
     };
     this.sealed.push(previous.sequence);
     this.statistics.segmentsCreated++;
@@ -752,21 +776,37 @@ export class Wal {
   }
 
   /**
-   * Starts zero-filling the segment after the active one. A failure (typically ENOSPC) is not reported
-   * here: the roll then creates the segment itself and reports the error to the appends that wait.
+   * Starts preparing the segment after the active one: the newest spare if there is one (reused as it is),
+   * otherwise a new file, zero-filled or left to grow (`zeroFillNewSegment`). A failure (typically ENOSPC)
+   * is not reported here: the roll then creates the segment itself (zero-filled) and reports the error to
+   * the appends that wait.
    */
   private prepareNextSegment(): void {
     const sequence = this.active.sequence + 1;
-    const spare = this.spare;
-    this.spare = undefined;
+    const spare = this.spares.pop();
     if (spare !== undefined) this.statistics.segmentsRecycled++;
-    this.nextSegment = preallocateSegment(
-      this.disk,
-      this.directory,
-      sequence,
-      this.segmentSizeBytes,
+    const zeroFill = spare === undefined && this.zeroFillNewSegment();
+    if (spare === undefined && !zeroFill) this.statistics.segmentsGrown++;
+    this.nextSegment = preallocateSegment(this.disk, this.directory, sequence, this.segmentSizeBytes, {
       spare,
-    ).catch(() => undefined);
+      zeroFill,
+    }).catch(() => undefined);
+  }
+
+  /**
+   * Whether a new segment is zero-filled. Zero-filling writes every byte twice (zeros, then frames) but
+   * keeps each fdatasync to data only; growing writes once but each fdatasync also commits the file
+   * size (a journal commit on ext4). Measured on the benchmark disk (BENCHMARKS.md, WAL, session 5):
+   * at 1 MiB per fdatasync, growing reached about twice the bandwidth of zero-fill plus overwrite, while
+   * a lone 100 B append + fdatasync took up to 1.8x longer on a grown file. So: grow when the active
+   * segment averaged at least `appendGrowthBytesPerSync` per fdatasync (the disk's bandwidth matters),
+   * zero-fill when commits are small (latency matters, and the zeros cost little bandwidth).
+   */
+  private zeroFillNewSegment(): boolean {
+    if (this.newSegments !== "auto") return this.newSegments === "zero-fill";
+    const segment = this.active;
+    const bytes = segment.writePosition - fileHeaderBytes;
+    return segment.commits === 0 || bytes / segment.commits < appendGrowthBytesPerSync;
   }
 
   private takeBatchFits(): boolean {
@@ -776,22 +816,24 @@ export class Wal {
 
   /**
    * Takes the sealed segments that hold no live entry out of the log (their metadata lives on in later
-   * checkpoints): one is renamed to a spare for the next segment to reuse, the rest are deleted, then the
-   * directory is fsynced. The spare becomes usable only after that fsync: were it zero-filled before its
-   * rename is durable, a crash could bring back its old name with zeroed contents (a bad header).
+   * checkpoints): they are renamed to spares for later segments to reuse while the pool has room
+   * (limits.walSpareSegmentsMax), the rest are deleted, then the directory is fsynced. Spares become
+   * usable only after that fsync: were one rewritten before its rename is durable, a crash could bring
+   * back its old name with new contents (a bad header).
    */
   private async reclaim(): Promise<void> {
     const oldestLive = this.oldestLiveSegment();
     let removed = 0;
-    let kept: string | undefined;
+    const kept: string[] = [];
     try {
       while (this.sealed.length > 0 && (this.sealed[0] as number) < oldestLive) {
         const sequence = this.sealed[0] as number;
         const path = `${this.directory}/${segmentName(sequence)}`;
         await this.files.forget(path);
-        if (this.spare === undefined && kept === undefined) {
-          kept = sparePath(this.directory, sequence);
-          await this.disk.rename(path, kept);
+        if (this.spares.length + kept.length < limits.walSpareSegmentsMax) {
+          const spare = sparePath(this.directory, sequence);
+          await this.disk.rename(path, spare);
+          kept.push(spare);
         } else {
           await this.disk.remove(path);
         }
@@ -799,7 +841,7 @@ export class Wal {
         removed++;
       }
       if (removed > 0) await this.disk.syncDirectory(this.directory);
-      if (kept !== undefined) this.spare = kept;
+      this.spares.push(...kept);
     } catch (error) {
       this.failClosed(error, []);
     }
@@ -898,6 +940,12 @@ export class Wal {
     return entries;
   }
 }
+
+/**
+ * Average bytes per fdatasync in the active segment from which the next new segment grows by append
+ * instead of being zero-filled (`zeroFillNewSegment`): half a full write.
+ */
+const appendGrowthBytesPerSync = limits.walWriteBytesMax / 2;
 
 /** Microtask turns an fdatasync's completion waits for the callers it acknowledged to append again. */
 const followerTurns = 4;

@@ -247,11 +247,11 @@ interface RunState {
 async function reopenAndMatchPrefix(
   disk: SimDisk,
   state: RunState,
-  segmentSizeBytes: number,
+  config: WalConfig,
   seed: number,
 ): Promise<void> {
   disk.clearFaults();
-  state.wal = await openWal(disk, segmentSizeBytes);
+  state.wal = await openWal(disk, config);
   const actual = await snapshot(state.wal);
   const durableRecords = state.operations.slice(0, state.durable).flatMap(records);
   const issuedRecords = [...durableRecords, ...state.operations.slice(state.durable).flatMap(records)];
@@ -275,8 +275,17 @@ async function reopenAndMatchPrefix(
 /** Every WAL the seeds opened, for coverage statistics. */
 const openedWals: Wal[] = [];
 
-async function openWal(disk: SimDisk, segmentSizeBytes: number): Promise<Wal> {
-  const wal = await Wal.open(disk, { directory, segmentSizeBytes });
+/**
+ * The WAL's settings for one seed. New segments are zero-filled in half the seeds and grow by append in
+ * the other half (the two ways `newSegments` prepares a file when no spare is left).
+ */
+interface WalConfig {
+  readonly segmentSizeBytes: number;
+  readonly newSegments: "zero-fill" | "append";
+}
+
+async function openWal(disk: SimDisk, config: WalConfig): Promise<Wal> {
+  const wal = await Wal.open(disk, { directory, ...config });
   openedWals.push(wal);
   return wal;
 }
@@ -300,10 +309,13 @@ async function runSeed(seed: number): Promise<void> {
           },
         }),
   });
-  const segmentSizeBytes = rng.chance(0.5) ? 4096 : 8192;
+  const config: WalConfig = {
+    segmentSizeBytes: rng.chance(0.5) ? 4096 : 8192,
+    newSegments: rng.chance(0.5) ? "zero-fill" : "append",
+  };
   const faulty = rng.chance(0.3);
   const state: RunState = {
-    wal: await openWal(disk, segmentSizeBytes),
+    wal: await openWal(disk, config),
     operations: [],
     durable: 0,
   };
@@ -377,19 +389,19 @@ async function runSeed(seed: number): Promise<void> {
           ),
       );
       expect(invalid, `seed ${seed}: ${invalid}`).toBeUndefined();
-      await reopenAndMatchPrefix(disk, state, segmentSizeBytes, seed);
+      await reopenAndMatchPrefix(disk, state, config, seed);
       continue;
     }
     await settleWithinBound(acknowledgements, seed);
     const failure = outcomes.find((outcome): outcome is HelixError => outcome instanceof HelixError);
     state.durable = issuedFrom + countPrefix(outcomes);
     if (failure !== undefined) {
-      await settleFailure(disk, state, outcomes, issuedFrom, segmentSizeBytes, seed);
+      await settleFailure(disk, state, outcomes, issuedFrom, config, seed);
       continue;
     }
     if (rng.chance(0.1)) {
       await state.wal.close();
-      state.wal = await openWal(disk, segmentSizeBytes);
+      state.wal = await openWal(disk, config);
     }
     const actual = await snapshot(state.wal);
     expect(
@@ -415,7 +427,7 @@ async function settleFailure(
   state: RunState,
   outcomes: ReadonlyArray<"pending" | "done" | HelixError>,
   issuedFrom: number,
-  segmentSizeBytes: number,
+  config: WalConfig,
   seed: number,
 ): Promise<void> {
   const failedClosed = await state.wal.append(1 as GroupId, {}).then(
@@ -434,7 +446,7 @@ async function settleFailure(
     ).toBe(true);
     return;
   }
-  await reopenAndMatchPrefix(disk, state, segmentSizeBytes, seed);
+  await reopenAndMatchPrefix(disk, state, config, seed);
 }
 
 const defaultSeeds = 1000;
@@ -459,8 +471,12 @@ describe("WAL against an in-memory model", () => {
       }
       // The seeds reach the chained fdatasync path (a quarter of a small segment written during one).
       if (singleSeed === undefined && seedCount >= 100) {
-        const chained = openedWals.reduce((total, wal) => total + wal.statistics.chainedSyncs, 0);
-        expect(chained).toBeGreaterThan(0);
+        const total = (counter: "chainedSyncs" | "segmentsGrown" | "segmentsRecycled") =>
+          openedWals.reduce((sum, wal) => sum + wal.statistics[counter], 0);
+        expect(total("chainedSyncs")).toBeGreaterThan(0);
+        // ... and segments that grow by append, and recycled spares from the pool.
+        expect(total("segmentsGrown")).toBeGreaterThan(0);
+        expect(total("segmentsRecycled")).toBeGreaterThan(0);
       }
     },
     Math.max(600_000, seedCount * 500),

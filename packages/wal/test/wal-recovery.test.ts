@@ -102,6 +102,57 @@ describe("recovery of a damaged last frame", () => {
   });
 });
 
+describe("a damaged tail left in place by recovery", () => {
+  // Recovery does not zero what follows the last valid frame: appends overwrite it. The damaged frame
+  // (nearly valid: one flipped bit, or torn with garbage after the tear) then sits behind shorter new
+  // frames, and must never come back, whatever a later crash keeps.
+  const short = (index: number): WalEntry => ({
+    index: index as LogIndex,
+    term: 1 as Term,
+    type: 2,
+    data: new TextEncoder().encode(`new ${index}`),
+  });
+
+  it("never resurfaces after shorter appends over it and a crash, at any damaged byte", async () => {
+    const { frames } = await walWithEntries(5);
+    const last = frames.at(-1) as { position: number; size: number };
+    const rng = new SeededRng(13);
+    for (let position = 0; position < last.size; position++) {
+      const { disk } = await walWithEntries(5);
+      if (position % 2 === 0) {
+        disk.flipBit(firstSegment, last.position + position, position % 8);
+      } else {
+        const garbage = Uint8Array.from({ length: last.size - position }, () => rng.integer(0, 256));
+        disk.overwrite(firstSegment, last.position + position, garbage);
+      }
+      const damaged = disk.contents(firstSegment).slice(last.position, last.position + last.size);
+      const wal = await Wal.open(disk, { directory, segmentSizeBytes: 8192 });
+      expect(wal.status(group)?.lastIndex, `damaged at byte ${position}`).toBe(4);
+      // Recovery wrote nothing over the damaged frame.
+      expect(
+        Buffer.from(disk.contents(firstSegment).slice(last.position, last.position + last.size)).equals(
+          Buffer.from(damaged),
+        ),
+      ).toBe(true);
+      await wal.append(group, { entries: [short(5)] });
+      const unacknowledged = wal.append(group, { entries: [short(6)] });
+      unacknowledged.catch(() => undefined);
+      const restarted = disk.crash({ keepSomeUnsynced: rng.chance(0.5) });
+      const reopened = await Wal.open(restarted, { directory, segmentSizeBytes: 8192 });
+      const lastIndex = reopened.status(group)?.lastIndex ?? 0;
+      expect([5, 6], `damaged at byte ${position}: last index ${lastIndex}`).toContain(lastIndex);
+      const entries = await reopened.entries(group, 1 as LogIndex, (lastIndex + 1) as LogIndex);
+      expect(entries.map((item) => Buffer.from(item.data).toString())).toEqual(
+        [1, 2, 3, 4, 5, 6]
+          .slice(0, lastIndex)
+          .map((index) => Buffer.from((index <= 4 ? entry(index) : short(index)).data).toString()),
+      );
+      await reopened.append(group, { entries: [short(lastIndex + 1)] });
+      await reopened.close();
+    }
+  });
+});
+
 describe("corruption that is never skipped", () => {
   it("reports a flipped bit at any byte of a frame followed by valid frames, with file and position", async () => {
     const { frames } = await walWithEntries(5);

@@ -4,9 +4,8 @@
 export const walEntrySizeBytesMax = 16 * 1024 * 1024;
 
 /**
- * Default WAL segment size. Segments are preallocated (zero-filled) so appends overwrite allocated blocks:
- * DESIGN.md §4 measured ~2,000 MB/s overwriting versus ~410 MB/s growing a file. 64 MiB keeps the
- * zero-fill pause at a roll short (tens of milliseconds) while holding four maximum-size entries.
+ * Default WAL segment size. 64 MiB keeps the preparation of a new segment short (tens of milliseconds when
+ * it is zero-filled; see the WAL README, "Segment files") while holding four maximum-size entries.
  */
 export const walSegmentSizeBytesDefault = 64 * 1024 * 1024;
 /** Smallest configurable segment: small enough for tests to roll often, large enough for a header and a checkpoint. */
@@ -39,6 +38,14 @@ export const walGroupsMax = 100_000;
 
 /** Entries one `append` call may carry; bounds the work of validating and encoding one call. */
 export const walEntriesPerAppendMax = 65_536;
+
+/**
+ * Reclaimed WAL segment files kept (under a spare name) for later segments to reuse instead of creating
+ * files: a node that releases its log then never allocates or zero-fills a segment while appending
+ * (recycled files are not zeroed: format 2 salts each frame's CRC with its segment's sequence). Four
+ * cover a burst of reclamation; they hold up to 4 × the segment size of disk space while unused.
+ */
+export const walSpareSegmentsMax = 4;
 
 /**
  * Segment files a WAL keeps open at once: the active segment, the next one being prepared, and an LRU

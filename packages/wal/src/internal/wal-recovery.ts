@@ -6,7 +6,14 @@ import { type FrameRules, frameHeaderBytes } from "./frame.js";
 import { inspectTail, type ScanStop, scanFrames } from "./frame-scan.js";
 import { type GroupLog, SegmentUsage } from "./group-log.js";
 import { decodeRecord, isWalRecordType } from "./wal-record.js";
-import { segmentCrcSalt, segmentName, segmentSequence, walFormatVersion, walMagic } from "./wal-segment.js";
+import {
+  segmentCrcSalt,
+  segmentName,
+  segmentSequence,
+  spareSuffix,
+  walFormatVersion,
+  walMagic,
+} from "./wal-segment.js";
 
 export const walFrameRules: FrameRules = {
   payloadBytesMax: limits.walEntrySizeBytesMax,
@@ -28,19 +35,38 @@ export interface RecoveredWal {
   readonly usage: SegmentUsage;
   /** Every segment, oldest first; the last is where appends continue. */
   readonly segments: RecoveredSegment[];
-  /** The last segment, open, and where its data ends (any torn tail already zeroed and synced). */
-  readonly active: { readonly file: DiskFile; readonly writePosition: number } | undefined;
+  /**
+   * The last segment, open, where its data ends and its size from its header (the file may be shorter:
+   * a segment not zero-filled grows as it is written).
+   */
+  readonly active:
+    | { readonly file: DiskFile; readonly writePosition: number; readonly sizeBytes: number }
+    | undefined;
+  /** Spare segment files kept for reuse (at most limits.walSpareSegmentsMax), durably named. */
+  readonly spares: string[];
 }
 
 /**
  * Rebuilds the WAL's state from its directory (DESIGN.md §3 rule 3): validates every header, replays
- * every frame, zeroes a torn tail of the last segment, and reports anything else (a bad header, a bad
+ * every frame, finds the end of the last segment (a torn or stale tail is left in place, see
+ * `settleTail`), and reports anything else (a bad header, a bad
  * frame followed by valid ones, a bad frame at the end of an older segment, a gap between segments,
  * entries that should be there and are not) as CORRUPT_DATA naming the file and position.
  */
 export async function recoverWal(disk: Disk, directory: string): Promise<RecoveredWal> {
   const names = await disk.list(directory);
-  for (const name of names) if (name.endsWith(".wal.tmp")) await disk.remove(`${directory}/${name}`);
+  const spares: string[] = [];
+  for (const name of names) {
+    if (!name.endsWith(".wal.tmp")) continue;
+    // A spare was renamed durably before it became one, and its stale frames fail their check in any
+    // later segment: it stays in the pool. Anything else temporary is a segment whose preparation a
+    // crash interrupted.
+    if (name.endsWith(spareSuffix) && spares.length < limits.walSpareSegmentsMax) {
+      spares.push(`${directory}/${name}`);
+    } else {
+      await disk.remove(`${directory}/${name}`);
+    }
+  }
   const sequences = names.map(segmentSequence).filter((value): value is number => value !== undefined);
   const groups = new Map<GroupId, GroupLog>();
   const usage = new SegmentUsage();
@@ -57,8 +83,14 @@ export async function recoverWal(disk: Disk, directory: string): Promise<Recover
       { magic: walMagic, version: walFormatVersion },
       path,
     );
-    const [headerSequence, basePosition] = header.fields;
+    const [headerSequence, basePosition, sizeBytes] = header.fields;
     if (headerSequence !== sequence) throw corrupt(path, 0, `header says segment ${headerSequence}`);
+    if (
+      (sizeBytes as number) < limits.walSegmentSizeBytesMin ||
+      (sizeBytes as number) > limits.walSegmentSizeBytesMax
+    ) {
+      throw corrupt(path, 0, `header gives a segment size of ${sizeBytes} bytes`);
+    }
     if (previous !== undefined && basePosition !== expectedBase) {
       // Frames at the end of the previous segment are damaged (its scan stopped early) or a segment
       // between the two is gone: both name the previous segment's end and this segment.
@@ -77,7 +109,7 @@ export async function recoverWal(disk: Disk, directory: string): Promise<Recover
       end,
       reason: stop.kind === "bad" ? `a bad frame (${stop.reason})` : "the end of data",
     };
-    if (isLast) active = { file, writePosition: end };
+    if (isLast) active = { file, writePosition: end, sizeBytes: sizeBytes as number };
     else await file.close();
   }
   for (const log of groups.values()) {
@@ -94,7 +126,7 @@ export async function recoverWal(disk: Disk, directory: string): Promise<Recover
     log.acceptedCompactedIndex = log.compaction.index;
     log.acceptedTerm = log.hardState.term;
   }
-  return { groups, usage, segments, active };
+  return { groups, usage, segments, active, spares };
 }
 
 async function replaySegment(
@@ -128,8 +160,14 @@ async function replaySegment(
  * stale frames of the file's previous use as an older segment (recycled without zeroing; their salt
  * differs, so none of them is valid here). In a sealed segment that is accepted as its end because the
  * next segment's header carries the WAL position where it must end (checked by the caller), so a lost
- * frame is still caught. In the last segment the region is zeroed and synced, so nothing after the
- * appends that follow can ever combine with it.
+ * frame is still caught.
+ *
+ * In the last segment the tail is left as it is, not zeroed: appends continue at the end and overwrite
+ * it. That is safe because this scan has just proven that no byte position after the end starts a frame
+ * valid in this segment, and a later recovery sees, after the frames appended from here, either more of
+ * those same bytes (still invalid) or the durable prefix of a torn append over them. A frame that passes
+ * its check across such a tear holds exactly the bytes that append wrote: a durable, unacknowledged
+ * frame, which recovery may keep (like any write that reached the disk before a crash).
  */
 async function settleTail(
   file: DiskFile,
@@ -142,9 +180,6 @@ async function settleTail(
   const reason = stop.kind === "bad" ? stop.reason : "zeroed frame header";
   if (tail.validFrameAt !== undefined) {
     throw corrupt(path, stop.position, `${reason}, followed by a valid frame at ${tail.validFrameAt}`);
-  }
-  if (isLast && tail.nonZeroEnd > stop.position) {
-    await file.write(stop.position, new Uint8Array(tail.nonZeroEnd - stop.position));
   }
   // What recovery read may have come from the page cache after a failed fdatasync; new appends build on
   // it, so it must be durable before they are acknowledged.

@@ -48,16 +48,19 @@ export interface SegmentPlan {
 }
 
 /**
- * Creates a segment the crash-safe way: write it fully under a temporary name (header, leading frames,
- * zeros to its full size, so later appends overwrite allocated blocks), fdatasync, rename into place,
- * fsync the directory. A crash at any point leaves either no segment or a complete one; recovery
- * removes leftover temporary files. Returns the open file and the position after the leading frames.
+ * Creates a segment the crash-safe way: prepare it under a temporary name (zero-filled to its full size,
+ * so later appends overwrite allocated blocks), write its header and leading frames, fdatasync, rename
+ * into place, fsync the directory. A crash at any point leaves either no segment or a complete one;
+ * recovery removes leftover temporary files. Returns the open file and the position after the leading
+ * frames.
  */
 export async function createSegment(
   disk: Disk,
   plan: SegmentPlan,
 ): Promise<{ file: DiskFile; writePosition: number }> {
-  const file = await preallocateSegment(disk, plan.directory, plan.sequence, plan.sizeBytes);
+  const file = await preallocateSegment(disk, plan.directory, plan.sequence, plan.sizeBytes, {
+    zeroFill: true,
+  });
   return finishSegment(disk, file, plan);
 }
 
@@ -67,40 +70,53 @@ export function preparingPath(directory: string, sequence: number): string {
 }
 
 /**
- * Where a reclaimed segment waits to be reused as a later segment's file. The name ends in `.wal.tmp`, so
- * recovery deletes a spare like any other temporary file; it carries the old sequence so two spares
- * never share a name.
+ * Where a reclaimed segment waits to be reused as a later segment's file. It carries the old sequence so
+ * two spares never share a name. Recovery keeps spares (up to limits.walSpareSegmentsMax) and deletes
+ * every other temporary file.
  */
 export function sparePath(directory: string, oldSequence: number): string {
-  return `${directory}/${oldSequence.toString().padStart(20, "0")}.spare.wal.tmp`;
+  return `${directory}/${oldSequence.toString().padStart(20, "0")}${spareSuffix}`;
+}
+
+export const spareSuffix = ".spare.wal.tmp";
+
+/** How a future segment's file is prepared (see `preallocateSegment`). */
+export interface PrepareOptions {
+  /** A reclaimed segment, already durably renamed to its spare name, to reuse as it is. */
+  readonly spare?: string | undefined;
+  /**
+   * Zero-fill what the file lacks up to the segment size (and fdatasync), so that appends overwrite
+   * allocated blocks and an fdatasync commits data only. Otherwise the file grows as frames are written,
+   * and each fdatasync also commits the new file size (fdatasync does: the size is needed to read the
+   * data back), which costs a journal commit but writes every byte once instead of twice.
+   */
+  readonly zeroFill: boolean;
 }
 
 /**
  * Prepares the file of a future segment under its temporary name. The WAL does this for the next segment
  * in the background, so a roll only writes a header and a checkpoint and renames.
  *
- * A new file is zero-filled to its full size and synced, so later appends overwrite allocated blocks and
- * an fdatasync never has to commit a size change. With `spare` (a reclaimed segment already renamed to its
- * spare name, durably), the file is reused as it is: its blocks are allocated and it is NOT zeroed. The
+ * A spare (a reclaimed segment) is reused as it is: its blocks are allocated and it is NOT zeroed. The
  * stale frames it still holds were salted with its old sequence, so they fail their check under the new
- * one and recovery reads the first of them as the end of data (format 2).
+ * one and recovery reads the first of them as the end of data (format 2). A spare longer than the segment
+ * is cut to its size; a shorter one is zero-filled beyond its length only with `zeroFill`.
  */
 export async function preallocateSegment(
   disk: Disk,
   directory: string,
   sequence: number,
   sizeBytes: number,
-  spare?: string,
+  options: PrepareOptions,
 ): Promise<DiskFile> {
+  const { spare, zeroFill } = options;
   const path = preparingPath(directory, sequence);
   if (spare !== undefined) await disk.rename(spare, path);
   const file = await disk.open(path, { create: true });
   try {
-    if (spare === undefined || file.size() !== sizeBytes) {
-      // A new file, or a spare of another size (the segment size was changed): zero-fill what is not
-      // already the right length.
-      const keep = spare === undefined ? 0 : Math.min(file.size(), sizeBytes);
-      await file.truncate(keep);
+    const keep = spare === undefined ? 0 : Math.min(file.size(), sizeBytes);
+    if (file.size() !== keep) await file.truncate(keep);
+    if (zeroFill && keep < sizeBytes) {
       for (let position = keep; position < sizeBytes; position += zeroChunkBytes) {
         await file.write(position, zeroChunk.subarray(0, Math.min(zeroChunkBytes, sizeBytes - position)));
       }
