@@ -111,7 +111,7 @@ async function benchWal(directory: string, size: number, concurrency: number): P
   await Promise.all(Array.from({ length: concurrency }, (_, i) => writer(i + 1)));
   const seconds = (performance.now() - begin) / 1000;
   const syncs = wal.statistics.commits - commitsBefore;
-  const { segmentsCreated, segmentsRecycled } = wal.statistics;
+  const { segmentsCreated, segmentsRecycled, segmentsGrown } = wal.statistics;
   await wal.close();
   return {
     operations: latenciesMs.length,
@@ -119,7 +119,7 @@ async function benchWal(directory: string, size: number, concurrency: number): P
     payloadBytes: latenciesMs.length * size,
     latenciesMs,
     syncs,
-    segments: `${segmentsCreated} (${segmentsRecycled})`,
+    segments: `${segmentsCreated} (${segmentsRecycled}, ${segmentsGrown})`,
   };
 }
 
@@ -192,7 +192,7 @@ async function main(): Promise<void> {
         .join(", ")}\n`,
     );
     console.log(
-      "| entry bytes | concurrency | appends/s | MB/s | p50 ms | p99 ms | appends per fdatasync | new segments (recycled) | raw reference | WAL vs raw |\n|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
+      "| entry bytes | concurrency | appends/s | MB/s | p50 ms | p99 ms | appends per fdatasync | new segments (recycled, grown) | raw reference | WAL vs raw |\n|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
     );
     for (const size of sizes) {
       for (const concurrency of concurrencies) {
