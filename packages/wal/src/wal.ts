@@ -47,6 +47,8 @@ export interface WalStatistics {
   commits: number;
   /** Group commits started the moment the previous fdatasync completed (see `chainedSyncBytes`). */
   chainedSyncs: number;
+  /** Batches encoded while the previous write was in flight (see `encodeAhead`). */
+  encodedAhead: number;
   /** Writes of encoded batches (at most limits.walWriteBytesMax each, unless one frame is larger). */
   writes: number;
   bytesWritten: number;
@@ -76,6 +78,12 @@ interface PendingAppend {
   readonly bytes: number;
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
+}
+
+/** A batch and its encoded frames, ready for its write. */
+interface EncodedBatch {
+  readonly batch: WrittenBatch;
+  readonly data: Uint8Array;
 }
 
 /** Appends encoded back to back at `start` of segment `sequence` by one write. */
@@ -118,6 +126,7 @@ export class Wal {
     appends: 0,
     commits: 0,
     chainedSyncs: 0,
+    encodedAhead: 0,
     writes: 0,
     bytesWritten: 0,
     segmentsCreated: 0,
@@ -131,6 +140,14 @@ export class Wal {
   private pendingBytes = 0;
   /** The batch whose write is in flight. */
   private inWrite: WrittenBatch | undefined;
+  /**
+   * The next batch, taken from the queue and encoded while the write in flight runs, so that it is
+   * written the moment that write completes (see `encodeAhead`). Not written yet: it is never covered by
+   * an fdatasync before its own write completes, like any other batch.
+   */
+  private encoded: EncodedBatch | undefined;
+  /** Bytes of the appends in `queue`. */
+  private queuedBytes = 0;
   /** Batches written (in the page cache) and not yet covered by an fdatasync, in order. */
   private written: WrittenBatch[] = [];
   /** Bytes of `written`. */
@@ -164,8 +181,12 @@ export class Wal {
    * rolls, reclamation, faults and crashes).
    */
   private readonly chainedSyncBytes: number;
-  private writeBuffer = new Uint8Array(64 * 1024);
-  private writeView = new DataView(this.writeBuffer.buffer);
+  /**
+   * Two reused encode buffers, taken in turn: one holds the write in flight, the other the batch encoded
+   * ahead. A buffer is reused only after its write completed (SimDisk copies what it is given).
+   */
+  private readonly writeBuffers: Uint8Array[] = [new Uint8Array(64 * 1024), new Uint8Array(64 * 1024)];
+  private nextWriteBuffer = 0;
 
   private constructor(
     private readonly disk: Disk,
@@ -415,6 +436,7 @@ export class Wal {
       this.statistics.appends++;
       return new Promise<void>((resolve, reject) => {
         this.queue.push({ frames, records, bytes, resolve, reject });
+        this.queuedBytes += bytes;
         this.pendingBytes += bytes;
         this.schedulePump();
       });
@@ -507,6 +529,7 @@ export class Wal {
     if (this.failure === undefined) {
       if (this.inSync === undefined && this.written.length > 0 && this.maySyncNow()) this.startSync();
       if (this.inWrite === undefined && !this.rolling) this.maybeStartWrite();
+      else if (this.inWrite !== undefined && this.encoded === undefined) this.encodeAhead();
     }
     if (this.isIdle()) for (const wake of this.idleWaiters.splice(0)) wake();
   }
@@ -524,6 +547,7 @@ export class Wal {
     return (
       !this.pumpScheduled &&
       this.inWrite === undefined &&
+      this.encoded === undefined &&
       this.inSync === undefined &&
       !this.rolling &&
       this.written.length === 0 &&
@@ -537,10 +561,18 @@ export class Wal {
   }
 
   private maybeStartWrite(): void {
+    const ahead = this.encoded;
+    if (ahead !== undefined) {
+      this.encoded = undefined;
+      this.issueWrite(ahead);
+      this.encodeAhead();
+      return;
+    }
     if (this.queue.length === 0) return;
     const appends = this.takeBatch();
     if (appends.length > 0) {
-      this.startWrite(appends);
+      this.issueWrite(this.encodeNext(appends));
+      this.encodeAhead();
       return;
     }
     // The oldest append does not fit in the active segment. The roll seals the segment, so it waits
@@ -548,7 +580,23 @@ export class Wal {
     if (this.inSync === undefined && this.written.length === 0) this.startRoll();
   }
 
-  private startWrite(appends: PendingAppend[]): void {
+  /**
+   * While a write is in flight, takes and encodes the next full batch (`chainedSyncBytes` waiting: a full
+   * write's worth with 64 MiB segments, less on the small segments of the model tests), so
+   * the CPU work of encoding (copies and CRCs) overlaps the write instead of following it: at disk
+   * bandwidth the write stage then never waits for the encoder. Less than a full write stays queued, so
+   * appends arriving meanwhile still join it. Never across a roll: a batch that does not fit waits.
+   */
+  private encodeAhead(): void {
+    if (this.rolling || this.encoded !== undefined || this.queuedBytes < this.chainedSyncBytes) return;
+    const appends = this.takeBatch();
+    if (appends.length === 0) return;
+    this.encoded = this.encodeNext(appends);
+    this.statistics.encodedAhead++;
+  }
+
+  /** Places a batch after everything written so far in the active segment and encodes it. */
+  private encodeNext(appends: PendingAppend[]): EncodedBatch {
     const segment = this.active;
     const bytes = appends.reduce((total, pending) => total + pending.bytes, 0);
     const batch: WrittenBatch = {
@@ -558,13 +606,19 @@ export class Wal {
       bytes,
     };
     segment.writtenPosition += bytes;
-    this.inWrite = batch;
     // Preparing the next segment early keeps its preparation off the roll's path; waiting until this one is
     // half full keeps short-lived WALs (tests, the simulator) from paying for a segment they never use.
     if (this.nextSegment === undefined && segment.writtenPosition * 2 > segment.sizeBytes) {
       this.prepareNextSegment();
     }
-    segment.file.write(batch.start, this.encodeBatch(appends, bytes, segment.sequence)).then(
+    return { batch, data: this.encodeBatch(appends, bytes, segment.sequence) };
+  }
+
+  private issueWrite({ batch, data }: EncodedBatch): void {
+    const segment = this.active;
+    assert(batch.sequence === segment.sequence, "a batch encoded for another segment");
+    this.inWrite = batch;
+    segment.file.write(batch.start, data).then(
       () => {
         this.inWrite = undefined;
         if (this.failure === undefined) {
@@ -676,21 +730,24 @@ export class Wal {
       bytes += pending.bytes;
       count++;
     }
+    this.queuedBytes -= bytes;
     return count === this.queue.length ? this.queue.splice(0) : this.queue.splice(0, count);
   }
 
   /**
-   * The batch's frames back to back in the reused write buffer. Reuse is safe: the next batch is encoded
-   * only after this one's write has completed (one write in flight), and SimDisk copies what it is given.
+   * The batch's frames back to back in the next of the two reused write buffers. Reuse is safe: at most
+   * one write is in flight and at most one batch is encoded ahead, so the buffer taken now belongs to a
+   * write that has completed.
    */
   private encodeBatch(batch: PendingAppend[], bytes: number, sequence: number): Uint8Array {
-    if (this.writeBuffer.length < bytes) {
-      this.writeBuffer = new Uint8Array(
-        Math.max(bytes, Math.min(2 * this.writeBuffer.length, limits.walWriteBytesMax)),
-      );
-      this.writeView = new DataView(this.writeBuffer.buffer);
+    const slot = this.nextWriteBuffer;
+    this.nextWriteBuffer = 1 - slot;
+    let buffer = this.writeBuffers[slot] as Uint8Array;
+    if (buffer.length < bytes) {
+      buffer = new Uint8Array(Math.max(bytes, Math.min(2 * buffer.length, limits.walWriteBytesMax)));
+      this.writeBuffers[slot] = buffer;
     }
-    const buffer = this.writeBuffer;
+    const view = new DataView(buffer.buffer);
     let position = 0;
     for (const pending of batch) {
       for (const frame of pending.frames) {
@@ -698,7 +755,7 @@ export class Wal {
           buffer.set(frame, position);
           position += frame.length;
         } else {
-          position += encodeEntryInto(buffer, this.writeView, position, frame.group, frame.entry);
+          position += encodeEntryInto(buffer, view, position, frame.group, frame.entry);
         }
       }
     }
@@ -726,7 +783,10 @@ export class Wal {
   private async roll(): Promise<void> {
     const previous = this.active;
     assert(
-      this.inWrite === undefined && this.inSync === undefined && this.written.length === 0,
+      this.inWrite === undefined &&
+        this.encoded === undefined &&
+        this.inSync === undefined &&
+        this.written.length === 0,
       "a roll while batches are in flight",
     );
     assert(previous.writtenPosition === previous.writePosition, "a roll before the segment is durable");
@@ -765,6 +825,7 @@ export class Wal {
     await previous.file.close();
     if (this.queue[0] !== undefined && this.takeBatchFits() === false) {
       const head = this.queue.shift() as PendingAppend;
+      this.queuedBytes -= head.bytes;
       this.pendingBytes -= head.bytes;
       head.reject(
         new HelixError(
@@ -868,6 +929,9 @@ export class Wal {
     );
     rejectBatches(failed, error);
     rejectBatches(this.written.splice(0), this.failure);
+    // A batch encoded ahead was never written: it is rejected with the queue it was taken from.
+    if (this.encoded !== undefined) rejectBatches([this.encoded.batch], this.failure);
+    this.encoded = undefined;
     this.writtenBytes = 0;
     this.rejectQueue(this.failure);
   }
@@ -876,6 +940,7 @@ export class Wal {
   private rejectQueue(error: unknown): void {
     const waiting = this.queue;
     this.queue = [];
+    this.queuedBytes = 0;
     for (const pending of waiting) this.pendingBytes -= pending.bytes;
     for (const log of this.groups.values()) {
       log.acceptedLastIndex = log.lastIndex;

@@ -293,8 +293,9 @@ async function openWal(disk: SimDisk, config: WalConfig): Promise<Wal> {
 async function runSeed(seed: number): Promise<void> {
   const rng = new SeededRng(seed);
   const diskRng = rng.split();
-  // Half the seeds run fdatasyncs that take a random number of microtask turns, so writes complete
-  // while one is in flight and the next one chains (the path taken at disk bandwidth).
+  // Half the seeds run fdatasyncs (and writes) that take a random number of microtask turns, so writes
+  // complete while one is in flight and the next one chains, and batches are encoded ahead of a write in
+  // flight (the paths taken at disk bandwidth).
   const syncRng = rng.chance(0.5) ? rng.split() : undefined;
   let disk = new SimDisk({
     rng: diskRng,
@@ -302,8 +303,9 @@ async function runSeed(seed: number): Promise<void> {
       ? {}
       : {
           scheduler: (operation: string, _path: string, complete: () => void) => {
-            if (operation !== "sync") return complete();
-            let turns = syncRng.integer(0, 40);
+            // Writes take a few turns too, so appends queue up behind one and are encoded ahead.
+            if (operation !== "sync" && operation !== "write") return complete();
+            let turns = operation === "sync" ? syncRng.integer(0, 40) : syncRng.integer(0, 8);
             const step = () => (turns-- > 0 ? queueMicrotask(step) : complete());
             step();
           },
@@ -471,9 +473,10 @@ describe("WAL against an in-memory model", () => {
       }
       // The seeds reach the chained fdatasync path (a quarter of a small segment written during one).
       if (singleSeed === undefined && seedCount >= 100) {
-        const total = (counter: "chainedSyncs" | "segmentsGrown" | "segmentsRecycled") =>
+        const total = (counter: "chainedSyncs" | "encodedAhead" | "segmentsGrown" | "segmentsRecycled") =>
           openedWals.reduce((sum, wal) => sum + wal.statistics[counter], 0);
         expect(total("chainedSyncs")).toBeGreaterThan(0);
+        expect(total("encodedAhead")).toBeGreaterThan(0);
         // ... and segments that grow by append, and recycled spares from the pool.
         expect(total("segmentsGrown")).toBeGreaterThan(0);
         expect(total("segmentsRecycled")).toBeGreaterThan(0);
