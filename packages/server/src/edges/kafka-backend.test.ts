@@ -10,8 +10,9 @@
  *     OffsetForLeaderEpoch (FENCED_LEADER_EPOCH when older, UNKNOWN_LEADER_EPOCH when newer);
  *   - the epoch history survives a crash and restart through the partition snapshot.
  */
-import { encodeRecordBatch, HelixError, splitRecordBatches } from "@helixlog/core";
+import { encodeRecordBatch, HelixError, nodeId, splitRecordBatches } from "@helixlog/core";
 import { KafkaWireError, wireErrorCode } from "@helixlog/kafka-proxy";
+import type { SimDisk } from "@helixlog/wal/testing";
 import { describe, expect, it } from "vitest";
 import type { HelixNode } from "../node/helix-node.js";
 import { TestCluster } from "../test-support/test-cluster.js";
@@ -250,5 +251,53 @@ describe("HelixKafkaBackend", () => {
       leaderEpoch: t3,
       endOffset: 9n,
     });
+  });
+
+  it("names no leader for a new partition a replica does not host yet, so clients ask again", async () => {
+    const cluster = await TestCluster.ready(3);
+    // Node 3's snapshot lookups wait on a gate: it knows the new topic (it is one of its replicas) while
+    // its Raft host is still adding the partition's group, the window right after an auto-creation.
+    const disk = await cluster.stop(nodeId(3));
+    let gate: Promise<void> | undefined;
+    let release = () => {};
+    const gated = new Proxy(disk, {
+      get(target, key) {
+        if (key === "exists") {
+          return async (path: string) => {
+            if (gate !== undefined && path.includes("snapshots/")) await gate;
+            return target.exists(path);
+          };
+        }
+        const value = Reflect.get(target, key, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    }) as SimDisk;
+    await cluster.start(nodeId(3), gated);
+    await cluster.until(() => cluster.node(3).isServing(), "node 3 serving again");
+    gate = new Promise((resolve) => {
+      release = resolve;
+    });
+    const creating = cluster
+      .controllerLeader()
+      .createTopic({ name: "fresh", partitions: 1, replicationFactor: 3 });
+    creating.catch(() => {});
+    const backend = new HelixKafkaBackend(cluster.node(3));
+    await cluster.until(() => cluster.node(3).topic("fresh") !== undefined, "node 3 knows the topic");
+    expect(cluster.node(3).partitionLeader("fresh", 0)).toBeUndefined();
+    // Before the fix it named the preferred replica, which was not leading (a client retrying there
+    // without refreshing its metadata got NOT_LEADER_OR_FOLLOWER for seconds).
+    const opening = (await backend.metadata(["fresh"])).topics[0]!.partitions[0]!;
+    expect(opening).toMatchObject({ leaderId: -1, leaderEpoch: -1 });
+    expect(opening.replicas).toContain(3);
+    release();
+    await cluster.drive(creating);
+    await cluster.until(() => cluster.hasPartitionLeader("fresh", 0), "a leader for fresh-0");
+    const leader = cluster.partitionLeader("fresh", 0);
+    await cluster.until(
+      () => cluster.node(3).partitionLeader("fresh", 0)?.leader === leader.nodeId,
+      "node 3 hears from the leader",
+    );
+    const settled = (await backend.metadata(["fresh"])).topics[0]!.partitions[0]!;
+    expect(settled.leaderId).toBe(leader.nodeId);
   });
 });

@@ -3,9 +3,10 @@
  * every node calls (DESIGN.md §7).
  *   - Metadata: brokers are the registered nodes this node hears from (HelixNode.isNodeLive; itself
  *     always); leader, leader epoch (= Raft term) and ISR come from HelixNode.partitionStatus, measured on
- *     the partition leader and estimated elsewhere. A partition not hosted here is reported led by its
- *     first replica (the preferred leader) with leader epoch -1: a client that guesses wrong gets
- *     NOT_LEADER_OR_FOLLOWER and refreshes its metadata.
+ *     the partition leader and estimated elsewhere. A replica that does not host its partition yet (just
+ *     created) reports no leader (LEADER_NOT_AVAILABLE, clients ask again); a node that is no replica
+ *     reports the first replica (the preferred leader) with leader epoch -1: a client that guesses wrong
+ *     gets NOT_LEADER_OR_FOLLOWER and refreshes its metadata.
  *   - ListOffsets: earliest (-2), latest (-1), max timestamp (-3, KIP-734) and by timestamp (KIP-79) on
  *     the partition leader; DeleteRecords (KIP-107) through the partition's Raft log.
  *   - the controller leader is the Kafka controller (CreateTopics, DeleteTopics, InitProducerId blocks);
@@ -526,8 +527,15 @@ export class HelixKafkaBackend implements KafkaBackend {
   ): PartitionDescription {
     const status = this.node.partitionStatus(topic, partition);
     const hosted = this.node.partitionLeader(topic, partition) !== undefined;
-    // Not hosted here: the first replica is the preferred leader, our best guess.
-    const leaderId = hosted ? (status.leader ?? -1) : (replicas[0] ?? -1);
+    // A replica that does not host the partition yet (just created, still opening) knows no leader:
+    // -1, which the handler answers LEADER_NOT_AVAILABLE, so clients ask again (as Kafka answers a
+    // partition whose leader is not elected yet). Naming the preferred replica there sent clients to a
+    // node that was not leading yet, and might not for seconds (it can lose the first election and get
+    // leadership only from leader balancing); clients that retry without refreshing their metadata
+    // (@platformatic/kafka's ListOffsets) got NOT_LEADER_OR_FOLLOWER all along. A node that is no replica
+    // never hosts the partition and learns no leader: it names the preferred replica, its best guess.
+    const replica = replicas.includes(this.node.nodeId);
+    const leaderId = hosted ? (status.leader ?? -1) : replica ? -1 : (replicas[0] ?? -1);
     return {
       partition,
       leaderId,
