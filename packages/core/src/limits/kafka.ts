@@ -52,6 +52,14 @@ export const kafkaGroupNameLengthMax = 1_024;
 /** Protocols (assignors) one member may list in JoinGroup. Clients send one to three. */
 export const kafkaProtocolsPerMemberMax = 32;
 
+/**
+ * Kafka's `group.initial.rebalance.delay.ms` (default 3 s): the first join phase of an Empty group waits
+ * this long, and this long again (up to the rebalance timeout) each time another member joins meanwhile,
+ * so consumers started together land in one generation instead of a first one with the earliest member
+ * followed at once by a rebalance that moves its partitions away.
+ */
+export const kafkaGroupInitialRebalanceDelayMs = 3_000;
+
 /** How often the listener drives the coordinator's clock: session expiry is detected within this. */
 export const kafkaCoordinatorTickMs = 100;
 

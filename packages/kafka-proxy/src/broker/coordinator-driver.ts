@@ -22,6 +22,8 @@ export interface CoordinatorDriverOptions {
   readonly logger: BrokerLogger;
   readonly nowMs?: () => number;
   readonly tickMs?: number;
+  /** Kafka's group.initial.rebalance.delay.ms (the pure coordinator's default, 0, when absent). */
+  readonly initialRebalanceDelayMs?: number;
 }
 
 export class CoordinatorDriver {
@@ -42,7 +44,12 @@ export class CoordinatorDriver {
     this.backend = options.backend;
     this.logger = options.logger;
     this.clock = options.nowMs ?? Date.now;
-    this.coordinator = new GroupCoordinator({ rng: options.rng });
+    this.coordinator = new GroupCoordinator({
+      rng: options.rng,
+      ...(options.initialRebalanceDelayMs === undefined
+        ? {}
+        : { initialRebalanceDelayMs: options.initialRebalanceDelayMs }),
+    });
     this.timer = setInterval(() => this.tick(), options.tickMs ?? limits.kafkaCoordinatorTickMs);
     this.timer.unref();
   }

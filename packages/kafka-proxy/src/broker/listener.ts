@@ -25,6 +25,8 @@ export interface KafkaListenerOptions {
   readonly inFlightRequestsMax?: number;
   /** Kafka's connections.max.idle.ms; defaults to `kafkaConnectionIdleMs`. */
   readonly idleTimeoutMs?: number;
+  /** Kafka's group.initial.rebalance.delay.ms; defaults to `kafkaGroupInitialRebalanceDelayMs` (3 s). */
+  readonly groupInitialRebalanceDelayMs?: number;
 }
 
 export interface KafkaListener {
@@ -55,6 +57,11 @@ export function validateListenerOptions(options: KafkaListenerOptions): void {
   const idle = options.idleTimeoutMs ?? limits.kafkaConnectionIdleMs;
   if (!Number.isInteger(idle) || idle < 1 || idle > limits.kafkaConnectionIdleMs)
     problems.push(`idleTimeoutMs must be 1..${limits.kafkaConnectionIdleMs}, got ${idle}`);
+  const delay = options.groupInitialRebalanceDelayMs ?? limits.kafkaGroupInitialRebalanceDelayMs;
+  if (!Number.isInteger(delay) || delay < 0 || delay > limits.kafkaRebalanceTimeoutMsMax)
+    problems.push(
+      `groupInitialRebalanceDelayMs must be 0..${limits.kafkaRebalanceTimeoutMsMax}, got ${delay}`,
+    );
   if (problems.length > 0)
     throw new HelixError("INVALID_ARGUMENT", `invalid Kafka listener options: ${problems.join("; ")}`);
 }
@@ -66,6 +73,7 @@ export async function startKafkaListener(options: KafkaListenerOptions): Promise
     backend: options.backend,
     rng: options.rng ?? new SeededRng(Date.now()),
     logger,
+    initialRebalanceDelayMs: options.groupInitialRebalanceDelayMs ?? limits.kafkaGroupInitialRebalanceDelayMs,
   });
   const sockets = new Set<Socket>();
   const server: Server = createServer((socket) => {

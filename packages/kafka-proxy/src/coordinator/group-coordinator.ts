@@ -6,7 +6,9 @@
  * collected with `takeReady()` (etcd's Ready pattern). Other calls answer at once.
  *
  * State machine (Kafka's GroupState):
- *   Empty → PreparingRebalance        a member joins
+ *   Empty → PreparingRebalance        a member joins (the phase then lasts at least the initial
+ *                                     rebalance delay, extended while members keep arriving: Kafka's
+ *                                     group.initial.rebalance.delay.ms / InitialDelayedJoin)
  *   PreparingRebalance → Completing   every member rejoined, or the rebalance timeout passed
  *   CompletingRebalance → Stable      the leader's SyncGroup delivered the assignments
  *   Stable/Completing → Preparing     a member joins with new protocols, leaves or expires
@@ -34,6 +36,12 @@ export interface CoordinatorOptions {
   readonly rng: Rng;
   readonly groupsMax?: number;
   readonly membersPerGroupMax?: number;
+  /**
+   * Kafka's group.initial.rebalance.delay.ms; 0 (the default here, as in Kafka's own coordinator tests)
+   * completes a first join as soon as every member joined. The listener passes
+   * limits.kafkaGroupInitialRebalanceDelayMs.
+   */
+  readonly initialRebalanceDelayMs?: number;
 }
 
 export interface JoinInput {
@@ -93,6 +101,7 @@ export class GroupCoordinator {
   private readonly rng: Rng;
   private readonly groupsMax: number;
   private readonly membersPerGroupMax: number;
+  private readonly initialRebalanceDelayMs: number;
   private joins: { token: RequestToken; response: JoinGroupResponse }[] = [];
   private syncs: { token: RequestToken; response: SyncGroupResponse }[] = [];
   private readonly dirtyGroups = new Set<string>();
@@ -102,7 +111,14 @@ export class GroupCoordinator {
     this.rng = options.rng;
     this.groupsMax = options.groupsMax ?? limits.kafkaGroupsMax;
     this.membersPerGroupMax = options.membersPerGroupMax ?? limits.kafkaMembersPerGroupMax;
+    this.initialRebalanceDelayMs = options.initialRebalanceDelayMs ?? 0;
     assert(this.groupsMax > 0 && this.membersPerGroupMax > 0, "coordinator bounds must be positive");
+    assert(
+      Number.isInteger(this.initialRebalanceDelayMs) &&
+        this.initialRebalanceDelayMs >= 0 &&
+        this.initialRebalanceDelayMs <= limits.kafkaRebalanceTimeoutMsMax,
+      "the initial rebalance delay must be 0..kafkaRebalanceTimeoutMsMax ms",
+    );
   }
 
   hasGroup(groupId: string): boolean {
@@ -316,8 +332,20 @@ export class GroupCoordinator {
       );
       for (const member of expired) this.removeMember(group, member, wireErrorCode.unknownMemberId);
       if (expired.length > 0) this.onMembershipShrunk(group, nowMs);
-      if (group.state === "PreparingRebalance" && group.phaseDeadlineMs <= nowMs)
-        this.completeJoin(group, nowMs, true);
+      if (group.state === "PreparingRebalance" && group.phaseDeadlineMs <= nowMs) {
+        const initial = group.initialJoin;
+        if (initial?.newMemberAdded && initial.remainingMs > 0) {
+          // Kafka's InitialDelayedJoin: someone arrived during the delay, so wait once more for others.
+          const delayMs = Math.min(this.initialRebalanceDelayMs, initial.remainingMs);
+          group.initialJoin = {
+            remainingMs: Math.max(initial.remainingMs - delayMs, 0),
+            newMemberAdded: false,
+          };
+          group.phaseDeadlineMs = nowMs + delayMs;
+        } else {
+          this.completeJoin(group, nowMs, true);
+        }
+      }
       if (group.state === "CompletingRebalance" && group.phaseDeadlineMs <= nowMs)
         this.prepareRebalance(group, nowMs);
     }
@@ -475,9 +503,18 @@ export class GroupCoordinator {
       pendingSync: null,
     };
     if (group.members.size === 0) group.protocolType = input.protocolType;
+    const fromEmpty = group.state === "Empty";
     group.members.set(memberId, member);
     if (input.groupInstanceId !== null) group.staticMembers.set(input.groupInstanceId, memberId);
+    if (group.initialJoin !== null) group.initialJoin.newMemberAdded = true;
     if (group.state !== "PreparingRebalance") this.prepareRebalance(group, nowMs);
+    if (fromEmpty && this.initialRebalanceDelayMs > 0) {
+      group.phaseDeadlineMs = nowMs + this.initialRebalanceDelayMs;
+      group.initialJoin = {
+        remainingMs: Math.max(member.rebalanceTimeoutMs - this.initialRebalanceDelayMs, 0),
+        newMemberAdded: false,
+      };
+    }
     this.awaitJoin(group, member, token, nowMs);
   }
 
@@ -503,13 +540,15 @@ export class GroupCoordinator {
   }
 
   private maybeCompleteJoin(group: Group, nowMs: number): void {
-    if (group.state !== "PreparingRebalance") return;
+    // The initial delay is waited out even when everyone is there (tick completes it).
+    if (group.state !== "PreparingRebalance" || group.initialJoin !== null) return;
     if ([...group.members.values()].every((member) => member.pendingJoin !== null))
       this.completeJoin(group, nowMs, false);
   }
 
   /** Ends the join phase: members that did not rejoin are dropped and a new generation begins. */
   private completeJoin(group: Group, nowMs: number, timedOut: boolean): void {
+    group.initialJoin = null;
     if (timedOut) {
       for (const member of [...group.members.values()])
         if (member.pendingJoin === null) this.removeMember(group, member, wireErrorCode.unknownMemberId);
@@ -587,6 +626,7 @@ export class GroupCoordinator {
   }
 
   private becomeEmpty(group: Group): void {
+    group.initialJoin = null;
     group.state = "Empty";
     group.protocolName = null;
     group.leaderId = null;

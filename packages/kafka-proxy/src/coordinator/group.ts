@@ -50,6 +50,12 @@ export interface Group {
   readonly pendingMemberIds: Map<string, number>;
   /** When the current join (PreparingRebalance) or sync (CompletingRebalance) phase gives up waiting. */
   phaseDeadlineMs: number;
+  /**
+   * The first join phase of a group that was Empty (Kafka's InitialDelayedJoin): it ends only at
+   * `phaseDeadlineMs`, even when every member has joined, and extends by the initial delay (at most by
+   * `remainingMs` in all) when a new member joined since the deadline was set. Null otherwise.
+   */
+  initialJoin: { remainingMs: number; newMemberAdded: boolean } | null;
 }
 
 export function newGroup(groupId: string): Group {
@@ -64,6 +70,7 @@ export function newGroup(groupId: string): Group {
     staticMembers: new Map(),
     pendingMemberIds: new Map(),
     phaseDeadlineMs: 0,
+    initialJoin: null,
   };
 }
 

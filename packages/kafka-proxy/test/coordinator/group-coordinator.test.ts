@@ -81,6 +81,67 @@ describe("joining", () => {
   });
 });
 
+describe("the initial rebalance delay (group.initial.rebalance.delay.ms, Kafka's InitialDelayedJoin)", () => {
+  const delayMs = 3_000;
+
+  it("puts members that start together in one first generation, extending the wait while they arrive", () => {
+    const harness = new Harness({ initialRebalanceDelayMs: delayMs });
+    const a = harness.joinNew();
+    harness.advance(delayMs - 500);
+    // Everyone there is waiting, but the first join of an Empty group waits the delay out.
+    expect(harness.joins.has(a.token)).toBe(false);
+    const b = harness.joinNew();
+    harness.advance(600);
+    // b arrived during the delay: one more delay for others.
+    expect(harness.joins.has(a.token)).toBe(false);
+    expect(harness.describe()?.state).toBe("PreparingRebalance");
+    harness.advance(delayMs);
+    const answers = [harness.joins.get(a.token), harness.joins.get(b.token)];
+    expect(answers.map((answer) => [answer?.errorCode, answer?.generationId])).toEqual([
+      [0, 1],
+      [0, 1],
+    ]);
+    expect(
+      harness
+        .describe()
+        ?.members.map((member) => member.memberId)
+        .sort(),
+    ).toEqual([a.memberId, b.memberId].sort());
+  });
+
+  it("gives up extending at the rebalance timeout, and a rebalance of a non-empty group is not delayed", () => {
+    const harness = new Harness({ initialRebalanceDelayMs: delayMs });
+    const first = harness.joinNew();
+    const tokens = [first.token];
+    // A member arrives in every delay window: the total wait still ends at the rebalance timeout.
+    const startMs = harness.nowMs;
+    while (
+      harness.describe()?.state === "PreparingRebalance" &&
+      harness.nowMs - startMs < 2 * rebalanceTimeoutMs
+    ) {
+      if ((harness.nowMs - startMs) % delayMs === 0) tokens.push(harness.joinNew().token);
+      harness.advance(100);
+    }
+    expect(harness.describe()?.state).toBe("CompletingRebalance");
+    expect(harness.nowMs - startMs).toBe(rebalanceTimeoutMs);
+    expect(tokens.every((token) => harness.joins.get(token)?.generationId === 1)).toBe(true);
+    const leader = harness.joins.get(first.token)!.leader;
+    harness.sync(leader, 1, []);
+    expect(harness.describe()?.state).toBe("Stable");
+    // Stable, not Empty: a newcomer's rebalance completes as soon as everyone rejoined.
+    const late = harness.joinNew();
+    for (const member of harness.describe()!.members)
+      if (member.memberId !== late.memberId) harness.join(member.memberId);
+    expect(harness.joins.get(late.token)).toMatchObject({ errorCode: 0, generationId: 2 });
+  });
+
+  it("without a delay completes the first join as soon as every member joined", () => {
+    const harness = new Harness();
+    const a = harness.joinNew();
+    expect(harness.joins.get(a.token)).toMatchObject({ errorCode: 0, generationId: 1 });
+  });
+});
+
 describe("rebalancing a group of two", () => {
   function twoMemberGroup(harness: Harness) {
     const leader = stableWithOneMember(harness);

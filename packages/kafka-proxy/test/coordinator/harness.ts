@@ -20,7 +20,9 @@ export class Harness {
   readonly syncs = new Map<number, SyncGroupResponse>();
   stored: CoordinatorReady["groupsToStore"][number][] = [];
 
-  constructor(options: { membersPerGroupMax?: number; seed?: number } = {}) {
+  constructor(
+    options: { membersPerGroupMax?: number; seed?: number; initialRebalanceDelayMs?: number } = {},
+  ) {
     this.coordinator = new GroupCoordinator({ rng: new SeededRng(options.seed ?? 1), ...options });
   }
 
