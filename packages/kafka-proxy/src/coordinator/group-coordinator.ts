@@ -509,11 +509,10 @@ export class GroupCoordinator {
     if (group.initialJoin !== null) group.initialJoin.newMemberAdded = true;
     if (group.state !== "PreparingRebalance") this.prepareRebalance(group, nowMs);
     if (fromEmpty && this.initialRebalanceDelayMs > 0) {
-      group.phaseDeadlineMs = nowMs + this.initialRebalanceDelayMs;
-      group.initialJoin = {
-        remainingMs: Math.max(member.rebalanceTimeoutMs - this.initialRebalanceDelayMs, 0),
-        newMemberAdded: false,
-      };
+      // Kafka waits the whole delay first; here never past the member's rebalance timeout either.
+      const delayMs = Math.min(this.initialRebalanceDelayMs, member.rebalanceTimeoutMs);
+      group.phaseDeadlineMs = nowMs + delayMs;
+      group.initialJoin = { remainingMs: member.rebalanceTimeoutMs - delayMs, newMemberAdded: false };
     }
     this.awaitJoin(group, member, token, nowMs);
   }

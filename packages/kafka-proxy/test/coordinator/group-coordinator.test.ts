@@ -135,6 +135,15 @@ describe("the initial rebalance delay (group.initial.rebalance.delay.ms, Kafka's
     expect(harness.joins.get(late.token)).toMatchObject({ errorCode: 0, generationId: 2 });
   });
 
+  it("never waits past a member's rebalance timeout shorter than the delay", () => {
+    const harness = new Harness({ initialRebalanceDelayMs: delayMs });
+    const a = harness.joinNew({ rebalanceTimeoutMs: 1_000 });
+    harness.advance(900);
+    expect(harness.joins.has(a.token)).toBe(false);
+    harness.advance(100);
+    expect(harness.joins.get(a.token)).toMatchObject({ errorCode: 0, generationId: 1 });
+  });
+
   it("without a delay completes the first join as soon as every member joined", () => {
     const harness = new Harness();
     const a = harness.joinNew();
