@@ -4,15 +4,16 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as grpc from "@grpc/grpc-js";
 import { loadSync } from "@grpc/proto-loader";
+import { nodeArgumentsFor } from "./bundled-entry.js";
 
 /**
- * Helpers for multi-process tests: start a real `helix start` node process (packages/server/src/main.ts
- * through tsx), wait for its readiness from its own output and /health, talk to it over gRPC, stop it
- * by PID. Every wait has a deadline; nothing sleeps for a fixed time.
+ * Helpers for multi-process tests: start a real `helix start` node process (packages/server/src/main.ts,
+ * compiled once per test process by `bundled-entry.ts`), wait for its readiness from its own output and
+ * /health, talk to it over gRPC, stop it by PID. Every wait has a deadline; nothing sleeps for a fixed
+ * time.
  */
 
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
-const mainScript = join(repositoryRoot, "packages/server/src/main.ts");
 const protoRoot = join(repositoryRoot, "packages/server/proto");
 
 export interface NodeProcess {
@@ -38,7 +39,8 @@ export async function freePort(): Promise<number> {
 
 /** Starts a node process with the given flags; resolves once it printed its addresses. */
 export async function startNodeProcess(flags: readonly string[], timeoutMs = 60_000): Promise<NodeProcess> {
-  const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", mainScript, ...flags], {
+  const main = await nodeArgumentsFor("packages/server/src/main.ts");
+  const child = spawn(process.execPath, [...main, ...flags], {
     cwd: repositoryRoot,
     stdio: ["ignore", "pipe", "pipe"],
   });
