@@ -13,11 +13,10 @@
  * Every wait has a deadline; processes are stopped by PID.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { HelixError } from "@helixlog/core";
 import { HelixClient, leaderAddressOf, ProgressClient } from "@helixlog/server";
 import { afterAll, describe, expect, it } from "vitest";
+import { nodeArgumentsFor } from "./bundled-entry.js";
 import { ProcessCluster } from "./process-cluster.js";
 
 const topic = "work";
@@ -25,7 +24,6 @@ const group = "workers";
 const partitions = [0, 1, 2, 3];
 const recordsPerPartition = 150;
 const leaseMs = 4_000;
-const consumerScript = join(dirname(fileURLToPath(import.meta.url)), "progress-consumer.ts");
 
 let cluster: ProcessCluster | undefined;
 const consumers: ChildProcess[] = [];
@@ -66,14 +64,16 @@ class ConsumerProcess {
     );
   }
 
-  static start(name: string, nodes: readonly string[], maxPartitions: number): ConsumerProcess {
+  static async start(
+    name: string,
+    nodes: readonly string[],
+    maxPartitions: number,
+  ): Promise<ConsumerProcess> {
+    const consumer = await nodeArgumentsFor("packages/tests/src/cluster/progress-consumer.ts");
     const child = spawn(
       process.execPath,
       [
-        "--conditions=source",
-        "--import",
-        "tsx",
-        consumerScript,
+        ...consumer,
         ...["--nodes", nodes.join(","), "--group", group, "--topic", topic, "--member", name],
         ...["--partitions", String(partitions.length), "--lease-ms", String(leaseMs)],
         ...["--max-partitions", String(maxPartitions), "--records-per-round", "5", "--round-ms", "50"],
@@ -192,9 +192,9 @@ describe("consumer progress with two consumer processes on three node processes"
       }
 
       // A takes two partitions; then B starts, takes the other two and is refused A's.
-      const a = ConsumerProcess.start("consumer-a", addresses, 2);
+      const a = await ConsumerProcess.start("consumer-a", addresses, 2);
       await a.until("two leases", () => a.leasedPartitions().length === 2);
-      const b = ConsumerProcess.start("consumer-b", addresses, partitions.length);
+      const b = await ConsumerProcess.start("consumer-b", addresses, partitions.length);
       await b.until("two leases", () => b.leasedPartitions().length === 2);
       const ofA = a.leasedPartitions();
       const ofB = b.leasedPartitions();
