@@ -19,7 +19,7 @@ import { HelixError } from "@helixlog/core";
 import { HelixClient } from "@helixlog/server";
 import { protoPath as healthProtoPath } from "grpc-health-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { type NodeProcess, retrying, startNodeProcess, waitForHealthy } from "./node-process.js";
+import { type NodeProcess, retrying, startSingleNode } from "./node-process.js";
 
 const dataDir = mkdtempSync(join(tmpdir(), "helix-overload-"));
 let node: NodeProcess | undefined;
@@ -100,25 +100,14 @@ async function watchHealth(address: string, httpPort: number, until: () => boole
 
 describe("overload", () => {
   it("keeps a node healthy and its admitted latency bounded, loses no acknowledged write, stays under its memory limit", async () => {
-    process.env.HELIX_FLOW_INFLIGHT_BYTES = String(1024 * 1024);
-    process.env.HELIX_MEMORY_LIMIT_BYTES = String(memoryLimitBytes);
-    process.env.HELIX_FLOW_QUEUE_WAIT_MS = String(queueWaitBoundMs);
-    node = await startNodeProcess([
-      "--data-dir",
+    node = await startSingleNode({
       dataDir,
-      "--grpc-addr",
-      "127.0.0.1:0",
-      "--http-addr",
-      "127.0.0.1:0",
-      "--peer-addr",
-      "127.0.0.1:0",
-      "--kafka-addr",
-      "127.0.0.1:0",
-    ]);
-    delete process.env.HELIX_FLOW_INFLIGHT_BYTES;
-    delete process.env.HELIX_MEMORY_LIMIT_BYTES;
-    delete process.env.HELIX_FLOW_QUEUE_WAIT_MS;
-    await waitForHealthy(node);
+      environment: {
+        HELIX_FLOW_INFLIGHT_BYTES: String(1024 * 1024),
+        HELIX_MEMORY_LIMIT_BYTES: String(memoryLimitBytes),
+        HELIX_FLOW_QUEUE_WAIT_MS: String(queueWaitBoundMs),
+      },
+    });
     const nodeProcess = node;
     const client = (principal?: string) => {
       const created = new HelixClient(nodeProcess.grpcAddress, {

@@ -20,7 +20,7 @@ import { join } from "node:path";
 import { HelixError } from "@helixlog/core";
 import { HelixClient } from "@helixlog/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type NodeProcess, retrying, startNodeProcess, waitForHealthy } from "./node-process.js";
+import { type NodeProcess, retrying, startSingleNode } from "./node-process.js";
 
 const topic = "shares";
 const partitions = 4;
@@ -72,9 +72,6 @@ async function eventually<T>(attempt: () => Promise<T>, timeoutMs = 30_000): Pro
 /** A single-node cluster with `inflightBytes` of flow capacity (default: the node's), and the topic. */
 async function startFlowNode(inflightBytes?: number): Promise<RunningNode> {
   const dataDir = mkdtempSync(join(tmpdir(), "helix-flow-"));
-  if (inflightBytes === undefined) delete process.env.HELIX_FLOW_INFLIGHT_BYTES;
-  else process.env.HELIX_FLOW_INFLIGHT_BYTES = String(inflightBytes);
-  process.env.HELIX_FLOW_QUEUE_WAIT_MS = "20000";
   const clients: HelixClient[] = [];
   let started: NodeProcess | undefined;
   cleanups.push(async () => {
@@ -86,21 +83,13 @@ async function startFlowNode(inflightBytes?: number): Promise<RunningNode> {
     }
     rmSync(dataDir, { recursive: true, force: true });
   });
-  started = await startNodeProcess([
-    "--data-dir",
+  started = await startSingleNode({
     dataDir,
-    "--grpc-addr",
-    "127.0.0.1:0",
-    "--http-addr",
-    "127.0.0.1:0",
-    "--peer-addr",
-    "127.0.0.1:0",
-    "--kafka-addr",
-    "127.0.0.1:0",
-  ]);
-  delete process.env.HELIX_FLOW_INFLIGHT_BYTES;
-  delete process.env.HELIX_FLOW_QUEUE_WAIT_MS;
-  await waitForHealthy(started);
+    environment: {
+      HELIX_FLOW_INFLIGHT_BYTES: inflightBytes === undefined ? undefined : String(inflightBytes),
+      HELIX_FLOW_QUEUE_WAIT_MS: "20000",
+    },
+  });
   const nodeProcess = started;
   const client = (principal?: string) => {
     const created = new HelixClient(nodeProcess.grpcAddress, {

@@ -10,11 +10,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Kafka, logLevel } from "kafkajs";
 import { afterAll, describe, expect, it } from "vitest";
-import { freePort, type NodeProcess, startNodeProcess, waitForHealthy } from "./node-process.js";
+import { type SingleNode, startSingleNode } from "./node-process.js";
 
 const kcat = "/usr/bin/kcat";
 const dataRoot = mkdtempSync(join(tmpdir(), "helix-kafka-compression-"));
-let node: NodeProcess | undefined;
+let node: SingleNode | undefined;
 
 afterAll(() => {
   if (node !== undefined && node.child.exitCode === null) node.child.kill("SIGKILL");
@@ -38,23 +38,8 @@ describe("compressed batches against a real node", () => {
   it("accepts gzip, snappy, lz4 and zstd from librdkafka and serves them back intact", {
     timeout: 180_000,
   }, async () => {
-    const kafkaPort = await freePort();
-    node = await startNodeProcess([
-      "--data-dir",
-      join(dataRoot, "node"),
-      "--grpc-addr",
-      "127.0.0.1:0",
-      "--http-addr",
-      "127.0.0.1:0",
-      "--peer-addr",
-      "127.0.0.1:0",
-      "--kafka-addr",
-      `127.0.0.1:${kafkaPort}`,
-      "--advertised-kafka-addr",
-      `127.0.0.1:${kafkaPort}`,
-    ]);
-    await waitForHealthy(node);
-    const broker = `127.0.0.1:${kafkaPort}`;
+    node = await startSingleNode({ dataDir: join(dataRoot, "node") });
+    const broker = `127.0.0.1:${node.kafkaPort}`;
     const codecs = ["gzip", "snappy", "lz4", "zstd"];
     const admin = new Kafka({ brokers: [broker], logLevel: logLevel.NOTHING }).admin();
     await admin.connect();

@@ -31,7 +31,7 @@ import {
 } from "@helixlog/kafka-proxy/testing";
 import { Kafka, logLevel } from "kafkajs";
 import { afterAll, describe, expect, it } from "vitest";
-import { freePort, type NodeProcess, startNodeProcess, waitForHealthy } from "./node-process.js";
+import { type SingleNode, startSingleNode, waitForHealthy } from "./node-process.js";
 
 const seed = Number(process.env.HELIX_FUZZ_SEED ?? Date.now() % 1_000_000);
 const connections = Number(process.env.HELIX_FUZZ_CONNECTIONS ?? 300);
@@ -47,7 +47,7 @@ const messageCount = 300;
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 const fixtureRoot = join(repositoryRoot, "packages/kafka-proxy/test/fixtures");
 const dataRoot = mkdtempSync(join(tmpdir(), "helix-kafka-fuzz-"));
-let node: NodeProcess | undefined;
+let node: SingleNode | undefined;
 
 afterAll(() => {
   if (node !== undefined && node.child.exitCode === null) node.child.kill("SIGKILL");
@@ -112,22 +112,8 @@ describe("fuzzed Kafka frames against a real node", () => {
   it("never crash the node, which keeps serving and loses nothing acknowledged", {
     timeout: 300_000,
   }, async () => {
-    const kafkaPort = await freePort();
-    node = await startNodeProcess([
-      "--data-dir",
-      join(dataRoot, "node"),
-      "--grpc-addr",
-      "127.0.0.1:0",
-      "--http-addr",
-      "127.0.0.1:0",
-      "--peer-addr",
-      "127.0.0.1:0",
-      "--kafka-addr",
-      `127.0.0.1:${kafkaPort}`,
-      "--advertised-kafka-addr",
-      `127.0.0.1:${kafkaPort}`,
-    ]);
-    await waitForHealthy(node);
+    node = await startSingleNode({ dataDir: join(dataRoot, "node") });
+    const kafkaPort = node.kafkaPort;
     const kafka = new Kafka({
       clientId: "helix-fuzz",
       brokers: [`127.0.0.1:${kafkaPort}`],

@@ -12,10 +12,10 @@ import { join } from "node:path";
 import { HelixClient } from "@helixlog/server";
 import { Kafka, logLevel } from "kafkajs";
 import { afterAll, describe, expect, it } from "vitest";
-import { freePort, type NodeProcess, retrying, startNodeProcess, waitForHealthy } from "./node-process.js";
+import { retrying, type SingleNode, startSingleNode } from "./node-process.js";
 
 const dataDir = mkdtempSync(join(tmpdir(), "helix-kafka-quota-"));
-let node: NodeProcess | undefined;
+let node: SingleNode | undefined;
 let admin: HelixClient | undefined;
 
 afterAll(async () => {
@@ -35,22 +35,8 @@ describe("Kafka quotas", () => {
   it("throttles a quota'd KafkaJS producer with throttle_time_ms and holds it to its rate", {
     timeout: 120_000,
   }, async () => {
-    const kafkaPort = await freePort();
-    node = await startNodeProcess([
-      "--data-dir",
-      dataDir,
-      "--grpc-addr",
-      "127.0.0.1:0",
-      "--http-addr",
-      "127.0.0.1:0",
-      "--peer-addr",
-      "127.0.0.1:0",
-      "--kafka-addr",
-      `127.0.0.1:${kafkaPort}`,
-      "--advertised-kafka-addr",
-      `127.0.0.1:${kafkaPort}`,
-    ]);
-    await waitForHealthy(node);
+    node = await startSingleNode({ dataDir });
+    const kafkaPort = node.kafkaPort;
     admin = new HelixClient(node.grpcAddress, { deadlineMs: 30_000 });
     await retrying(() => admin!.createTopic({ name: "metered", partitions: 1, replicationFactor: 1 }));
     // Kafka callers without SASL are the principal "anonymous"; the quota is its client id's.

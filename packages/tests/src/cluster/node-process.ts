@@ -37,12 +37,22 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** Environment variables for one node process, over the test process's own; `undefined` removes one. */
+export type NodeEnvironment = Readonly<Record<string, string | undefined>>;
+
 /** Starts a node process with the given flags; resolves once it printed its addresses. */
-export async function startNodeProcess(flags: readonly string[], timeoutMs = 60_000): Promise<NodeProcess> {
+export async function startNodeProcess(
+  flags: readonly string[],
+  timeoutMs = 60_000,
+  environment: NodeEnvironment = {},
+): Promise<NodeProcess> {
   const main = await nodeArgumentsFor("packages/server/src/main.ts");
+  const env = { ...process.env, ...environment };
+  for (const [name, value] of Object.entries(environment)) if (value === undefined) delete env[name];
   const child = spawn(process.execPath, [...main, ...flags], {
     cwd: repositoryRoot,
     stdio: ["ignore", "pipe", "pipe"],
+    env,
   });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -66,6 +76,42 @@ export async function startNodeProcess(flags: readonly string[], timeoutMs = 60_
     await new Promise((resolveWait) => setTimeout(resolveWait, 20));
   }
   return { child, grpcAddress, httpPort, output: () => output, exited };
+}
+
+export interface SingleNodeOptions {
+  readonly dataDir: string;
+  /** The Kafka listener's port, advertised as itself; a port free right now when omitted. */
+  readonly kafkaPort?: number;
+  /** Flags after the listener addresses (an object store, ...). */
+  readonly extraFlags?: readonly string[];
+  readonly environment?: NodeEnvironment;
+  /** Bound on start-up and, separately, on reaching health. */
+  readonly timeoutMs?: number;
+}
+
+export interface SingleNode extends NodeProcess {
+  readonly kafkaPort: number;
+}
+
+/**
+ * A one-node cluster in its own process: gRPC, HTTP and peer listeners on ports the OS picks, Kafka on
+ * a known port (clients follow the advertised address); resolves once /health answers 200. A node
+ * that never gets healthy is killed before the error is thrown.
+ */
+export async function startSingleNode(options: SingleNodeOptions): Promise<SingleNode> {
+  const kafkaPort = options.kafkaPort ?? (await freePort());
+  const kafka = `127.0.0.1:${kafkaPort}`;
+  const flags = ["--data-dir", options.dataDir];
+  for (const listener of ["grpc", "http", "peer"]) flags.push(`--${listener}-addr`, "127.0.0.1:0");
+  flags.push("--kafka-addr", kafka, "--advertised-kafka-addr", kafka, ...(options.extraFlags ?? []));
+  const node = await startNodeProcess(flags, options.timeoutMs, options.environment);
+  try {
+    await waitForHealthy(node, options.timeoutMs);
+  } catch (error) {
+    node.child.kill("SIGKILL");
+    throw error;
+  }
+  return { ...node, kafkaPort };
 }
 
 /** Waits until /health answers 200 (the node sees a controller leader). */

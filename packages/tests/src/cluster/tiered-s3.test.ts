@@ -14,15 +14,7 @@ import { batchNextOffset, batchSize, decodeRecords, readRecordBatchHeader } from
 import { Kafka, logLevel } from "kafkajs";
 import S3rver from "s3rver";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  call,
-  freePort,
-  grpcClients,
-  type NodeProcess,
-  retrying,
-  startNodeProcess,
-  waitForHealthy,
-} from "./node-process.js";
+import { call, grpcClients, retrying, type SingleNode, startSingleNode } from "./node-process.js";
 
 const bucket = "helix-tier-it";
 const topic = "cold";
@@ -30,7 +22,7 @@ const total = 3_000;
 const root = mkdtempSync(join(tmpdir(), "helix-tiered-s3-"));
 const dataDir = join(root, "node");
 let server: S3rver | undefined;
-let node: NodeProcess | undefined;
+let node: SingleNode | undefined;
 
 afterAll(async () => {
   if (node !== undefined && node.child.exitCode === null) node.child.kill("SIGKILL");
@@ -74,30 +66,22 @@ describe("tiered storage on S3 (s3rver)", () => {
     // The standard AWS credential chain reads these; s3rver accepts its fixed S3RVER/S3RVER pair.
     process.env.AWS_ACCESS_KEY_ID = "S3RVER";
     process.env.AWS_SECRET_ACCESS_KEY = "S3RVER";
-    const kafkaPort = await freePort();
-    node = await startNodeProcess([
-      "--data-dir",
+    node = await startSingleNode({
       dataDir,
-      "--grpc-addr",
-      "127.0.0.1:0",
-      "--http-addr",
-      "127.0.0.1:0",
-      "--peer-addr",
-      "127.0.0.1:0",
-      "--kafka-addr",
-      `127.0.0.1:${kafkaPort}`,
-      "--object-store",
-      "s3",
-      "--s3-bucket",
-      bucket,
-      "--s3-endpoint",
-      `http://127.0.0.1:${s3Port}`,
-      "--s3-path-style",
-      "true",
-      "--s3-prefix",
-      "it/",
-    ]);
-    await waitForHealthy(node);
+      extraFlags: [
+        "--object-store",
+        "s3",
+        "--s3-bucket",
+        bucket,
+        "--s3-endpoint",
+        `http://127.0.0.1:${s3Port}`,
+        "--s3-path-style",
+        "true",
+        "--s3-prefix",
+        "it/",
+      ],
+    });
+    const kafkaPort = node.kafkaPort;
     const grpc = grpcClients(node.grpcAddress);
     try {
       await retrying(() =>
