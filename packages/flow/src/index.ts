@@ -32,6 +32,8 @@ export {
   microsecondsPerSecond,
   microsToMillisRoundedUp,
 } from "./internal/exact.js";
+export type { PaceConfig, PaceMetrics, PaceObservation } from "./pace-controller.js";
+export { PaceController, paceConfigDefault, validatePaceConfig } from "./pace-controller.js";
 export type { QuotaDefinition, QuotaLevel, QuotaResource, QuotaSubject } from "./quota.js";
 export { QuotaTable, quotaLevels, quotaResources, validateQuotaDefinitions } from "./quota.js";
 export type {

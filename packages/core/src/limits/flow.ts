@@ -175,6 +175,35 @@ export const nodeFlowQueueWaitMicrosMax = 2_000_000;
 /** How often the node samples its pressure signals (WAL, Raft, event loop, memory) and drain rate. */
 export const nodeFlowSampleIntervalMs = 50;
 
+/**
+ * The node's pace (issue 12): the bytes of work per second it starts from its fair queue, adapted to
+ * event-loop lag (AIMD). When the loop lags past the target the node is CPU-bound and would otherwise
+ * queue work where the fair queue cannot order it (socket buffers, the event loop, clients' connections);
+ * pacing the starts keeps the backlog in the fair queue, so tenants get their weighted shares.
+ * 10 ms is half the admission policy's queue-exit lag: the pace acts well before admission queues or
+ * sheds, and 10 ms of lag costs Raft heartbeats nothing.
+ */
+export const nodeFlowPaceLagTargetMicros = 10_000;
+/**
+ * The floor of the pace: whatever the lag (another process may be its cause), the node still starts
+ * this much work per second. Low, so that on an overloaded machine the node, not its clients, is what
+ * limits throughput; a node this slow is already failing its service level, and admission sheds first.
+ */
+export const nodeFlowPaceBytesPerSecondMin = 2 * 1000 * 1000;
+/** The ceiling of the pace, and where it starts: ~1 GB/s is beyond any node's disk, so unpaced. */
+export const nodeFlowPaceBytesPerSecondMax = 1024 * 1024 * 1024;
+/** Additive increase per healthy sample while the pace held work back: +10 MB/s per second at 50 ms. */
+export const nodeFlowPaceIncreaseBytesPerSecond = 512 * 1000;
+/** Multiplicative decrease on lag, per mille of the rate actually served: −20 %. */
+export const nodeFlowPaceDecreasePerMille = 800;
+/**
+ * At most one decrease per interval: the lag reading is a median over the last second, so it shows a
+ * decrease's effect only after about half of that; cutting on every sample would collapse the rate.
+ */
+export const nodeFlowPaceDecreaseIntervalMicros = 500_000;
+/** Work the pace lets start at once after an idle stretch: 50 ms of the rate. */
+export const nodeFlowPaceBurstMicros = 50_000;
+
 /** The cost a fetch is queued and held at: its max bytes, at most this (the bytes it returns are unknown). */
 export const nodeFlowFetchCostBytesMax = 1024 * 1024;
 
@@ -225,4 +254,16 @@ assert(
     nodeFlowQueueBytesMax <= fairQueueBytesMax &&
     nodeFlowQueueItemsMax <= fairQueueItemsMax,
   "the node's fair queue bounds must fit the fair queue's limits",
+);
+assert(
+  nodeFlowPaceLagTargetMicros < admissionEventLoopLagMicrosQueueExit,
+  "the pace acts on lag before the admission policy queues",
+);
+assert(
+  0 < nodeFlowPaceBytesPerSecondMin &&
+    nodeFlowPaceBytesPerSecondMin < nodeFlowPaceBytesPerSecondMax &&
+    nodeFlowPaceBytesPerSecondMax <= tokenBucketRatePerSecondMax &&
+    0 < nodeFlowPaceDecreasePerMille &&
+    nodeFlowPaceDecreasePerMille < 1000,
+  "pace bounds: 0 < min < max, and a decrease shrinks",
 );
