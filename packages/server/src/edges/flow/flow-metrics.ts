@@ -6,6 +6,7 @@
  * under "").
  */
 import { HelixError } from "@helixlog/core";
+import { type PaceConfig, paceConfigDefault, validatePaceConfig } from "@helixlog/flow";
 import { Counter, Gauge, type Registry } from "prom-client";
 import type { NodeFlow } from "./node-flow.js";
 
@@ -15,13 +16,15 @@ const states = { admit: 0, queue: 1, shed: 2 } as const;
  * Environment knobs of the node's flow control (run-node.ts): `HELIX_FLOW_INFLIGHT_BYTES` (work bytes
  * running before the node counts as saturated and queues fairly) and `HELIX_MEMORY_LIMIT_BYTES` (the
  * process's memory limit; RSS is measured against it) and `HELIX_FLOW_QUEUE_WAIT_MS` (longest wait in
- * the fair queue, default nodeFlowQueueWaitMicrosMax; tests that measure shares raise it). Bad values
- * are INVALID_CONFIG.
+ * the fair queue, default nodeFlowQueueWaitMicrosMax; tests that measure shares raise it). The node
+ * paces its work by event-loop lag (`paceConfigDefault`) unless `HELIX_FLOW_PACE=off`;
+ * `HELIX_FLOW_PACE_LAG_TARGET_MS` sets the lag target. Bad values are INVALID_CONFIG.
  */
 export function nodeFlowOptionsFromEnvironment(): {
   inflightBytesMax?: number;
   memoryLimitBytes?: number;
   queueWaitMicrosMax?: number;
+  paceConfig?: PaceConfig;
 } {
   const read = (name: string): number | undefined => {
     const text = process.env[name];
@@ -41,7 +44,18 @@ export function nodeFlowOptionsFromEnvironment(): {
       `HELIX_FLOW_QUEUE_WAIT_MS must be at most 60000, got ${queueWaitMs}`,
     );
   }
+  const paceMode = process.env.HELIX_FLOW_PACE ?? "on";
+  if (paceMode !== "on" && paceMode !== "off") {
+    throw new HelixError("INVALID_CONFIG", `HELIX_FLOW_PACE must be "on" or "off", got "${paceMode}"`);
+  }
+  const lagTargetMs = read("HELIX_FLOW_PACE_LAG_TARGET_MS");
+  const paceConfig: PaceConfig = {
+    ...paceConfigDefault,
+    ...(lagTargetMs === undefined ? {} : { lagTargetMicros: lagTargetMs * 1000 }),
+  };
+  validatePaceConfig(paceConfig);
   return {
+    ...(paceMode === "on" ? { paceConfig } : {}),
     ...(queueWaitMs === undefined ? {} : { queueWaitMicrosMax: queueWaitMs * 1000 }),
     ...(inflightBytesMax === undefined ? {} : { inflightBytesMax }),
     ...(memoryLimitBytes === undefined ? {} : { memoryLimitBytes }),
@@ -76,6 +90,28 @@ export function registerFlowMetrics(registry: Registry, flow: NodeFlow): void {
       for (const [tenant, counters] of flow.queue.metrics().tenants) {
         if (counters.queuedBytes > 0) this.set({ principal: tenant }, counters.queuedBytes);
       }
+    },
+  });
+  new Gauge({
+    name: "helix_flow_pace_bytes_per_second",
+    help: "Bytes of work per second the node starts at most (its pace, adapted to event-loop lag).",
+    registers,
+    collect() {
+      const pace = flow.metrics().pace;
+      if (pace !== undefined) this.set(pace.rateBytesPerSecond);
+    },
+  });
+  new Counter({
+    name: "helix_flow_pace_changes_total",
+    help: "Changes of the node's pace: decreases on event-loop lag, increases when healthy.",
+    labelNames: ["direction"],
+    registers,
+    collect() {
+      this.reset();
+      const pace = flow.metrics().pace;
+      if (pace === undefined) return;
+      this.inc({ direction: "decrease" }, pace.decreases);
+      this.inc({ direction: "increase" }, pace.increases);
     },
   });
   new Gauge({

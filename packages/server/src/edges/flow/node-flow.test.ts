@@ -6,7 +6,9 @@
  *   - pressure past a shed threshold (memory, WAL pending bytes) refuses new work with a retriable
  *     RESOURCE_EXHAUSTED carrying a retry delay; below the exit threshold work runs again;
  *   - a full queue and a wait past the queue bound are retriable refusals too; every queued request is
- *     settled exactly once, and stop() refuses what is still queued.
+ *     settled exactly once, and stop() refuses what is still queued;
+ *   - with a pace, event-loop lag past its target cuts the bytes started per second, so work queues (in
+ *     weighted order) though the in-flight capacity has room; when the lag clears the pace grows back.
  */
 import { type GroupId, HelixError, limits } from "@helixlog/core";
 import type { PressureSignals } from "@helixlog/flow";
@@ -194,5 +196,76 @@ describe("NodeFlow", () => {
     expect((await rejection(left)).code).toBe("UNAVAILABLE");
     held.releaseOldest();
     expect(await again).toBe("second");
+  });
+
+  it("paces work by event-loop lag: queued in weighted order under lag, recovering when it clears", async () => {
+    const fake = new FakeNode();
+    fake.setWeight("heavy", 2);
+    let now = 0;
+    let lagMicros = 50_000;
+    const flow = new NodeFlow(fake.asNode(), {
+      inflightBytesMax: 1024 * 1024,
+      nowMicros: () => now,
+      queueConfig: { ...nodeFlowQueueConfig, quantumBytes: 10_000 },
+      queueWaitMicrosMax: 60_000_000,
+      paceConfig: {
+        rateMinBytesPerSecond: 100_000,
+        rateMaxBytesPerSecond: 100_000_000,
+        lagTargetMicros: 10_000,
+        increaseBytesPerSecond: 100_000,
+        decreasePerMille: 500,
+        decreaseIntervalMicros: 0,
+        burstMicros: 0,
+      },
+      sampleOverride: (sampled: PressureSignals) => ({ ...sampled, eventLoopLagMicros: lagMicros }),
+    });
+    // Lag above the target: the pace halves each sample down to its floor of 100 kB/s.
+    for (let sample = 0; sample < 12; sample++) {
+      now += 50_000;
+      flow.sample();
+    }
+    expect(flow.metrics().pace?.rateBytesPerSecond).toBe(100_000);
+    // 10 kB items: one starts every 100 ms; the rest queue though 1 MiB of capacity is free.
+    const started: string[] = [];
+    const results: Promise<string>[] = [];
+    for (let index = 0; index < 30; index++) {
+      for (const tenant of ["light", "heavy"]) {
+        results.push(
+          flow.run(work(tenant, 10_000, index % 3), async () => {
+            started.push(tenant);
+            return tenant;
+          }),
+        );
+      }
+    }
+    await settle();
+    expect(started).toHaveLength(1);
+    expect(flow.metrics().queueItems).toBe(59);
+    for (let step = 0; step < 30; step++) {
+      now += 100_000;
+      flow.sample();
+      await settle();
+    }
+    expect(started).toHaveLength(31);
+    const heavy = started.slice(1).filter((tenant) => tenant === "heavy").length;
+    expect(heavy).toBeGreaterThanOrEqual(19);
+    expect(heavy).toBeLessThanOrEqual(21);
+    // The lag clears: every sample that held work back grows the pace by its step.
+    lagMicros = 1_000;
+    for (let step = 0; step < 10; step++) {
+      now += 50_000;
+      flow.sample();
+      await settle();
+    }
+    expect(flow.metrics().pace?.rateBytesPerSecond).toBeGreaterThan(100_000);
+    expect(flow.metrics().pace?.increases).toBeGreaterThan(0);
+    while (flow.metrics().queueItems > 0) {
+      now += 100_000;
+      flow.sample();
+      await settle();
+    }
+    await Promise.all(results);
+    expect(started).toHaveLength(60);
+    flow.stop();
   });
 });

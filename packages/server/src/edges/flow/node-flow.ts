@@ -18,6 +18,15 @@
  *   tenant, tenants, partitions) and a request waits at most `nodeFlowQueueWaitMicrosMax`; either way
  *   the refusal is a retriable RESOURCE_EXHAUSTED with a retry delay.
  *
+ * - **Pace** (`PaceController`, AIMD on event-loop lag): when the loop lags past its target the node is
+ *   CPU-bound, and whatever it admits it runs, so its backlog would form in socket buffers, the event
+ *   loop and clients' connections, first come first served, where no weight applies. The pace then
+ *   limits the bytes per second of work the node starts (cut by a fifth per half second of lag, grown
+ *   back additively when healthy), and work past it waits in the fair queue like work past the
+ *   in-flight capacity: the fair queue stays the bottleneck, so tenants get their weighted shares.
+ *   Only nodes given a pace configuration pace (run-node gives the default; in-process test nodes share
+ *   their event loop with their clients, whose lag says nothing about the node).
+ *
  * Tenant weights come from the same quota records (`weight` of a principal's record; 1 without one).
  * Invariants: `inflightBytes` is the sum of the costs of work started and not finished; a queued item is
  * settled exactly once (started, or refused on timeout or close).
@@ -33,6 +42,9 @@ import {
   type FairQueueConfig,
   fairQueueConfigDefault,
   microsToMillisRoundedUp,
+  type PaceConfig,
+  PaceController,
+  type PaceMetrics,
   type PressureSignals,
 } from "@helixlog/flow";
 import type { HelixNode } from "../../node/helix-node.js";
@@ -61,6 +73,8 @@ export interface NodeFlowOptions {
   readonly admissionConfig?: AdmissionConfig;
   /** Longest a request waits in the queue (nodeFlowQueueWaitMicrosMax). */
   readonly queueWaitMicrosMax?: number;
+  /** Paces the bytes of work started per second by event-loop lag; unset: no pace. */
+  readonly paceConfig?: PaceConfig;
   readonly nowMicros?: () => number;
   /** Replaces the sampled memory and event-loop readings (tests drive the signals with it). */
   readonly sampleOverride?: (sampled: PressureSignals) => PressureSignals;
@@ -75,6 +89,8 @@ export const nodeFlowQueueConfig: FairQueueConfig = {
 
 interface Waiter {
   readonly costBytes: number;
+  /** Bytes charged to the pace at the start: a produce's cost; a fetch is charged what it read. */
+  readonly paceBytes: number;
   readonly start: () => void;
   readonly refuse: (error: HelixError) => void;
   settled: boolean;
@@ -103,6 +119,8 @@ export interface NodeFlowMetrics {
   readonly admittedCount: number;
   readonly admittedMicrosTotal: number;
   readonly signals: PressureSignals | undefined;
+  /** The pace, when the node paces its work. */
+  readonly pace: PaceMetrics | undefined;
   readonly tenants: ReadonlyMap<string, Readonly<TenantFlowCounters>>;
 }
 
@@ -110,6 +128,7 @@ export class NodeFlow {
   readonly quotas: ClusterQuotas;
   readonly admission: AdmissionController;
   readonly queue: FairQueue<Waiter>;
+  readonly pace: PaceController | undefined;
   private readonly inflightBytesMax: number;
   private readonly queueWaitMicrosMax: number;
   private readonly nowMicros: () => number;
@@ -125,6 +144,8 @@ export class NodeFlow {
   private readonly tenants = new Map<string, TenantFlowCounters>();
   private weightsRevision = -1;
   private sampler: NodeJS.Timeout | undefined;
+  /** Set while queued work waits for the pace: one timer restarts the pump when the pace allows. */
+  private paceTimer: NodeJS.Timeout | undefined;
   private delay: IntervalHistogram | undefined;
   /** The worst event-loop delay of each of the last `lagWindowSamples` intervals, in microseconds. */
   private readonly recentLagMicros: number[] = [];
@@ -147,6 +168,10 @@ export class NodeFlow {
       throw new HelixError("INVALID_CONFIG", `the memory limit must be a positive integer of bytes`);
     }
     this.sampledAtMicros = this.nowMicros();
+    this.pace =
+      options.paceConfig === undefined
+        ? undefined
+        : new PaceController(options.paceConfig, this.sampledAtMicros);
   }
 
   /** Starts sampling the pressure signals (and draining the queue as the capacity changes). */
@@ -163,6 +188,8 @@ export class NodeFlow {
   stop(): void {
     clearInterval(this.sampler);
     this.sampler = undefined;
+    clearTimeout(this.paceTimer);
+    this.paceTimer = undefined;
     this.delay?.disable();
     for (let item = this.queue.dequeue(); item !== undefined; item = this.queue.dequeue()) {
       const waiter = item.value;
@@ -191,17 +218,21 @@ export class NodeFlow {
       throw decision.error;
     }
     const admittedAt = this.nowMicros();
+    const paceBytes = work.kind === "produce" ? costBytes : 0;
     const counters = this.countersOf(work.tenant);
     counters.requests += 1;
     if (work.kind === "produce") counters.produceBytes += costBytes;
     const saturated =
-      decision.action === "queue" || this.queue.size > 0 || this.inflightBytes >= this.capacity();
+      decision.action === "queue" ||
+      this.queue.size > 0 ||
+      this.inflightBytes >= this.capacity() ||
+      (this.pace?.waitMicros(admittedAt) ?? 0) > 0;
     if (saturated) {
       const enqueuedAt = this.nowMicros();
-      await this.waitTurn(work, costBytes);
+      await this.waitTurn(work, costBytes, paceBytes);
       counters.queuedMicros += Math.max(0, this.nowMicros() - enqueuedAt);
     } else {
-      this.begin(costBytes);
+      this.begin(costBytes, paceBytes);
     }
     try {
       return await operation();
@@ -214,9 +245,14 @@ export class NodeFlow {
     }
   }
 
-  /** Counts bytes a fetch returned (metrics only: the fetch was queued at its estimate). */
+  /**
+   * Counts bytes a fetch returned, and charges them to the pace (the fetch was queued at its estimate,
+   * its max bytes, which would pace an idle consumer's empty reads as if each returned that much).
+   */
   countFetched(tenant: string, bytes: number): void {
     this.countersOf(tenant).fetchBytes += bytes;
+    const paceBytes = Math.min(Math.max(0, Math.floor(bytes)), limits.fairQueueItemCostBytesMax);
+    this.pace?.start(paceBytes, this.nowMicros());
   }
 
   metrics(): NodeFlowMetrics {
@@ -231,6 +267,7 @@ export class NodeFlow {
       admittedCount: this.admitted.count,
       admittedMicrosTotal: this.admitted.micros,
       signals: this.lastSignals,
+      pace: this.pace?.metrics(),
       tenants: this.tenants,
     };
   }
@@ -242,10 +279,11 @@ export class NodeFlow {
       : Math.max(1, Math.floor(this.inflightBytesMax / 4));
   }
 
-  private waitTurn(work: FlowWork, costBytes: number): Promise<void> {
+  private waitTurn(work: FlowWork, costBytes: number, paceBytes: number): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       const waiter: Waiter = {
         costBytes,
+        paceBytes,
         start: resolve,
         refuse: reject,
         settled: false,
@@ -278,7 +316,8 @@ export class NodeFlow {
     });
   }
 
-  private begin(costBytes: number): void {
+  private begin(costBytes: number, paceBytes: number): void {
+    this.pace?.start(paceBytes, this.nowMicros());
     this.inflightBytes += costBytes;
     this.inflightItems += 1;
   }
@@ -290,18 +329,36 @@ export class NodeFlow {
     this.pump();
   }
 
-  /** Starts queued work, in the queue's weighted order, while the node has capacity. */
+  /** Starts queued work, in the queue's weighted order, while the node has capacity and its pace allows. */
   private pump(): void {
     while (this.queue.size > 0 && (this.inflightItems === 0 || this.inflightBytes < this.capacity())) {
+      const paceWaitMicros = this.pace?.waitMicros(this.nowMicros()) ?? 0;
+      if (paceWaitMicros > 0) {
+        this.pumpAfter(paceWaitMicros);
+        return;
+      }
       const item = this.queue.dequeue();
       if (item === undefined) return;
       const waiter = item.value;
       if (waiter.settled) continue; // timed out while queued
       waiter.settled = true;
       clearTimeout(waiter.timer);
-      this.begin(waiter.costBytes);
+      this.begin(waiter.costBytes, waiter.paceBytes);
       waiter.start();
     }
+  }
+
+  /** Pumps again once the pace allows (one timer at a time; finishing work and samples pump too). */
+  private pumpAfter(waitMicros: number): void {
+    if (this.paceTimer !== undefined) return;
+    this.paceTimer = setTimeout(
+      () => {
+        this.paceTimer = undefined;
+        this.pump();
+      },
+      Math.ceil(waitMicros / 1000),
+    );
+    this.paceTimer.unref();
   }
 
   /** Reads the pressure signals now and feeds the admission policy (the sampler calls it periodically). */
@@ -323,6 +380,7 @@ export class NodeFlow {
     this.delay?.reset();
     if (this.options.sampleOverride !== undefined) signals = this.options.sampleOverride(signals);
     this.admission.observe(signals, now);
+    this.pace?.observe({ eventLoopLagMicros: signals.eventLoopLagMicros }, now);
     this.lastSignals = signals;
     const elapsed = now - this.sampledAtMicros;
     if (elapsed > 0 && this.finishedBytes > 0) {
