@@ -89,7 +89,12 @@ export const nodeFlowQueueConfig: FairQueueConfig = {
 
 interface Waiter {
   readonly costBytes: number;
-  /** Bytes charged to the pace at the start: a produce's cost; a fetch is charged what it read. */
+  /**
+   * Bytes charged to the pace: a produce's cost. Fetches are not paced: charged at their estimate (max
+   * bytes) an idle consumer's empty reads would count as full ones, and charged what they read, a few
+   * large reads at the pace's floor push the next ones past the queue wait (a reader was refused after
+   * an overload). Reads hold the in-flight capacity and their quotas; writes are what costs a node CPU.
+   */
   readonly paceBytes: number;
   readonly start: () => void;
   readonly refuse: (error: HelixError) => void;
@@ -245,14 +250,9 @@ export class NodeFlow {
     }
   }
 
-  /**
-   * Counts bytes a fetch returned, and charges them to the pace (the fetch was queued at its estimate,
-   * its max bytes, which would pace an idle consumer's empty reads as if each returned that much).
-   */
+  /** Counts bytes a fetch returned (metrics only: the fetch was queued at its estimate). */
   countFetched(tenant: string, bytes: number): void {
     this.countersOf(tenant).fetchBytes += bytes;
-    const paceBytes = Math.min(Math.max(0, Math.floor(bytes)), limits.fairQueueItemCostBytesMax);
-    this.pace?.start(paceBytes, this.nowMicros());
   }
 
   metrics(): NodeFlowMetrics {
