@@ -174,30 +174,26 @@ describe("flow control in a node process", () => {
     node = await startFlowNode(64 * 1024);
   }, 90_000);
 
-  it(
-    "shares a saturated node 2:1 by weight, within 10 %",
-    async () => {
-      await node.admin.setQuota({ principal: "gold" }, { weight: 2 });
-      await node.admin.setQuota({ principal: "silver" }, { weight: 1 });
-      const window = measuredWindow();
-      const [gold, silver] = await Promise.all([
-        produceFlatOut(node.client("gold"), callBytes, window, window.endAt),
-        produceFlatOut(node.client("silver"), callBytes, window, window.endAt),
-      ]);
-      const metrics = await metricsOf(node);
-      const queued = Number(/helix_flow_queued_requests_total\S* (\d+)/.exec(metrics)?.[1]);
-      const pace = Number(/helix_flow_pace_bytes_per_second\S* (\d+)/.exec(metrics)?.[1]);
-      const ratio = gold.windowBytes / silver.windowBytes;
-      console.log("flow weighted shares", JSON.stringify({ ratio, gold, silver, queued, pace }));
-      // The node was saturated: most work waited in the fair queue.
-      expect(queued).toBeGreaterThan((gold.totalBytes + silver.totalBytes) / callBytes / 2);
-      expect(ratio).toBeGreaterThanOrEqual(2 * 0.9);
-      expect(ratio).toBeLessThanOrEqual(2 * 1.1);
-      expect(gold.quotaRefusals + silver.quotaRefusals + gold.otherRefusals + silver.otherRefusals).toBe(0);
-      expect(metrics).toMatch(/helix_flow_tenant_bytes_total\{[^}]*principal="gold"[^}]*direction="produce"/);
-    },
-    90_000,
-  );
+  it("shares a saturated node 2:1 by weight, within 10 %", async () => {
+    await node.admin.setQuota({ principal: "gold" }, { weight: 2 });
+    await node.admin.setQuota({ principal: "silver" }, { weight: 1 });
+    const window = measuredWindow();
+    const [gold, silver] = await Promise.all([
+      produceFlatOut(node.client("gold"), callBytes, window, window.endAt),
+      produceFlatOut(node.client("silver"), callBytes, window, window.endAt),
+    ]);
+    const metrics = await metricsOf(node);
+    const queued = Number(/helix_flow_queued_requests_total\S* (\d+)/.exec(metrics)?.[1]);
+    const pace = Number(/helix_flow_pace_bytes_per_second\S* (\d+)/.exec(metrics)?.[1]);
+    const ratio = gold.windowBytes / silver.windowBytes;
+    console.log("flow weighted shares", JSON.stringify({ ratio, gold, silver, queued, pace }));
+    // The node was saturated: most work waited in the fair queue.
+    expect(queued).toBeGreaterThan((gold.totalBytes + silver.totalBytes) / callBytes / 2);
+    expect(ratio).toBeGreaterThanOrEqual(2 * 0.9);
+    expect(ratio).toBeLessThanOrEqual(2 * 1.1);
+    expect(gold.quotaRefusals + silver.quotaRefusals + gold.otherRefusals + silver.otherRefusals).toBe(0);
+    expect(metrics).toMatch(/helix_flow_tenant_bytes_total\{[^}]*principal="gold"[^}]*direction="produce"/);
+  }, 90_000);
 
   it("holds a principal to its 1 MB/s quota within 10 % while another runs unthrottled", async () => {
     await node.admin.setQuota(
