@@ -40,6 +40,11 @@ export const startFlags = [
     "<n>",
     "replication factor of a Kafka topic created without one (default min(3, nodes))",
   ],
+  [
+    "group-initial-rebalance-delay-ms",
+    "<ms>",
+    "first join of an empty Kafka consumer group waits this long for more members (default 3000)",
+  ],
   ["config", "<file>", "a JSON file of the same settings"],
 ] as const;
 

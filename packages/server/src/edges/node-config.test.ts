@@ -157,4 +157,18 @@ describe("loadNodeConfig", () => {
       /HELIX_DEFAULT_REPLICATION_FACTOR must be an integer/,
     );
   });
+
+  it("configures Kafka's initial consumer-group rebalance delay (3 s by default, as Kafka)", () => {
+    expect(load([]).groupInitialRebalanceDelayMs).toBe(3_000);
+    expect(load(["--group-initial-rebalance-delay-ms", "0"]).groupInitialRebalanceDelayMs).toBe(0);
+    expect(load([], { HELIX_GROUP_INITIAL_REBALANCE_DELAY_MS: "500" }).groupInitialRebalanceDelayMs).toBe(
+      500,
+    );
+    expect(() => load([], { HELIX_GROUP_INITIAL_REBALANCE_DELAY_MS: "-1" })).toThrowError(
+      /HELIX_GROUP_INITIAL_REBALANCE_DELAY_MS must be an integer 0\.\./,
+    );
+    expect(() => load(["--group-initial-rebalance-delay-ms", "99999999999"])).toThrowError(
+      /must be an integer/,
+    );
+  });
 });

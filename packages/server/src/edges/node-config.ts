@@ -34,6 +34,8 @@ export interface NodeConfig {
   readonly objectStore: ObjectStoreConfig;
   /** Kafka topic auto-creation and creation defaults (Kafka's broker settings of the same names). */
   readonly kafkaTopics: KafkaTopicDefaults;
+  /** Kafka's group.initial.rebalance.delay.ms for the groups this node coordinates. */
+  readonly groupInitialRebalanceDelayMs: number;
   /** Where each setting came from, for the startup log line. */
   readonly sources: Readonly<Record<SettingName, SettingSource>>;
 }
@@ -69,6 +71,7 @@ const settings = [
   "auto-create-topics-enable",
   "num-partitions",
   "default-replication-factor",
+  "group-initial-rebalance-delay-ms",
 ] as const;
 export type SettingName = (typeof settings)[number];
 
@@ -198,6 +201,7 @@ function resolve(raw: RawSettings): NodeConfig {
         : parseHostPort(raw["advertised-kafka-addr"].value, where("advertised-kafka-addr")),
     objectStore: resolveObjectStore(raw, where, raw["data-dir"]?.value ?? `./data/node-${node}`),
     kafkaTopics: resolveKafkaTopics(raw, where),
+    groupInitialRebalanceDelayMs: resolveInitialRebalanceDelay(raw, where),
     sources,
   };
 }
@@ -228,6 +232,20 @@ function resolveKafkaTopics(raw: RawSettings, where: (setting: SettingName) => s
     partitions: count("num-partitions", limits.partitionsPerTopicMax) ?? kafkaTopicDefaults.partitions,
     replicationFactor: count("default-replication-factor", limits.replicationFactorMax),
   };
+}
+
+/** Kafka's group.initial.rebalance.delay.ms: 0..kafkaRebalanceTimeoutMsMax, 3000 by default as in Kafka. */
+function resolveInitialRebalanceDelay(raw: RawSettings, where: (setting: SettingName) => string): number {
+  const value = raw["group-initial-rebalance-delay-ms"]?.value;
+  if (value === undefined) return limits.kafkaGroupInitialRebalanceDelayMs;
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value.trim()) || parsed > limits.kafkaRebalanceTimeoutMsMax) {
+    throw new HelixError(
+      "INVALID_CONFIG",
+      `${where("group-initial-rebalance-delay-ms")} must be an integer 0..${limits.kafkaRebalanceTimeoutMsMax}, got "${value}"`,
+    );
+  }
+  return parsed;
 }
 
 const s3Settings = ["s3-bucket", "s3-region", "s3-endpoint", "s3-prefix", "s3-path-style"] as const;

@@ -245,6 +245,7 @@ export async function runNode(config: NodeConfig, options: RunNodeOptions): Prom
     host: config.kafkaAddress.host,
     port: config.kafkaAddress.port,
     autoCreateTopics: config.kafkaTopics.autoCreate,
+    groupInitialRebalanceDelayMs: config.groupInitialRebalanceDelayMs,
     rng: new SeededRng((options.seed ?? Date.now()) % 2 ** 48),
     logger: {
       warn: (message, details) => options.log({ event: "kafka.warn", message, ...details }),
