@@ -7,8 +7,9 @@
  *     RESOURCE_EXHAUSTED carrying a retry delay; below the exit threshold work runs again;
  *   - a full queue and a wait past the queue bound are retriable refusals too; every queued request is
  *     settled exactly once, and stop() refuses what is still queued;
- *   - with a pace, event-loop lag past its target cuts the bytes started per second, so work queues (in
- *     weighted order) though the in-flight capacity has room; when the lag clears the pace grows back.
+ *   - with a pace and two principals sending, event-loop lag past its target cuts the bytes started per
+ *     second, so work queues (in weighted order) though the in-flight capacity has room; when the lag
+ *     clears the pace grows back; one principal alone is never paced.
  */
 import { type GroupId, HelixError, limits } from "@helixlog/core";
 import type { PressureSignals } from "@helixlog/flow";
@@ -219,8 +220,17 @@ describe("NodeFlow", () => {
       },
       sampleOverride: (sampled: PressureSignals) => ({ ...sampled, eventLoopLagMicros: lagMicros }),
     });
-    // Lag above the target: the pace halves each sample down to its floor of 100 kB/s.
+    // One principal alone is never paced, whatever the lag.
     for (let sample = 0; sample < 12; sample++) {
+      expect(await flow.run(work("light", 10_000), async () => "alone")).toBe("alone");
+      now += 50_000;
+      flow.sample();
+    }
+    expect(flow.metrics().pace?.rateBytesPerSecond).toBe(100_000_000);
+    // Two principals: lag above the target halves the pace each sample down to its floor of 100 kB/s.
+    for (let sample = 0; sample < 12; sample++) {
+      await flow.run(work("light", 0), async () => "");
+      await flow.run(work("heavy", 0), async () => "");
       now += 50_000;
       flow.sample();
     }

@@ -25,7 +25,8 @@
  *   back additively when healthy), and work past it waits in the fair queue like work past the
  *   in-flight capacity: the fair queue stays the bottleneck, so tenants get their weighted shares.
  *   Only nodes given a pace configuration pace (run-node gives the default; in-process test nodes share
- *   their event loop with their clients, whose lag says nothing about the node).
+ *   their event loop with their clients, whose lag says nothing about the node), and only while two or
+ *   more principals send work (with one there are no weights to keep, and pacing only costs throughput).
  *
  * Tenant weights come from the same quota records (`weight` of a principal's record; 1 without one).
  * Invariants: `inflightBytes` is the sum of the costs of work started and not finished; a queued item is
@@ -49,6 +50,13 @@ import {
 } from "@helixlog/flow";
 import type { HelixNode } from "../../node/helix-node.js";
 import { ClusterQuotas, monotonicMicros } from "../grpc/flow-admission.js";
+
+/**
+ * How long the node counts as contended (two or more principals sending work) after it last saw them:
+ * the pace applies only then. With one principal there are no weights to keep; pacing would only cost
+ * throughput (a lone producer, a benchmark).
+ */
+const contendedMicros = 1_000_000;
 
 /** Sample intervals the event-loop lag reading looks back over (20 × 50 ms: one second). */
 const lagWindowSamples = Math.max(1, Math.round(1000 / limits.nodeFlowSampleIntervalMs));
@@ -149,6 +157,13 @@ export class NodeFlow {
   private readonly tenants = new Map<string, TenantFlowCounters>();
   private weightsRevision = -1;
   private sampler: NodeJS.Timeout | undefined;
+  /**
+   * Principals that sent work since the last sample (at most two are kept: contention is two). The node
+   * is also contended while two principals have work queued.
+   */
+  private readonly recentTenants = new Set<string>();
+  /** The node counts as contended until then; the pace applies only while contended. */
+  private contendedUntilMicros = 0;
   /** Set while queued work waits for the pace: one timer restarts the pump when the pace allows. */
   private paceTimer: NodeJS.Timeout | undefined;
   private delay: IntervalHistogram | undefined;
@@ -223,6 +238,7 @@ export class NodeFlow {
       throw decision.error;
     }
     const admittedAt = this.nowMicros();
+    if (this.recentTenants.size < 2) this.recentTenants.add(work.tenant);
     const paceBytes = work.kind === "produce" ? costBytes : 0;
     const counters = this.countersOf(work.tenant);
     counters.requests += 1;
@@ -231,7 +247,7 @@ export class NodeFlow {
       decision.action === "queue" ||
       this.queue.size > 0 ||
       this.inflightBytes >= this.capacity() ||
-      (this.pace?.waitMicros(admittedAt) ?? 0) > 0;
+      this.paceWaitMicros(admittedAt) > 0;
     if (saturated) {
       const enqueuedAt = this.nowMicros();
       await this.waitTurn(work, costBytes, paceBytes);
@@ -332,7 +348,7 @@ export class NodeFlow {
   /** Starts queued work, in the queue's weighted order, while the node has capacity and its pace allows. */
   private pump(): void {
     while (this.queue.size > 0 && (this.inflightItems === 0 || this.inflightBytes < this.capacity())) {
-      const paceWaitMicros = this.pace?.waitMicros(this.nowMicros()) ?? 0;
+      const paceWaitMicros = this.paceWaitMicros(this.nowMicros());
       if (paceWaitMicros > 0) {
         this.pumpAfter(paceWaitMicros);
         return;
@@ -346,6 +362,12 @@ export class NodeFlow {
       this.begin(waiter.costBytes, waiter.paceBytes);
       waiter.start();
     }
+  }
+
+  /** Microseconds until the pace lets work start: 0 without a pace or while the node is not contended. */
+  private paceWaitMicros(nowMicros: number): number {
+    if (this.pace === undefined || nowMicros >= this.contendedUntilMicros) return 0;
+    return this.pace.waitMicros(nowMicros);
   }
 
   /** Pumps again once the pace allows (one timer at a time; finishing work and samples pump too). */
@@ -380,7 +402,13 @@ export class NodeFlow {
     this.delay?.reset();
     if (this.options.sampleOverride !== undefined) signals = this.options.sampleOverride(signals);
     this.admission.observe(signals, now);
-    this.pace?.observe({ eventLoopLagMicros: signals.eventLoopLagMicros }, now);
+    if (this.recentTenants.size >= 2 || this.queue.metrics().activeTenants >= 2) {
+      this.contendedUntilMicros = now + contendedMicros;
+    }
+    this.recentTenants.clear();
+    // Uncontended, lag is no reason to pace (nothing to keep fair): observed as none.
+    const contended = now < this.contendedUntilMicros;
+    this.pace?.observe({ eventLoopLagMicros: contended ? signals.eventLoopLagMicros : 0 }, now);
     this.lastSignals = signals;
     const elapsed = now - this.sampledAtMicros;
     if (elapsed > 0 && this.finishedBytes > 0) {
