@@ -57,7 +57,10 @@ export interface WalStatistics {
   segmentsRemoved: number;
   /** Reclaimed segments whose file was reused for a later segment. */
   segmentsRecycled: number;
-  /** New segment files left to grow as they are written instead of being zero-filled. */
+  /**
+   * New segment files prepared to grow as they are written instead of being zero-filled (counted when
+   * preparation starts, like segmentsRecycled; one prepared at close is then discarded).
+   */
   segmentsGrown: number;
 }
 
