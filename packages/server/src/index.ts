@@ -66,4 +66,4 @@ export type {
   RaftHostObserver,
   RaftHostOptions,
 } from "./node/index.js";
-export { RaftHost } from "./node/index.js";
+export { RaftHost, SnapshotStore, type StoredSnapshot } from "./node/index.js";

@@ -2,4 +2,5 @@
 export type { GroupLogReader, GroupView } from "./group-engine.js";
 export type { GroupSpec, HostStateMachine, RaftHostObserver, RaftHostOptions } from "./raft-host.js";
 export { RaftHost } from "./raft-host.js";
+export { SnapshotStore, type StoredSnapshot } from "./snapshot-store.js";
 export { fromWalEntry, fromWalHardState, recoverStorage, toWalEntry, toWalHardState } from "./wal-storage.js";

@@ -22,6 +22,9 @@ function fact(index: number, term: number, digest = index * 31 + term, baseOffse
   return { index, term, digest, baseOffset, recordCount: baseOffset === undefined ? 0 : 1 };
 }
 
+/** What a node with no snapshot recovers besides its log: the bootstrap entry. */
+const noSnapshot = { index: 1, term: 1, endOffset: 0 };
+
 function violation(action: () => void): string {
   try {
     action();
@@ -73,13 +76,17 @@ describe("Raft checkers", () => {
     const checkers = new Checkers();
     checkers.onIssued(n1, group, [fact(2, 1), fact(3, 1)]);
     checkers.onDurable(n1, group, [fact(2, 1), fact(3, 1)], { term: 2, vote: 2 });
-    expect(violation(() => checkers.onRecovered(n1, group, [fact(2, 1)], { term: 2, vote: 2 }))).toBe(
-      "durability",
-    );
+    expect(
+      violation(() => checkers.onRecovered(n1, group, noSnapshot, [fact(2, 1)], { term: 2, vote: 2 })),
+    ).toBe("durability");
     const votes = new Checkers();
     votes.onDurable(n1, group, [], { term: 2, vote: 2 });
-    expect(violation(() => votes.onRecovered(n1, group, [], { term: 2, vote: 3 }))).toBe("durability");
-    expect(violation(() => votes.onRecovered(n1, group, [], { term: 1, vote: 0 }))).toBe("durability");
+    expect(violation(() => votes.onRecovered(n1, group, noSnapshot, [], { term: 2, vote: 3 }))).toBe(
+      "durability",
+    );
+    expect(violation(() => votes.onRecovered(n1, group, noSnapshot, [], { term: 1, vote: 0 }))).toBe(
+      "durability",
+    );
   });
 
   it("durability: an unacknowledged write that replaced the suffix may partly survive", () => {
@@ -88,7 +95,9 @@ describe("Raft checkers", () => {
     checkers.onDurable(n1, group, [fact(2, 1), fact(3, 1), fact(4, 1)], undefined);
     checkers.onIssued(n1, group, [fact(3, 2), fact(4, 2)]);
     expect(
-      violation(() => checkers.onRecovered(n1, group, [fact(2, 1), fact(3, 2)], { term: 0, vote: 0 })),
+      violation(() =>
+        checkers.onRecovered(n1, group, noSnapshot, [fact(2, 1), fact(3, 2)], { term: 0, vote: 0 }),
+      ),
     ).toBe("none");
   });
 
@@ -106,6 +115,94 @@ describe("Raft checkers", () => {
     expect(violation(() => checkers.checkAcknowledged(group, 5, 2, n1, () => 2))).toBe("none");
     expect(violation(() => checkers.checkAcknowledged(group, 5, 2, n1, () => 3))).toBe(
       "acknowledged write lost",
+    );
+  });
+
+  it("acknowledged writes: inside a snapshot, the entry applied at the index must be the acknowledged one", () => {
+    const checkers = new Checkers();
+    checkers.onApply(n1, group, fact(2, 1));
+    checkers.onApply(n1, group, fact(3, 2));
+    const compacted = () => undefined;
+    expect(violation(() => checkers.checkAcknowledged(group, 3, 2, n2, compacted, 10))).toBe("none");
+    expect(violation(() => checkers.checkAcknowledged(group, 3, 1, n2, compacted, 10))).toBe(
+      "acknowledged write lost",
+    );
+    expect(violation(() => checkers.checkAcknowledged(group, 4, 2, n2, compacted, 10))).toBe(
+      "acknowledged write lost",
+    );
+  });
+});
+
+describe("snapshot checkers", () => {
+  const snapshot = (index: number, term: number, digest: number, endOffset = 0) => ({
+    index,
+    term,
+    digest,
+    endOffset,
+  });
+
+  it("state machine safety: two snapshots at one index differ, or end with another entry than was applied", () => {
+    const checkers = new Checkers();
+    checkers.onApply(n1, group, fact(2, 1));
+    checkers.onApply(n1, group, fact(3, 2));
+    checkers.onSnapshotSaved(n1, group, snapshot(3, 2, 77));
+    expect(violation(() => checkers.onSnapshotSaved(n2, group, snapshot(3, 2, 77)))).toBe("none");
+    expect(violation(() => checkers.onSnapshotSaved(n2, group, snapshot(3, 2, 78)))).toBe(
+      "state machine safety",
+    );
+    expect(violation(() => checkers.onSnapshotSaved(n2, group, snapshot(2, 3, 5)))).toBe(
+      "state machine safety",
+    );
+  });
+
+  it("durability: a node recovers an older snapshot than it saved, or loses entries after it", () => {
+    const checkers = new Checkers();
+    checkers.onDurable(n1, group, [fact(2, 1), fact(3, 1), fact(4, 1), fact(5, 1)], undefined);
+    checkers.onSnapshotSaved(n1, group, snapshot(4, 1, 9));
+    // Entries below the snapshot may be gone (compacted); the snapshot and what follows may not.
+    expect(
+      violation(() =>
+        checkers.onRecovered(n1, group, { index: 4, term: 1, endOffset: 0 }, [fact(5, 1)], {
+          term: 0,
+          vote: 0,
+        }),
+      ),
+    ).toBe("none");
+    checkers.onSnapshotSaved(n1, group, snapshot(5, 1, 10));
+    expect(violation(() => checkers.onRecovered(n1, group, noSnapshot, [], { term: 0, vote: 0 }))).toBe(
+      "durability",
+    );
+    const lost = new Checkers();
+    lost.onDurable(n1, group, [fact(2, 1), fact(3, 1), fact(4, 1)], undefined);
+    lost.onSnapshotSaved(n1, group, snapshot(3, 1, 9));
+    expect(
+      violation(() =>
+        lost.onRecovered(n1, group, { index: 3, term: 1, endOffset: 0 }, [], { term: 0, vote: 0 }),
+      ),
+    ).toBe("durability");
+  });
+
+  it("an installed snapshot that does not extend the log replaces it; entries after it must follow it", () => {
+    const checkers = new Checkers();
+    checkers.onDurable(n1, group, [fact(2, 1), fact(3, 1)], undefined);
+    checkers.onSnapshotSaved(n1, group, snapshot(5, 2, 9, 4));
+    expect(violation(() => checkers.onDurable(n1, group, [fact(6, 2, 1, 4)], undefined))).toBe("none");
+    expect(violation(() => checkers.onDurable(n1, group, [fact(8, 2)], undefined))).toBe("log matching");
+    const offsets = new Checkers();
+    offsets.onSnapshotSaved(n1, group, snapshot(5, 2, 9, 4));
+    expect(violation(() => offsets.onDurable(n1, group, [fact(6, 2, 1, 7)], undefined))).toBe(
+      "offset contiguity",
+    );
+  });
+
+  it("leader completeness: entries inside the leader's snapshot are not read from its log", () => {
+    const checkers = new Checkers();
+    checkers.onCommit(group, 2, 1, 6, () => 2);
+    expect(violation(() => checkers.onLeader(group, 3, n2, (index) => (index >= 5 ? 2 : undefined), 5))).toBe(
+      "none",
+    );
+    expect(violation(() => checkers.onLeader(group, 4, n1, (index) => (index >= 6 ? 2 : undefined), 5))).toBe(
+      "leader completeness",
     );
   });
 });

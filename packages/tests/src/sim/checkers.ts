@@ -7,9 +7,11 @@
  * - log matching: entries with the same (index, term) hold the same data and follow the same term, on
  *   every node; by induction two logs agreeing at an index agree on the whole prefix (§5.3);
  * - leader completeness: a new leader holds every entry committed in an earlier term (§5.4);
- * - state machine safety: no two nodes apply different entries at one index (§5.4.3);
+ * - state machine safety: no two nodes apply different entries at one index (§5.4.3), and no two
+ *   snapshots of a group at one index differ (a snapshot is the state after applying its prefix);
  * - durability: a restarted node recovers every entry and hard state its WAL acknowledged, and no vote
- *   of its current term is forgotten (DESIGN.md §3 rule 1);
+ *   of its current term is forgotten (DESIGN.md §3 rule 1); entries below a durable snapshot may go
+ *   (compaction), the snapshot may not;
  * - offset contiguity: in every node's durable log, each data entry starts where the previous one
  *   ended (DESIGN.md §2);
  * - no acknowledged proposal lost: at the end, every acknowledged entry is in every live node's log.
@@ -43,12 +45,17 @@ interface Registered {
   readonly node: NodeId;
 }
 
+/** A term or end offset the checkers no longer know: the entry is inside a snapshot. */
+const unknown = -1;
+
 /** A node's durable log of one group as the checkers track it: terms and end offsets by index. */
 class TrackedLog {
   /** terms[i] is the term of entry i; index 0 and 1 (the bootstrap) hold term 0 and 1. */
   terms: number[] = [0, 1];
   /** endOffsets[i]: the partition offset after entry i. */
   endOffsets: number[] = [0, 0];
+  /** The index of the node's latest durable snapshot of the group (1: none, the bootstrap entry). */
+  snapshotIndex = 1;
   vote = 0;
   term = 0;
   /** Writes handed to the WAL and not yet acknowledged, oldest first: (first index, terms). */
@@ -66,8 +73,16 @@ export class Checkers {
   private readonly leaders = new Map<GroupId, Map<number, NodeId>>();
   /** Per group: every (index, term) seen durable on some node, keyed index * 2^20 + term. */
   private readonly entries = new Map<GroupId, Map<number, Registered>>();
-  /** Per group: index -> the term a leader committed it in, and the entry's term. */
-  private readonly commits = new Map<GroupId, Map<number, { commitTerm: number; entryTerm: number }>>();
+  /**
+   * Per group: for each index a leader committed, the term it was committed in and the entry's term
+   * (dense arrays by index: leader completeness walks them at every election).
+   */
+  private readonly commits = new Map<GroupId, { commitTerms: number[]; entryTerms: number[] }>();
+  /** Per group: index -> the first snapshot saved at that index (its digest, term, node). */
+  private readonly snapshots = new Map<
+    GroupId,
+    Map<number, { digest: number; term: number; node: NodeId }>
+  >();
   /** Per group: index -> what was applied there first (term, digest, node). */
   private readonly applied = new Map<GroupId, Map<number, { term: number; digest: number; node: NodeId }>>();
   /** Per node and group: what the node's WAL has acknowledged as durable. */
@@ -79,11 +94,22 @@ export class Checkers {
     completeness: 0,
     applies: 0,
     recoveries: 0,
+    snapshots: 0,
     offsets: 0,
     acknowledgedChecks: 0,
   };
 
-  onLeader(group: GroupId, term: number, node: NodeId, termAt: (index: number) => number | undefined): void {
+  /**
+   * `node` leads `term`; `termAt` reads its log, which holds nothing below `compactedThrough` (its
+   * snapshot covers those entries, and snapshots are checked against each other as they are saved).
+   */
+  onLeader(
+    group: GroupId,
+    term: number,
+    node: NodeId,
+    termAt: (index: number) => number | undefined,
+    compactedThrough = 0,
+  ): void {
     this.counts.leaders++;
     const byTerm = mapOf(this.leaders, group);
     const existing = byTerm.get(term);
@@ -95,14 +121,16 @@ export class Checkers {
     }
     byTerm.set(term, node);
     if (this.skipLeaderCompleteness) return;
-    for (const [index, commit] of mapOf(this.commits, group)) {
-      if (commit.commitTerm >= term) continue;
+    const { commitTerms, entryTerms } = this.commitsOf(group);
+    for (let index = Math.max(2, compactedThrough); index < commitTerms.length; index++) {
+      const commitTerm = commitTerms[index];
+      if (commitTerm === undefined || commitTerm >= term) continue;
       this.counts.completeness++;
       const held = termAt(index);
-      if (held !== commit.entryTerm) {
+      if (held !== entryTerms[index]) {
         throw new SimulationViolation(
           "leader completeness",
-          `group ${group}: leader ${node} of term ${term} holds term ${held} at ${index}, but entry ${index}/${commit.entryTerm} was committed in term ${commit.commitTerm}`,
+          `group ${group}: leader ${node} of term ${term} holds term ${held} at ${index}, but entry ${index}/${entryTerms[index]} was committed in term ${commitTerm}`,
         );
       }
     }
@@ -116,13 +144,23 @@ export class Checkers {
     to: number,
     termAt: (index: number) => number | undefined,
   ): void {
-    const commits = mapOf(this.commits, group);
+    const { commitTerms, entryTerms } = this.commitsOf(group);
     for (let index = to; index > from; index--) {
-      if (commits.has(index)) break;
+      if (commitTerms[index] !== undefined) break;
       const entryTerm = termAt(index);
       if (entryTerm === undefined) break;
-      commits.set(index, { commitTerm: term, entryTerm });
+      commitTerms[index] = term;
+      entryTerms[index] = entryTerm;
     }
+  }
+
+  private commitsOf(group: GroupId): { commitTerms: number[]; entryTerms: number[] } {
+    let commits = this.commits.get(group);
+    if (commits === undefined) {
+      commits = { commitTerms: [], entryTerms: [] };
+      this.commits.set(group, commits);
+    }
+    return commits;
   }
 
   /** The node handed these entries to its WAL; until acknowledged, a crash may keep any prefix of them. */
@@ -157,7 +195,10 @@ export class Checkers {
       const key = entry.index * 2 ** 20 + entry.term;
       const known = registry.get(key);
       if (known === undefined) registry.set(key, { digest: entry.digest, previousTerm, node });
-      else if (known.digest !== entry.digest || known.previousTerm !== previousTerm) {
+      else if (
+        known.digest !== entry.digest ||
+        (known.previousTerm !== previousTerm && known.previousTerm !== unknown && previousTerm !== unknown)
+      ) {
         throw new SimulationViolation(
           "log matching",
           `group ${group}: entry ${entry.index}/${entry.term} on node ${node} (digest ${entry.digest}, previous term ${previousTerm}) differs from node ${known.node}'s (digest ${known.digest}, previous term ${known.previousTerm})`,
@@ -169,7 +210,7 @@ export class Checkers {
       const previousEnd = log.endOffsets[entry.index - 1] as number;
       if (entry.baseOffset !== undefined) {
         this.counts.offsets++;
-        if (entry.baseOffset !== previousEnd) {
+        if (entry.baseOffset !== previousEnd && previousEnd !== unknown) {
           throw new SimulationViolation(
             "offset contiguity",
             `node ${node} group ${group}: entry ${entry.index} starts at offset ${entry.baseOffset}, but the previous entry ends at ${previousEnd}`,
@@ -179,6 +220,7 @@ export class Checkers {
       } else {
         log.endOffsets.push(previousEnd);
       }
+      if (entry.index <= log.snapshotIndex) this.checkAgainstSnapshot(node, group, log, entry.index);
     }
     if (hardState !== undefined) {
       log.term = hardState.term;
@@ -187,26 +229,39 @@ export class Checkers {
   }
 
   /**
-   * A restarted node recovered `entries` (index 2 on) and `hardState` from its WAL. Everything the
-   * WAL acknowledged before the crash must be there; the recovered log then replaces the tracked one.
+   * A restarted node recovered its durable snapshot of the group (`snapshot`: index 1, term 1 and end
+   * offset 0 when it has none), the entries after it, and `hardState`, from its snapshot file and WAL.
+   * Everything the WAL acknowledged before the crash must be there, except entries a durable snapshot
+   * covers; the snapshot must be the latest one saved. The recovered log then replaces the tracked one.
    */
   onRecovered(
     node: NodeId,
     group: GroupId,
+    snapshot: { readonly index: number; readonly term: number; readonly endOffset: number },
     entries: readonly EntryFact[],
     hardState: { term: number; vote: number },
   ): void {
     this.counts.recoveries++;
     const before = this.trackedLog(node, group);
-    const recoveredTerms = [0, 1, ...entries.map((entry) => entry.term)];
-    for (let index = 2; index < before.terms.length; index++) {
+    if (snapshot.index < before.snapshotIndex) {
+      throw new SimulationViolation(
+        "durability",
+        `node ${node} group ${group}: a snapshot at ${before.snapshotIndex} was durable but the node recovered ${snapshot.index === 1 ? "none" : `the one at ${snapshot.index}`}`,
+      );
+    }
+    const recoveredTerms: number[] = [];
+    recoveredTerms[snapshot.index] = snapshot.term;
+    for (const entry of entries) recoveredTerms[entry.index] = entry.term;
+    for (let index = Math.max(2, snapshot.index); index < before.terms.length; index++) {
+      const expected = before.terms[index];
       if (
-        recoveredTerms[index] !== before.terms[index] &&
+        expected !== unknown &&
+        recoveredTerms[index] !== expected &&
         !explainedByPending(before, index, recoveredTerms)
       ) {
         throw new SimulationViolation(
           "durability",
-          `node ${node} group ${group}: entry ${index}/${before.terms[index]} was acknowledged durable but recovered as ${recoveredTerms[index] === undefined ? "missing" : `term ${recoveredTerms[index]}`}`,
+          `node ${node} group ${group}: entry ${index}/${expected} was acknowledged durable but recovered as ${recoveredTerms[index] === undefined ? "missing" : `term ${recoveredTerms[index]}`}`,
         );
       }
     }
@@ -219,8 +274,71 @@ export class Checkers {
         `node ${node} group ${group}: hard state term ${before.term} vote ${before.vote} was acknowledged durable but recovered as term ${hardState.term} vote ${hardState.vote}`,
       );
     }
-    this.durable.set(`${node}/${group}`, new TrackedLog());
+    const log = new TrackedLog();
+    if (snapshot.index > 1) resetToSnapshot(log, snapshot.index, snapshot.term, snapshot.endOffset);
+    this.durable.set(`${node}/${group}`, log);
     this.onDurable(node, group, entries, hardState);
+  }
+
+  /**
+   * A node made a snapshot of the group durable: its own (of what it applied through `index`, whose
+   * entry has `term`) or one its leader sent. Two snapshots at one index must be the same state; a
+   * snapshot that does not extend the node's durable log replaces that log (Raft §7: the follower's
+   * conflicting suffix is uncommitted, so it goes).
+   */
+  onSnapshotSaved(
+    node: NodeId,
+    group: GroupId,
+    snapshot: {
+      readonly index: number;
+      readonly term: number;
+      readonly endOffset: number;
+      readonly digest: number;
+    },
+  ): void {
+    this.counts.snapshots++;
+    const { index, term, endOffset, digest } = snapshot;
+    const saved = mapOf(this.snapshots, group);
+    const first = saved.get(index);
+    if (first === undefined) saved.set(index, { digest, term, node });
+    else if (first.digest !== digest || first.term !== term) {
+      throw new SimulationViolation(
+        "state machine safety",
+        `group ${group}: node ${node}'s snapshot at ${index}/${term} (digest ${digest}) differs from node ${first.node}'s at ${index}/${first.term} (digest ${first.digest})`,
+      );
+    }
+    const applied = mapOf(this.applied, group).get(index);
+    if (applied !== undefined && applied.term !== term) {
+      throw new SimulationViolation(
+        "state machine safety",
+        `group ${group}: node ${node} saved a snapshot through ${index}/${term}, but node ${applied.node} applied ${index}/${applied.term}`,
+      );
+    }
+    const log = this.trackedLog(node, group);
+    if (log.terms[index] === term) {
+      const end = log.endOffsets[index] as number;
+      if (end !== unknown && end !== endOffset) {
+        throw new SimulationViolation(
+          "offset contiguity",
+          `node ${node} group ${group}: its snapshot at ${index} ends at offset ${endOffset}, its log at ${end}`,
+        );
+      }
+      log.snapshotIndex = Math.max(log.snapshotIndex, index);
+    } else {
+      resetToSnapshot(log, index, term, endOffset);
+    }
+  }
+
+  /** An entry at or below the node's snapshot index must be the one the snapshot ends with. */
+  private checkAgainstSnapshot(node: NodeId, group: GroupId, log: TrackedLog, index: number): void {
+    if (index !== log.snapshotIndex) return;
+    const snapshot = mapOf(this.snapshots, group).get(index);
+    if (snapshot !== undefined && snapshot.term !== log.terms[index]) {
+      throw new SimulationViolation(
+        "log matching",
+        `node ${node} group ${group}: entry ${index}/${log.terms[index]} replaces the end of its snapshot at ${index}/${snapshot.term}`,
+      );
+    }
   }
 
   /** A node applied `entry` of `group`. */
@@ -240,16 +358,20 @@ export class Checkers {
     }
   }
 
-  /** At the end: an acknowledged entry must be in every live node's log (`termAt` reads it). */
+  /**
+   * At the end: an acknowledged entry must be in every live node's log (`termAt` reads it) or in its
+   * snapshot (through `compactedThrough`), which then holds the entry applied at that index everywhere.
+   */
   checkAcknowledged(
     group: GroupId,
     index: number,
     term: number,
     node: NodeId,
     termAt: (index: number) => number | undefined,
+    compactedThrough = 0,
   ): void {
     this.counts.acknowledgedChecks++;
-    const held = termAt(index);
+    const held = index < compactedThrough ? mapOf(this.applied, group).get(index)?.term : termAt(index);
     if (held !== term) {
       throw new SimulationViolation(
         "acknowledged write lost",
@@ -280,6 +402,24 @@ function explainedByPending(log: TrackedLog, index: number, recoveredTerms: read
     const recovered = recoveredTerms[index];
     return recovered === undefined || write.terms[index - write.first] === recovered;
   });
+}
+
+/** The log becomes the snapshot: nothing known below it, nothing after it. */
+function resetToSnapshot(log: TrackedLog, index: number, term: number, endOffset: number): void {
+  const keep = Math.min(log.terms.length, index);
+  log.terms.length = keep;
+  log.endOffsets.length = keep;
+  for (let i = 2; i < keep; i++) {
+    log.terms[i] = unknown;
+    log.endOffsets[i] = unknown;
+  }
+  while (log.terms.length < index) {
+    log.terms.push(unknown);
+    log.endOffsets.push(unknown);
+  }
+  log.terms.push(term);
+  log.endOffsets.push(endOffset);
+  log.snapshotIndex = index;
 }
 
 function mapOf<K, V>(outer: Map<GroupId, Map<K, V>>, group: GroupId): Map<K, V> {

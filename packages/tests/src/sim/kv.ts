@@ -126,28 +126,94 @@ export function digestOf(data: Uint8Array): number {
   return hash >>> 0;
 }
 
-/** One node's copy of the service state of every group (rebuilt from the log at each restart). */
-export class KvStateMachine {
-  private readonly registers = new Map<string, string>();
-  private readonly logs = new Map<string, number>();
-  /** Per group: the partition offset the next record must start at (checked at apply time too). */
-  readonly nextOffset = new Map<GroupId, number>();
+/** The partition offset a snapshot's state ends at (its `nextOffset`). */
+export function snapshotEndOffset(data: Uint8Array): number {
+  return (JSON.parse(new TextDecoder().decode(data)) as { nextOffset: number }).nextOffset;
+}
 
-  /** Applies a command and returns its output: "ok", the value read, the position, or the length. */
-  apply(command: Command): string | number {
+/** One group's service state on one node: its registers, its logs' lengths, its partition's end. */
+class GroupState {
+  readonly registers = new Map<string, string>();
+  readonly logs = new Map<string, number>();
+  /** The partition offset one past the last record applied (0 before any). */
+  nextOffset = 0;
+}
+
+const snapshotFormatVersion = 1;
+
+/**
+ * One node's copy of the service state of every group: rebuilt from the log at each restart, or from a
+ * group's snapshot (taken every `snapshotAfterEntries` applied entries, when the run's swarm turns
+ * snapshots on) and the log after it.
+ */
+export class KvStateMachine {
+  private readonly groups = new Map<GroupId, GroupState>();
+
+  private state(group: GroupId): GroupState {
+    let state = this.groups.get(group);
+    if (state === undefined) {
+      state = new GroupState();
+      this.groups.set(group, state);
+    }
+    return state;
+  }
+
+  /** Applies a group's command and returns its output: "ok", the value read, the position, or the length. */
+  apply(group: GroupId, stored: StoredCommand): string | number {
+    const state = this.state(group);
+    const { command } = stored;
+    state.nextOffset = stored.offset + 1;
     switch (command.kind) {
       case "write":
-        this.registers.set(command.key, command.value);
+        state.registers.set(command.key, command.value);
         return "ok";
       case "read":
-        return this.registers.get(command.key) ?? "";
+        return state.registers.get(command.key) ?? "";
       case "append": {
-        const length = this.logs.get(command.key) ?? 0;
-        this.logs.set(command.key, length + 1);
+        const length = state.logs.get(command.key) ?? 0;
+        state.logs.set(command.key, length + 1);
         return length;
       }
       case "length":
-        return this.logs.get(command.key) ?? 0;
+        return state.logs.get(command.key) ?? 0;
     }
+  }
+
+  /** The partition offset one past the group's last applied record. */
+  nextOffset(group: GroupId): number {
+    return this.groups.get(group)?.nextOffset ?? 0;
+  }
+
+  /**
+   * The group's state as snapshot bytes: canonical (keys sorted), so two nodes that applied the same
+   * prefix produce identical bytes and the checkers can compare digests. `withoutRegisters` is the
+   * `snapshotLosesWrites` mutation.
+   */
+  snapshot(group: GroupId, withoutRegisters = false): Uint8Array {
+    const state = this.state(group);
+    const sorted = <V>(map: Map<string, V>) => [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const text = JSON.stringify({
+      version: snapshotFormatVersion,
+      nextOffset: state.nextOffset,
+      registers: withoutRegisters ? [] : sorted(state.registers),
+      logs: sorted(state.logs),
+    });
+    return new TextEncoder().encode(text);
+  }
+
+  /** Replaces the group's state by a snapshot's. */
+  restore(group: GroupId, data: Uint8Array): void {
+    const parsed = JSON.parse(new TextDecoder().decode(data)) as {
+      version: number;
+      nextOffset: number;
+      registers: [string, string][];
+      logs: [string, number][];
+    };
+    assert(parsed.version === snapshotFormatVersion, () => `unknown snapshot format ${parsed.version}`);
+    const state = new GroupState();
+    state.nextOffset = parsed.nextOffset;
+    for (const [key, value] of parsed.registers) state.registers.set(key, value);
+    for (const [key, length] of parsed.logs) state.logs.set(key, length);
+    this.groups.set(group, state);
   }
 }

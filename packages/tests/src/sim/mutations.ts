@@ -15,6 +15,11 @@ export type Mutation =
   | "voteWithoutUpToDateCheck"
   /** A leader commits an entry of an earlier term by counting replicas (the Figure 8 bug, Raft §5.4.2). */
   | "commitPreviousTermByCounting"
+  /**
+   * Node 1's state machine snapshots leave out its registers, so a node restored from one forgets
+   * acknowledged writes (a broken snapshot, not a broken log: the checkers must look at snapshots).
+   */
+  | "snapshotLosesWrites"
   /** Progress state machines that break lease exclusivity or fencing (progress-simulation.ts). */
   | ProgressMutation;
 
@@ -22,6 +27,7 @@ export const mutations: readonly Mutation[] = [
   "walAcknowledgesBeforeSync",
   "voteWithoutUpToDateCheck",
   "commitPreviousTermByCounting",
+  "snapshotLosesWrites",
   ...progressMutations,
 ];
 

@@ -5,7 +5,7 @@
  */
 import type { SwarmParameters } from "./swarm.js";
 
-export type Profile = "default" | "aggressive" | "figure8";
+export type Profile = "default" | "aggressive" | "figure8" | "snapshots";
 
 export const profiles: Readonly<Record<Profile, Partial<SwarmParameters>>> = {
   default: {},
@@ -16,6 +16,19 @@ export const profiles: Readonly<Record<Profile, Partial<SwarmParameters>>> = {
     partitionLastsSecondsMax: 10,
     clients: 3,
     clientThinkMsMax: 100,
+  },
+  /**
+   * The aggressive faults with a snapshot every 20 applied entries and no trailing entries kept, so
+   * restarts recover from snapshots and any follower that falls behind gets one installed.
+   */
+  snapshots: {
+    crashEverySeconds: 8,
+    partitionEverySeconds: 8,
+    partitionLastsSecondsMax: 10,
+    clients: 3,
+    clientThinkMsMax: 100,
+    snapshotAfterEntries: 20,
+    snapshotTrailingEntries: 0,
   },
   /**
    * Raft's Figure 8 (§5.4.2), steered by the scripted nemesis of figure8-nemesis.ts: three voters, one
@@ -38,6 +51,8 @@ export const profiles: Readonly<Record<Profile, Partial<SwarmParameters>>> = {
     appendMessageSizeBytes: 1,
     isolateLeaderProbability: 0,
     figure8Nemesis: true,
+    // The nemesis steers one uncompacted log: Figure 8 is about which entries a leader holds.
+    snapshotAfterEntries: undefined,
   },
 };
 

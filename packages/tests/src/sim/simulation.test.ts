@@ -89,6 +89,20 @@ describe("cluster simulation", () => {
     }
   }, 120_000);
 
+  it("snapshots, compacts, installs and recovers snapshots under faults", async () => {
+    const result = await new Simulation({ seed: 7, hours: 0.1, parameters: profiles.snapshots }).run();
+    expect(result.violation?.message).toBeUndefined();
+    for (const counter of [
+      "snapshots",
+      "snapshotsSaved",
+      "snapshotsInstalled",
+      "snapshotsRecovered",
+      "crashes",
+    ]) {
+      expect(result.statistics[counter], counter).toBeGreaterThan(0);
+    }
+  }, 120_000);
+
   it("passes the Figure 8 scenario with a correct build", async () => {
     const summary = await runPool([
       spec(1, 0.05, { profile: "figure8" }),
@@ -153,6 +167,14 @@ describe("mutation check: the simulator catches deliberately broken builds", () 
     expect(["state machine safety", "acknowledged write lost", "linearizability"]).toContain(
       result.violation?.checker,
     );
+  }, 300_000);
+
+  it("a state machine snapshot that loses writes, in one of 3 aggressive seeds of 0.1 h", async () => {
+    const specs = [1, 2, 3].map((seed) =>
+      spec(seed, 0.1, { mutation: "snapshotLosesWrites", profile: "snapshots" }),
+    );
+    const caught = caughtBy((await runPool(specs)).outcomes);
+    expect(caught.filter((checker) => checker !== "not caught").length).toBeGreaterThan(0);
   }, 300_000);
 
   it("prints a replay command that reproduces the same violation, and the trace around it", async () => {

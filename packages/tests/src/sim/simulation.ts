@@ -27,13 +27,21 @@ import {
   type Ticks,
 } from "@helixlog/core";
 import { describeMessage, type Entry, type MultiRaftBatch } from "@helixlog/raft";
-import { type GroupView, RaftHost } from "@helixlog/server";
+import { type GroupView, RaftHost, SnapshotStore, type StoredSnapshot } from "@helixlog/server";
 import { Wal } from "@helixlog/wal";
 import { SimDisk } from "@helixlog/wal/testing";
 import { Checkers, type EntryFact, SimulationViolation } from "./checkers.js";
 import { EventQueue } from "./event-queue.js";
 import { Figure8Nemesis } from "./figure8-nemesis.js";
-import { type Command, decodeCommand, digestOf, encodeCommand, KvStateMachine, offsetOf } from "./kv.js";
+import {
+  type Command,
+  decodeCommand,
+  digestOf,
+  encodeCommand,
+  KvStateMachine,
+  offsetOf,
+  snapshotEndOffset,
+} from "./kv.js";
 import {
   checkLinearizable,
   type LogInput,
@@ -207,6 +215,10 @@ export class Simulation {
     linearizabilitySteps: 0,
     /** A leader's commit index advanced onto an entry of an earlier term (only a broken build does). */
     oldTermCommits: 0,
+    /** Snapshots made durable (taken or installed), installed from a leader, recovered at a restart. */
+    snapshotsSaved: 0,
+    snapshotsInstalled: 0,
+    snapshotsRecovered: 0,
   };
 
   constructor(private readonly options: SimulationOptions) {
@@ -497,6 +509,17 @@ export class Simulation {
     node.appliedIndex = new Map();
     node.seen = new Map();
     const patchNode = nodePatch(this.mutation, this.parameters);
+    const { snapshotAfterEntries, snapshotTrailingEntries } = this.parameters;
+    const snapshotting =
+      snapshotAfterEntries === undefined
+        ? {}
+        : {
+            snapshots: new ObservedSnapshotStore(disk, (snapshot) =>
+              this.guard(() => this.onSnapshotSaved(node, incarnation, snapshot)),
+            ),
+            snapshotAfterEntries,
+            snapshotTrailingEntries,
+          };
     const host = await RaftHost.open({
       nodeId: node.id,
       wal,
@@ -505,7 +528,21 @@ export class Simulation {
       send: (batch) => this.send(batch),
       stateMachine: {
         apply: (group, entry) => this.guard(() => this.onApply(node, incarnation, group, entry)),
+        snapshot: (group) => ({
+          data: node.kv.snapshot(
+            group,
+            this.mutation === "snapshotLosesWrites" && node.id === this.nodeIds[0],
+          ),
+        }),
+        restore: async (group, snapshot, source) => {
+          if (node.incarnation !== incarnation) return;
+          node.kv.restore(group, snapshot.data);
+          node.appliedIndex.set(group, snapshot.index);
+          if (source === undefined) this.statistics.snapshotsRecovered++;
+          else this.statistics.snapshotsInstalled++;
+        },
       },
+      ...snapshotting,
       electionTicks: this.parameters.electionTicks as Ticks,
       heartbeatTicks: this.parameters.heartbeatTicks as Ticks,
       observer: {
@@ -528,11 +565,18 @@ export class Simulation {
       return;
     }
     for (const group of this.groupIds) {
-      const view = host.view(group);
-      const entries = host.engine.entries(group, 2 as LogIndex, (view.lastIndex + 1) as LogIndex);
+      const log = raftOf(host, group).log;
+      const first = log.firstIndex();
+      const snapshotIndex = first - 1;
+      const entries = host.engine.entries(group, first, (log.lastIndex() + 1) as LogIndex);
       this.checkers.onRecovered(
         node.id,
         group,
+        {
+          index: snapshotIndex,
+          term: log.term(snapshotIndex as LogIndex) ?? 0,
+          endOffset: snapshotIndex > 1 ? node.kv.nextOffset(group) : 0,
+        },
         entries.map(entryFact),
         recoveredHardStates.get(group) ?? { term: 0, vote: 0 },
       );
@@ -593,7 +637,7 @@ export class Simulation {
       if (role === "leader") {
         const termAt = (index: number) => raft.log.term(index as LogIndex);
         if (seen.role !== "leader" || seen.term !== term) {
-          this.checkers.onLeader(group, term, node.id, termAt);
+          this.checkers.onLeader(group, term, node.id, termAt, raft.log.firstIndex() - 1);
           this.maybeIsolateLeader(node.id);
           if (this.phase === "safety") this.figure8?.onLeader(node.id);
         }
@@ -721,7 +765,7 @@ export class Simulation {
         const host = node.host;
         if (node.status !== "up" || host === undefined || host.view(group).role !== "leader") continue;
         try {
-          const offset = this.nextOffset(host, group);
+          const offset = this.nextOffset(node, group);
           const data = encodeCommand({
             client: 0,
             operation: 0,
@@ -768,7 +812,7 @@ export class Simulation {
       return;
     }
     const operation = client.nextOperation++;
-    const offset = this.nextOffset(leader.host, group);
+    const offset = this.nextOffset(leader, group);
     let result: { index: number; term: number };
     try {
       result = leader.host.propose(group, encodeCommand({ client: client.id, operation, offset, command }));
@@ -820,14 +864,33 @@ export class Simulation {
     return undefined;
   }
 
-  /** The partition offset one past the last record in the leader's log (DESIGN.md §2). */
-  private nextOffset(host: RaftHost, group: GroupId): number {
-    for (let index = raftOf(host, group).log.lastIndex(); index >= 2; index--) {
+  /**
+   * The partition offset one past the last record in the leader's log (DESIGN.md §2): from its last
+   * record entry, or, when none is left after its snapshot, from the state it applied (which then has
+   * applied no record past the snapshot either).
+   */
+  private nextOffset(node: SimNode, group: GroupId): number {
+    const host = node.host as RaftHost;
+    const log = raftOf(host, group).log;
+    const first = Math.max(2, log.firstIndex());
+    for (let index = log.lastIndex(); index >= first; index--) {
       const [entry] = host.engine.entries(group, index as LogIndex, (index + 1) as LogIndex);
       const offset = entry === undefined ? undefined : offsetOf(entry);
       if (offset !== undefined) return offset + 1;
     }
-    return 0;
+    return first > 2 ? node.kv.nextOffset(group) : 0;
+  }
+
+  /** A node's snapshot of a group became durable (taken by the node or sent by its leader). */
+  private onSnapshotSaved(node: SimNode, incarnation: number, snapshot: StoredSnapshot): void {
+    if (node.incarnation !== incarnation) return;
+    this.statistics.snapshotsSaved++;
+    this.checkers.onSnapshotSaved(node.id, snapshot.group, {
+      index: snapshot.index,
+      term: snapshot.term,
+      endOffset: snapshotEndOffset(snapshot.data),
+      digest: digestOf(snapshot.data),
+    });
   }
 
   private onApply(node: SimNode, incarnation: number, group: GroupId, entry: Entry): void {
@@ -843,7 +906,7 @@ export class Simulation {
     this.checkers.onApply(node.id, group, entryFact(entry));
     const stored = decodeCommand(entry);
     if (stored === undefined) return;
-    const output = node.kv.apply(stored.command);
+    const output = node.kv.apply(group, stored);
     if (this.phase === "liveness" && this.pendingProbe.size > 0) {
       const probeTerm = this.pendingProbe.get(`${node.id}/${incarnation}/${group}/${entry.index}`);
       if (probeTerm === entry.term) this.liveGroups.add(group);
@@ -925,8 +988,13 @@ export class Simulation {
       for (const { group, index, term } of this.acknowledged) {
         const view = views.get(group) as GroupView;
         if (view.role !== "leader" && view.lastIndex < index) continue;
-        this.checkers.checkAcknowledged(group, index, term, node.id, (at) =>
-          host.engine.term(group, at as LogIndex),
+        this.checkers.checkAcknowledged(
+          group,
+          index,
+          term,
+          node.id,
+          (at) => host.engine.term(group, at as LogIndex),
+          raftOf(host, group).log.firstIndex() - 1,
         );
       }
     }
@@ -972,6 +1040,21 @@ export class Simulation {
 /** A group's Raft state on a host, read directly: cheaper than a status view on the hot paths. */
 function raftOf(host: RaftHost, group: GroupId) {
   return host.multiRaft.raftNode(group).raft;
+}
+
+/** The host's snapshot store, telling the simulation each time a snapshot has become durable. */
+class ObservedSnapshotStore extends SnapshotStore {
+  constructor(
+    disk: ConstructorParameters<typeof SnapshotStore>[0],
+    private readonly onSaved: (snapshot: StoredSnapshot) => void,
+  ) {
+    super(disk);
+  }
+
+  override async save(snapshot: StoredSnapshot): Promise<void> {
+    await super.save(snapshot);
+    this.onSaved(snapshot);
+  }
 }
 
 function entryFact(entry: Entry): EntryFact {

@@ -56,6 +56,14 @@ export interface SwarmParameters {
   readonly isolateLeaderProbability: number;
   /** Whether the scripted Figure 8 nemesis (figure8-nemesis.ts) drives the network. */
   readonly figure8Nemesis: boolean;
+  /**
+   * Applied entries after which a node snapshots a group's state machine and compacts its log and WAL
+   * (undefined: never, so the log grows for the whole run). Small values compact often, so restarts
+   * recover from a snapshot and lagging followers get snapshots installed by the leader.
+   */
+  readonly snapshotAfterEntries: number | undefined;
+  /** Entries kept behind a snapshot for followers that lag (0: any lag means a snapshot install). */
+  readonly snapshotTrailingEntries: number;
 }
 
 function pick<T>(rng: Rng, values: readonly T[]): T {
@@ -102,6 +110,9 @@ export function swarmParameters(rng: Rng): SwarmParameters {
     appendMessageSizeBytes: pick(rng, [undefined, undefined, undefined, 1]),
     isolateLeaderProbability: pick(rng, [0, 0, 0.02, 0.1]),
     figure8Nemesis: false,
+    // Drawn last, so the draws above (and every run shape from before snapshots) stay as they were.
+    snapshotAfterEntries: pick(rng, [undefined, 50, 200, 1000]),
+    snapshotTrailingEntries: pick(rng, [0, 0, 10, 100]),
   };
 }
 
