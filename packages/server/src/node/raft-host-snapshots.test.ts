@@ -165,6 +165,30 @@ describe("RaftHost snapshots", () => {
     expect(reopened.state).toEqual(expected(115));
   });
 
+  it("finishes an install a crash cut between the snapshot file and the WAL release (found by the simulator, seed 50)", async () => {
+    const world = await cluster();
+    await produce(world, 0, 10);
+    const leader = await leaderOf(world);
+    const lagging = [...world.nodes.values()].find((node) => node !== leader) as Node;
+    world.cut.add(lagging.id);
+    await produce(world, 10, 100);
+    // The lagging node crashes mid-install: the leader's snapshot is durable on its disk, its WAL still
+    // holds its old, shorter log (the release and truncation never happened).
+    lagging.host.stop();
+    await lagging.wal.close();
+    const snapshot = await new SnapshotStore(leader.disk).load(group);
+    expect(snapshot?.index).toBeGreaterThan(lagging.host.view(group).lastIndex);
+    const disk = lagging.disk.crash();
+    await new SnapshotStore(disk).save(snapshot as NonNullable<typeof snapshot>);
+    const reopened = await open(lagging.id, disk.crash(), world.outbox);
+    world.nodes.set(lagging.id, reopened);
+    expect(reopened.wal.status(group)?.compaction.index).toBe(snapshot?.index);
+    world.cut.delete(lagging.id);
+    await produce(world, 110, 5);
+    expect(reopened.host.failed).toBeUndefined();
+    expect(reopened.state).toEqual(expected(115));
+  });
+
   it("saves, loads and removes snapshot files on a real disk (removing none is no error)", async () => {
     const directory = mkdtempSync(join(tmpdir(), "helix-snapshots-"));
     try {

@@ -239,6 +239,7 @@ export class RaftHost {
     assert(spec.voters.includes(nodeId), () => `node ${nodeId} is no voter of ${spec.group}`);
     if (!isBootstrapped(wal, spec.group)) await bootstrapGroup(wal, spec.group);
     const snapshot = await snapshots?.load(spec.group);
+    if (snapshot !== undefined) await dropLogBehindSnapshot(wal, snapshot);
     const storage = await recoverStorage(wal, spec.group, staticConfState(spec.voters), snapshot);
     if (snapshot !== undefined && snapshot.index === storage.snapshot().metadata.index) {
       assert(stateMachine.restore !== undefined, "a snapshot exists but the state machine cannot restore");
@@ -704,6 +705,25 @@ export class RaftHost {
     this.rejectWaiting(this.unavailable());
     this.options.observer?.onFailure?.(error);
   }
+}
+
+/**
+ * Finishes, at recovery, a snapshot install that a crash interrupted: the snapshot file is durable (an
+ * install writes it first) but the WAL still holds the log it replaced, which does not reach or does
+ * not match the snapshot's last entry. As the install would have, the WAL is released through the
+ * snapshot and its stale suffix truncated; otherwise the WAL refuses the entries the leader sends after
+ * the snapshot, and the node fails at every restart. A WAL that holds the snapshot's last entry is
+ * left alone (its suffix extends the snapshot; a local snapshot keeps trailing entries behind it).
+ */
+async function dropLogBehindSnapshot(wal: Wal, snapshot: StoredSnapshot): Promise<void> {
+  const status = wal.status(snapshot.group);
+  if (status === undefined || status.compaction.index >= snapshot.index) return;
+  if (wal.term(snapshot.group, snapshot.index) === snapshot.term) return;
+  const stale = status.lastIndex > snapshot.index;
+  await Promise.all([
+    wal.release(snapshot.group, { index: snapshot.index, term: snapshot.term }),
+    stale ? wal.truncate(snapshot.group, (snapshot.index + 1) as LogIndex) : undefined,
+  ]);
 }
 
 /** The batch without the messages and heartbeats of `groups`; undefined when nothing is left of it. */
