@@ -127,11 +127,15 @@ export interface CallOptions {
 
 /**
  * A quota's entity: `principal` "" is the default principal; `clientId` absent makes it the principal's
- * own quota (shared by its client ids), "" the default for each client id of the principal.
+ * own quota (shared by its client ids), "" the default for each client id of the principal; `topic`
+ * present makes it the client id's quota on that topic ("" the default for each topic; clientId absent
+ * then means each client id). `cluster` true: the node-wide total of every principal (nothing else set).
  */
 export interface QuotaEntityInput {
   readonly principal?: string;
   readonly clientId?: string;
+  readonly topic?: string;
+  readonly cluster?: boolean;
 }
 
 /** Per second and per node; 0 or absent: unlimited. A burst of 0 or absent: one second's worth of the rate. */
@@ -147,7 +151,7 @@ export interface QuotaLimitsInput {
 }
 
 export interface QuotaMessage {
-  entity: { principal: string; clientId?: string };
+  entity: { principal: string; clientId?: string; topic?: string; cluster?: boolean };
   limits: Required<{ -readonly [Key in keyof QuotaLimitsInput]: number }>;
 }
 
@@ -428,16 +432,26 @@ export class HelixClient {
   }
 }
 
-/** Drops proto-loader's synthetic oneof field of the proto3 `optional` client_id. */
+/** Drops proto-loader's synthetic oneof fields of the proto3 `optional` fields, and `cluster` when false. */
 function quotaOf(quota: QuotaMessage): QuotaMessage {
-  const { principal, clientId } = quota.entity;
-  return { entity: { principal, ...(clientId === undefined ? {} : { clientId }) }, limits: quota.limits };
+  const { principal, clientId, topic, cluster } = quota.entity;
+  return {
+    entity: {
+      principal,
+      ...(clientId === undefined ? {} : { clientId }),
+      ...(topic === undefined ? {} : { topic }),
+      ...(cluster === true ? { cluster } : {}),
+    },
+    limits: quota.limits,
+  };
 }
 
-function entityMessage(entity: QuotaEntityInput): { principal: string; clientId?: string } {
+function entityMessage(entity: QuotaEntityInput): QuotaMessage["entity"] {
   return {
     principal: entity.principal ?? "",
     ...(entity.clientId === undefined ? {} : { clientId: entity.clientId }),
+    ...(entity.topic === undefined ? {} : { topic: entity.topic }),
+    ...(entity.cluster === undefined ? {} : { cluster: entity.cluster }),
   };
 }
 

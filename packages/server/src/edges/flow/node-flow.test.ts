@@ -24,7 +24,7 @@ class FakeNode {
   readonly entries = new Map<string, Uint8Array>();
   setWeight(principal: string, weight: number): void {
     const record: QuotaRecord = {
-      entity: { principal, client: undefined },
+      entity: { cluster: false, principal, client: undefined, topic: undefined },
       limits: {
         produceBytesPerSecond: 0,
         fetchBytesPerSecond: 0,

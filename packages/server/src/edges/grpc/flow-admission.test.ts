@@ -98,7 +98,7 @@ describe("FlowAdmission", () => {
     const run = async () => "ok";
     await flow.produce(produceRequest(5_000), callAs("acme"), run);
     kv.put({
-      entity: { principal: "acme", client: undefined },
+      entity: { cluster: false, principal: "acme", client: undefined, topic: undefined },
       limits: {
         produceBytesPerSecond: 1_000,
         fetchBytesPerSecond: 0,

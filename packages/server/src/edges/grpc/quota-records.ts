@@ -1,10 +1,13 @@
 /**
  * Quota records as the controller's replicated KV store keeps them (issue 12), and their translation to
- * the flow package's definitions. One record per entity: a principal (flow's tenant level) or a
- * principal's client id (flow's client level), either name possibly the default. Keys:
+ * the flow package's definitions. One record per entity, at one of flow's four levels: the cluster (the
+ * node-wide total), a principal (flow's tenant level), a principal's client id (client level) or a
+ * client id's use of a topic (topic level), every name possibly the default. Keys:
  *
- *   quota/principal=<name>                  a principal's quota, shared by its client ids
- *   quota/principal=<name>/client=<name>    one client id of a principal
+ *   quota/cluster                                        every principal's calls together
+ *   quota/principal=<name>                               a principal's quota, shared by its client ids
+ *   quota/principal=<name>/client=<name>                 one client id of a principal
+ *   quota/principal=<name>/client=<name>/topic=<name>    one client id's use of one topic
  *
  * with names URI-encoded and the default written `<default>` (which encoding can never produce, so a
  * principal literally named "<default>" stays distinct). The value is JSON, versioned. Every node reads
@@ -13,6 +16,7 @@
 import { HelixError, limits } from "@helixlog/core";
 import {
   type QuotaDefinition,
+  type QuotaLevel,
   type QuotaResource,
   validateQuotaDefinitions,
   validateTokenBucketConfig,
@@ -23,10 +27,16 @@ export const quotaKeyPrefix = "quota/";
 const defaultName = "<default>";
 const recordVersion = 1;
 
-/** `undefined` names are defaults; `clientId` absent (not undefined-valued) means a principal-level quota. */
+/**
+ * `undefined` names are defaults; `client` absent (not undefined-valued) means a principal-level quota,
+ * `topic` absent a quota that is not per topic. A cluster entity (`cluster` true) has neither and no
+ * principal. A topic entity always has a client (the default when the wire left client_id out).
+ */
 export interface QuotaEntity {
+  readonly cluster: boolean;
   readonly principal: string | undefined;
   readonly client: { readonly clientId: string | undefined } | undefined;
+  readonly topic: { readonly topic: string | undefined } | undefined;
 }
 
 /** Rates per second (0: unlimited) and bursts (resolved: never 0 where the rate is set). */
@@ -50,6 +60,8 @@ export interface QuotaRecord {
 export interface QuotaEntityMessage {
   principal: string;
   clientId?: string;
+  topic?: string;
+  cluster?: boolean;
 }
 export interface QuotaLimitsMessage {
   produceBytesPerSecond: number;
@@ -65,13 +77,29 @@ export interface QuotaMessage {
   limits: QuotaLimitsMessage;
 }
 
-/** Validates a wire entity: names of 1..quotaKeyLengthMax characters, "" for the default. */
+/**
+ * Validates a wire entity: names of 1..quotaKeyLengthMax characters, "" for the default; a cluster
+ * entity names nothing else; a topic entity without client_id is the default client id's.
+ */
 export function entityOf(message: QuotaEntityMessage | undefined | null): QuotaEntity {
   if (message === undefined || message === null) throw invalid("entity is required");
+  if (message.cluster === true) {
+    if (message.principal !== "" || message.clientId !== undefined || message.topic !== undefined) {
+      throw invalid(
+        "a cluster quota (entity.cluster) is the total of every principal: it cannot also name a principal, client_id or topic",
+      );
+    }
+    return { cluster: true, principal: undefined, client: undefined, topic: undefined };
+  }
   const principal = nameOf(message.principal, "entity.principal");
+  const topic = message.topic === undefined ? undefined : { topic: nameOf(message.topic, "entity.topic") };
   const client =
-    message.clientId === undefined ? undefined : { clientId: nameOf(message.clientId, "entity.client_id") };
-  return { principal, client };
+    message.clientId === undefined
+      ? topic === undefined
+        ? undefined
+        : { clientId: undefined }
+      : { clientId: nameOf(message.clientId, "entity.client_id") };
+  return { cluster: false, principal, client, topic };
 }
 
 function nameOf(value: string, field: string): string | undefined {
@@ -83,9 +111,11 @@ function nameOf(value: string, field: string): string | undefined {
 }
 
 export function entityMessageOf(entity: QuotaEntity): QuotaEntityMessage {
+  if (entity.cluster) return { principal: "", cluster: true };
   return {
     principal: entity.principal ?? "",
     ...(entity.client === undefined ? {} : { clientId: entity.client.clientId ?? "" }),
+    ...(entity.topic === undefined ? {} : { topic: entity.topic.topic ?? "" }),
   };
 }
 
@@ -128,9 +158,14 @@ function weightOf(value: number): number {
   return value;
 }
 
-/** A weight orders one principal's work against others': a client id or the default principal has none. */
+/**
+ * A weight orders one principal's work against others': the cluster level, a client id, a topic or the
+ * default principal has none.
+ */
 function requireWeightPlace(record: QuotaRecord): void {
   if (record.limits.weight === 0) return;
+  if (record.entity.cluster) throw invalid("a weight belongs to a principal, not the cluster level");
+  if (record.entity.topic !== undefined) throw invalid("a weight belongs to a principal, not a topic quota");
   if (record.entity.client !== undefined) throw invalid("a weight belongs to a principal, not a client id");
   if (record.entity.principal === undefined) throw invalid("a weight needs a named principal");
 }
@@ -174,10 +209,12 @@ function burstOf(value: number, rate: number, field: string): number {
 
 /** The KV key of an entity's record; INVALID_ARGUMENT if its encoded names make it too long. */
 export function quotaKeyOf(entity: QuotaEntity): string {
+  if (entity.cluster) return `${quotaKeyPrefix}cluster`;
   const encode = (name: string | undefined) => (name === undefined ? defaultName : encodeURIComponent(name));
   const key =
     `${quotaKeyPrefix}principal=${encode(entity.principal)}` +
-    (entity.client === undefined ? "" : `/client=${encode(entity.client.clientId)}`);
+    (entity.client === undefined ? "" : `/client=${encode(entity.client.clientId)}`) +
+    (entity.topic === undefined ? "" : `/topic=${encode(entity.topic.topic)}`);
   if (key.length > limits.kvKeyLengthMax) {
     throw invalid(
       `the quota entity's names are too long for a KV key (${key.length} > ${limits.kvKeyLengthMax})`,
@@ -224,17 +261,25 @@ const resources: readonly {
   { resource: "requests", rate: "requestsPerSecond", burst: "requestBurst" },
 ];
 
-/** The flow definitions of the records: a principal record is flow's tenant level, a client record its client level. */
+/** The flow level of an entity: a principal record is flow's tenant level. */
+function levelOf(entity: QuotaEntity): QuotaLevel {
+  if (entity.cluster) return "cluster";
+  if (entity.topic !== undefined) return "topic";
+  return entity.client === undefined ? "tenant" : "client";
+}
+
+/** The flow definitions of the records, one per record and rate that is set. */
 export function definitionsOf(records: readonly QuotaRecord[]): QuotaDefinition[] {
   const definitions: QuotaDefinition[] = [];
   for (const { entity, limits: recordLimits } of records) {
     for (const { resource, rate, burst } of resources) {
       if (recordLimits[rate] === 0) continue;
       definitions.push({
-        level: entity.client === undefined ? "tenant" : "client",
+        level: levelOf(entity),
         resource,
         ...(entity.principal === undefined ? {} : { tenant: entity.principal }),
         ...(entity.client?.clientId === undefined ? {} : { clientId: entity.client.clientId }),
+        ...(entity.topic?.topic === undefined ? {} : { topic: entity.topic.topic }),
         ratePerSecond: recordLimits[rate],
         burst: recordLimits[burst],
       });
