@@ -9,10 +9,13 @@ type QuotaEntity = Parameters<HelixClient["setQuota"]>[0];
 type QuotaLimits = Parameters<HelixClient["setQuota"]>[1];
 type Quota = Awaited<ReturnType<HelixClient["listQuotas"]>>[number];
 
-interface EntityOptions {
+export interface EntityOptions {
   principal?: string;
   clientId?: string;
   defaultClientId?: boolean;
+  topic?: string;
+  defaultTopic?: boolean;
+  cluster?: boolean;
 }
 
 interface SetOptions extends EntityOptions {
@@ -29,8 +32,12 @@ const entityHelp = [
   "",
   "Entity: --principal NAME (omitted: the default principal, applying to each principal separately);",
   "with --client-id ID (or --default-client-id for each client id separately) the quota is that client's,",
-  "else the principal's own, shared by all its client ids. Callers identify themselves with the gRPC",
-  "metadata x-helix-principal (default anonymous) and x-helix-client-id. Quotas apply per node.",
+  "else the principal's own, shared by all its client ids. With --topic NAME (or --default-topic for",
+  "each topic separately) it is the client id's use of that topic (without a client id option: of each",
+  "client id of the principal). --cluster alone: the total of every principal on each node.",
+  "A call must be within every level that has a quota (cluster, principal, client id, topic).",
+  "Callers identify themselves with the gRPC metadata x-helix-principal (default anonymous) and",
+  "x-helix-client-id; Kafka clients are principal anonymous with their client.id. Quotas apply per node.",
 ].join("\n");
 
 /** `helix quota set|list|delete`: per-principal and per-client quotas, stored in the controller. */
@@ -44,7 +51,7 @@ export function addQuotaCommands(program: Command): void {
     );
 
   withEntityOptions(quota.command("set"))
-    .description("set (replace) the quota of a principal or client id")
+    .description("set (replace) the quota of the cluster, a principal, a client id or a topic")
     .option(
       "--produce-rate <bytes>",
       "produce bytes per second (e.g. 1MB, 512KiB)",
@@ -77,10 +84,12 @@ export function addQuotaCommands(program: Command): void {
       `${entityHelp}\n\nExamples:\n  helix quota set --principal acme --produce-rate 10MB --fetch-rate 20MB\n` +
         "  helix quota set --principal acme --weight 2\n" +
         "  helix quota set --principal acme --client-id loader --produce-rate 1MB --produce-burst 256KiB\n" +
-        "  helix quota set --default-client-id --request-rate 100",
+        "  helix quota set --default-client-id --request-rate 100\n" +
+        "  helix quota set --principal acme --client-id loader --topic orders --produce-rate 512KiB\n" +
+        "  helix quota set --cluster --produce-rate 100MB --fetch-rate 200MB",
     )
     .action(async (options: SetOptions, command: Command) => {
-      const entity = entityOf(options);
+      const entity = quotaEntityOf(options);
       const limits: QuotaLimits = {
         produceBytesPerSecond: options.produceRate ?? 0,
         fetchBytesPerSecond: options.fetchRate ?? 0,
@@ -112,6 +121,7 @@ export function addQuotaCommands(program: Command): void {
             [
               "principal",
               "client id",
+              "topic",
               "produce B/s",
               "produce burst",
               "fetch B/s",
@@ -121,8 +131,13 @@ export function addQuotaCommands(program: Command): void {
               "weight",
             ],
             quotas.map((entry) => [
-              entry.entity.principal === "" ? "(default)" : entry.entity.principal,
-              clientCell(entry.entity.clientId),
+              entry.entity.cluster === true
+                ? "(cluster)"
+                : entry.entity.principal === ""
+                  ? "(default)"
+                  : entry.entity.principal,
+              entry.entity.cluster === true ? "-" : clientCell(entry.entity.clientId),
+              topicCell(entry.entity.topic),
               unlimitedIfZero(entry.limits.produceBytesPerSecond),
               dashIfZero(entry.limits.produceBurstBytes),
               unlimitedIfZero(entry.limits.fetchBytesPerSecond),
@@ -136,13 +151,14 @@ export function addQuotaCommands(program: Command): void {
     });
 
   withEntityOptions(quota.command("delete"))
-    .description("delete the quota of a principal or client id")
+    .description("delete the quota of the cluster, a principal, a client id or a topic")
     .addHelpText(
       "after",
-      `${entityHelp}\n\nExamples:\n  helix quota delete --principal acme\n  helix quota delete --principal acme --client-id loader`,
+      `${entityHelp}\n\nExamples:\n  helix quota delete --principal acme\n  helix quota delete --principal acme --client-id loader\n` +
+        "  helix quota delete --principal acme --client-id loader --topic orders\n  helix quota delete --cluster",
     )
     .action(async (options: EntityOptions, command: Command) => {
-      const entity = entityOf(options);
+      const entity = quotaEntityOf(options);
       await withPool(command, async (pool, global) => {
         const deleted = await followLeader(pool, (client) => client.deleteQuota(entity));
         if (global.json) printJson({ deleted });
@@ -160,19 +176,49 @@ function withEntityOptions(command: Command): Command {
   return command
     .option("--principal <name>", "the principal (omitted: the default principal)")
     .option("--client-id <id>", "a client id of the principal")
-    .option("--default-client-id", "the default quota of each client id of the principal");
+    .option("--default-client-id", "the default quota of each client id of the principal")
+    .option("--topic <name>", "a topic: the client id's (or each client id's) use of it")
+    .option("--default-topic", "the default quota of each topic, per client id")
+    .option("--cluster", "the cluster level: the total of every principal on each node");
 }
 
-function entityOf(options: EntityOptions): QuotaEntity {
+/** The entity the options name; contradictory or empty options are usage errors. */
+export function quotaEntityOf(options: EntityOptions): QuotaEntity {
+  if (options.cluster === true) {
+    const others = (
+      [
+        ["--principal", options.principal],
+        ["--client-id", options.clientId],
+        ["--default-client-id", options.defaultClientId],
+        ["--topic", options.topic],
+        ["--default-topic", options.defaultTopic],
+      ] as const
+    ).filter(([, value]) => value !== undefined && value !== false);
+    if (others.length > 0) {
+      throw new UsageError(
+        `--cluster is the total of every principal; it cannot be combined with ${others.map(([flag]) => flag).join(", ")}`,
+      );
+    }
+    return { cluster: true };
+  }
   if (options.clientId !== undefined && options.defaultClientId === true) {
     throw new UsageError("give --client-id or --default-client-id, not both");
+  }
+  if (options.topic !== undefined && options.defaultTopic === true) {
+    throw new UsageError("give --topic or --default-topic, not both");
   }
   if (options.principal === "")
     throw new UsageError("--principal needs a name; omit it for the default principal");
   if (options.clientId === "")
     throw new UsageError("--client-id needs an id; use --default-client-id for the default");
+  if (options.topic === "") throw new UsageError("--topic needs a name; use --default-topic for the default");
   const clientId = options.defaultClientId === true ? "" : options.clientId;
-  return { principal: options.principal ?? "", ...(clientId === undefined ? {} : { clientId }) };
+  const topic = options.defaultTopic === true ? "" : options.topic;
+  return {
+    principal: options.principal ?? "",
+    ...(clientId === undefined ? {} : { clientId }),
+    ...(topic === undefined ? {} : { topic }),
+  };
 }
 
 const sizeUnits: Readonly<Record<string, number>> = {
@@ -203,13 +249,18 @@ export function parseSize(flag: string) {
   };
 }
 
-function describeEntity(entity: { principal?: string; clientId?: string }): string {
+export function describeEntity(entity: QuotaEntity): string {
+  if (entity.cluster === true) return "the cluster (every principal together)";
   const principal =
     entity.principal === undefined || entity.principal === ""
       ? "the default principal"
       : `principal ${entity.principal}`;
-  if (entity.clientId === undefined) return principal;
-  return `${entity.clientId === "" ? "each client id" : `client id ${entity.clientId}`} of ${principal}`;
+  const client =
+    entity.clientId === undefined && entity.topic === undefined
+      ? principal
+      : `${entity.clientId === undefined || entity.clientId === "" ? "each client id" : `client id ${entity.clientId}`} of ${principal}`;
+  if (entity.topic === undefined) return client;
+  return `${entity.topic === "" ? "each topic" : `topic ${entity.topic}`} for ${client}`;
 }
 
 function describeLimits(quota: Quota): string {
@@ -228,6 +279,11 @@ function describeLimits(quota: Quota): string {
 function clientCell(clientId: string | undefined): string {
   if (clientId === undefined) return "(all, shared)";
   return clientId === "" ? "(default)" : clientId;
+}
+
+function topicCell(topic: string | undefined): string {
+  if (topic === undefined) return "(all)";
+  return topic === "" ? "(default)" : topic;
 }
 
 function unlimitedIfZero(value: number): string {
