@@ -64,6 +64,17 @@ export interface KafkaCaller {
 /** What a Kafka quota charges: produce bytes (request size) or fetch bytes (response size). */
 export type KafkaQuotaResource = "produceBytes" | "fetchBytes";
 
+/**
+ * The record bytes of one topic in a metered request (produce) or response (fetch), for topic-level
+ * quotas. `name` is "" where the request named the topic by id only (Fetch v13+); `topicId` is "" where
+ * it named it by name.
+ */
+export interface KafkaTopicBytes {
+  readonly name: string;
+  readonly topicId: string;
+  readonly bytes: number;
+}
+
 export interface ProduceInput {
   readonly topic: string;
   readonly partition: number;
@@ -221,8 +232,14 @@ export interface KafkaBackend {
    * Quotas (optional): charges one Produce or Fetch request of `bytes` (and one request) to `caller`
    * and answers the throttle time in ms, 0 when within quota. The broker puts it in the response's
    * `throttle_time_ms` and mutes the connection that long (KIP-219; broker/quota-throttle.ts).
+   * `topics` splits the records' bytes by topic (their sum is at most `bytes`), for topic-level quotas.
    */
-  quotaThrottleMs?(caller: KafkaCaller, resource: KafkaQuotaResource, bytes: number): number;
+  quotaThrottleMs?(
+    caller: KafkaCaller,
+    resource: KafkaQuotaResource,
+    bytes: number,
+    topics: readonly KafkaTopicBytes[],
+  ): number;
   /** `currentLeaderEpoch`: as in FetchInput. */
   listOffset(
     topic: string,

@@ -21,6 +21,7 @@ export type {
   KafkaBackend,
   KafkaCaller,
   KafkaQuotaResource,
+  KafkaTopicBytes,
   ListedOffset,
   OffsetCommitMember,
   OffsetQuery,

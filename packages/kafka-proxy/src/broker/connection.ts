@@ -241,7 +241,7 @@ export class KafkaConnection {
       return { frame: this.answerError(handler, body, -1, respond), throttle: noThrottle };
     }
     // Quotas (quota-throttle.ts): Produce and Fetch are charged, answered with throttle_time_ms and mute.
-    return throttleResponse(this.options.backend, header, requestBytes, response, respond);
+    return throttleResponse(this.options.backend, header, requestBytes, body, response, respond);
   }
 
   /** The handler's error response with `errorCode` everywhere (nothing for a request that expects none). */

@@ -11,8 +11,12 @@
  *   only after the throttle time, which is how older clients were held back.
  *
  * acks=0 produces get no response, but are charged and mute the connection all the same.
+ *
+ * The backend also gets each topic's share of the record bytes (a produce's request batches, a fetch's
+ * response batches), so quotas on a client's use of one topic apply; the rest of the frame (headers,
+ * framing) is charged to the caller without a topic.
  */
-import type { KafkaBackend, KafkaCaller, KafkaQuotaResource } from "../backend.js";
+import type { KafkaBackend, KafkaCaller, KafkaQuotaResource, KafkaTopicBytes } from "../backend.js";
 import type { RequestHeader } from "../protocol/generated/request-header/types.gen.js";
 
 /** Kafka's user for a connection without SASL; Helix's default principal. */
@@ -34,6 +38,41 @@ export function quotaResourceOf(apiKey: number): KafkaQuotaResource | undefined 
   return undefined;
 }
 
+interface MeteredTopics {
+  readonly topicData?: readonly {
+    readonly name: string;
+    readonly partitionData: readonly { readonly records: Uint8Array | null }[];
+  }[];
+  readonly responses?: readonly {
+    readonly topic?: string;
+    readonly topicId?: string;
+    readonly partitions: readonly { readonly records?: Uint8Array | null }[];
+  }[];
+}
+
+/** Each topic's record bytes: a Produce request's batches, or a Fetch response's. */
+export function topicBytesOf(
+  resource: KafkaQuotaResource,
+  request: unknown,
+  response: unknown,
+): KafkaTopicBytes[] {
+  const topics: KafkaTopicBytes[] = [];
+  if (resource === "produceBytes") {
+    for (const topic of (request as MeteredTopics | null)?.topicData ?? []) {
+      let bytes = 0;
+      for (const partition of topic.partitionData) bytes += partition.records?.length ?? 0;
+      topics.push({ name: topic.name, topicId: "", bytes });
+    }
+  } else {
+    for (const topic of (response as MeteredTopics | null)?.responses ?? []) {
+      let bytes = 0;
+      for (const partition of topic.partitions) bytes += partition.records?.length ?? 0;
+      topics.push({ name: topic.topic ?? "", topicId: topic.topicId ?? "", bytes });
+    }
+  }
+  return topics;
+}
+
 export interface Throttle {
   /** How long the connection stays muted. */
   readonly muteMs: number;
@@ -51,6 +90,7 @@ export function throttleResponse(
   backend: KafkaBackend,
   header: RequestHeader,
   requestBytes: number,
+  request: unknown,
   response: unknown,
   encode: (response: unknown) => Uint8Array,
 ): { frame: Uint8Array | null; throttle: Throttle } {
@@ -58,7 +98,8 @@ export function throttleResponse(
   const frame = response === null ? null : encode(response);
   if (resource === undefined || backend.quotaThrottleMs === undefined) return { frame, throttle: noThrottle };
   const bytes = resource === "produceBytes" ? requestBytes : (frame?.length ?? 0);
-  const throttleMs = backend.quotaThrottleMs(callerOf(header), resource, bytes);
+  const topics = topicBytesOf(resource, request, response);
+  const throttleMs = backend.quotaThrottleMs(callerOf(header), resource, bytes, topics);
   if (throttleMs <= 0) return { frame, throttle: noThrottle };
   const clientSide = header.requestApiVersion >= (clientSideThrottleVersion[header.requestApiKey] ?? 0);
   const throttle = { muteMs: throttleMs, delayMs: clientSide ? 0 : throttleMs };

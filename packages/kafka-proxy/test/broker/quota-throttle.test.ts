@@ -3,12 +3,13 @@
  *   - a throttled Produce v7 (client-side throttling, KIP-219) is answered at once with throttle_time_ms,
  *     and the connection is muted: the next request on it is not answered before the throttle has passed;
  *   - a throttled Produce v5 (before KIP-219) gets its response only after the throttle time;
- *   - Produce is charged its request size and Fetch its response size, to the caller's client id, and
+ *   - Produce is charged its request size and Fetch its response size, to the caller's client id, with
+ *     each topic's record bytes named (for topic-level quotas), and
  *     requests quotas do not meter (ApiVersions) are never charged; an unthrottled request is not delayed.
  */
 import { encodeRecordBatch } from "@helixlog/core";
 import { afterEach, describe, expect, it } from "vitest";
-import type { KafkaCaller, KafkaQuotaResource } from "../../src/backend.js";
+import type { KafkaCaller, KafkaQuotaResource, KafkaTopicBytes } from "../../src/backend.js";
 import { defaultApiVersionsRequest } from "../../src/protocol/generated/api-versions/defaults.gen.js";
 import { fetchApi } from "../../src/protocol/generated/fetch/index.gen.js";
 import { produceApi } from "../../src/protocol/generated/produce/index.gen.js";
@@ -28,6 +29,7 @@ interface Charge {
   caller: KafkaCaller;
   resource: KafkaQuotaResource;
   bytes: number;
+  topics: readonly KafkaTopicBytes[];
 }
 
 /** A broker whose backend throttles the first `throttled` metered requests by `throttleMs`. */
@@ -42,8 +44,13 @@ async function throttlingBroker(throttleMs: number, throttled = 1): Promise<Char
   });
   const charges: Charge[] = [];
   Object.assign(broker.backend, {
-    quotaThrottleMs: (caller: KafkaCaller, resource: KafkaQuotaResource, bytes: number) => {
-      charges.push({ caller, resource, bytes });
+    quotaThrottleMs: (
+      caller: KafkaCaller,
+      resource: KafkaQuotaResource,
+      bytes: number,
+      topics: readonly KafkaTopicBytes[],
+    ) => {
+      charges.push({ caller, resource, bytes, topics });
       return charges.length <= throttled ? throttleMs : 0;
     },
   });
@@ -100,6 +107,8 @@ describe("Kafka quota throttling", () => {
     expect(charges[0]?.resource).toBe("produceBytes");
     expect(charges[0]?.caller).toEqual({ principal: "anonymous", clientId: "raw" });
     expect(charges[0]?.bytes).toBeGreaterThan(records.length);
+    // Its topic's share (for topic-level quotas): the record batches it carries.
+    expect(charges[0]?.topics).toEqual([{ name: "metered", topicId: "", bytes: records.length }]);
   });
 
   it("holds back the response of a throttled Produce v5 for the throttle time", async () => {
@@ -155,5 +164,9 @@ describe("Kafka quota throttling", () => {
     // The response frame: the records and their framing (with its 4-byte size prefix).
     expect(charges[1]?.bytes).toBeGreaterThan(records.length);
     expect(charges[1]?.bytes).toBe(client.responses[1]!.length + 4);
+    // Its topic's share: the record batches it returned.
+    expect(charges[1]?.topics).toEqual([
+      { name: "metered", topicId: "00000000-0000-0000-0000-000000000000", bytes: records.length },
+    ]);
   });
 });

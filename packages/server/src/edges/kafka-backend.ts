@@ -42,6 +42,7 @@ import {
   type KafkaBackend,
   type KafkaCaller,
   type KafkaQuotaResource,
+  type KafkaTopicBytes,
   type ListedOffset,
   type OffsetCommitMember,
   type OffsetQuery,
@@ -181,10 +182,21 @@ export class HelixKafkaBackend implements KafkaBackend {
     };
   }
 
-  quotaThrottleMs(caller: KafkaCaller, resource: KafkaQuotaResource, bytes: number): number {
-    return this.flow === undefined
-      ? 0
-      : kafkaQuotaThrottleMs(this.flow, caller, resource, bytes, monotonicMicros());
+  quotaThrottleMs(
+    caller: KafkaCaller,
+    resource: KafkaQuotaResource,
+    bytes: number,
+    topics: readonly KafkaTopicBytes[] = [],
+  ): number {
+    if (this.flow === undefined) return 0;
+    // Fetch v13+ names topics by id only; the topic level meters names (what operators configure).
+    let names: Map<string, string> | undefined;
+    const named = topics.map((topic) => {
+      if (topic.name !== "" || topic.topicId === "") return topic;
+      names ??= new Map(this.node.listTopics().map((record) => [record.id, record.name]));
+      return { ...topic, name: names.get(topic.topicId) ?? "" };
+    });
+    return kafkaQuotaThrottleMs(this.flow, caller, resource, bytes, named, monotonicMicros());
   }
 
   /**

@@ -7,11 +7,13 @@
  *   it after `retry.backoff.ms` (Java's TimeoutException is retriable; KafkaJS retries it too), where
  *   THROTTLING_QUOTA_EXCEEDED, the mapping of RESOURCE_EXHAUSTED, fails a produce in the Java client.
  * - `kafkaQuotaThrottleMs`: charges a Produce (request bytes) or Fetch (response bytes) and one request
- *   to (principal, client id) against the controller-stored quotas, always admitting (KIP-599 debt),
+ *   to (principal, client id), each topic's record bytes to that topic too, against the
+ *   controller-stored quotas (all four levels), always admitting (KIP-599 debt),
  *   and answers the throttle time the listener puts in `throttle_time_ms` and mutes the connection for.
  */
 import { HelixError } from "@helixlog/core";
-import type { KafkaCaller, KafkaQuotaResource } from "@helixlog/kafka-proxy";
+import type { QuotaCharge } from "@helixlog/flow";
+import type { KafkaCaller, KafkaQuotaResource, KafkaTopicBytes } from "@helixlog/kafka-proxy";
 import type { NodeFlow } from "./node-flow.js";
 
 const anonymous: KafkaCaller = { principal: "anonymous", clientId: "" };
@@ -54,22 +56,32 @@ export async function runKafkaWork<Result>(
   }
 }
 
+/**
+ * Charges one Kafka Produce or Fetch: each topic's record bytes to (principal, client id, topic), so
+ * topic-level quotas apply, the rest of the frame to (principal, client id); the cluster, principal and
+ * client levels see the sum. The request quota is charged once, without a topic (one Kafka request
+ * spans topics), so topic-level request quotas apply to gRPC calls only.
+ */
 export function kafkaQuotaThrottleMs(
   flow: NodeFlow,
   caller: KafkaCaller,
   resource: KafkaQuotaResource,
   bytes: number,
+  topics: readonly KafkaTopicBytes[],
   nowMicros: number,
 ): number {
   flow.quotas.maybeRefresh();
   const subject = { tenant: caller.principal, clientId: caller.clientId };
-  const { throttleTimeMs } = flow.quotas.manager.admitAndThrottle(
-    [
-      { subject, resource, cost: Math.max(0, Math.floor(bytes)) },
-      { subject, resource: "requests", cost: 1 },
-    ],
-    nowMicros,
-  );
+  let rest = Math.max(0, Math.floor(bytes));
+  const charges: QuotaCharge[] = [];
+  for (const topic of topics) {
+    const cost = Math.min(rest, Math.max(0, Math.floor(topic.bytes)));
+    if (topic.name === "" || cost === 0) continue;
+    charges.push({ subject: { ...subject, topic: topic.name }, resource, cost });
+    rest -= cost;
+  }
+  charges.push({ subject, resource, cost: rest }, { subject, resource: "requests", cost: 1 });
+  const { throttleTimeMs } = flow.quotas.manager.admitAndThrottle(charges, nowMicros);
   if (resource === "fetchBytes") flow.countFetched(caller.principal, bytes);
   return throttleTimeMs;
 }
