@@ -4,7 +4,8 @@
  *   - each topic's record bytes are charged to the caller's use of that topic: a topic quota throttles
  *     a Produce or Fetch to its topic, while the same client's traffic to another topic is not
  *     throttled, and bytes outside any topic's records never reach a topic quota;
- *   - the cluster quota sees the sum of every principal's bytes.
+ *   - the cluster quota sees the sum of every principal's bytes;
+ *   - through HelixKafkaBackend, a Fetch v13+ topic named by id only is metered under its name.
  */
 import { describe, expect, it } from "vitest";
 import type { HelixNode } from "../../node/helix-node.js";
@@ -15,6 +16,7 @@ import {
   quotaKeyOf,
   recordOf,
 } from "../grpc/quota-records.js";
+import { HelixKafkaBackend } from "../kafka-backend.js";
 import { kafkaQuotaThrottleMs } from "./kafka-flow.js";
 import { NodeFlow } from "./node-flow.js";
 
@@ -28,7 +30,10 @@ const noLimits: QuotaLimitsMessage = {
 };
 
 /** A node answering only the KV reads the quotas make, holding the given quota records. */
-function nodeWith(records: readonly [QuotaEntityMessage, Partial<QuotaLimitsMessage>][]): HelixNode {
+function nodeWith(
+  records: readonly [QuotaEntityMessage, Partial<QuotaLimitsMessage>][],
+  topics: readonly { id: string; name: string }[] = [],
+): HelixNode {
   const entries = records.map(([entity, limits]) => {
     const record = recordOf(entity, { ...noLimits, ...limits });
     return { key: quotaKeyOf(record.entity), value: encodeQuotaRecord(record), revision: 1 };
@@ -36,6 +41,7 @@ function nodeWith(records: readonly [QuotaEntityMessage, Partial<QuotaLimitsMess
   return {
     kvRevision: () => 1,
     kvList: (prefix: string) => entries.filter(({ key }) => key.startsWith(prefix)),
+    listTopics: () => topics,
   } as unknown as HelixNode;
 }
 
@@ -93,5 +99,26 @@ describe("Kafka quota charges", () => {
     // p2 alone is within the burst; together they are 200 bytes (200 ms) over it.
     expect(produce("p2", 600)).toBe(200);
     expect(produce("p3", 1)).toBe(201);
+  });
+
+  it("meters a Fetch v13+ topic named by its id under the topic's name", () => {
+    const topicId = "0b7c8a3e-0000-4000-8000-000000000001";
+    const node = nodeWith(
+      [
+        [
+          { principal: "", topic: "slow" },
+          { fetchBytesPerSecond: 1_000, fetchBurstBytes: 1_000 },
+        ],
+      ],
+      [{ id: topicId, name: "slow" }],
+    );
+    const backend = new HelixKafkaBackend(node, new NodeFlow(node));
+    const fetched = (id: string) =>
+      backend.quotaThrottleMs(loader, "fetchBytes", 3_100, [{ name: "", topicId: id, bytes: 3_000 }]);
+    // An unknown id is no topic: only the levels above meter it (none here).
+    expect(fetched("0b7c8a3e-0000-4000-8000-00000000ffff")).toBe(0);
+    // 2,000 bytes of debt at 1,000 B/s, less what the real clock refilled since.
+    expect(fetched(topicId)).toBeGreaterThan(1_500);
+    expect(fetched(topicId)).toBeLessThanOrEqual(5_000);
   });
 });
