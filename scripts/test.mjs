@@ -37,7 +37,7 @@ if (extraArguments.length === 0) {
 }
 
 rmSync(resultsPath, { force: true });
-step("vitest", npx, [
+const vitestOk = step("vitest", npx, [
   "vitest",
   "run",
   "--reporter=default",
@@ -49,13 +49,19 @@ if (existsSync(resultsPath)) {
   const results = JSON.parse(readFileSync(resultsPath, "utf8"));
   passed += results.numPassedTests;
   failed += results.numFailedTests;
-  // A test file that fails to load has no tests to count; count it as one failure so it is never silent.
+  // A test file that failed with no failed test (it did not load, or a beforeAll/afterAll hook threw
+  // and its tests were skipped) counts as one failure, so it is never silent.
   const brokenFiles = results.testResults.filter(
-    (file) => file.status === "failed" && file.assertionResults.length === 0,
+    (file) =>
+      file.status === "failed" && !file.assertionResults.some((assertion) => assertion.status === "failed"),
   );
   for (const file of brokenFiles)
-    process.stdout.write(`test file failed to load: ${file.name}\n${file.message}\n`);
+    process.stdout.write(`test file failed outside its tests: ${file.name}\n${file.message}\n`);
   failed += brokenFiles.length;
+  if (!vitestOk && failed === 0) {
+    process.stdout.write("vitest failed although no test or file did: counting the run as one failure\n");
+    failed++;
+  }
 } else {
   process.stdout.write("vitest wrote no results: counting the run as one failure\n");
   failed++;

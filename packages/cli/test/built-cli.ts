@@ -9,7 +9,7 @@
  * sources keeps the URL of its own source file, so paths built from it (the .proto directory) still
  * point into the repository.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
@@ -26,6 +26,8 @@ export interface BuiltCli {
 /** Compiles the CLI into a temporary directory under node_modules/.cache (seconds, once per test file). */
 export async function buildCli(): Promise<BuiltCli> {
   const cacheDir = join(repositoryRoot, "node_modules/.cache");
+  // A fresh clone has no node_modules/.cache until some tool makes one.
+  mkdirSync(cacheDir, { recursive: true });
   const outDir = mkdtempSync(join(cacheDir, "helix-cli-build-"));
   const outfile = join(outDir, "helix.mjs");
   const external = "helix-external";
