@@ -137,14 +137,14 @@ export function addQuotaCommands(program: Command): void {
                   ? "(default)"
                   : entry.entity.principal,
               entry.entity.cluster === true ? "-" : clientCell(entry.entity.clientId),
-              topicCell(entry.entity.topic),
+              entry.entity.cluster === true ? "-" : topicCell(entry.entity.topic),
               unlimitedIfZero(entry.limits.produceBytesPerSecond),
               dashIfZero(entry.limits.produceBurstBytes),
               unlimitedIfZero(entry.limits.fetchBytesPerSecond),
               dashIfZero(entry.limits.fetchBurstBytes),
               unlimitedIfZero(entry.limits.requestsPerSecond),
               dashIfZero(entry.limits.requestBurst),
-              entry.limits.weight === 0 ? "1" : String(entry.limits.weight),
+              weightCell(entry),
             ]),
           );
       });
@@ -279,6 +279,18 @@ function describeLimits(quota: Quota): string {
 function clientCell(clientId: string | undefined): string {
   if (clientId === undefined) return "(all, shared)";
   return clientId === "" ? "(default)" : clientId;
+}
+
+/** Only a named principal's own quota has a weight (default 1); elsewhere the column does not apply. */
+function weightCell(quota: Quota): string {
+  const { entity, limits } = quota;
+  const principalOwn =
+    entity.cluster !== true &&
+    entity.principal !== "" &&
+    entity.clientId === undefined &&
+    entity.topic === undefined;
+  if (!principalOwn) return "-";
+  return limits.weight === 0 ? "1" : String(limits.weight);
 }
 
 function topicCell(topic: string | undefined): string {

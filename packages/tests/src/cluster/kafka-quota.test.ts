@@ -5,6 +5,8 @@
  * applies, KIP-219), the node mutes its connection meanwhile, and over a measured window after warm-up
  * the acknowledged bytes stay within 10 % of the rate (the charge is the request size, a few percent
  * above the values counted here). Every message acknowledged is then read back. Bounded: ~15 s of load.
+ * A topic quota (issue 12's topic level) on one client id's use of "orders" throttles its produces
+ * there, while the same client's produces to "clicks" are never throttled (a few seconds more).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -83,5 +85,45 @@ describe("Kafka quotas", () => {
     // Nothing acknowledged was lost.
     const offsets = await admin.listOffsets({ topic: "metered", spec: "OFFSET_SPEC_LATEST" });
     expect(offsets[0]?.offset).toBe(acknowledged);
+  });
+
+  it("throttles a client's produces to a topic with a topic quota, and not its produces elsewhere", {
+    timeout: 60_000,
+  }, async () => {
+    if (node === undefined || admin === undefined) throw new Error("the test above starts the node");
+    for (const name of ["orders", "clicks"]) {
+      await retrying(() => admin!.createTopic({ name, partitions: 1, replicationFactor: 1 }));
+    }
+    await admin.setQuota(
+      { principal: "anonymous", clientId: "splitter", topic: "orders" },
+      { produceBytesPerSecond: 200_000, produceBurstBytes: 50_000 },
+    );
+    const throttles: number[] = [];
+    const kafka = new Kafka({
+      clientId: "splitter",
+      brokers: [`127.0.0.1:${node.kafkaPort}`],
+      logLevel: logLevel.DEBUG,
+      logCreator: () => (entry) => {
+        const match = /Client side throttling in effect for (\d+)ms/.exec(entry.log.message);
+        if (match !== null) throttles.push(Number(match[1]));
+      },
+      retry: { retries: 10 },
+    });
+    const producer = kafka.producer({ allowAutoTopicCreation: false });
+    await producer.connect();
+    try {
+      const value = Buffer.alloc(valueBytes, 5);
+      const batch = Array.from({ length: messagesPerSend }, () => ({ value }));
+      // 1 MB to a topic without a quota: never throttled.
+      for (let send = 0; send < 10; send++)
+        await producer.send({ topic: "clicks", acks: -1, messages: batch });
+      expect(throttles).toEqual([]);
+      // 300 KB to "orders", twice over its 50 KB burst after the first send: throttled.
+      for (let send = 0; send < 3; send++)
+        await producer.send({ topic: "orders", acks: -1, messages: batch });
+      expect(throttles.length).toBeGreaterThan(0);
+    } finally {
+      await producer.disconnect();
+    }
   });
 });
