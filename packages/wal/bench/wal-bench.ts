@@ -11,7 +11,10 @@
  * With `--release`, every writer releases its group's entries every 16 appends (as a node does once the
  * partition store has flushed them), so sealed segments are reclaimed and their files recycled.
  *
- * Each cell stops after `--seconds` or 200,000 appends, whichever comes first. Prints a markdown table.
+ * Each cell first warms up, unmeasured: `--warmup` seconds (default 0.5), and with `--release` also until
+ * the first segments were reclaimed (at most 20 s), so the cell measures the steady state of a log that
+ * is released, not the first cycle of a fresh directory, which has no spare segment yet. Then it
+ * measures for `--seconds` or 200,000 appends, whichever comes first. Prints a markdown table.
  */
 import { execSync, spawnSync } from "node:child_process";
 import { constants } from "node:fs";
@@ -57,6 +60,8 @@ const releasing = process.argv.includes("--release");
 const releaseEveryAppends = 16;
 const segmentSizeBytes = Number(argument("segment-bytes", String(64 * 1024 * 1024)));
 const rawFileBytes = 64 * 1024 * 1024;
+const warmupSeconds = Number(argument("warmup", "0.5"));
+const releaseWarmupSecondsMax = 20;
 
 interface Result {
   operations: number;
@@ -88,19 +93,30 @@ async function benchWal(directory: string, size: number, concurrency: number): P
   });
   const data = new Uint8Array(size).fill(7);
   const latenciesMs: number[] = [];
-  const deadline = performance.now() + cellSeconds * 1000;
-  let started = 0;
-  const commitsBefore = wal.statistics.commits;
-  const begin = performance.now();
+  const warmupEnds = performance.now() + warmupSeconds * 1000;
+  const warmupDeadline = performance.now() + releaseWarmupSecondsMax * 1000;
+  let measuring = false;
+  let begin = 0;
+  let deadline = Number.POSITIVE_INFINITY;
+  let before = { ...wal.statistics };
+  const warmedUp = (now: number) =>
+    now >= warmupEnds && (!releasing || wal.statistics.segmentsRemoved > 0 || now >= warmupDeadline);
   async function writer(group: number): Promise<void> {
     let index = 1;
-    while (performance.now() < deadline && started < appendsPerCellMax) {
-      started++;
+    while (latenciesMs.length < appendsPerCellMax) {
       const t0 = performance.now();
+      if (!measuring && warmedUp(t0)) {
+        measuring = true;
+        begin = t0;
+        deadline = t0 + cellSeconds * 1000;
+        before = { ...wal.statistics };
+      }
+      if (t0 >= deadline) break;
+      const measured = measuring;
       await wal.append(group as GroupId, {
         entries: [{ index: index as LogIndex, term: 1 as Term, type: 1, data }],
       });
-      latenciesMs.push(performance.now() - t0);
+      if (measured) latenciesMs.push(performance.now() - t0);
       if (releasing && index % releaseEveryAppends === 0) {
         // Not awaited: it joins the next group commit like any other record.
         wal.release(group as GroupId, { index: index as LogIndex, term: 1 as Term }).catch(() => undefined);
@@ -110,8 +126,13 @@ async function benchWal(directory: string, size: number, concurrency: number): P
   }
   await Promise.all(Array.from({ length: concurrency }, (_, i) => writer(i + 1)));
   const seconds = (performance.now() - begin) / 1000;
-  const syncs = wal.statistics.commits - commitsBefore;
-  const { segmentsCreated, segmentsRecycled, segmentsGrown } = wal.statistics;
+  const after = wal.statistics;
+  if (process.env.WAL_BENCH_DEBUG)
+    console.error(JSON.stringify({ seconds: (performance.now() - begin) / 1000, before, after }));
+  const syncs = after.commits - before.commits;
+  const created = after.segmentsCreated - before.segmentsCreated;
+  const recycled = after.segmentsRecycled - before.segmentsRecycled;
+  const grown = after.segmentsGrown - before.segmentsGrown;
   await wal.close();
   return {
     operations: latenciesMs.length,
@@ -119,7 +140,7 @@ async function benchWal(directory: string, size: number, concurrency: number): P
     payloadBytes: latenciesMs.length * size,
     latenciesMs,
     syncs,
-    segments: `${segmentsCreated} (${segmentsRecycled}, ${segmentsGrown})`,
+    segments: `${created} (${recycled}, ${grown})`,
   };
 }
 
@@ -187,7 +208,7 @@ async function main(): Promise<void> {
   const rawFile = await preallocatedRawFile(directory);
   try {
     console.log(
-      `## WAL benchmark (${cellSeconds} s per cell, raw reference ${cellSeconds / 2} s just before${releasing ? ", writers release every 16 appends" : ""})\n\n${describeMachine()}\n- load average before: ${loadavg()
+      `## WAL benchmark (${cellSeconds} s per cell after a ${warmupSeconds} s warm-up${releasing ? " and the first reclamation" : ""}, raw reference ${cellSeconds / 2} s just before${releasing ? ", writers release every 16 appends" : ""})\n\n${describeMachine()}\n- load average before: ${loadavg()
         .map((value) => value.toFixed(2))
         .join(", ")}\n`,
     );

@@ -326,29 +326,43 @@ describe("Wal", () => {
     expect(text(await reopened.entries(group(1), 1 as LogIndex, 2 as LogIndex))).toEqual(["entry 1"]);
   });
 
-  it("keeps reclaimed segments as a bounded pool of spares, reuses them, and keeps them across a restart", async () => {
+  it("keeps as many spares as the last release cycle grew the log, reuses them, and keeps them across a restart", async () => {
     const { disk, wal } = await openFresh(4096);
     const payload = "y".repeat(500);
+    const spares = () => disk.paths().filter((path) => path.endsWith(".spare.wal.tmp"));
+    // A short cycle: the log grows by 8 segments, then one release frees them all at once (a burst, as
+    // when a partition store flushes). The pool keeps what the cycle used, so the next cycle grows nothing.
     for (let index = 1; index <= 60; index++)
       await wal.append(group(1), { entries: [entry(index, 1, payload)] });
-    const sealedBefore = wal.segmentSequences().length - 1;
-    expect(sealedBefore).toBeGreaterThan(limits.walSpareSegmentsMax);
-    await wal.release(group(1), { index: 55 as LogIndex, term: 1 as Term });
-    const spares = () => disk.paths().filter((path) => path.endsWith(".spare.wal.tmp"));
-    // More segments were reclaimed than the pool holds: the pool is full, the rest are deleted.
-    expect(spares()).toHaveLength(limits.walSpareSegmentsMax);
-    expect(wal.statistics.segmentsRemoved).toBeGreaterThan(limits.walSpareSegmentsMax);
+    const cycle = wal.statistics.segmentsCreated;
+    expect(cycle).toBeGreaterThan(limits.walSpareSegmentsMin);
+    expect(cycle).toBeLessThan(limits.walSpareSegmentsMax);
+    await wal.release(group(1), { index: 60 as LogIndex, term: 1 as Term });
+    expect(spares()).toHaveLength(wal.statistics.segmentsRemoved);
     const recycledBefore = wal.statistics.segmentsRecycled;
-    for (let index = 61; index <= 80; index++)
+    for (let index = 61; index <= 120; index++)
       await wal.append(group(1), { entries: [entry(index, 1, payload)] });
-    expect(wal.statistics.segmentsRecycled).toBeGreaterThan(recycledBefore);
+    expect(wal.statistics.segmentsRecycled - recycledBefore).toBeGreaterThanOrEqual(cycle - 1);
     expect(wal.statistics.segmentsGrown).toBe(0);
-    expect(spares().length).toBeLessThan(limits.walSpareSegmentsMax);
+    // A long cycle: more segments than the pool's bound are freed at once; the pool is full, the rest
+    // are deleted.
+    for (let index = 121; index <= 300; index++)
+      await wal.append(group(1), { entries: [entry(index, 1, payload)] });
+    expect(wal.segmentSequences().length - 1).toBeGreaterThan(limits.walSpareSegmentsMax);
+    const removedBefore = wal.statistics.segmentsRemoved;
+    await wal.release(group(1), { index: 295 as LogIndex, term: 1 as Term });
+    expect(spares()).toHaveLength(limits.walSpareSegmentsMax);
+    expect(wal.statistics.segmentsRemoved - removedBefore).toBeGreaterThan(limits.walSpareSegmentsMax);
+    // Then the cycle shrinks to a couple of segments: spares beyond the floor give their space back.
+    for (let index = 301; index <= 310; index++)
+      await wal.append(group(1), { entries: [entry(index, 1, payload)] });
+    await wal.release(group(1), { index: 308 as LogIndex, term: 1 as Term });
+    expect(spares()).toHaveLength(limits.walSpareSegmentsMin);
     const sparesAtCrash = spares().sort();
     // A power loss keeps the spares (their renames were synced) and the next WAL reuses them.
     const restarted = disk.crash({ keepSomeUnsynced: false });
     const reopened = await Wal.open(restarted, { directory: "wal", segmentSizeBytes: 4096 });
-    expect(reopened.status(group(1))).toMatchObject({ firstIndex: 56, lastIndex: 80 });
+    expect(reopened.status(group(1))).toMatchObject({ firstIndex: 309, lastIndex: 310 });
     expect(
       restarted
         .paths()
@@ -358,11 +372,11 @@ describe("Wal", () => {
     expect(restarted.paths().filter((path) => path.endsWith(".tmp") && !path.includes(".spare."))).toEqual(
       [],
     );
-    for (let index = 81; index <= 100; index++)
+    for (let index = 311; index <= 330; index++)
       await reopened.append(group(1), { entries: [entry(index, 1, payload)] });
     expect(reopened.statistics.segmentsRecycled).toBeGreaterThan(0);
-    expect(text(await reopened.entries(group(1), 56 as LogIndex, 101 as LogIndex))).toEqual(
-      Array(45).fill(payload),
+    expect(text(await reopened.entries(group(1), 309 as LogIndex, 331 as LogIndex))).toEqual(
+      Array(22).fill(payload),
     );
   });
 

@@ -174,9 +174,11 @@ export class Wal {
   private nextSegment: Promise<DiskFile | undefined> | undefined;
   /**
    * Reclaimed segments' files kept (under their spare names, durably renamed) for later segments to
-   * reuse, at most limits.walSpareSegmentsMax; the others are deleted.
+   * reuse, as many as the last release cycle needed (see `sparesWanted`); the others are deleted.
    */
   private readonly spares: string[];
+  /** Segments started since the last reclamation: the log's growth over the current release cycle. */
+  private segmentsSinceReclaim = 0;
   /**
    * Bytes written during an fdatasync from which the next one starts as soon as it completes: a full
    * write's worth (limits.walWriteBytesMax) with the default 64 MiB segments, 1/64 of a smaller
@@ -847,6 +849,7 @@ export class Wal {
    */
   private prepareNextSegment(): void {
     const sequence = this.active.sequence + 1;
+    this.segmentsSinceReclaim++;
     const spare = this.spares.pop();
     if (spare !== undefined) this.statistics.segmentsRecycled++;
     const zeroFill = spare === undefined && this.zeroFillNewSegment();
@@ -880,13 +883,15 @@ export class Wal {
 
   /**
    * Takes the sealed segments that hold no live entry out of the log (their metadata lives on in later
-   * checkpoints): they are renamed to spares for later segments to reuse while the pool has room
-   * (limits.walSpareSegmentsMax), the rest are deleted, then the directory is fsynced. Spares become
-   * usable only after that fsync: were one rewritten before its rename is durable, a crash could bring
-   * back its old name with new contents (a bad header).
+   * checkpoints): they are renamed to spares for later segments to reuse while the pool is below what the
+   * next release cycle will need (`sparesWanted`), the rest are deleted (and so are spares beyond that,
+   * when the log's cycle shrank), then the directory is fsynced. Spares become usable only after that
+   * fsync: were one rewritten before its rename is durable, a crash could bring back its old name with new
+   * contents (a bad header).
    */
   private async reclaim(): Promise<void> {
     const oldestLive = this.oldestLiveSegment();
+    const wanted = this.sparesWanted();
     let removed = 0;
     const kept: string[] = [];
     try {
@@ -894,7 +899,7 @@ export class Wal {
         const sequence = this.sealed[0] as number;
         const path = `${this.directory}/${segmentName(sequence)}`;
         await this.files.forget(path);
-        if (this.spares.length + kept.length < limits.walSpareSegmentsMax) {
+        if (this.spares.length + kept.length < wanted) {
           const spare = sparePath(this.directory, sequence);
           await this.disk.rename(path, spare);
           kept.push(spare);
@@ -904,12 +909,31 @@ export class Wal {
         this.sealed.shift();
         removed++;
       }
-      if (removed > 0) await this.disk.syncDirectory(this.directory);
+      // Spares beyond the need (kept from a longer cycle, or found at recovery) give their space back;
+      // the oldest go first.
+      let trimmed = 0;
+      while (this.spares.length + kept.length > wanted && this.spares.length > 0) {
+        await this.disk.remove(this.spares.shift() as string);
+        trimmed++;
+      }
+      if (removed + trimmed > 0) await this.disk.syncDirectory(this.directory);
       this.spares.push(...kept);
+      if (removed > 0) this.segmentsSinceReclaim = 0;
     } catch (error) {
       this.failClosed(error, []);
     }
     this.statistics.segmentsRemoved += removed;
+  }
+
+  /**
+   * Spares the next release cycle needs: as many segments as the log started since the last reclamation
+   * (limits.walSpareSegmentsMin to limits.walSpareSegmentsMax; see the limits for why).
+   */
+  private sparesWanted(): number {
+    return Math.min(
+      limits.walSpareSegmentsMax,
+      Math.max(limits.walSpareSegmentsMin, this.segmentsSinceReclaim),
+    );
   }
 
   private oldestLiveSegment(): number {

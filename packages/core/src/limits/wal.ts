@@ -42,10 +42,18 @@ export const walEntriesPerAppendMax = 65_536;
 /**
  * Reclaimed WAL segment files kept (under a spare name) for later segments to reuse instead of creating
  * files: a node that releases its log then never allocates or zero-fills a segment while appending
- * (recycled files are not zeroed: format 2 salts each frame's CRC with its segment's sequence). Four
- * cover a burst of reclamation; they hold up to 4 × the segment size of disk space while unused.
+ * (recycled files are not zeroed: format 2 salts each frame's CRC with its segment's sequence).
+ *
+ * The pool follows demand, as PostgreSQL's recycling of WAL files does: after a reclamation it keeps as
+ * many spares as segments were started since the previous one (the log's growth over one release cycle,
+ * which the next cycle needs again), at least `walSpareSegmentsMin` and at most `walSpareSegmentsMax`.
+ * Releases often come in bursts (every group releases after its partition store flushes, so one segment's
+ * last live group frees many segments at once); a pool smaller than the burst makes the next cycle grow
+ * new files. At most 16 × the segment size of disk space (1 GiB with 64 MiB segments) is held while
+ * unused, and only by a log whose release cycle spans that much.
  */
-export const walSpareSegmentsMax = 4;
+export const walSpareSegmentsMin = 4;
+export const walSpareSegmentsMax = 16;
 
 /**
  * Segment files a WAL keeps open at once: the active segment, the next one being prepared, and an LRU
