@@ -14,7 +14,8 @@
  * Each cell first warms up, unmeasured: `--warmup` seconds (default 0.5), and with `--release` also until
  * the first segments were reclaimed (at most 20 s), so the cell measures the steady state of a log that
  * is released, not the first cycle of a fresh directory, which has no spare segment yet. Then it
- * measures for `--seconds` or 200,000 appends, whichever comes first. Prints a markdown table.
+ * measures for `--seconds` or 200,000 appends, whichever comes first. Prints a markdown table;
+ * WAL_BENCH_DEBUG=1 also prints each cell's WAL statistics at the start and end of its measurement.
  */
 import { execSync, spawnSync } from "node:child_process";
 import { constants } from "node:fs";
