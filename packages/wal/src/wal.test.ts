@@ -54,6 +54,39 @@ describe("Wal", () => {
     expect(wal.status(group(1))?.lastIndex).toBe(1);
   });
 
+  it("reads a group's entries interleaved with other groups' frames with one read per span", async () => {
+    let reads = 0;
+    const disk = new SimDisk({
+      rng: new SeededRng(1),
+      scheduler: (operation, _path, complete) => {
+        if (operation === "read") reads++;
+        complete();
+      },
+    });
+    const wal = await Wal.open(disk, { directory: "wal", segmentSizeBytes: 64 * 1024 });
+    for (let index = 1; index <= 20; index++) {
+      await Promise.all([
+        wal.append(group(1), { entries: [entry(index, 1)] }),
+        wal.append(group(2), { entries: [entry(index, 1, `other ${index}`)] }),
+      ]);
+    }
+    // A gap wider than walReadGapBytesMax between entries 20 and 21 of group 1 starts a second read.
+    await wal.append(group(3), { entries: [entry(1, 1, "x".repeat(limits.walReadGapBytesMax + 1))] });
+    await wal.append(group(1), { entries: [entry(21, 1)] });
+    const expected = Array.from({ length: 21 }, (_, i) => `entry ${i + 1}`);
+    reads = 0;
+    expect(text(await wal.entries(group(1), 1 as LogIndex, 21 as LogIndex))).toEqual(expected.slice(0, 20));
+    expect(reads).toBe(1);
+    reads = 0;
+    expect(text(await wal.entries(group(1), 1 as LogIndex, 22 as LogIndex))).toEqual(expected);
+    expect(reads).toBe(2);
+    reads = 0;
+    expect(text(await wal.entries(group(2), 5 as LogIndex, 21 as LogIndex, 30))).toEqual(
+      Array.from({ length: 4 }, (_, i) => `other ${i + 5}`),
+    );
+    expect(reads).toBe(1);
+  });
+
   it("rejects appends that leave a gap or go below the compaction point", async () => {
     const { wal } = await openFresh();
     await expect(wal.append(group(1), { entries: [entry(2, 1)] })).rejects.toSatisfy((error) =>

@@ -375,13 +375,13 @@ export class Wal {
     let bytes = 0;
     let index: number = fromIndex;
     while (index < toIndexExclusive && (result.length === 0 || bytes < maxBytes)) {
-      const run = this.contiguousRun(log as GroupLog, index, toIndexExclusive);
-      for (const entry of await this.readRun(run)) {
+      const span = this.readSpan(log as GroupLog, index, toIndexExclusive);
+      for (const entry of await this.readSpanEntries(span)) {
         if (result.length > 0 && bytes + entry.data.length > maxBytes) return result;
         result.push(entry);
         bytes += entry.data.length;
       }
-      index += run.count;
+      index += span.offsets.length;
     }
     return result;
   }
@@ -752,7 +752,6 @@ export class Wal {
       buffer = new Uint8Array(Math.max(bytes, Math.min(2 * buffer.length, limits.walWriteBytesMax)));
       this.writeBuffers[slot] = buffer;
     }
-    const view = new DataView(buffer.buffer);
     let position = 0;
     for (const pending of batch) {
       for (const frame of pending.frames) {
@@ -760,7 +759,7 @@ export class Wal {
           buffer.set(frame, position);
           position += frame.length;
         } else {
-          position += encodeEntryInto(buffer, view, position, frame.group, frame.entry);
+          position += encodeEntryInto(buffer, position, frame.group, frame.entry);
         }
       }
     }
@@ -979,58 +978,84 @@ export class Wal {
 
   // ---- reading -----------------------------------------------------------------------------------
 
-  /** The entries from `index` on that sit back to back in one segment (one read serves them all). */
-  private contiguousRun(log: GroupLog, index: number, toIndexExclusive: number) {
+  /**
+   * The entries from `index` on that one read serves: in one segment, each after the one before, with
+   * at most `limits.walReadGapBytesMax` of other frames between two of them, and starting within
+   * `limits.walRecoveryReadBytes` of the first. Groups interleave in the shared log, so a group's
+   * entries are seldom back to back; reading the few frames between them costs less than a read each.
+   */
+  private readSpan(log: GroupLog, index: number, toIndexExclusive: number): ReadSpan {
     const first = log.location(index);
     assert(first !== undefined, () => `no location for entry ${index} of group ${log.group}`);
-    let count = 1;
+    const offsets = [0];
     let end = first.position + first.size;
-    while (index + count < toIndexExclusive && end - first.position < limits.walRecoveryReadBytes) {
-      const next = log.location(index + count);
-      if (next === undefined || next.segment !== first.segment || next.position !== end) break;
-      end += next.size;
-      count++;
+    while (index + offsets.length < toIndexExclusive && end - first.position < limits.walRecoveryReadBytes) {
+      const next = log.location(index + offsets.length);
+      if (
+        next === undefined ||
+        next.segment !== first.segment ||
+        next.position < end ||
+        next.position - end > limits.walReadGapBytesMax
+      ) {
+        break;
+      }
+      offsets.push(next.position - first.position);
+      end = next.position + next.size;
     }
     return {
       group: log.group,
       index,
-      count,
       segment: first.segment,
       position: first.position,
       bytes: end - first.position,
-      term: first.term,
+      offsets,
     };
   }
 
-  private async readRun(run: ReturnType<Wal["contiguousRun"]>): Promise<WalEntry[]> {
-    const path = `${this.directory}/${segmentName(run.segment)}`;
+  private async readSpanEntries(span: ReadSpan): Promise<WalEntry[]> {
     const bytes =
-      run.segment === this.active.sequence
-        ? await this.active.file.read(run.position, run.bytes)
-        : await this.files.use(path, (file) => file.read(run.position, run.bytes));
+      span.segment === this.active.sequence
+        ? await this.active.file.read(span.position, span.bytes)
+        : await this.files.use(this.segmentPath(span.segment), (file) =>
+            file.read(span.position, span.bytes),
+          );
+    const rules = walFrameRulesFor(span.segment);
     const entries: WalEntry[] = [];
-    let offset = 0;
-    for (let i = 0; i < run.count; i++) {
-      const check = checkFrame(bytes, offset, bytes.length - offset, walFrameRulesFor(run.segment));
+    for (let i = 0; i < span.offsets.length; i++) {
+      const offset = span.offsets[i] as number;
+      const check = checkFrame(bytes, offset, bytes.length - offset, rules);
       if (check.kind !== "valid") {
+        const path = this.segmentPath(span.segment);
         throw new HelixError(
           "CORRUPT_DATA",
-          `${path} at byte ${run.position + offset}: entry ${run.index + i} of group ${run.group} fails its check`,
+          `${path} at byte ${span.position + offset}: entry ${span.index + i} of group ${span.group} fails its check`,
           {
-            details: { path, position: run.position + offset },
+            details: { path, position: span.position + offset },
           },
         );
       }
       const entry = decodeEntry(bytes.subarray(offset, offset + check.size));
-      assert(
-        entry.index === run.index + i,
-        () => `the index points entry ${run.index + i} at entry ${entry.index}`,
-      );
+      if (entry.index !== span.index + i) {
+        assert(false, `the index points entry ${span.index + i} at entry ${entry.index}`);
+      }
       entries.push(entry);
-      offset += check.size;
     }
     return entries;
   }
+
+  private segmentPath(sequence: number): string {
+    return `${this.directory}/${segmentName(sequence)}`;
+  }
+}
+
+/** Entries of one group that one read serves (`Wal.readSpan`): `offsets` are from `position`. */
+interface ReadSpan {
+  readonly group: GroupId;
+  readonly index: number;
+  readonly segment: number;
+  readonly position: number;
+  readonly bytes: number;
+  readonly offsets: readonly number[];
 }
 
 /**

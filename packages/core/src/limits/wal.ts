@@ -72,6 +72,14 @@ export const partitionOpenFilesMax = 512;
 /** Bytes one recovery read brings into memory while replaying or scanning a segment. */
 export const walRecoveryReadBytes = 1024 * 1024;
 
+/**
+ * Bytes of other frames one WAL entry read may carry to reach the group's next entry. Groups interleave
+ * in the shared log, so a group's entries are seldom back to back; a read per entry costs a system call
+ * (a disk operation and a promise in the simulator), while a page of other groups' frames costs a
+ * copy of a few microseconds. A page bounds what a read brings in that nobody asked for.
+ */
+export const walReadGapBytesMax = 4 * 1024;
+
 /** Default partition segment size: Kafka's `log.segment.bytes` default is 1 GiB; we roll smaller for faster tiering. */
 export const partitionSegmentSizeBytesDefault = 256 * 1024 * 1024;
 /** Smallest partition segment: one maximum-size batch must fit, but tests use small ones (checked at append). */

@@ -24,7 +24,7 @@ export function encodeFileHeader(header: FileHeader): Uint8Array {
   const view = viewOf(bytes);
   bytes.set(new TextEncoder().encode(header.magic.padEnd(8, " ").slice(0, 8)), 0);
   view.setUint16(8, header.version, true);
-  for (const [i, value] of header.fields.entries()) writeUint64(view, 16 + i * 8, value);
+  for (const [i, value] of header.fields.entries()) writeUint64(bytes, 16 + i * 8, value);
   view.setUint32(12, crc32c(bytes), true);
   return bytes;
 }
@@ -60,7 +60,7 @@ export function decodeFileHeader(
       },
     );
   }
-  const fields = [readUint64(view, 16), readUint64(view, 24), readUint64(view, 32)];
+  const fields = [readUint64(header, 16), readUint64(header, 24), readUint64(header, 32)];
   if (fields.some((value) => value === undefined)) throw corrupt("a field is not a safe integer");
   return { magic, version, fields: fields as [number, number, number] };
 }

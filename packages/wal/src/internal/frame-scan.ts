@@ -1,3 +1,4 @@
+import { Buffer } from "node:buffer";
 import type { DiskFile } from "@helixlog/core";
 import { assert, limits } from "@helixlog/core";
 import { checkFrame, type FrameRules, frameHeaderBytes } from "./frame.js";
@@ -54,29 +55,23 @@ export async function scanFrames(
 export interface TailInspection {
   /** The first position after `from` where a valid frame starts, if any. */
   readonly validFrameAt: number | undefined;
-  /** One past the last non-zero byte at or after `from` (`from` when everything there is zero). */
-  readonly nonZeroEnd: number;
 }
 
 /**
- * Looks at every byte position after `from` for a valid frame, skipping zero runs quickly, and finds how
- * far non-zero bytes reach. Recovery uses it to tell a torn tail (nothing valid after the bad spot) from
- * corruption in the middle of the log (valid frames after it).
+ * Looks at every byte position after `from` for a valid frame, skipping zero runs quickly. Recovery uses
+ * it to tell a torn tail (nothing valid after the bad spot) from corruption in the middle of the log
+ * (valid frames after it).
  */
 export async function inspectTail(file: DiskFile, from: number, rules: FrameRules): Promise<TailInspection> {
   const fileSize = file.size();
-  let nonZeroEnd = from;
   let windowStart = from;
   let window = await file.read(from, limits.walRecoveryReadBytes);
   let candidate = from + 1;
-  nonZeroEnd = Math.max(nonZeroEnd, from + nonZeroEndOf(window));
   while (candidate + frameHeaderBytes < fileSize) {
     const index = candidate - windowStart;
     if (index + 4 > window.length) {
       windowStart = candidate;
       window = await file.read(candidate, limits.walRecoveryReadBytes);
-      const end = nonZeroEndOf(window);
-      if (end > 0) nonZeroEnd = Math.max(nonZeroEnd, candidate + end);
       continue;
     }
     if (
@@ -96,50 +91,25 @@ export async function inspectTail(file: DiskFile, from: number, rules: FrameRule
       window = await file.read(candidate, wanted);
       continue;
     }
-    if (check.kind === "valid")
-      return { validFrameAt: candidate, nonZeroEnd: Math.max(nonZeroEnd, candidate + check.size) };
+    if (check.kind === "valid") return { validFrameAt: candidate };
     candidate++;
   }
-  const covered = windowStart + window.length;
-  if (covered < fileSize) {
-    const rest = await file.read(covered, fileSize - covered);
-    const end = nonZeroEndOf(rest);
-    if (end > 0) nonZeroEnd = Math.max(nonZeroEnd, covered + end);
-  }
-  return { validFrameAt: undefined, nonZeroEnd };
+  return { validFrameAt: undefined };
 }
 
+/**
+ * All zeros, compared a block at a time against the bytes scanned: recovery runs over the long zero tail
+ * of the newest (zero-filled) segment on every open, and memcmp does that several times faster than a
+ * loop over words.
+ */
+const zeroBlock = Buffer.alloc(4096);
+
+/** The first position at or after `from` holding a non-zero byte, or the length when there is none. */
 function nextNonZero(bytes: Uint8Array, from: number): number {
-  // A word at a time where aligned: recovery runs over the long zero tail of the newest (preallocated)
-  // segment on every open, and byte loops over it were a visible share of a restart.
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const block = zeroBlock.length;
   let i = from;
-  while (i < bytes.length && (bytes.byteOffset + i) % 4 !== 0) {
-    if (bytes[i] !== 0) return i;
-    i++;
-  }
-  if (i >= bytes.length) return i;
-  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + i, (bytes.length - i) >>> 2);
-  let word = 0;
-  while (word < words.length && words[word] === 0) word++;
-  i += word * 4;
+  while (bytes.length - i >= block && buffer.compare(zeroBlock, 0, block, i, i + block) === 0) i += block;
   while (i < bytes.length && bytes[i] === 0) i++;
   return i;
-}
-
-/** One past the last non-zero byte of `bytes`, 0 when every byte is zero (a word at a time, backwards). */
-function nonZeroEndOf(bytes: Uint8Array): number {
-  let end = bytes.length;
-  while (end > 0 && (bytes.byteOffset + end) % 4 !== 0) {
-    if (bytes[end - 1] !== 0) return end;
-    end--;
-  }
-  const firstAligned = (4 - (bytes.byteOffset % 4)) % 4;
-  if (end > firstAligned) {
-    const words = new Uint32Array(bytes.buffer, bytes.byteOffset + firstAligned, (end - firstAligned) >>> 2);
-    let word = words.length;
-    while (word > 0 && words[word - 1] === 0) word--;
-    end = firstAligned + word * 4;
-  }
-  while (end > 0 && bytes[end - 1] === 0) end--;
-  return end;
 }

@@ -1,4 +1,5 @@
 import { crc32c } from "@helixlog/core";
+import { readUint32, writeUint32 } from "./bytes.js";
 
 /**
  * A frame, the unit of every log file of the package:
@@ -36,13 +37,6 @@ export function sealFrameAt(bytes: Uint8Array, start: number, size: number, type
   bytes[start + 10] = 0;
   bytes[start + 11] = 0;
   writeUint32(bytes, start + 4, crc32c(bytes, 0, start + 8, start + size));
-}
-
-function writeUint32(bytes: Uint8Array, position: number, value: number): void {
-  bytes[position] = value & 0xff;
-  bytes[position + 1] = (value >>> 8) & 0xff;
-  bytes[position + 2] = (value >>> 16) & 0xff;
-  bytes[position + 3] = (value >>> 24) & 0xff;
 }
 
 export type FrameCheck =
@@ -111,15 +105,4 @@ export function checkFrame(
     return { kind: "bad", reason: "checksum mismatch" };
   }
   return { kind: "valid", type, size };
-}
-
-/** A little-endian u32 without a DataView: recovery calls this at every byte of a damaged tail. */
-function readUint32(bytes: Uint8Array, position: number): number {
-  return (
-    ((bytes[position] as number) |
-      ((bytes[position + 1] as number) << 8) |
-      ((bytes[position + 2] as number) << 16) |
-      ((bytes[position + 3] as number) << 24)) >>>
-    0
-  );
 }

@@ -1,6 +1,6 @@
 import type { GroupId, LogIndex, NodeId, Term } from "@helixlog/core";
 import type { HardState, WalEntry } from "../wal-types.js";
-import { readUint64, viewOf, writeUint64 } from "./bytes.js";
+import { readUint32, readUint64, writeUint32, writeUint64 } from "./bytes.js";
 import { frameHeaderBytes, sealFrame, sealFrameAt } from "./frame.js";
 
 /**
@@ -51,25 +51,24 @@ export const checkpointFrameBytes = frameHeaderBytes + checkpointBytes;
 
 export function encodeEntry(group: GroupId, entry: WalEntry): Uint8Array {
   const frame = new Uint8Array(entryFrameBytes(entry.data.length));
-  encodeEntryInto(frame, viewOf(frame), 0, group, entry);
+  encodeEntryInto(frame, 0, group, entry);
   return frame;
 }
 
 /**
- * Encodes an entry frame into `target` at `position` (with `view` over the same bytes) and returns its
- * size. Group commit encodes a whole batch into one reused buffer this way, allocating nothing per entry.
+ * Encodes an entry frame into `target` at `position` and returns its size. Group commit encodes a whole
+ * batch into one reused buffer this way, allocating nothing per entry.
  */
 export function encodeEntryInto(
   target: Uint8Array,
-  view: DataView,
   position: number,
   group: GroupId,
   entry: WalEntry,
 ): number {
   const size = entryFrameBytes(entry.data.length);
-  writeUint64(view, position + 12, group);
-  writeUint64(view, position + 20, entry.index);
-  writeUint64(view, position + 28, entry.term);
+  writeUint64(target, position + 12, group);
+  writeUint64(target, position + 20, entry.index);
+  writeUint64(target, position + 28, entry.term);
   target[position + 36] = entry.type;
   target.set(entry.data, position + frameHeaderBytes + entryFixedBytes);
   sealFrameAt(target, position, size, recordTypes.entry);
@@ -80,71 +79,101 @@ export function encodeRecord(record: Exclude<WalRecord, { kind: "entry" }>): Uin
   switch (record.kind) {
     case "hardState": {
       const frame = newFrame(hardStateBytes);
-      writeHardState(viewOf(frame), 20, record.hardState);
+      writeHardState(frame, 20, record.hardState);
       return finish(frame, record.group, recordTypes.hardState);
     }
     case "truncate": {
       const frame = newFrame(truncateBytes);
-      writeUint64(viewOf(frame), 20, record.fromIndex);
+      writeUint64(frame, 20, record.fromIndex);
       return finish(frame, record.group, recordTypes.truncate);
     }
     case "release": {
       const frame = newFrame(releaseBytes);
-      writeUint64(viewOf(frame), 20, record.index);
-      writeUint64(viewOf(frame), 28, record.term);
+      writeUint64(frame, 20, record.index);
+      writeUint64(frame, 28, record.term);
       return finish(frame, record.group, recordTypes.release);
     }
     case "checkpoint": {
       const frame = newFrame(checkpointBytes);
-      const view = viewOf(frame);
-      writeHardState(view, 20, record.hardState);
-      writeUint64(view, 40, record.compactedIndex);
-      writeUint64(view, 48, record.compactedTerm);
-      writeUint64(view, 56, record.lastIndex);
+      writeHardState(frame, 20, record.hardState);
+      writeUint64(frame, 40, record.compactedIndex);
+      writeUint64(frame, 48, record.compactedTerm);
+      writeUint64(frame, 56, record.lastIndex);
       return finish(frame, record.group, recordTypes.checkpoint);
     }
   }
 }
 
 /**
+ * Payload bytes of each record type (by type byte): exact for fixed-size records, the negated minimum
+ * for entries (whose data follows the fixed fields); 0 for bytes that are not a record type.
+ */
+const payloadBytesByType = [
+  0,
+  -entryFixedBytes,
+  hardStateBytes,
+  truncateBytes,
+  releaseBytes,
+  checkpointBytes,
+];
+
+const notSafeInteger = "a field is not a safe integer";
+const notSafeHardState = "hard state field is not a safe integer";
+
+/**
  * Decodes the record of a checksummed frame. Returns a reason string when the payload does not fit its
  * type (only possible for frames written by a different, buggy or hostile writer: the CRC matched).
+ * Recovery calls this for every frame on every restart, so it reads the bytes directly and allocates
+ * nothing but the record.
  */
 export function decodeRecord(frame: Uint8Array): WalRecord | string {
-  const view = viewOf(frame);
   const type = frame[8] as number;
   const payloadBytes = frame.length - frameHeaderBytes;
-  const group = readUint64(view, 12) as GroupId | undefined;
-  if (payloadBytes < 8 || group === undefined) return "record too short for a group id";
-  const expected =
-    [0, -entryFixedBytes, hardStateBytes, truncateBytes, releaseBytes, checkpointBytes][type] ?? 0;
+  const group = payloadBytes < 8 ? undefined : (readUint64(frame, 12) as GroupId | undefined);
+  if (group === undefined) return "record too short for a group id";
+  const expected = payloadBytesByType[type] ?? 0;
   if (expected > 0 ? payloadBytes !== expected : payloadBytes < -expected)
     return `record of type ${type} has ${payloadBytes} bytes`;
-  const at = (position: number) => readUint64(view, position);
   switch (type) {
-    case recordTypes.entry:
-      return complete({ kind: "entry", group, index: at(20) as LogIndex, term: at(28) as Term });
-    case recordTypes.hardState:
-      return completeHardState(readHardState(view, 20), (hardState) => ({
-        kind: "hardState",
+    case recordTypes.entry: {
+      const index = readUint64(frame, 20);
+      const term = readUint64(frame, 28);
+      if (index === undefined || term === undefined) return notSafeInteger;
+      return { kind: "entry", group, index: index as LogIndex, term: term as Term };
+    }
+    case recordTypes.hardState: {
+      const hardState = readHardState(frame, 20);
+      if (hardState === undefined) return notSafeHardState;
+      return { kind: "hardState", group, hardState };
+    }
+    case recordTypes.truncate: {
+      const fromIndex = readUint64(frame, 20);
+      if (fromIndex === undefined) return notSafeInteger;
+      return { kind: "truncate", group, fromIndex: fromIndex as LogIndex };
+    }
+    case recordTypes.release: {
+      const index = readUint64(frame, 20);
+      const term = readUint64(frame, 28);
+      if (index === undefined || term === undefined) return notSafeInteger;
+      return { kind: "release", group, index: index as LogIndex, term: term as Term };
+    }
+    case recordTypes.checkpoint: {
+      const hardState = readHardState(frame, 20);
+      if (hardState === undefined) return notSafeHardState;
+      const compactedIndex = readUint64(frame, 40);
+      const compactedTerm = readUint64(frame, 48);
+      const lastIndex = readUint64(frame, 56);
+      if (compactedIndex === undefined || compactedTerm === undefined || lastIndex === undefined)
+        return notSafeInteger;
+      return {
+        kind: "checkpoint",
         group,
         hardState,
-      }));
-    case recordTypes.truncate:
-      return complete({ kind: "truncate", group, fromIndex: at(20) as LogIndex });
-    case recordTypes.release:
-      return complete({ kind: "release", group, index: at(20) as LogIndex, term: at(28) as Term });
-    case recordTypes.checkpoint:
-      return completeHardState(readHardState(view, 20), (hardState) =>
-        complete({
-          kind: "checkpoint",
-          group,
-          hardState,
-          compactedIndex: at(40) as LogIndex,
-          compactedTerm: at(48) as Term,
-          lastIndex: at(56) as LogIndex,
-        }),
-      );
+        compactedIndex: compactedIndex as LogIndex,
+        compactedTerm: compactedTerm as Term,
+        lastIndex: lastIndex as LogIndex,
+      };
+    }
     default:
       return `unknown record type ${type}`;
   }
@@ -152,10 +181,9 @@ export function decodeRecord(frame: Uint8Array): WalRecord | string {
 
 /** The entry stored in an entry frame (already checked). */
 export function decodeEntry(frame: Uint8Array): WalEntry {
-  const view = viewOf(frame);
   return {
-    index: readUint64(view, 20) as LogIndex,
-    term: readUint64(view, 28) as Term,
+    index: readUint64(frame, 20) as LogIndex,
+    term: readUint64(frame, 28) as Term,
     type: frame[36] as number,
     data: frame.slice(frameHeaderBytes + entryFixedBytes),
   };
@@ -166,36 +194,21 @@ function newFrame(payloadBytes: number): Uint8Array {
 }
 
 function finish(frame: Uint8Array, group: GroupId, type: number): Uint8Array {
-  writeUint64(viewOf(frame), 12, group);
+  writeUint64(frame, 12, group);
   sealFrame(frame, type);
   return frame;
 }
 
-function writeHardState(view: DataView, position: number, hardState: HardState): void {
-  writeUint64(view, position, hardState.term);
-  view.setUint32(position + 8, hardState.vote ?? 0, true);
-  writeUint64(view, position + 12, hardState.commit);
+function writeHardState(bytes: Uint8Array, position: number, hardState: HardState): void {
+  writeUint64(bytes, position, hardState.term);
+  writeUint32(bytes, position + 8, hardState.vote ?? 0);
+  writeUint64(bytes, position + 12, hardState.commit);
 }
 
-function readHardState(view: DataView, position: number): HardState | undefined {
-  const term = readUint64(view, position);
-  const vote = view.getUint32(position + 8, true);
-  const commit = readUint64(view, position + 12);
+function readHardState(bytes: Uint8Array, position: number): HardState | undefined {
+  const term = readUint64(bytes, position);
+  const vote = readUint32(bytes, position + 8);
+  const commit = readUint64(bytes, position + 12);
   if (term === undefined || commit === undefined) return undefined;
   return { term: term as Term, vote: vote === 0 ? undefined : (vote as NodeId), commit: commit as LogIndex };
-}
-
-function completeHardState(
-  hardState: HardState | undefined,
-  build: (hardState: HardState) => WalRecord | string,
-): WalRecord | string {
-  return hardState === undefined ? "hard state field is not a safe integer" : build(hardState);
-}
-
-/** Rejects a record whose u64 fields did not decode to safe integers. */
-function complete(record: WalRecord): WalRecord | string {
-  const values = Object.values(record).filter(
-    (value) => typeof value !== "object" && typeof value !== "string",
-  );
-  return values.some((value) => value === undefined) ? "a field is not a safe integer" : record;
 }

@@ -22,7 +22,11 @@ export const walFrameRules: FrameRules = {
 
 /** The rules for the frames of segment `sequence`: its CRC salt (format 2). */
 export function walFrameRulesFor(sequence: number): FrameRules {
-  return { ...walFrameRules, crcSalt: segmentCrcSalt(sequence) };
+  return {
+    payloadBytesMax: walFrameRules.payloadBytesMax,
+    isKnownType: walFrameRules.isKnownType,
+    crcSalt: segmentCrcSalt(sequence),
+  };
 }
 
 export interface RecoveredSegment {

@@ -76,7 +76,12 @@ type PendingOperation =
   | { readonly kind: "write"; readonly position: number; readonly data: Uint8Array }
   | { readonly kind: "truncate"; readonly size: number };
 
-/** A file's contents: what the page cache shows (`current`) and what survives a crash (`durable`). */
+/**
+ * A file's contents: what the page cache shows (`current`) and what survives a crash (`durable`). The two
+ * are one object while they are equal and nothing is pending (after a crash, until the file is written
+ * again): a crash then copies no file, and a file only read after a restart (a sealed WAL segment) is
+ * never copied. `writableCurrent` separates them before the first change.
+ */
 class Inode {
   current = new Content();
   durable = new Content();
@@ -84,6 +89,12 @@ class Inode {
   pending: PendingOperation[] = [];
   /** Operations ever taken off `pending` (made durable or lost): `settled + pending.length` counts every operation. */
   settled = 0;
+
+  /** `current`, first given its own copy of the bytes if it is still shared with `durable`. */
+  writableCurrent(): Content {
+    if (this.current === this.durable) this.current = this.durable.copy();
+    return this.current;
+  }
 }
 
 /** A growable byte buffer with a logical size. */
@@ -227,7 +238,7 @@ export class SimDisk implements Disk {
     assert(position < inode.current.size, () => `flipBit: position ${position} past the end of ${path}`);
     const mask = 1 << bit;
     inode.current.bytes[position] = (inode.current.bytes[position] as number) ^ mask;
-    if (position < inode.durable.size) {
+    if (position < inode.durable.size && inode.durable !== inode.current) {
       inode.durable.bytes[position] = (inode.durable.bytes[position] as number) ^ mask;
     }
   }
@@ -237,7 +248,7 @@ export class SimDisk implements Disk {
     const inode = this.storage.names.get(normalize(path));
     assert(inode !== undefined, () => `overwrite: no file ${path}`);
     inode.current.write(position, data);
-    inode.durable.write(position, data);
+    if (inode.durable !== inode.current) inode.durable.write(position, data);
   }
 
   /** A copy of a file's visible bytes, for assertions. */
@@ -421,8 +432,14 @@ export class SimDisk implements Disk {
     return this.storage.rng.integer(0, length + 1);
   }
 
+  /**
+   * What survives of a file is its durable content plus, maybe, a prefix of its unsynced operations (the
+   * last one maybe torn). That is durable from now on, and the restarted process sees it: `durable` takes
+   * the surviving operations in place (nothing shares it while operations are pending) and `current`
+   * shares it until the next change.
+   */
   private crashInode(inode: Inode, keepSomeUnsynced: boolean): void {
-    const survivor = inode.durable.copy();
+    const survivor = inode.durable;
     if (keepSomeUnsynced && inode.pending.length > 0) {
       const kept = this.storage.rng.integer(0, inode.pending.length + 1);
       for (let i = 0; i < kept; i++) survivor.apply(inode.pending[i] as PendingOperation);
@@ -435,7 +452,6 @@ export class SimDisk implements Disk {
       }
     }
     inode.current = survivor;
-    inode.durable = survivor.copy();
     inode.settled += inode.pending.length;
     inode.pending = [];
   }
@@ -524,7 +540,7 @@ class SimDiskFile implements DiskFile {
   }
 
   private apply(operation: PendingOperation): void {
-    this.inode.current.apply(operation);
+    this.inode.writableCurrent().apply(operation);
     this.inode.pending.push(operation);
   }
 }
