@@ -667,7 +667,7 @@ async function recoverActiveSegment(file: DiskFile, segment: Segment, interval: 
   checkLogHeader(await file.read(0, fileHeaderBytes), segment.baseOffset, file.path);
   const stop = await scanBatches(file, segment, interval, file.path);
   if (stop.position < file.size()) {
-    const tail = await inspectTail(file, stop.position, frameRules);
+    const tail = await inspectTail(file, stop.position, frameRules, stop.window);
     if (tail.validFrameAt !== undefined) {
       throw new HelixError(
         "CORRUPT_DATA",
@@ -688,7 +688,9 @@ async function scanBatches(file: DiskFile, segment: Segment, interval: number, p
   const stop = await scanFrames(file, fileHeaderBytes, frameRules, (frame: ScannedFrame) => {
     if (failure !== undefined) return;
     try {
-      const header = readBatchHeader(frame.bytes.subarray(frameHeaderBytes));
+      const header = readBatchHeader(
+        frame.window.subarray(frame.offset + frameHeaderBytes, frame.offset + frame.size),
+      );
       if (header.baseOffset !== segment.nextOffset)
         throw new Error(`batch at offset ${header.baseOffset}, expected ${segment.nextOffset}`);
       recordBatch(segment, header, frame.position, interval);

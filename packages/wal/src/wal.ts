@@ -1034,7 +1034,7 @@ export class Wal {
           },
         );
       }
-      const entry = decodeEntry(bytes.subarray(offset, offset + check.size));
+      const entry = decodeEntry(bytes, offset, check.size);
       if (entry.index !== span.index + i) {
         assert(false, `the index points entry ${span.index + i} at entry ${entry.index}`);
       }

@@ -3,19 +3,33 @@ import type { DiskFile } from "@helixlog/core";
 import { assert, limits } from "@helixlog/core";
 import { checkFrame, type FrameRules, frameHeaderBytes } from "./frame.js";
 
-/** A frame found by a scan. `bytes` views the scan's buffer: copy what must outlive the callback. */
+/**
+ * A frame found by a scan: its `size` bytes are at `offset` of `window`, the scan's buffer (copy what
+ * must outlive the callback). No view per frame: recovery scans every frame on every restart.
+ */
 export interface ScannedFrame {
   readonly position: number;
   readonly type: number;
   readonly size: number;
+  readonly window: Uint8Array;
+  readonly offset: number;
+}
+
+/** Bytes of a file from `start`, as a scan last read them. */
+export interface FileWindow {
+  readonly start: number;
   readonly bytes: Uint8Array;
 }
 
-export type ScanStop =
-  /** The file ended, or four zero bytes stood where the next frame would start. */
-  | { readonly kind: "end"; readonly position: number }
+export type ScanStop = (
+  | /** The file ended, or four zero bytes stood where the next frame would start. */
+  { readonly kind: "end"; readonly position: number }
   /** Something that is not a valid frame starts at `position`. */
-  | { readonly kind: "bad"; readonly position: number; readonly reason: string };
+  | { readonly kind: "bad"; readonly position: number; readonly reason: string }
+) & {
+  /** The last bytes the scan read, holding `position`: `inspectTail` starts from them. */
+  readonly window: FileWindow;
+};
 
 /**
  * Reads frames from `start` in file order, calling `onFrame` for each, until the data ends or a frame is
@@ -39,15 +53,11 @@ export async function scanFrames(
       window = await file.read(position, Math.max(limits.walRecoveryReadBytes, check.size));
       continue;
     }
-    if (check.kind === "end") return { kind: "end", position };
-    if (check.kind === "bad") return { kind: "bad", position, reason: check.reason };
-    const offset = position - windowStart;
-    onFrame({
-      position,
-      type: check.type,
-      size: check.size,
-      bytes: window.subarray(offset, offset + check.size),
-    });
+    if (check.kind === "end") return { kind: "end", position, window: { start: windowStart, bytes: window } };
+    if (check.kind === "bad") {
+      return { kind: "bad", position, reason: check.reason, window: { start: windowStart, bytes: window } };
+    }
+    onFrame({ position, type: check.type, size: check.size, window, offset: position - windowStart });
     position += check.size;
   }
 }
@@ -60,12 +70,19 @@ export interface TailInspection {
 /**
  * Looks at every byte position after `from` for a valid frame, skipping zero runs quickly. Recovery uses
  * it to tell a torn tail (nothing valid after the bad spot) from corruption in the middle of the log
- * (valid frames after it).
+ * (valid frames after it). `known` (the scan's last window) is used instead of reading again when it
+ * holds `from`.
  */
-export async function inspectTail(file: DiskFile, from: number, rules: FrameRules): Promise<TailInspection> {
+export async function inspectTail(
+  file: DiskFile,
+  from: number,
+  rules: FrameRules,
+  known?: FileWindow,
+): Promise<TailInspection> {
   const fileSize = file.size();
-  let windowStart = from;
-  let window = await file.read(from, limits.walRecoveryReadBytes);
+  const usable = known !== undefined && known.start <= from && from < known.start + known.bytes.length;
+  let windowStart = usable ? known.start : from;
+  let window = usable ? known.bytes : await file.read(from, limits.walRecoveryReadBytes);
   let candidate = from + 1;
   while (candidate + frameHeaderBytes < fileSize) {
     const index = candidate - windowStart;

@@ -121,48 +121,48 @@ const notSafeInteger = "a field is not a safe integer";
 const notSafeHardState = "hard state field is not a safe integer";
 
 /**
- * Decodes the record of a checksummed frame. Returns a reason string when the payload does not fit its
- * type (only possible for frames written by a different, buggy or hostile writer: the CRC matched).
- * Recovery calls this for every frame on every restart, so it reads the bytes directly and allocates
- * nothing but the record.
+ * Decodes the record of the checksummed frame of `size` bytes at `start` of `bytes`. Returns a reason
+ * string when the payload does not fit its type (only possible for frames written by a different, buggy
+ * or hostile writer: the CRC matched). Recovery calls this for every frame on every restart, so it reads
+ * the bytes where they are and allocates nothing but the record.
  */
-export function decodeRecord(frame: Uint8Array): WalRecord | string {
-  const type = frame[8] as number;
-  const payloadBytes = frame.length - frameHeaderBytes;
-  const group = payloadBytes < 8 ? undefined : (readUint64(frame, 12) as GroupId | undefined);
+export function decodeRecord(bytes: Uint8Array, start: number, size: number): WalRecord | string {
+  const type = bytes[start + 8] as number;
+  const payloadBytes = size - frameHeaderBytes;
+  const group = payloadBytes < 8 ? undefined : (readUint64(bytes, start + 12) as GroupId | undefined);
   if (group === undefined) return "record too short for a group id";
   const expected = payloadBytesByType[type] ?? 0;
   if (expected > 0 ? payloadBytes !== expected : payloadBytes < -expected)
     return `record of type ${type} has ${payloadBytes} bytes`;
   switch (type) {
     case recordTypes.entry: {
-      const index = readUint64(frame, 20);
-      const term = readUint64(frame, 28);
+      const index = readUint64(bytes, start + 20);
+      const term = readUint64(bytes, start + 28);
       if (index === undefined || term === undefined) return notSafeInteger;
       return { kind: "entry", group, index: index as LogIndex, term: term as Term };
     }
     case recordTypes.hardState: {
-      const hardState = readHardState(frame, 20);
+      const hardState = readHardState(bytes, start + 20);
       if (hardState === undefined) return notSafeHardState;
       return { kind: "hardState", group, hardState };
     }
     case recordTypes.truncate: {
-      const fromIndex = readUint64(frame, 20);
+      const fromIndex = readUint64(bytes, start + 20);
       if (fromIndex === undefined) return notSafeInteger;
       return { kind: "truncate", group, fromIndex: fromIndex as LogIndex };
     }
     case recordTypes.release: {
-      const index = readUint64(frame, 20);
-      const term = readUint64(frame, 28);
+      const index = readUint64(bytes, start + 20);
+      const term = readUint64(bytes, start + 28);
       if (index === undefined || term === undefined) return notSafeInteger;
       return { kind: "release", group, index: index as LogIndex, term: term as Term };
     }
     case recordTypes.checkpoint: {
-      const hardState = readHardState(frame, 20);
+      const hardState = readHardState(bytes, start + 20);
       if (hardState === undefined) return notSafeHardState;
-      const compactedIndex = readUint64(frame, 40);
-      const compactedTerm = readUint64(frame, 48);
-      const lastIndex = readUint64(frame, 56);
+      const compactedIndex = readUint64(bytes, start + 40);
+      const compactedTerm = readUint64(bytes, start + 48);
+      const lastIndex = readUint64(bytes, start + 56);
       if (compactedIndex === undefined || compactedTerm === undefined || lastIndex === undefined)
         return notSafeInteger;
       return {
@@ -179,13 +179,13 @@ export function decodeRecord(frame: Uint8Array): WalRecord | string {
   }
 }
 
-/** The entry stored in an entry frame (already checked). */
-export function decodeEntry(frame: Uint8Array): WalEntry {
+/** The entry stored in the entry frame of `size` bytes at `start` of `bytes` (already checked). */
+export function decodeEntry(bytes: Uint8Array, start: number, size: number): WalEntry {
   return {
-    index: readUint64(frame, 20) as LogIndex,
-    term: readUint64(frame, 28) as Term,
-    type: frame[36] as number,
-    data: frame.slice(frameHeaderBytes + entryFixedBytes),
+    index: readUint64(bytes, start + 20) as LogIndex,
+    term: readUint64(bytes, start + 28) as Term,
+    type: bytes[start + 36] as number,
+    data: bytes.slice(start + frameHeaderBytes + entryFixedBytes, start + size),
   };
 }
 

@@ -143,7 +143,7 @@ async function replaySegment(
   let failure: HelixError | undefined;
   const stop = await scanFrames(file, fileHeaderBytes, walFrameRulesFor(sequence), (frame) => {
     if (failure !== undefined) return;
-    const record = decodeRecord(frame.bytes);
+    const record = decodeRecord(frame.window, frame.offset, frame.size);
     const reason =
       typeof record === "string"
         ? record
@@ -180,7 +180,7 @@ async function settleTail(
   stop: ScanStop,
   isLast: boolean,
 ): Promise<number> {
-  const tail = await inspectTail(file, stop.position, walFrameRulesFor(sequence));
+  const tail = await inspectTail(file, stop.position, walFrameRulesFor(sequence), stop.window);
   const reason = stop.kind === "bad" ? stop.reason : "zeroed frame header";
   if (tail.validFrameAt !== undefined) {
     throw corrupt(path, stop.position, `${reason}, followed by a valid frame at ${tail.validFrameAt}`);
