@@ -39,7 +39,8 @@ export class Inflights {
 
   add(lastIndex: LogIndex, sizeBytes: number): void {
     assert(!this.isFull(), "cannot add to a full inflight window");
-    const newest = this.appends[this.appends.length - 1];
+    // Not appends[length - 1] alone: index -1 of an empty array is a slow property lookup in V8.
+    const newest = this.appends.length === 0 ? undefined : this.appends[this.appends.length - 1];
     assert(
       this.count === 0 || newest === undefined || lastIndex > newest.lastIndex,
       () => `inflight appends must be sent in index order, got ${lastIndex} after ${newest?.lastIndex}`,

@@ -837,7 +837,8 @@ export class Raft {
       entries: batch,
       commit: this.log.committed,
     });
-    const last = batch[batch.length - 1];
+    // Not batch[batch.length - 1]: index -1 of an empty batch (a heartbeat-like append) is a slow lookup.
+    const last = batch.length === 0 ? undefined : batch[batch.length - 1];
     if (last !== undefined) progress.sentEntries(last.index, payloadSizeBytes(batch));
     else if (progress.state === "probe") progress.probeSent = true;
     return true;

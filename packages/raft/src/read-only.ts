@@ -70,6 +70,7 @@ export class ReadOnly {
 
   /** The most recent pending context, sent with heartbeats; "" when none. */
   lastPendingContext(): string {
-    return this.queue[this.queue.length - 1] ?? "";
+    // Checked first: index -1 of an empty queue (the common case) is a slow property lookup in V8.
+    return this.queue.length === 0 ? "" : (this.queue[this.queue.length - 1] ?? "");
   }
 }
