@@ -9,6 +9,9 @@ import { limitEntriesBySize } from "./entries.js";
 import type { Storage } from "./storage.js";
 import type { Entry, Snapshot } from "./types.js";
 
+/** Handed out where a Ready has no entries: most Readies have none, and they share this one. */
+const noEntries: readonly Entry[] = Object.freeze([]);
+
 interface Unstable {
   /** A snapshot received from the leader that the host has not yet made durable. */
   snapshot: Snapshot | undefined;
@@ -180,10 +183,10 @@ export class RaftLog {
   }
 
   /** Committed, durable entries not yet applied. Entries are applied only once durable locally. */
-  nextCommittedEntries(maxBytes: Bytes): Entry[] {
+  nextCommittedEntries(maxBytes: Bytes): readonly Entry[] {
     const high = Math.min(this.committed, this.persistedIndex()) + 1;
     const low = this.applied + 1;
-    if (low >= high) return [];
+    if (low >= high) return noEntries;
     const entries = this.slice(low as LogIndex, high as LogIndex, maxBytes);
     assert(entries !== undefined, () => `unapplied committed entries from ${low} were compacted`);
     return entries;
@@ -224,8 +227,9 @@ export class RaftLog {
     return this.unstable.entries.length > 0;
   }
 
-  unstableEntries(): Entry[] {
-    return [...this.unstable.entries];
+  /** A copy of the unstable entries (the log keeps appending to its own array). */
+  unstableEntries(): readonly Entry[] {
+    return this.unstable.entries.length === 0 ? noEntries : [...this.unstable.entries];
   }
 
   unstableSnapshot(): Snapshot | undefined {

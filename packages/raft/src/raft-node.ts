@@ -83,8 +83,24 @@ function lastOf(entries: readonly Entry[]): Entry | undefined {
   return entries.length === 0 ? undefined : entries[entries.length - 1];
 }
 
-function sameHardState(left: HardState, right: HardState): boolean {
-  return left.term === right.term && left.vote === right.vote && left.commit === right.commit;
+const noMessages: readonly Message[] = Object.freeze([]);
+
+/**
+ * Splits a Ready's messages into those that may go at once and those that wait for persistence, in
+ * order. A Ready's messages are usually all of one kind (a leader's appends and heartbeats, a
+ * follower's acknowledgements), so the taken array is handed on as it is when nothing needs moving.
+ */
+function splitByPersistence(
+  messages: readonly Message[],
+): [immediate: readonly Message[], afterPersist: readonly Message[]] {
+  let waiting = 0;
+  for (const message of messages) if (mustWaitForPersistence(message)) waiting++;
+  if (waiting === 0) return [messages, noMessages];
+  if (waiting === messages.length) return [noMessages, messages];
+  const immediate: Message[] = [];
+  const afterPersist: Message[] = [];
+  for (const message of messages) (mustWaitForPersistence(message) ? afterPersist : immediate).push(message);
+  return [immediate, afterPersist];
 }
 
 export class RaftNode {
@@ -177,30 +193,23 @@ export class RaftNode {
   ready(): Ready {
     assert(this.pendingReady === undefined, "advance() must acknowledge a Ready before the next ready()");
     const raft = this.raft;
-    const messages = raft.takeMessages();
-    const hardState = raft.hardState();
+    const last = this.lastHardState;
+    const [messages, messagesAfterPersist] = splitByPersistence(raft.takeMessages());
     const entries = raft.log.unstableEntries();
     const snapshot = raft.log.unstableSnapshot();
-    const immediate: Message[] = [];
-    const afterPersist: Message[] = [];
-    for (const message of messages)
-      (mustWaitForPersistence(message) ? afterPersist : immediate).push(message);
+    const voteChanged = raft.term !== last.term || raft.vote !== last.vote;
     const ready: Ready = {
       softState: this.softStateChanged() ? raft.softState() : undefined,
-      hardState: sameHardState(hardState, this.lastHardState) ? undefined : hardState,
+      hardState: this.hardStateChanged() ? raft.hardState() : undefined,
       entries,
       snapshot,
-      messages: immediate,
-      messagesAfterPersist: afterPersist,
+      messages,
+      messagesAfterPersist,
       committedEntries: raft.log.nextCommittedEntries(raft.config.committedSizeBytesPerReady as Bytes),
-      readStates: raft.readStates,
-      mustSync:
-        entries.length > 0 ||
-        snapshot !== undefined ||
-        (!sameHardState(hardState, this.lastHardState) &&
-          (hardState.term !== this.lastHardState.term || hardState.vote !== this.lastHardState.vote)),
+      readStates: raft.takeReadStates(),
+      // A commit index alone needs no fdatasync: it can be learned again from the leader.
+      mustSync: entries.length > 0 || snapshot !== undefined || voteChanged,
     };
-    raft.readStates = [];
     if (ready.softState !== undefined) this.lastSoftState = ready.softState;
     this.pendingReady = ready;
     return ready;

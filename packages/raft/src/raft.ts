@@ -57,6 +57,9 @@ import {
 
 type CampaignKind = "preElection" | "election";
 
+const noMessages: readonly Message[] = Object.freeze([]);
+const noReadStates: readonly ReadState[] = Object.freeze([]);
+
 /** What a proposal became: its place in the log. The host waits for this index to be applied. */
 export interface ProposalResult {
   readonly index: LogIndex;
@@ -167,10 +170,21 @@ export class Raft {
   }
 
   /** Takes the messages produced since the last call (after sending any broadcast still pending). */
-  takeMessages(): Message[] {
+  takeMessages(): readonly Message[] {
     this.flushBroadcast();
+    // Many Readies carry no message of this group: they share one frozen empty array (never the
+    // array this node keeps filling, which the taker would see grow).
+    if (this.messages.length === 0) return noMessages;
     const taken = this.messages;
     this.messages = [];
+    return taken;
+  }
+
+  /** Takes the read states produced since the last call (like takeMessages). */
+  takeReadStates(): readonly ReadState[] {
+    if (this.readStates.length === 0) return noReadStates;
+    const taken = this.readStates;
+    this.readStates = [];
     return taken;
   }
 

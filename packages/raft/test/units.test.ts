@@ -283,6 +283,36 @@ describe("RaftNode contract guards", () => {
     expect(() => test.node.advance()).toThrow(/without a Ready/);
   });
 
+  it("hands out a Ready that later inputs never change, empty or not", () => {
+    // Empty lists in a Ready are shared rather than allocated; what a node produces after ready()
+    // must still go to the next Ready only, never into one already handed out.
+    const follower = newNode(1, [1, 2, 3]);
+    drain(follower);
+    const quiet = follower.node.ready();
+    expect([quiet.messages, quiet.messagesAfterPersist, quiet.entries, quiet.readStates]).toEqual([
+      [],
+      [],
+      [],
+      [],
+    ]);
+    follower.node.step(heartbeat(2, 1, 2, 1));
+    expect([quiet.messages, quiet.messagesAfterPersist]).toEqual([[], []]);
+    follower.node.advance();
+    const next = follower.node.ready();
+    expect(next.messagesAfterPersist.map((message) => message.type)).toEqual(["heartbeatResponse"]);
+    expect(next.hardState?.term).toBe(2);
+    expect(next.mustSync).toBe(true);
+
+    const single = newNode(1, [1]);
+    single.node.campaign();
+    drain(single);
+    const before = single.node.ready();
+    single.node.readIndex("after");
+    expect(before.readStates).toEqual([]);
+    single.node.advance();
+    expect(single.node.ready().readStates.map((read) => read.context)).toEqual(["after"]);
+  });
+
   it("refuses a message addressed to another node or group with INVALID_ARGUMENT", () => {
     const test = newNode(1, [1, 2, 3]);
     expect(() => test.node.step(heartbeat(2, 3, 2, 1))).toThrow(

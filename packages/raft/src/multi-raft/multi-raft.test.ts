@@ -174,6 +174,43 @@ describe("coalesced heartbeats", () => {
   });
 });
 
+describe("node-level heartbeats as peers come and go", () => {
+  // The engine keeps the tick at which the next node-level heartbeat falls due instead of looking at
+  // every peer on each hasReady(): meeting a peer and forgetting one must both move that tick.
+  function voters(...ids: number[]) {
+    return { voters: ids.map(nodeId), votersOutgoing: [], learners: [], learnersNext: [], autoLeave: false };
+  }
+
+  /** One Ready cycle: the peers it sends an empty batch (a node-level heartbeat) to. */
+  function nodeHeartbeats(engine: MultiRaft): number[] {
+    const ready = engine.ready();
+    engine.advance();
+    const empty = ready.batches.filter((batch) => batch.messages.length + batch.heartbeats.length === 0);
+    return empty.map((batch) => batch.to);
+  }
+
+  it("heartbeats a peer first met at once, and forgets the heartbeat due to a peer no group shares", () => {
+    const engine = new MultiRaft({ nodeId: nodeId(1), rng: new SeededRng(5), nodeHeartbeatTicks: ticks(2) });
+    engine.createGroup(groupId(1), MemoryStorage.bootstrapped(voters(1, 2)));
+    expect(nodeHeartbeats(engine)).toEqual([2]);
+    engine.tick();
+    // Node 3 is met on tick 1: it is heartbeated in that cycle although node 2 is not due yet.
+    engine.createGroup(groupId(2), MemoryStorage.bootstrapped(voters(1, 3)));
+    expect(nodeHeartbeats(engine)).toEqual([3]);
+    expect(engine.hasReady()).toBe(false);
+    engine.tick();
+    // Node 2 was last covered on tick -1 (a heartbeat stands for the tick before): due on tick 2.
+    expect(engine.hasReady()).toBe(true);
+    // Without group 1, node 2 is no peer: nothing is due until node 3's turn on tick 3.
+    engine.destroyGroup(groupId(1));
+    expect(engine.hasReady()).toBe(false);
+    engine.tick();
+    expect(engine.hasReady()).toBe(true);
+    expect(nodeHeartbeats(engine)).toEqual([3]);
+    expect(engine.hasReady()).toBe(false);
+  });
+});
+
 describe("batching", () => {
   it("sends every message of a Ready cycle to one peer in one batch", () => {
     const target = cluster(100);

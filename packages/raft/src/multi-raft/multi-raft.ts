@@ -44,7 +44,7 @@ import {
   type MultiRaftBatch,
 } from "./multi-raft-batch.js";
 import { MultiRaftConfig, type MultiRaftOptions } from "./multi-raft-config.js";
-import { cutBatches, PeerOutbox } from "./peer-outbox.js";
+import { CycleOutboxes, cutBatches, type PeerOutbox } from "./peer-outbox.js";
 
 /** One group's share of a combined Ready: what to persist and apply (its messages are in the batches). */
 export interface GroupReady {
@@ -146,6 +146,11 @@ export class MultiRaft {
   /** Quiesce heartbeats decided on the last tick, sent with the next Ready. */
   private quiesceHeartbeats = new Map<NodeId, CoalescedHeartbeat[]>();
   private tickCount = 0;
+  /**
+   * The tick from which some peer is due a node-level heartbeat: the earliest lastCoveredTick of all
+   * peers plus nodeHeartbeatTicks + 1 (infinite without peers). Kept by refreshNodeHeartbeatDue.
+   */
+  private nodeHeartbeatDueTick = Number.POSITIVE_INFINITY;
   private pendingReady: readonly PendingGroupReady[] | undefined = undefined;
 
   constructor(options: MultiRaftOptions | MultiRaftConfig) {
@@ -276,6 +281,7 @@ export class MultiRaft {
       if (state.groups === 0) this.peers.delete(peer);
     }
     record.peers = peers;
+    this.refreshNodeHeartbeatDue();
   }
 
   // ---------------------------------------------------------------- inputs
@@ -571,38 +577,36 @@ export class MultiRaft {
     return false;
   }
 
+  /** Whether some peer is due a node-level heartbeat (hosts ask on every input: no loop over peers). */
   private isNodeHeartbeatDue(): boolean {
-    for (const state of this.peers.values()) if (this.isNodeHeartbeatDueTo(state)) return true;
-    return false;
+    return this.tickCount >= this.nodeHeartbeatDueTick;
   }
 
   private isNodeHeartbeatDueTo(state: PeerState): boolean {
     return this.tickCount - state.lastCoveredTick > this.config.nodeHeartbeatTicks;
   }
 
+  /** Recomputes nodeHeartbeatDueTick; called wherever a peer's lastCoveredTick or the peer set changed. */
+  private refreshNodeHeartbeatDue(): void {
+    let earliestCovered = Number.POSITIVE_INFINITY;
+    for (const state of this.peers.values())
+      earliestCovered = Math.min(earliestCovered, state.lastCoveredTick);
+    // Due once tickCount - lastCoveredTick > nodeHeartbeatTicks (see isNodeHeartbeatDueTo).
+    this.nodeHeartbeatDueTick = earliestCovered + this.config.nodeHeartbeatTicks + 1;
+  }
+
   /** Collects every group's Ready and this cycle's batches. Call advance() before the next ready(). */
   ready(): MultiRaftReady {
     assert(this.pendingReady === undefined, "advance() must acknowledge a Ready before the next ready()");
     const collected: PendingGroupReady[] = [];
-    const immediate = new Map<NodeId, PeerOutbox>();
-    const afterPersist = new Map<NodeId, PeerOutbox>();
-    const itemCounts = new Map<NodeId, number>();
-    // Coalesced heartbeats are not counted: there is one per group and tick (plus one per read), and
-    // dropping them would only make followers campaign. The bound is for appends, votes and snapshots.
-    const enqueue = (boxes: Map<NodeId, PeerOutbox>, message: Message): PeerOutbox | undefined => {
-      const to = message.to;
-      const counted = message.type !== "heartbeat" && message.type !== "heartbeatResponse";
-      const count = itemCounts.get(to) ?? 0;
-      if (counted && count >= this.config.peerPendingMessagesMax) {
-        this.metrics.messagesDropped++;
-        return undefined;
-      }
-      if (counted) itemCounts.set(to, count + 1);
-      return outboxFor(boxes, to);
-    };
-    for (const [to, heartbeats] of this.quiesceHeartbeats)
-      outboxFor(immediate, to).heartbeats.push(...heartbeats);
-    this.quiesceHeartbeats = new Map();
+    // Made for the first message: many cycles carry none (only node-level heartbeats, or applies).
+    let outboxes: CycleOutboxes | undefined;
+    if (this.quiesceHeartbeats.size > 0) {
+      outboxes = new CycleOutboxes(this.config.peerPendingMessagesMax);
+      for (const [to, heartbeats] of this.quiesceHeartbeats)
+        outboxes.immediateOutbox(to).heartbeats.push(...heartbeats);
+      this.quiesceHeartbeats = new Map();
+    }
     for (const record of this.dirty) {
       if (!record.node.hasReady()) {
         this.dirty.delete(record);
@@ -611,22 +615,28 @@ export class MultiRaft {
       const ready = record.node.ready();
       collected.push({ record, ready });
       this.onGroupReady(record, ready);
+      if (ready.messages.length === 0 && ready.messagesAfterPersist.length === 0) continue;
+      outboxes ??= new CycleOutboxes(this.config.peerPendingMessagesMax);
       const persists =
         ready.hardState !== undefined || ready.entries.length > 0 || ready.snapshot !== undefined;
-      for (const message of ready.messages) this.route(record, message, enqueue(immediate, message));
-      const laterBoxes = persists ? afterPersist : immediate;
+      for (const message of ready.messages) this.route(record, message, outboxes.outboxFor(message, false));
       for (const message of ready.messagesAfterPersist)
-        this.route(record, message, enqueue(laterBoxes, message));
+        this.route(record, message, outboxes.outboxFor(message, persists));
     }
     this.pendingReady = collected;
     // After-persist batches first: a peer they go to needs no node-level heartbeat in this cycle.
-    const batchesAfterPersist = this.cutAll(afterPersist, false);
-    return {
-      groups: collected.map(({ record, ready }) => groupReadyOf(record.id, ready)),
-      batches: this.cutAll(immediate, true),
-      batchesAfterPersist,
-      mustSync: collected.some(({ ready }) => ready.mustSync),
-    };
+    const batchesAfterPersist = outboxes === undefined ? noBatches : this.cutAll(outboxes.afterPersist);
+    const batches = outboxes === undefined ? [] : this.cutAll(outboxes.immediate);
+    this.addNodeHeartbeats(batches);
+    if (batches.length > 0 || batchesAfterPersist.length > 0) this.refreshNodeHeartbeatDue();
+    this.metrics.batchesSent += batches.length + batchesAfterPersist.length;
+    let mustSync = false;
+    const groups: GroupReady[] = [];
+    for (const { record, ready } of collected) {
+      groups.push(groupReadyOf(record.id, ready));
+      mustSync ||= ready.mustSync;
+    }
+    return { groups, batches, batchesAfterPersist, mustSync };
   }
 
   /** Keeps the engine's view of a group (campaigns, pending reads) in step with its Ready. */
@@ -639,9 +649,13 @@ export class MultiRaft {
     for (const read of ready.readStates) record.pendingReads.delete(`${this.nodeId}:${read.context}`);
   }
 
+  /** Puts a message in its peer's outbox; without one (over the peer's bound) it is dropped. */
   private route(record: GroupRecord, message: Message, box: PeerOutbox | undefined): void {
     if (message.type === "readIndexResponse") record.pendingReads.delete(`${message.to}:${message.context}`);
-    if (box === undefined) return;
+    if (box === undefined) {
+      this.metrics.messagesDropped++;
+      return;
+    }
     if (message.type === "heartbeat") {
       box.heartbeats.push(coalesceHeartbeat(message));
     } else if (message.type === "heartbeatResponse") {
@@ -652,25 +666,31 @@ export class MultiRaft {
     }
   }
 
-  /** Cuts outboxes into batches; the immediate phase adds a node-level heartbeat to peers that are due. */
-  private cutAll(boxes: Map<NodeId, PeerOutbox>, addNodeHeartbeats: boolean): MultiRaftBatch[] {
+  /** Cuts one phase's outboxes into batches; each peer they go to is covered for this tick. */
+  private cutAll(boxes: ReadonlyMap<NodeId, PeerOutbox>): MultiRaftBatch[] {
     const batches: MultiRaftBatch[] = [];
     for (const [peer, box] of boxes) {
       const state = this.peers.get(peer);
       if (state !== undefined) state.lastCoveredTick = this.tickCount;
-      batches.push(...cutBatches(this.nodeId, peer, box, this.config.batchSizeBytes));
+      cutBatches(this.nodeId, peer, box, this.config.batchSizeBytes, batches);
     }
-    if (!addNodeHeartbeats) {
-      this.metrics.batchesSent += batches.length;
-      return batches;
-    }
+    return batches;
+  }
+
+  /** Adds an empty batch, the node-level heartbeat, for every peer that got nothing for an interval. */
+  private addNodeHeartbeats(batches: MultiRaftBatch[]): void {
+    if (!this.isNodeHeartbeatDue()) return;
     for (const [peer, state] of this.peers) {
       if (!this.isNodeHeartbeatDueTo(state)) continue;
       state.lastCoveredTick = this.tickCount - 1;
-      batches.push({ from: this.nodeId, to: peer, messages: [], heartbeats: [], heartbeatResponses: [] });
+      batches.push({
+        from: this.nodeId,
+        to: peer,
+        messages: noItems,
+        heartbeats: noItems,
+        heartbeatResponses: noItems,
+      });
     }
-    this.metrics.batchesSent += batches.length;
-    return batches;
   }
 
   /**
@@ -683,21 +703,20 @@ export class MultiRaft {
     this.pendingReady = undefined;
     for (const { record, ready } of collected) {
       record.node.advance();
-      const configurationMayChange =
-        ready.snapshot !== undefined || ready.committedEntries.some((entry) => entry.type === "confChange");
-      if (configurationMayChange) this.setPeers(record, this.peersOf(record.node));
+      if (ready.snapshot !== undefined || hasConfChange(ready.committedEntries))
+        this.setPeers(record, this.peersOf(record.node));
       this.dirty.add(record);
     }
   }
 }
 
-function outboxFor(boxes: Map<NodeId, PeerOutbox>, to: NodeId): PeerOutbox {
-  let box = boxes.get(to);
-  if (box === undefined) {
-    box = new PeerOutbox();
-    boxes.set(to, box);
-  }
-  return box;
+/** What node-level heartbeats carry, and a cycle without after-persist batches sends: nothing. */
+const noItems: readonly never[] = Object.freeze([]);
+const noBatches: readonly MultiRaftBatch[] = noItems;
+
+function hasConfChange(entries: readonly Entry[]): boolean {
+  for (const entry of entries) if (entry.type === "confChange") return true;
+  return false;
 }
 
 function groupReadyOf(group: GroupId, ready: Ready): GroupReady {

@@ -26,16 +26,61 @@ export class PeerOutbox {
 }
 
 /**
+ * The outboxes of one Ready cycle: for each phase (sent at once, sent once persisted) one PeerOutbox
+ * per peer, in the order the peer was first given something in that phase (its batches go out in that
+ * order), and the messages counted per peer across both phases against `countedMax`
+ * (limits.peerPendingMessagesMax).
+ */
+export class CycleOutboxes {
+  readonly immediate = new Map<NodeId, PeerOutbox>();
+  readonly afterPersist = new Map<NodeId, PeerOutbox>();
+  private readonly counted = new Map<NodeId, number>();
+
+  constructor(private readonly countedMax: number) {}
+
+  /**
+   * The outbox of `message`'s peer in one phase, or undefined when the message is one too many for
+   * that peer in this cycle (the caller drops and counts it). Heartbeats and their responses are not
+   * counted: there is one per group and tick (plus one per read), and dropping them would only make
+   * followers campaign. The bound is for appends, votes and snapshots.
+   */
+  outboxFor(message: Message, afterPersist: boolean): PeerOutbox | undefined {
+    const to = message.to;
+    if (message.type !== "heartbeat" && message.type !== "heartbeatResponse") {
+      const count = this.counted.get(to) ?? 0;
+      if (count >= this.countedMax) return undefined;
+      this.counted.set(to, count + 1);
+    }
+    return this.outboxOf(afterPersist ? this.afterPersist : this.immediate, to);
+  }
+
+  /** A peer's outbox of the immediate phase, for heartbeats the engine coalesced itself. */
+  immediateOutbox(to: NodeId): PeerOutbox {
+    return this.outboxOf(this.immediate, to);
+  }
+
+  private outboxOf(boxes: Map<NodeId, PeerOutbox>, to: NodeId): PeerOutbox {
+    let box = boxes.get(to);
+    if (box === undefined) {
+      box = new PeerOutbox();
+      boxes.set(to, box);
+    }
+    return box;
+  }
+}
+
+/**
  * Cuts a peer's outbox into batches of at most `batchSizeBytes` estimated bytes each (one batch unless
- * it is larger); a single item larger than that travels alone. An empty outbox makes one empty batch,
- * which is the node-level heartbeat.
+ * it is larger), appended to `batches`; a single item larger than that travels alone. An empty outbox
+ * makes one empty batch, which is the node-level heartbeat.
  */
 export function cutBatches(
   from: NodeId,
   to: NodeId,
   outbox: PeerOutbox,
   batchSizeBytes: number,
-): MultiRaftBatch[] {
+  batches: MultiRaftBatch[],
+): void {
   // The common case, everything in one batch, reuses the outbox's arrays (a Ready's outboxes are fresh
   // and never touched again). Hosts cut a batch per peer per cycle, so this path allocates nothing else.
   const itemLimit = limits.batchSizeBytesMax - emptyBatchSizeBytes();
@@ -46,17 +91,16 @@ export function cutBatches(
   for (const response of outbox.heartbeatResponses)
     totalBytes += checkedSize(heartbeatSizeBytes(response), itemLimit);
   if (totalBytes <= batchSizeBytes || outbox.itemCount <= 1) {
-    return [
-      {
-        from,
-        to,
-        messages: outbox.messages,
-        heartbeats: outbox.heartbeats,
-        heartbeatResponses: outbox.heartbeatResponses,
-      },
-    ];
+    batches.push({
+      from,
+      to,
+      messages: outbox.messages,
+      heartbeats: outbox.heartbeats,
+      heartbeatResponses: outbox.heartbeatResponses,
+    });
+    return;
   }
-  const batches: MultiRaftBatch[] = [];
+  const firstBatch = batches.length;
   let messages: Message[] = [];
   let heartbeats: CoalescedHeartbeat[] = [];
   let responses: CoalescedHeartbeatResponse[] = [];
@@ -88,8 +132,7 @@ export function cutBatches(
     room(heartbeatSizeBytes(response));
     responses.push(response);
   }
-  if (currentItems > 0 || batches.length === 0) flush();
-  return batches;
+  if (currentItems > 0 || batches.length === firstBatch) flush();
 }
 
 function checkedSize(sizeBytes: number, itemLimit: number): number {

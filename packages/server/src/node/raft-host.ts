@@ -418,25 +418,32 @@ export class RaftHost {
       }
     }
     for (const batch of ready.batches) this.send(batch);
-    const refused = new Set<GroupId>();
+    // Only a snapshot install can be refused, and most rounds install none: no set for them.
+    let refused: Set<GroupId> | undefined;
     const durable: Promise<void>[] = [];
     for (const group of ready.groups) {
-      const persisted = this.persist(group, refused);
+      let persisted: Promise<void> | undefined;
+      if (group.snapshot === undefined) {
+        persisted = this.walAppend(group);
+      } else {
+        refused ??= new Set();
+        persisted = this.installSnapshot(group, group.snapshot, refused);
+      }
       if (persisted !== undefined) durable.push(persisted);
     }
+    const refusedGroups: ReadonlySet<GroupId> = refused ?? noGroups;
     if (durable.length === 0) {
-      this.finishRound(ready, refused);
+      this.finishRound(ready, refusedGroups);
       return;
     }
     // A rejected append, or a bug that surfaces while finishing the round, stops the host alike.
     Promise.all(durable)
-      .then(() => this.finishRound(ready, refused))
+      .then(() => this.finishRound(ready, refusedGroups))
       .catch((error: unknown) => this.fail(error));
   }
 
   /** Step 3 for one group: hand its entries and hard state to the WAL (one group commit for all). */
-  private persist(group: GroupReady, refused: Set<GroupId>): Promise<void> | undefined {
-    if (group.snapshot !== undefined) return this.installSnapshot(group, group.snapshot, refused);
+  private walAppend(group: GroupReady): Promise<void> | undefined {
     const write = this.walWrite(group);
     if (write === undefined) return undefined;
     return this.options.wal.append(group.group, write);
@@ -514,10 +521,10 @@ export class RaftHost {
     this.persisting = false;
     if (!this.isRunning()) return;
     // A group whose snapshot install was refused: applied index before the snapshot, to rebuild it.
-    const rebuild = [...refused].map((group) => ({
-      group,
-      applied: this.multiRaft.raftNode(group).appliedIndex(),
-    }));
+    const rebuild =
+      refused.size === 0
+        ? []
+        : [...refused].map((group) => ({ group, applied: this.multiRaft.raftNode(group).appliedIndex() }));
     for (const group of ready.groups) {
       if (refused.has(group.group)) continue;
       const storage = this.storages.get(group.group);
@@ -706,6 +713,9 @@ export class RaftHost {
     this.options.observer?.onFailure?.(error);
   }
 }
+
+/** The groups refused in a round without snapshot installs (never added to). */
+const noGroups: ReadonlySet<GroupId> = new Set();
 
 /**
  * Finishes, at recovery, a snapshot install that a crash interrupted: the snapshot file is durable (an
