@@ -5,12 +5,10 @@
  * `unstable.offset` (when no unstable snapshot is pending) is durable in Storage.
  */
 import { assert, type Bytes, type LogIndex, type Term } from "@helixlog/core";
+import { emptyList } from "./empty-list.js";
 import { limitEntriesBySize } from "./entries.js";
 import type { Storage } from "./storage.js";
 import type { Entry, Snapshot } from "./types.js";
-
-/** Handed out where a Ready has no entries: most Readies have none, and they share this one. */
-const noEntries: readonly Entry[] = Object.freeze([]);
 
 interface Unstable {
   /** A snapshot received from the leader that the host has not yet made durable. */
@@ -186,7 +184,7 @@ export class RaftLog {
   nextCommittedEntries(maxBytes: Bytes): readonly Entry[] {
     const high = Math.min(this.committed, this.persistedIndex()) + 1;
     const low = this.applied + 1;
-    if (low >= high) return noEntries;
+    if (low >= high) return emptyList;
     const entries = this.slice(low as LogIndex, high as LogIndex, maxBytes);
     assert(entries !== undefined, () => `unapplied committed entries from ${low} were compacted`);
     return entries;
@@ -229,7 +227,7 @@ export class RaftLog {
 
   /** A copy of the unstable entries (the log keeps appending to its own array). */
   unstableEntries(): readonly Entry[] {
-    return this.unstable.entries.length === 0 ? noEntries : [...this.unstable.entries];
+    return this.unstable.entries.length === 0 ? emptyList : [...this.unstable.entries];
   }
 
   unstableSnapshot(): Snapshot | undefined {

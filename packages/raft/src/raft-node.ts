@@ -12,6 +12,7 @@
  */
 import { assert, type Bytes, type LogIndex, type NodeId } from "@helixlog/core";
 import { RaftConfig, type RaftOptions } from "./config.js";
+import { emptyList } from "./empty-list.js";
 import { type ProposalResult, Raft } from "./raft.js";
 import type { Storage } from "./storage.js";
 import type {
@@ -83,8 +84,6 @@ function lastOf(entries: readonly Entry[]): Entry | undefined {
   return entries.length === 0 ? undefined : entries[entries.length - 1];
 }
 
-const noMessages: readonly Message[] = Object.freeze([]);
-
 /**
  * Splits a Ready's messages into those that may go at once and those that wait for persistence, in
  * order. A Ready's messages are usually all of one kind (a leader's appends and heartbeats, a
@@ -95,8 +94,8 @@ function splitByPersistence(
 ): [immediate: readonly Message[], afterPersist: readonly Message[]] {
   let waiting = 0;
   for (const message of messages) if (mustWaitForPersistence(message)) waiting++;
-  if (waiting === 0) return [messages, noMessages];
-  if (waiting === messages.length) return [noMessages, messages];
+  if (waiting === 0) return [messages, emptyList];
+  if (waiting === messages.length) return [emptyList, messages];
   const immediate: Message[] = [];
   const afterPersist: Message[] = [];
   for (const message of messages) (mustWaitForPersistence(message) ? afterPersist : immediate).push(message);

@@ -17,6 +17,7 @@ import {
 } from "@helixlog/core";
 import { applyConfChange, decodeConfChange, encodeConfChange } from "./conf-changer.js";
 import type { RaftConfig } from "./config.js";
+import { emptyList } from "./empty-list.js";
 import { payloadSizeBytes } from "./entries.js";
 import { Progress } from "./progress.js";
 import { isJoint, jointVoteResult } from "./quorum.js";
@@ -56,9 +57,6 @@ import {
 } from "./types.js";
 
 type CampaignKind = "preElection" | "election";
-
-const noMessages: readonly Message[] = Object.freeze([]);
-const noReadStates: readonly ReadState[] = Object.freeze([]);
 
 /** What a proposal became: its place in the log. The host waits for this index to be applied. */
 export interface ProposalResult {
@@ -172,9 +170,9 @@ export class Raft {
   /** Takes the messages produced since the last call (after sending any broadcast still pending). */
   takeMessages(): readonly Message[] {
     this.flushBroadcast();
-    // Many Readies carry no message of this group: they share one frozen empty array (never the
-    // array this node keeps filling, which the taker would see grow).
-    if (this.messages.length === 0) return noMessages;
+    // Many Readies carry no message of this group: they share the empty list (never the array this
+    // node keeps filling, which the taker would see grow).
+    if (this.messages.length === 0) return emptyList;
     const taken = this.messages;
     this.messages = [];
     return taken;
@@ -182,7 +180,7 @@ export class Raft {
 
   /** Takes the read states produced since the last call (like takeMessages). */
   takeReadStates(): readonly ReadState[] {
-    if (this.readStates.length === 0) return noReadStates;
+    if (this.readStates.length === 0) return emptyList;
     const taken = this.readStates;
     this.readStates = [];
     return taken;

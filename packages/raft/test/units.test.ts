@@ -12,6 +12,7 @@ import {
 } from "../src/conf-changer.js";
 import { RaftConfig } from "../src/config.js";
 import { describeMessage } from "../src/describe.js";
+import { emptyList } from "../src/empty-list.js";
 import { Inflights } from "../src/inflights.js";
 import { Progress } from "../src/progress.js";
 import { RaftLog } from "../src/raft-log.js";
@@ -311,6 +312,7 @@ describe("RaftNode contract guards", () => {
     expect(before.readStates).toEqual([]);
     single.node.advance();
     expect(single.node.ready().readStates.map((read) => read.context)).toEqual(["after"]);
+    expect(emptyList).toHaveLength(0);
   });
 
   it("refuses a message addressed to another node or group with INVALID_ARGUMENT", () => {

@@ -23,6 +23,7 @@
  *   engine.advance();
  */
 import { assert, type GroupId, HelixError, type LogIndex, type NodeId, type Rng } from "@helixlog/core";
+import { emptyList } from "../empty-list.js";
 import type { ProposalResult } from "../raft.js";
 import { RaftNode, type Ready } from "../raft-node.js";
 import type { Storage } from "../storage.js";
@@ -148,7 +149,8 @@ export class MultiRaft {
   private tickCount = 0;
   /**
    * The tick from which some peer is due a node-level heartbeat: the earliest lastCoveredTick of all
-   * peers plus nodeHeartbeatTicks + 1 (infinite without peers). Kept by refreshNodeHeartbeatDue.
+   * peers plus nodeHeartbeatTicks + 1 (infinite without peers). Recomputed wherever a lastCoveredTick
+   * or the set of peers changes, since hosts ask hasReady() on every input.
    */
   private nodeHeartbeatDueTick = Number.POSITIVE_INFINITY;
   private pendingReady: readonly PendingGroupReady[] | undefined = undefined;
@@ -586,13 +588,20 @@ export class MultiRaft {
     return this.tickCount - state.lastCoveredTick > this.config.nodeHeartbeatTicks;
   }
 
-  /** Recomputes nodeHeartbeatDueTick; called wherever a peer's lastCoveredTick or the peer set changed. */
+  /**
+   * Recomputes nodeHeartbeatDueTick after the peer set changed (a Ready cycle that covers peers
+   * recomputes it in addNodeHeartbeats).
+   */
   private refreshNodeHeartbeatDue(): void {
     let earliestCovered = Number.POSITIVE_INFINITY;
     for (const state of this.peers.values())
       earliestCovered = Math.min(earliestCovered, state.lastCoveredTick);
-    // Due once tickCount - lastCoveredTick > nodeHeartbeatTicks (see isNodeHeartbeatDueTo).
-    this.nodeHeartbeatDueTick = earliestCovered + this.config.nodeHeartbeatTicks + 1;
+    this.nodeHeartbeatDueTick = this.nodeHeartbeatDueAfter(earliestCovered);
+  }
+
+  /** The first tick at which a peer last covered at `coveredTick` is due (see isNodeHeartbeatDueTo). */
+  private nodeHeartbeatDueAfter(coveredTick: number): number {
+    return coveredTick + this.config.nodeHeartbeatTicks + 1;
   }
 
   /** Collects every group's Ready and this cycle's batches. Call advance() before the next ready(). */
@@ -625,10 +634,10 @@ export class MultiRaft {
     }
     this.pendingReady = collected;
     // After-persist batches first: a peer they go to needs no node-level heartbeat in this cycle.
-    const batchesAfterPersist = outboxes === undefined ? noBatches : this.cutAll(outboxes.afterPersist);
+    const batchesAfterPersist = outboxes === undefined ? emptyList : this.cutAll(outboxes.afterPersist);
     const batches = outboxes === undefined ? [] : this.cutAll(outboxes.immediate);
-    this.addNodeHeartbeats(batches);
-    if (batches.length > 0 || batchesAfterPersist.length > 0) this.refreshNodeHeartbeatDue();
+    // Without outboxes no peer was covered, so none is due before nodeHeartbeatDueTick either.
+    if (outboxes !== undefined || this.isNodeHeartbeatDue()) this.addNodeHeartbeats(batches);
     this.metrics.batchesSent += batches.length + batchesAfterPersist.length;
     let mustSync = false;
     const groups: GroupReady[] = [];
@@ -677,20 +686,20 @@ export class MultiRaft {
     return batches;
   }
 
-  /** Adds an empty batch, the node-level heartbeat, for every peer that got nothing for an interval. */
+  /**
+   * Adds an empty batch, the node-level heartbeat, for every peer that got nothing for an interval,
+   * and sets when the next one falls due (one pass over the peers for both).
+   */
   private addNodeHeartbeats(batches: MultiRaftBatch[]): void {
-    if (!this.isNodeHeartbeatDue()) return;
+    let earliestCovered = Number.POSITIVE_INFINITY;
     for (const [peer, state] of this.peers) {
-      if (!this.isNodeHeartbeatDueTo(state)) continue;
-      state.lastCoveredTick = this.tickCount - 1;
-      batches.push({
-        from: this.nodeId,
-        to: peer,
-        messages: noItems,
-        heartbeats: noItems,
-        heartbeatResponses: noItems,
-      });
+      if (this.isNodeHeartbeatDueTo(state)) {
+        state.lastCoveredTick = this.tickCount - 1;
+        batches.push(nodeHeartbeat(this.nodeId, peer));
+      }
+      earliestCovered = Math.min(earliestCovered, state.lastCoveredTick);
     }
+    this.nodeHeartbeatDueTick = this.nodeHeartbeatDueAfter(earliestCovered);
   }
 
   /**
@@ -710,9 +719,10 @@ export class MultiRaft {
   }
 }
 
-/** What node-level heartbeats carry, and a cycle without after-persist batches sends: nothing. */
-const noItems: readonly never[] = Object.freeze([]);
-const noBatches: readonly MultiRaftBatch[] = noItems;
+/** An empty batch: proof that `from`'s node is alive, sent to peers that got nothing for an interval. */
+function nodeHeartbeat(from: NodeId, to: NodeId): MultiRaftBatch {
+  return { from, to, messages: emptyList, heartbeats: emptyList, heartbeatResponses: emptyList };
+}
 
 function hasConfChange(entries: readonly Entry[]): boolean {
   for (const entry of entries) if (entry.type === "confChange") return true;

@@ -436,10 +436,12 @@ export class RaftHost {
       this.finishRound(ready, refusedGroups);
       return;
     }
+    // Most rounds persist one group: its append is the round's promise, with no Promise.all around it.
+    const [first] = durable;
+    const persisted: Promise<unknown> =
+      durable.length === 1 && first !== undefined ? first : Promise.all(durable);
     // A rejected append, or a bug that surfaces while finishing the round, stops the host alike.
-    Promise.all(durable)
-      .then(() => this.finishRound(ready, refusedGroups))
-      .catch((error: unknown) => this.fail(error));
+    persisted.then(() => this.finishRound(ready, refusedGroups)).catch((error: unknown) => this.fail(error));
   }
 
   /** Step 3 for one group: hand its entries and hard state to the WAL (one group commit for all). */
