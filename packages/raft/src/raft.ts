@@ -84,6 +84,10 @@ export class Raft {
   leader: NodeId = noNode;
   role: StateRole = "follower";
   tracker: ProgressTracker;
+  /** Every member of tracker.config in ascending order (the fan-out order); set with the progress. */
+  private members: readonly NodeId[] = [];
+  /** Every voter of tracker.config (both halves) in ascending order; set with the progress. */
+  private voters: readonly NodeId[] = [];
 
   /** Ticks since the last election timeout reset (follower, candidate) or check-quorum round (leader). */
   private electionElapsed = 0;
@@ -439,7 +443,7 @@ export class Raft {
       return;
     }
     const type = kind === "preElection" ? "requestPreVote" : "requestVote";
-    for (const voter of this.tracker.voterIds()) {
+    for (const voter of this.voters) {
       if (voter === this.id) continue;
       this.send({
         type,
@@ -797,7 +801,7 @@ export class Raft {
   /** Sends appends to every member until each is paused (pipelining), even an empty one to carry commit. */
   private broadcastAppend(): void {
     this.broadcastPending = false;
-    for (const id of memberIds(this.tracker.config)) {
+    for (const id of this.members) {
       if (id !== this.id) this.sendAppendsUntilPaused(id, true);
     }
   }
@@ -807,7 +811,7 @@ export class Raft {
     if (!this.broadcastPending) return;
     this.broadcastPending = false;
     if (this.role !== "leader") return;
-    for (const id of memberIds(this.tracker.config)) {
+    for (const id of this.members) {
       if (id !== this.id) this.sendAppendsUntilPaused(id, false);
     }
   }
@@ -884,7 +888,7 @@ export class Raft {
   }
 
   private broadcastHeartbeat(context: string): void {
-    for (const id of memberIds(this.tracker.config)) {
+    for (const id of this.members) {
       if (id === this.id) continue;
       const progress = this.tracker.progress.get(id);
       assert(progress !== undefined, "every member has a progress");
@@ -1008,7 +1012,7 @@ export class Raft {
   }
 
   private handleReadIndex(context: string, from: NodeId): void {
-    if (this.tracker.voterIds().length === 1 && this.tracker.isVoter(this.id)) {
+    if (this.voters.length === 1 && this.tracker.isVoter(this.id)) {
       this.answerReadIndex(context, from, this.log.committed);
       return;
     }
@@ -1138,11 +1142,15 @@ export class Raft {
     this.broadcastAppend();
   }
 
-  /** Makes progress entries match the configuration: keeps known ones, adds new ones, drops removed. */
+  /**
+   * Makes progress entries match the configuration (keeps known ones, adds new ones, drops removed)
+   * and lists its members and voters. Called wherever tracker.config changes.
+   */
   private rebuildProgress(): void {
-    const members = new Set(memberIds(this.tracker.config));
+    this.members = memberIds(this.tracker.config);
+    this.voters = this.tracker.voterIds();
     const next = new Map<NodeId, Progress>();
-    for (const id of members) {
+    for (const id of this.members) {
       let progress = this.tracker.progress.get(id);
       if (progress === undefined) {
         progress = new Progress(

@@ -7,6 +7,7 @@ import { type LogIndex, type NodeId, nodeId } from "@helixlog/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  isMajority,
   jointCommittedIndex,
   jointVoteResult,
   majorityCommittedIndex,
@@ -79,6 +80,16 @@ describe("quorum", () => {
         expect(majorityVoteResult(voters, cast)).toBe(naiveVote(voters, cast));
       }),
       { numRuns: 2000, seed: 44 },
+    );
+  });
+
+  it("a majority by count is exactly a won majority vote", () => {
+    fc.assert(
+      fc.property(voterSet, votes, (voters, cast) => {
+        const granted = [...voters].filter((id) => cast.get(id) === true).length;
+        expect(isMajority(voters.size, granted)).toBe(naiveVote(voters, cast) === "won");
+      }),
+      { numRuns: 2000, seed: 47 },
     );
   });
 

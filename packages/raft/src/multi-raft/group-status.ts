@@ -5,7 +5,7 @@
  * changes.
  */
 import type { LogIndex, NodeId, Term } from "@helixlog/core";
-import { jointVoteResult } from "../quorum.js";
+import { isMajority } from "../quorum.js";
 import type { RaftNode } from "../raft-node.js";
 import { noNode, type StateRole } from "../types.js";
 
@@ -56,14 +56,16 @@ export function isQuiescentLeader(node: RaftNode, isLive: (id: NodeId) => boolea
   const log = raft.log;
   const lastIndex = log.lastIndex();
   if (log.committed !== lastIndex || log.applied !== lastIndex || log.hasUnstableEntries()) return false;
-  if (raft.tracker.config.voters.outgoing.size > 0 || node.hasReady()) return false;
-  const live = new Map<NodeId, boolean>();
+  const voters = raft.tracker.config.voters;
+  if (voters.outgoing.size > 0 || node.hasReady()) return false;
+  // Outside a joint configuration, a live quorum is a majority of the incoming voters.
+  let liveVoters = 0;
   for (const [id, progress] of raft.tracker.progress) {
     const memberLive = id === raft.id || isLive(id);
     if (memberLive && id !== raft.id && progress.match !== lastIndex) return false;
-    if (raft.tracker.isVoter(id)) live.set(id, memberLive);
+    if (memberLive && voters.incoming.has(id)) liveVoters++;
   }
-  return jointVoteResult(raft.tracker.config.voters, live) === "won";
+  return isMajority(voters.incoming.size, liveVoters);
 }
 
 /**
