@@ -102,6 +102,26 @@ describe("Wal", () => {
     );
   });
 
+  it("leaves no trace of a call rejected for room: later calls are validated against the log as it was", async () => {
+    const { wal } = await openFresh(4096);
+    const tooLarge = entry(1, 5, "x".repeat(5000));
+    await expect(
+      wal.append(group(1), {
+        entries: [tooLarge],
+        hardState: { term: 5 as Term, vote: undefined, commit: 0 as LogIndex },
+      }),
+    ).rejects.toSatisfy((error) => HelixError.is(error, "RECORD_TOO_LARGE"));
+    // Entry 1 was never accepted, so entry 2 leaves a gap, and term 5 was never accepted either.
+    await expect(wal.append(group(1), { entries: [entry(2, 1)] })).rejects.toSatisfy((error) =>
+      HelixError.is(error, "INVALID_ARGUMENT"),
+    );
+    await wal.append(group(1), {
+      entries: [entry(1, 1)],
+      hardState: { term: 3 as Term, vote: undefined, commit: 0 as LogIndex },
+    });
+    expect(wal.status(group(1))).toMatchObject({ lastIndex: 1, hardState: { term: 3 } });
+  });
+
   it("coalesces concurrent appends of many groups into one write and one fdatasync", async () => {
     const { disk, wal } = await openFresh(64 * 1024);
     const syncsBefore = disk.statistics.syncs;

@@ -3,15 +3,16 @@ import { assert, HelixError, limits } from "@helixlog/core";
 import { applyRecord } from "./internal/apply-record.js";
 import { FileCache } from "./internal/file-cache.js";
 import { fileHeaderBytes } from "./internal/file-header.js";
-import { checkFrame, saltFrames } from "./internal/frame.js";
+import { checkFrame } from "./internal/frame.js";
 import { GroupLog, type SegmentUsage } from "./internal/group-log.js";
 import {
   checkpointFrameBytes,
   decodeEntry,
-  encodeEntryInto,
   encodeRecord,
+  encodeRecordInto,
   entryFrameBytes,
-  type WalRecord,
+  type RecordWrite,
+  recordFrameBytes,
 } from "./internal/wal-record.js";
 import { recoverWal, walFrameRulesFor } from "./internal/wal-recovery.js";
 import {
@@ -65,19 +66,12 @@ export interface WalStatistics {
 }
 
 /**
- * A frame waiting for its group commit: encoded already (small records), or an entry encoded straight
- * into the commit's write buffer (no per-entry allocation; the caller's data is copied only then).
+ * An accepted append waiting for its group commit. Its records are encoded straight into the commit's
+ * write buffer, salted for the segment they land in: nothing is allocated per frame, and an entry's data
+ * is copied only then.
  */
-type PendingFrame = Uint8Array | { readonly group: GroupId; readonly entry: WalEntry };
-
-function frameSize(frame: PendingFrame): number {
-  return frame instanceof Uint8Array ? frame.length : entryFrameBytes(frame.entry.data.length);
-}
-
-/** An accepted append waiting for its group commit. */
 interface PendingAppend {
-  readonly frames: PendingFrame[];
-  readonly records: WalRecord[];
+  readonly records: RecordWrite[];
   readonly bytes: number;
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
@@ -275,17 +269,19 @@ export class Wal {
     );
   }
 
-  /**
-   * Makes `write` durable for `group`: entries first (replacing any conflicting suffix), then hard state.
-   * Entry data is copied when its group commit is written, so it must not change until the call settles.
-   */
   /** Bytes accepted and not yet durable (queued, being written or synced): flow control reads it. */
   get pendingBytesTotal(): number {
     return this.pendingBytes;
   }
 
+  /**
+   * Makes `write` durable for `group`: entries first (replacing any conflicting suffix), then hard state.
+   * Entries and hard state are encoded when their group commit is written, so they must not change until
+   * the call settles.
+   */
   append(group: GroupId, write: GroupWrite): Promise<void> {
-    return this.accept(() => {
+    try {
+      this.checkAccepting();
       const log = this.groupForWrite(group);
       const entries = write.entries ?? [];
       if (entries.length > limits.walEntriesPerAppendMax) {
@@ -293,38 +289,46 @@ export class Wal {
           `${entries.length} entries in one append, the limit is ${limits.walEntriesPerAppendMax}`,
         );
       }
-      const frames: PendingFrame[] = [];
-      const records: WalRecord[] = [];
-      if (entries.length > 0) this.acceptEntries(log, entries, frames, records);
-      if (write.hardState !== undefined) {
-        if (write.hardState.term < log.acceptedTerm) {
-          throw invalid(
-            `hard state term ${write.hardState.term} is below ${log.acceptedTerm} for group ${group}`,
-          );
+      const records: RecordWrite[] = [];
+      let bytes = entries.length > 0 ? this.acceptEntries(log, entries, records) : 0;
+      const hardState = write.hardState;
+      if (hardState !== undefined) {
+        if (hardState.term < log.acceptedTerm) {
+          throw invalid(`hard state term ${hardState.term} is below ${log.acceptedTerm} for group ${group}`);
         }
-        const record = { kind: "hardState", group, hardState: write.hardState } as const;
-        frames.push(encodeRecord(record));
+        const record = { kind: "hardState", group, hardState } as const;
         records.push(record);
+        bytes += recordFrameBytes(record);
       }
-      if (entries.length > 0) log.acceptedLastIndex = entries.at(-1)?.index ?? log.acceptedLastIndex;
-      if (write.hardState !== undefined) log.acceptedTerm = write.hardState.term;
-      return { frames, records };
-    });
+      this.checkRoom(bytes);
+      // Only an append that is queued moves what later calls are validated against.
+      const last = entries[entries.length - 1];
+      if (last !== undefined) log.acceptedLastIndex = last.index;
+      if (hardState !== undefined) log.acceptedTerm = hardState.term;
+      return this.enqueue(records, bytes);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** Durably removes the group's entries from `fromIndex` on (a Raft conflict, §5.3). */
   truncate(group: GroupId, fromIndex: LogIndex): Promise<void> {
-    return this.accept(() => {
+    try {
+      this.checkAccepting();
       const log = this.groupForWrite(group);
       if (fromIndex <= log.acceptedCompactedIndex || fromIndex > log.acceptedLastIndex + 1) {
         throw invalid(
           `cannot truncate group ${group} at ${fromIndex}: its log is (${log.acceptedCompactedIndex}, ${log.acceptedLastIndex}]`,
         );
       }
-      log.acceptedLastIndex = fromIndex - 1;
       const record = { kind: "truncate", group, fromIndex } as const;
-      return { frames: [encodeRecord(record)], records: [record] };
-    });
+      const bytes = recordFrameBytes(record);
+      this.checkRoom(bytes);
+      log.acceptedLastIndex = fromIndex - 1;
+      return this.enqueue([record], bytes);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /**
@@ -335,18 +339,23 @@ export class Wal {
    * always be checked here.
    */
   release(group: GroupId, point: CompactionPoint): Promise<void> {
-    return this.accept(() => {
+    try {
+      this.checkAccepting();
       const log = this.groupForWrite(group);
       if (point.index < log.acceptedCompactedIndex) {
         throw invalid(
           `group ${group} already released through ${log.acceptedCompactedIndex}, cannot go back to ${point.index}`,
         );
       }
+      const record = { kind: "release", group, index: point.index, term: point.term } as const;
+      const bytes = recordFrameBytes(record);
+      this.checkRoom(bytes);
       log.acceptedCompactedIndex = point.index;
       log.acceptedLastIndex = Math.max(log.acceptedLastIndex, point.index);
-      const record = { kind: "release", group, index: point.index, term: point.term } as const;
-      return { frames: [encodeRecord(record)], records: [record] };
-    });
+      return this.enqueue([record], bytes);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /**
@@ -428,26 +437,26 @@ export class Wal {
 
   // ---- accepting appends -------------------------------------------------------------------------
 
-  private accept(build: () => { frames: PendingFrame[]; records: WalRecord[] }): Promise<void> {
-    try {
-      if (this.closed) throw new HelixError("UNAVAILABLE", "the WAL is closed");
-      if (this.failure !== undefined) throw this.failure;
-      if (this.queue.length >= limits.walPendingAppendsMax) {
-        throw new HelixError("RESOURCE_EXHAUSTED", `${this.queue.length} appends already wait for the disk`);
-      }
-      const { frames, records } = build();
-      const bytes = frames.reduce((total, frame) => total + frameSize(frame), 0);
-      this.checkRoom(bytes);
-      this.statistics.appends++;
-      return new Promise<void>((resolve, reject) => {
-        this.queue.push({ frames, records, bytes, resolve, reject });
-        this.queuedBytes += bytes;
-        this.pendingBytes += bytes;
-        this.schedulePump();
-      });
-    } catch (error) {
-      return Promise.reject(error);
+  // Every call checks, in this order: that the WAL accepts calls, the call's own arguments, that there
+  // is room (`checkRoom`); only then does it move the accepted state later calls are validated against,
+  // and queue its records (`enqueue`). A call rejected at any step leaves no trace.
+
+  private checkAccepting(): void {
+    if (this.closed) throw new HelixError("UNAVAILABLE", "the WAL is closed");
+    if (this.failure !== undefined) throw this.failure;
+    if (this.queue.length >= limits.walPendingAppendsMax) {
+      throw new HelixError("RESOURCE_EXHAUSTED", `${this.queue.length} appends already wait for the disk`);
     }
+  }
+
+  private enqueue(records: RecordWrite[], bytes: number): Promise<void> {
+    this.statistics.appends++;
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ records, bytes, resolve, reject });
+      this.queuedBytes += bytes;
+      this.pendingBytes += bytes;
+      this.schedulePump();
+    });
   }
 
   private checkRoom(bytes: number): void {
@@ -474,12 +483,8 @@ export class Wal {
     return log;
   }
 
-  private acceptEntries(
-    log: GroupLog,
-    entries: readonly WalEntry[],
-    frames: PendingFrame[],
-    records: WalRecord[],
-  ): void {
+  /** Validates entries that extend the group's accepted log, adds their records, returns their frame bytes. */
+  private acceptEntries(log: GroupLog, entries: readonly WalEntry[], records: RecordWrite[]): number {
     const first = entries[0] as WalEntry;
     if (first.index <= log.acceptedCompactedIndex || first.index > log.acceptedLastIndex + 1) {
       throw invalid(
@@ -487,6 +492,7 @@ export class Wal {
       );
     }
     let previousTerm = 0;
+    let bytes = 0;
     for (const [i, entry] of entries.entries()) {
       if (entry.index !== first.index + i)
         throw invalid(
@@ -503,9 +509,10 @@ export class Wal {
         );
       }
       previousTerm = entry.term;
-      frames.push({ group: log.group, entry });
-      records.push({ kind: "entry", group: log.group, index: entry.index, term: entry.term });
+      records.push({ kind: "entry", group: log.group, index: entry.index, term: entry.term, entry });
+      bytes += entryFrameBytes(entry.data.length);
     }
+    return bytes;
   }
 
   // ---- group commit ------------------------------------------------------------------------------
@@ -752,30 +759,20 @@ export class Wal {
       buffer = new Uint8Array(Math.max(bytes, Math.min(2 * buffer.length, limits.walWriteBytesMax)));
       this.writeBuffers[slot] = buffer;
     }
+    const salt = segmentCrcSalt(sequence);
     let position = 0;
     for (const pending of batch) {
-      for (const frame of pending.frames) {
-        if (frame instanceof Uint8Array) {
-          buffer.set(frame, position);
-          position += frame.length;
-        } else {
-          position += encodeEntryInto(buffer, position, frame.group, frame.entry);
-        }
-      }
+      for (const record of pending.records) position += encodeRecordInto(buffer, position, record, salt);
     }
     assert(position === bytes, "encoded batch size differs from the accepted size");
-    const encoded = buffer.subarray(0, bytes);
-    saltFrames(encoded, 0, segmentCrcSalt(sequence));
-    return encoded;
+    return buffer.subarray(0, bytes);
   }
 
   private applyBatch(batch: PendingAppend[], sequence: number, start: number): void {
     let position = start;
     for (const pending of batch) {
-      const { records, frames } = pending;
-      for (let i = 0; i < records.length; i++) {
-        const size = frameSize(frames[i] as PendingFrame);
-        const record = records[i] as WalRecord;
+      for (const record of pending.records) {
+        const size = recordFrameBytes(record);
         const reason = applyRecord(this.groups, this.usage, record, { segment: sequence, position, size });
         if (reason !== undefined) assert(false, `an accepted record did not apply: ${reason}`);
         position += size;

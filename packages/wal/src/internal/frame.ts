@@ -29,14 +29,17 @@ export function sealFrame(frame: Uint8Array, type: number): void {
   sealFrameAt(frame, 0, frame.length, type);
 }
 
-/** Fills in the header of the `size`-byte frame at `start` of `bytes`, whose payload is in place. */
-export function sealFrameAt(bytes: Uint8Array, start: number, size: number, type: number): void {
+/**
+ * Fills in the header of the `size`-byte frame at `start` of `bytes`, whose payload is in place, with
+ * its CRC XOR `crcSalt` (see `FrameRules.crcSalt`).
+ */
+export function sealFrameAt(bytes: Uint8Array, start: number, size: number, type: number, crcSalt = 0): void {
   writeUint32(bytes, start, size - frameHeaderBytes);
   bytes[start + 8] = type;
   bytes[start + 9] = 0;
   bytes[start + 10] = 0;
   bytes[start + 11] = 0;
-  writeUint32(bytes, start + 4, crc32c(bytes, 0, start + 8, start + size));
+  writeUint32(bytes, start + 4, (crc32c(bytes, 0, start + 8, start + size) ^ crcSalt) >>> 0);
 }
 
 export type FrameCheck =

@@ -1,7 +1,7 @@
 import type { GroupId, LogIndex, NodeId, Term } from "@helixlog/core";
 import type { HardState, WalEntry } from "../wal-types.js";
 import { readUint32, readUint64, writeUint32, writeUint64 } from "./bytes.js";
-import { frameHeaderBytes, sealFrame, sealFrameAt } from "./frame.js";
+import { frameHeaderBytes, sealFrameAt } from "./frame.js";
 
 /**
  * The WAL's record types, one per frame type byte. Payload layouts (all integers little-endian; u64 hold
@@ -49,59 +49,73 @@ export function entryFrameBytes(dataBytes: number): number {
 
 export const checkpointFrameBytes = frameHeaderBytes + checkpointBytes;
 
-export function encodeEntry(group: GroupId, entry: WalEntry): Uint8Array {
-  const frame = new Uint8Array(entryFrameBytes(entry.data.length));
-  encodeEntryInto(frame, 0, group, entry);
+/** An entry record with the entry whose frame it is: what group commit encodes. */
+export type EntryWrite = Extract<WalRecord, { kind: "entry" }> & { readonly entry: WalEntry };
+
+/** A record as the WAL writes it: an entry carries its entry's data; the others are whole. */
+export type RecordWrite = Exclude<WalRecord, { kind: "entry" }> | EntryWrite;
+
+/** Frame bytes of a record. */
+export function recordFrameBytes(record: RecordWrite): number {
+  switch (record.kind) {
+    case "entry":
+      return entryFrameBytes(record.entry.data.length);
+    case "hardState":
+      return frameHeaderBytes + hardStateBytes;
+    case "truncate":
+      return frameHeaderBytes + truncateBytes;
+    case "release":
+      return frameHeaderBytes + releaseBytes;
+    case "checkpoint":
+      return checkpointFrameBytes;
+  }
+}
+
+/** A record's frame, unsalted (the segment's salt is applied where the frame lands: `saltFrames`). */
+export function encodeRecord(record: Exclude<WalRecord, { kind: "entry" }>): Uint8Array {
+  const frame = new Uint8Array(recordFrameBytes(record));
+  encodeRecordInto(frame, 0, record, 0);
   return frame;
 }
 
 /**
- * Encodes an entry frame into `target` at `position` and returns its size. Group commit encodes a whole
- * batch into one reused buffer this way, allocating nothing per entry.
+ * Encodes a record's frame into `target` at `position`, its CRC salted with `crcSalt`, and returns its
+ * size. Group commit encodes a whole batch into one reused buffer this way, allocating nothing per record.
  */
-export function encodeEntryInto(
+export function encodeRecordInto(
   target: Uint8Array,
   position: number,
-  group: GroupId,
-  entry: WalEntry,
+  record: RecordWrite,
+  crcSalt: number,
 ): number {
-  const size = entryFrameBytes(entry.data.length);
-  writeUint64(target, position + 12, group);
-  writeUint64(target, position + 20, entry.index);
-  writeUint64(target, position + 28, entry.term);
-  target[position + 36] = entry.type;
-  target.set(entry.data, position + frameHeaderBytes + entryFixedBytes);
-  sealFrameAt(target, position, size, recordTypes.entry);
-  return size;
-}
-
-export function encodeRecord(record: Exclude<WalRecord, { kind: "entry" }>): Uint8Array {
+  const size = recordFrameBytes(record);
+  writeUint64(target, position + 12, record.group);
   switch (record.kind) {
-    case "hardState": {
-      const frame = newFrame(hardStateBytes);
-      writeHardState(frame, 20, record.hardState);
-      return finish(frame, record.group, recordTypes.hardState);
-    }
-    case "truncate": {
-      const frame = newFrame(truncateBytes);
-      writeUint64(frame, 20, record.fromIndex);
-      return finish(frame, record.group, recordTypes.truncate);
-    }
-    case "release": {
-      const frame = newFrame(releaseBytes);
-      writeUint64(frame, 20, record.index);
-      writeUint64(frame, 28, record.term);
-      return finish(frame, record.group, recordTypes.release);
-    }
-    case "checkpoint": {
-      const frame = newFrame(checkpointBytes);
-      writeHardState(frame, 20, record.hardState);
-      writeUint64(frame, 40, record.compactedIndex);
-      writeUint64(frame, 48, record.compactedTerm);
-      writeUint64(frame, 56, record.lastIndex);
-      return finish(frame, record.group, recordTypes.checkpoint);
-    }
+    case "entry":
+      writeUint64(target, position + 20, record.index);
+      writeUint64(target, position + 28, record.term);
+      target[position + 36] = record.entry.type;
+      target.set(record.entry.data, position + frameHeaderBytes + entryFixedBytes);
+      break;
+    case "hardState":
+      writeHardState(target, position + 20, record.hardState);
+      break;
+    case "truncate":
+      writeUint64(target, position + 20, record.fromIndex);
+      break;
+    case "release":
+      writeUint64(target, position + 20, record.index);
+      writeUint64(target, position + 28, record.term);
+      break;
+    case "checkpoint":
+      writeHardState(target, position + 20, record.hardState);
+      writeUint64(target, position + 40, record.compactedIndex);
+      writeUint64(target, position + 48, record.compactedTerm);
+      writeUint64(target, position + 56, record.lastIndex);
+      break;
   }
+  sealFrameAt(target, position, size, recordTypes[record.kind], crcSalt);
+  return size;
 }
 
 /**
@@ -187,16 +201,6 @@ export function decodeEntry(bytes: Uint8Array, start: number, size: number): Wal
     type: bytes[start + 36] as number,
     data: bytes.slice(start + frameHeaderBytes + entryFixedBytes, start + size),
   };
-}
-
-function newFrame(payloadBytes: number): Uint8Array {
-  return new Uint8Array(frameHeaderBytes + payloadBytes);
-}
-
-function finish(frame: Uint8Array, group: GroupId, type: number): Uint8Array {
-  writeUint64(frame, 12, group);
-  sealFrame(frame, type);
-  return frame;
 }
 
 function writeHardState(bytes: Uint8Array, position: number, hardState: HardState): void {
