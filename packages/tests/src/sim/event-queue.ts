@@ -1,6 +1,11 @@
 /**
  * The simulator's agenda: events ordered by simulated time, ties broken by insertion order, so one
  * seed always replays the same sequence. A binary heap: O(log n) per push and pop.
+ *
+ * The heap is kept as three parallel arrays (times, insertion numbers, events) rather than an array of
+ * slot objects: the simulator pushes and pops a few hundred thousand events per simulated hour, and a
+ * slot object per push was a steady source of garbage. `next()` pops without allocating; `pop()` (the
+ * slot form) remains for callers that want both at once.
  */
 import { assert } from "@helixlog/core";
 
@@ -11,57 +16,87 @@ export interface Slot<T> {
 }
 
 export class EventQueue<T> {
-  private readonly heap: Slot<T>[] = [];
+  private readonly times: number[] = [];
+  private readonly sequences: number[] = [];
+  private readonly events: T[] = [];
   private sequence = 0;
+  /** The time of the event `next()` returned last. */
+  time = 0;
 
   get size(): number {
-    return this.heap.length;
+    return this.events.length;
   }
 
   push(time: number, event: T): void {
     assert(Number.isFinite(time), () => `event time must be finite, got ${time}`);
-    const heap = this.heap;
-    heap.push({ time, sequence: this.sequence++, event });
-    let child = heap.length - 1;
+    const { times, sequences, events } = this;
+    const sequence = this.sequence++;
+    // Sift the hole up from the end, then fill it (ties: the earlier insertion stays above).
+    let child = events.length;
+    times.push(time);
+    sequences.push(sequence);
+    events.push(event);
     while (child > 0) {
       const parent = (child - 1) >> 1;
-      if (!before(heap[child] as Slot<T>, heap[parent] as Slot<T>)) break;
-      swap(heap, child, parent);
+      const parentTime = times[parent] as number;
+      if (parentTime < time || (parentTime === time && (sequences[parent] as number) < sequence)) break;
+      times[child] = parentTime;
+      sequences[child] = sequences[parent] as number;
+      events[child] = events[parent] as T;
       child = parent;
     }
+    times[child] = time;
+    sequences[child] = sequence;
+    events[child] = event;
   }
 
-  /** The earliest event and its time, or undefined when the agenda is empty (no allocation). */
-  pop(): Slot<T> | undefined {
-    const heap = this.heap;
-    const top = heap[0];
-    if (top === undefined) return undefined;
-    const last = heap.pop() as Slot<T>;
-    if (heap.length > 0) {
-      heap[0] = last;
+  /** The earliest event, or undefined when the agenda is empty; its time is then in `time`. */
+  next(): T | undefined {
+    const { times, sequences, events } = this;
+    const count = events.length;
+    if (count === 0) return undefined;
+    const top = events[0] as T;
+    this.time = times[0] as number;
+    const lastTime = times.pop() as number;
+    const lastSequence = sequences.pop() as number;
+    const lastEvent = events.pop() as T;
+    const size = count - 1;
+    if (size > 0) {
+      // Sift the last element down from the root's hole.
       let parent = 0;
       for (;;) {
-        const left = parent * 2 + 1;
-        const right = left + 1;
-        let smallest = parent;
-        if (left < heap.length && before(heap[left] as Slot<T>, heap[smallest] as Slot<T>)) smallest = left;
-        if (right < heap.length && before(heap[right] as Slot<T>, heap[smallest] as Slot<T>))
-          smallest = right;
-        if (smallest === parent) break;
-        swap(heap, parent, smallest);
+        let smallest = parent * 2 + 1;
+        if (smallest >= size) break;
+        let smallestTime = times[smallest] as number;
+        let smallestSequence = sequences[smallest] as number;
+        const right = smallest + 1;
+        if (right < size) {
+          const rightTime = times[right] as number;
+          const rightSequence = sequences[right] as number;
+          if (rightTime < smallestTime || (rightTime === smallestTime && rightSequence < smallestSequence)) {
+            smallest = right;
+            smallestTime = rightTime;
+            smallestSequence = rightSequence;
+          }
+        }
+        if (lastTime < smallestTime || (lastTime === smallestTime && lastSequence < smallestSequence)) break;
+        times[parent] = smallestTime;
+        sequences[parent] = smallestSequence;
+        events[parent] = events[smallest] as T;
         parent = smallest;
       }
+      times[parent] = lastTime;
+      sequences[parent] = lastSequence;
+      events[parent] = lastEvent;
     }
     return top;
   }
-}
 
-function before<T>(left: Slot<T>, right: Slot<T>): boolean {
-  return left.time < right.time || (left.time === right.time && left.sequence < right.sequence);
-}
-
-function swap<T>(heap: T[], i: number, j: number): void {
-  const held = heap[i] as T;
-  heap[i] = heap[j] as T;
-  heap[j] = held;
+  /** The earliest event and its time, or undefined when the agenda is empty. */
+  pop(): Slot<T> | undefined {
+    const sequence = this.sequences[0];
+    const event = this.next();
+    if (event === undefined) return undefined;
+    return { time: this.time, sequence: sequence as number, event };
+  }
 }

@@ -86,6 +86,8 @@ export interface SimulationResult {
 
 /** Operations on one key before clients move to a fresh key: bounds each linearizability search. */
 const operationsPerKeyMax = 24;
+/** Drains between full event-loop turns (the others wait for the microtask queue only). */
+const drainsPerMacrotask = 256;
 /** A client gives up on an operation after this many simulated milliseconds (outcome unknown). */
 const clientTimeoutMs = 5_000;
 const walDirectory = "wal";
@@ -270,33 +272,11 @@ export class Simulation {
     this.queue.push(Math.max(0, this.endMs - this.livenessMs), { kind: "liveness" });
     this.queue.push(this.endMs, { kind: "end" });
     await this.drain();
-    /** Nodes whose host round waited for the WAL after the last event (a bit per node id). */
-    let busyBefore = this.busyNodes();
-    while (this.violation === undefined) {
-      const next = this.queue.pop();
-      if (next === undefined) break;
-      this.now = next.time;
-      this.remember(next.event);
-      this.events++;
-      try {
-        if (this.handle(next.event) === "end") break;
-      } catch (error) {
-        this.recordViolation(error);
-      }
-      // Promise chains start with disk operations, with a node opening, and with a host round that
-      // starts waiting for the WAL (which defers its own work to a microtask). A round already waiting
-      // before this event creates nothing new: inputs to a busy host go to its engine synchronously,
-      // and its round can only finish when a disk operation completes. Everything else is synchronous,
-      // so other events need no drain: most events are ticks and deliveries that start no round.
-      const busy = this.busyNodes();
-      if (this.diskActivity || (busy & ~busyBefore) !== 0 || this.anyStarting()) {
-        this.diskActivity = false;
-        await this.drain();
-        busyBefore = this.busyNodes();
-      } else {
-        busyBefore = busy;
-      }
-    }
+    await new Promise<void>((resolve, reject) => {
+      this.loopDone = resolve;
+      this.loopFailed = reject;
+      this.loop();
+    });
     if (this.violation === undefined) {
       try {
         this.finalChecks();
@@ -324,6 +304,69 @@ export class Simulation {
   }
 
   // ---- the event loop ----------------------------------------------------------------------------
+
+  /** Settle run()'s wait once the loop has stopped, or failed outside any event's handling. */
+  private loopDone: () => void = () => {};
+  private loopFailed: (error: unknown) => void = () => {};
+  /** Drains so far: every `drainsPerMacrotask`-th one is a full macrotask turn (see `loop`). */
+  private drains = 0;
+
+  /**
+   * Runs events (`runEvents`) until one has started promise work that must settle before the next event, then
+   * returns and has itself called again once every microtask has run (see `resumeAfterDrain`).
+   *
+   * Promise chains start with disk operations, with a node opening, and with a host round that starts
+   * waiting for the WAL (which defers its own work to a microtask). A round already waiting before
+   * this event creates nothing new: inputs to a busy host go to its engine synchronously, and its round
+   * can only finish when a disk operation completes. Everything else is synchronous, so other events
+   * need no drain: most events are ticks and deliveries that start no round.
+   */
+  private readonly loop = (): void => {
+    try {
+      this.runEvents();
+    } catch (error) {
+      this.loopFailed(error);
+    }
+  };
+
+  private runEvents(): void {
+    /** Nodes whose host round waited for the WAL after the last event (a bit per node id). */
+    let busyBefore = this.busyNodes();
+    while (this.violation === undefined) {
+      const event = this.queue.next();
+      if (event === undefined) break;
+      this.now = this.queue.time;
+      this.remember(event);
+      this.events++;
+      try {
+        if (this.handle(event) === "end") break;
+      } catch (error) {
+        this.recordViolation(error);
+      }
+      const busy = this.busyNodes();
+      if (this.diskActivity || (busy & ~busyBefore) !== 0 || this.anyStarting()) {
+        this.diskActivity = false;
+        this.drains++;
+        if (this.drains % drainsPerMacrotask === 0) setImmediate(this.resumeAfterDrain);
+        else process.nextTick(this.resumeAfterDrain);
+        return;
+      }
+      busyBefore = busy;
+    }
+    this.loopDone();
+  }
+
+  /**
+   * Continues the loop once the promise work of the last event has settled. The loop always runs as
+   * a microtask, and Node runs a process.nextTick callback (or an immediate) only once the microtask
+   * queue is empty, including microtasks queued by microtasks: so by the time this runs, every chain
+   * the last event started has run as far as it can, in the same order as with a full macrotask turn.
+   * It queues the loop as a microtask again rather than calling it: a nextTick callback runs before
+   * the microtasks of any other nextTick callback queued with it, so only a microtask is sure to
+   * drain first. Every `drainsPerMacrotask`-th drain is a real macrotask turn (setImmediate), so the
+   * process still sees its event loop (IPC, V8's own tasks) during a long run.
+   */
+  private readonly resumeAfterDrain = (): void => queueMicrotask(this.loop);
 
   private handle(event: SimEvent): "end" | undefined {
     switch (event.kind) {
