@@ -86,7 +86,7 @@ export class Checkers {
   /** Per group: index -> what was applied there first (term, digest, node). */
   private readonly applied = new Map<GroupId, Map<number, { term: number; digest: number; node: NodeId }>>();
   /** Per node and group: what the node's WAL has acknowledged as durable. */
-  private readonly durable = new Map<string, TrackedLog>();
+  private readonly durable = new Map<number, TrackedLog>();
   /** Counts of checks done, so a run can show that every checker worked. */
   readonly counts = {
     leaders: 0,
@@ -276,7 +276,7 @@ export class Checkers {
     }
     const log = new TrackedLog();
     if (snapshot.index > 1) resetToSnapshot(log, snapshot.index, snapshot.term, snapshot.endOffset);
-    this.durable.set(`${node}/${group}`, log);
+    this.durable.set(trackedKey(node, group), log);
     this.onDurable(node, group, entries, hardState);
   }
 
@@ -381,7 +381,7 @@ export class Checkers {
   }
 
   private trackedLog(node: NodeId, group: GroupId): TrackedLog {
-    const key = `${node}/${group}`;
+    const key = trackedKey(node, group);
     let log = this.durable.get(key);
     if (log === undefined) {
       log = new TrackedLog();
@@ -389,6 +389,11 @@ export class Checkers {
     }
     return log;
   }
+}
+
+/** The key of a node's tracked log of a group. */
+function trackedKey(node: NodeId, group: GroupId): number {
+  return node * 2 ** 32 + group;
 }
 
 /**

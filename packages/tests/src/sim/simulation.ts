@@ -18,6 +18,7 @@
  */
 import {
   AssertionError,
+  assert,
   type GroupId,
   HelixError,
   type LogIndex,
@@ -26,7 +27,7 @@ import {
   SeededRng,
   type Ticks,
 } from "@helixlog/core";
-import { describeMessage, type Entry, type MultiRaftBatch } from "@helixlog/raft";
+import { describeMessage, type Entry, type MultiRaftBatch, type Raft } from "@helixlog/raft";
 import { type GroupView, RaftHost, SnapshotStore, type StoredSnapshot } from "@helixlog/server";
 import { Wal } from "@helixlog/wal";
 import { SimDisk } from "@helixlog/wal/testing";
@@ -119,8 +120,10 @@ interface SimNode {
   status: "starting" | "up" | "down" | "dead";
   host: RaftHost | undefined;
   kv: KvStateMachine;
-  /** Per group, what the checkers last saw of this node's role, term and commit. */
-  seen: Map<GroupId, { role: string; term: number; commit: number }>;
+  /** Per group id: the group's Raft state on the current host (set when the host opens). */
+  rafts: Raft[];
+  /** Per group id: what the checkers last saw of this node's role, term and commit. */
+  seen: Array<{ role: string; term: number; commit: number } | undefined>;
   /** Per group, the last index this incarnation applied (applies must be contiguous). */
   appliedIndex: Map<GroupId, number>;
 }
@@ -160,6 +163,12 @@ export class Simulation {
   private readonly network: SimNetwork;
   private readonly checkers: Checkers;
   private readonly nodes = new Map<NodeId, SimNode>();
+  /** The same nodes by id (the hot paths index this instead of the map). */
+  private readonly byId: SimNode[] = [];
+  /** The same nodes in id order. */
+  private readonly nodeList: SimNode[] = [];
+  /** Scratch for a client's random order of nodes (`findLeader`). */
+  private readonly order: NodeId[] = [];
   private readonly nodeIds: NodeId[];
   private readonly groupIds: GroupId[];
   private readonly clients: Client[] = [];
@@ -171,7 +180,7 @@ export class Simulation {
   >();
   private readonly acknowledged: Array<{ group: GroupId; index: number; term: number }> = [];
   /** Pending client operations by node/group/index, to settle them when the index is applied. */
-  private readonly pendingByIndex = new Map<string, Client>();
+  private readonly pendingByIndex = new Map<number, Client>();
   private readonly traceRing: SimEvent[] = [];
   private readonly traceTimes: number[] = [];
   private readonly eventCounts: Record<SimEvent["kind"], number> = {
@@ -232,6 +241,10 @@ export class Simulation {
     this.traceEvents = options.traceEvents ?? 40;
     this.endMs = (options.hours ?? 1) * 3_600_000;
     this.livenessMs = (options.livenessSeconds ?? 60) * 1000;
+    assert(
+      this.parameters.voters < 64 && this.parameters.groups < 64,
+      "node and group ids must stay under 64 (busyNodes, pendingKey)",
+    );
     this.nodeIds = Array.from({ length: this.parameters.voters }, (_, i) => (i + 1) as NodeId);
     this.groupIds = Array.from({ length: this.parameters.groups }, (_, i) => (i + 1) as GroupId);
     this.network = new SimNetwork(this.rng.split(), this.parameters, this.nodeIds);
@@ -245,7 +258,12 @@ export class Simulation {
         timer: (delayMs, token) => this.queue.push(this.now + delayMs, { kind: "nemesis", token }),
       });
     }
-    for (const id of this.nodeIds) this.nodes.set(id, this.createNode(id));
+    for (const id of this.nodeIds) {
+      const node = this.createNode(id);
+      this.nodes.set(id, node);
+      this.byId[id] = node;
+      this.nodeList.push(node);
+    }
     for (let i = 0; i < this.parameters.clients; i++) {
       this.clients.push({
         id: i + 1,
@@ -373,7 +391,7 @@ export class Simulation {
       case "tick":
         return this.onTick(event);
       case "deliver": {
-        const node = this.nodes.get(event.batch.to);
+        const node = this.byId[event.batch.to];
         if (this.network.isCut(event.batch.from, event.batch.to)) {
           this.network.statistics.lostInFlight++;
           return undefined;
@@ -435,12 +453,17 @@ export class Simulation {
   /** The nodes whose host has a round waiting for the WAL, one bit per node id. */
   private busyNodes(): number {
     let busy = 0;
-    for (const node of this.nodes.values()) if (node.host?.busy === true) busy |= 1 << node.id;
+    const nodes = this.nodeList;
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i] as SimNode;
+      if (node.host?.busy === true) busy |= 1 << node.id;
+    }
     return busy;
   }
 
   private anyStarting(): boolean {
-    for (const node of this.nodes.values()) if (node.status === "starting") return true;
+    const nodes = this.nodeList;
+    for (let i = 0; i < nodes.length; i++) if ((nodes[i] as SimNode).status === "starting") return true;
     return false;
   }
 
@@ -489,7 +512,8 @@ export class Simulation {
       status: "down",
       host: undefined,
       kv: new KvStateMachine(),
-      seen: new Map(),
+      rafts: [],
+      seen: [],
       appliedIndex: new Map(),
     };
     node.disk = new SimDisk({
@@ -550,7 +574,7 @@ export class Simulation {
     );
     node.kv = new KvStateMachine();
     node.appliedIndex = new Map();
-    node.seen = new Map();
+    node.seen = [];
     const patchNode = nodePatch(this.mutation, this.parameters);
     const { snapshotAfterEntries, snapshotTrailingEntries } = this.parameters;
     const snapshotting =
@@ -624,6 +648,8 @@ export class Simulation {
         recoveredHardStates.get(group) ?? { term: 0, vote: 0 },
       );
     }
+    node.rafts = [];
+    for (const group of this.groupIds) node.rafts[group] = raftOf(host, group);
     node.host = host;
     node.status = "up";
     this.observe(node);
@@ -661,39 +687,53 @@ export class Simulation {
     for (let i = 0; i < copies; i++) this.queue.push(this.now + (this.network.delays[i] as number), event);
   }
 
-  /** After every input to a node: feed role and commit changes to the checkers at once. */
+  /**
+   * After every input to a node: feed role and commit changes to the checkers at once. Straight from
+   * each group's Raft state (a full status view, host.view, costs more than the input itself), and
+   * allocation-free unless something changed: it runs after nearly every event.
+   */
   private observe(node: SimNode): void {
-    const host = node.host;
-    if (host === undefined) return;
-    for (const group of this.groupIds) {
-      // Straight from the group's Raft state: this runs after every input, and a full status view
-      // (host.view) costs more than the input itself.
-      const raft = raftOf(host, group);
+    if (node.host === undefined) return;
+    const groups = this.groupIds;
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g] as GroupId;
+      const raft = node.rafts[group] as Raft;
       const role = raft.role;
       const term = raft.term;
       const commit = raft.log.committed;
-      let seen = node.seen.get(group);
+      let seen = node.seen[group];
       if (seen === undefined) {
         seen = { role: "follower", term: -1, commit };
-        node.seen.set(group, seen);
+        node.seen[group] = seen;
       }
-      if (role === "leader") {
-        const termAt = (index: number) => raft.log.term(index as LogIndex);
-        if (seen.role !== "leader" || seen.term !== term) {
-          this.checkers.onLeader(group, term, node.id, termAt, raft.log.firstIndex() - 1);
-          this.maybeIsolateLeader(node.id);
-          if (this.phase === "safety") this.figure8?.onLeader(node.id);
-        }
-        if (commit > seen.commit) {
-          if (termAt(commit) !== term) this.statistics.oldTermCommits++;
-          this.checkers.onCommit(group, term, seen.commit, commit, termAt);
-          this.maybeIsolateLeader(node.id);
-          if (this.phase === "safety") this.figure8?.onCommit(node.id);
-        }
-      }
+      if (role === "leader" && (seen.role !== "leader" || seen.term !== term || commit > seen.commit))
+        this.observeLeader(node, group, raft, seen);
       seen.role = role;
       seen.term = term;
       seen.commit = commit;
+    }
+  }
+
+  /** `node` leads `group` and is new in its term or has advanced its commit index since last seen. */
+  private observeLeader(
+    node: SimNode,
+    group: GroupId,
+    raft: Raft,
+    seen: { role: string; term: number; commit: number },
+  ): void {
+    const term = raft.term;
+    const commit = raft.log.committed;
+    const termAt = (index: number) => raft.log.term(index as LogIndex);
+    if (seen.role !== "leader" || seen.term !== term) {
+      this.checkers.onLeader(group, term, node.id, termAt, raft.log.firstIndex() - 1);
+      this.maybeIsolateLeader(node.id);
+      if (this.phase === "safety") this.figure8?.onLeader(node.id);
+    }
+    if (commit > seen.commit) {
+      if (termAt(commit) !== term) this.statistics.oldTermCommits++;
+      this.checkers.onCommit(group, term, seen.commit, commit, termAt);
+      this.maybeIsolateLeader(node.id);
+      if (this.phase === "safety") this.figure8?.onCommit(node.id);
     }
   }
 
@@ -884,27 +924,36 @@ export class Simulation {
       index: result.index,
       term: result.term,
     };
-    this.pendingByIndex.set(`${leader.id}/${group}/${result.index}`, client);
+    this.pendingByIndex.set(pendingKey(leader.id, group, result.index), client);
     this.queue.push(this.now + clientTimeoutMs, { kind: "timeout", client: client.id, operation });
   }
 
   /** The node a client finds leading `group`: its hint first, then every node in a random order. */
   private findLeader(client: Client, group: GroupId): SimNode | undefined {
     const hint = client.leaderHint.get(group);
-    const order = [...this.nodeIds];
-    for (let i = order.length - 1; i > 0; i--) {
+    const order = this.order;
+    const count = this.nodeIds.length;
+    for (let i = 0; i < count; i++) order[i] = this.nodeIds[i] as NodeId;
+    for (let i = count - 1; i > 0; i--) {
       const j = client.rng.integer(0, i + 1);
-      [order[i], order[j]] = [order[j] as NodeId, order[i] as NodeId];
+      const held = order[i] as NodeId;
+      order[i] = order[j] as NodeId;
+      order[j] = held;
     }
-    if (hint !== undefined) order.unshift(hint);
-    for (const id of order) {
-      const node = this.nodes.get(id) as SimNode;
-      if (node.status === "up" && node.host !== undefined && raftOf(node.host, group).role === "leader") {
+    if (hint !== undefined && this.leads(hint, group)) return this.byId[hint];
+    for (let i = 0; i < count; i++) {
+      const id = order[i] as NodeId;
+      if (this.leads(id, group)) {
         client.leaderHint.set(group, id);
-        return node;
+        return this.byId[id];
       }
     }
     return undefined;
+  }
+
+  private leads(id: NodeId, group: GroupId): boolean {
+    const node = this.byId[id] as SimNode;
+    return node.status === "up" && node.host !== undefined && (node.rafts[group] as Raft).role === "leader";
   }
 
   /**
@@ -954,7 +1003,7 @@ export class Simulation {
       const probeTerm = this.pendingProbe.get(`${node.id}/${incarnation}/${group}/${entry.index}`);
       if (probeTerm === entry.term) this.liveGroups.add(group);
     }
-    const key = `${node.id}/${group}/${entry.index}`;
+    const key = pendingKey(node.id, group, entry.index);
     const client = this.pendingByIndex.get(key);
     const pending = client?.pending;
     if (
@@ -987,7 +1036,7 @@ export class Simulation {
     const pending = client.pending;
     if (pending === undefined) return;
     this.statistics.indeterminate++;
-    this.pendingByIndex.delete(`${pending.node}/${pending.group}/${pending.index}`);
+    this.pendingByIndex.delete(pendingKey(pending.node, pending.group, pending.index));
     // A read with an unknown outcome changed nothing and tells nothing: it leaves the history.
     if (pending.input.kind === "append" || pending.input.kind === "write")
       this.record(client, pending, undefined, Number.POSITIVE_INFINITY);
@@ -1098,6 +1147,11 @@ class ObservedSnapshotStore extends SnapshotStore {
     await super.save(snapshot);
     this.onSaved(snapshot);
   }
+}
+
+/** The key of a pending operation by node, group and log index (nodes and groups number under 64). */
+function pendingKey(node: NodeId, group: GroupId, index: number): number {
+  return index * 4096 + group * 64 + node;
 }
 
 function entryFact(entry: Entry): EntryFact {
