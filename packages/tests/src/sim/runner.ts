@@ -81,7 +81,8 @@ export async function runOne(spec: RunSpec): Promise<RunOutcome> {
  */
 const bundled = import.meta.url.endsWith(".mjs");
 const workerModule = fileURLToPath(new URL(bundled ? "./worker.mjs" : "./worker.ts", import.meta.url));
-const workerFlags = bundled ? [] : ["--conditions=source", "--import", "tsx"];
+/** A bundled worker runs with its parent's Node and V8 flags (scripts/sim.mjs picks them). */
+const workerFlags = bundled ? process.execArgv : ["--conditions=source", "--import", "tsx"];
 
 export interface PoolOptions {
   /** Child processes; default one per core, never more than there are specs. */

@@ -183,6 +183,8 @@ export class Simulation {
   private readonly pendingByIndex = new Map<number, Client>();
   private readonly traceRing: SimEvent[] = [];
   private readonly traceTimes: number[] = [];
+  /** The ring slot of the next event (`events` modulo `traceEvents`). */
+  private traceSlot = 0;
   private readonly eventCounts: Record<SimEvent["kind"], number> = {
     tick: 0,
     deliver: 0,
@@ -242,8 +244,8 @@ export class Simulation {
     this.endMs = (options.hours ?? 1) * 3_600_000;
     this.livenessMs = (options.livenessSeconds ?? 60) * 1000;
     assert(
-      this.parameters.voters < 64 && this.parameters.groups < 64,
-      "node and group ids must stay under 64 (busyNodes, pendingKey)",
+      this.parameters.voters < 31 && this.parameters.groups < 64,
+      "node ids must stay under 31 (busyNodes) and group ids under 64 (pendingKey)",
     );
     this.nodeIds = Array.from({ length: this.parameters.voters }, (_, i) => (i + 1) as NodeId);
     this.groupIds = Array.from({ length: this.parameters.groups }, (_, i) => (i + 1) as GroupId);
@@ -470,9 +472,10 @@ export class Simulation {
   /** Keeps the last `traceEvents` events in a ring (the trace printed with a failure). */
   private remember(event: SimEvent): void {
     this.eventCounts[event.kind]++;
-    const slot = this.events % this.traceEvents;
+    const slot = this.traceSlot;
     this.traceTimes[slot] = this.now;
     this.traceRing[slot] = event;
+    this.traceSlot = slot + 1 >= this.traceEvents ? 0 : slot + 1;
   }
 
   /** The remembered events, oldest first. */
