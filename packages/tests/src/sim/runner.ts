@@ -81,8 +81,17 @@ export async function runOne(spec: RunSpec): Promise<RunOutcome> {
  */
 const bundled = import.meta.url.endsWith(".mjs");
 const workerModule = fileURLToPath(new URL(bundled ? "./worker.mjs" : "./worker.ts", import.meta.url));
-/** A bundled worker runs with its parent's Node and V8 flags (scripts/sim.mjs picks them). */
-const workerFlags = bundled ? process.execArgv : ["--conditions=source", "--import", "tsx"];
+/**
+ * V8 flags for every process that runs simulations (scripts/sim.mjs passes the same to a single-job
+ * run): a young generation of up to 64 MB instead of 16, so scavenges come a quarter as often and
+ * copy less (a run allocates a few hundred MB per simulated hour, nearly all short-lived).
+ */
+export const simulatorV8Flags: readonly string[] = ["--max-semi-space-size=64"];
+/** A bundled worker also runs with its parent's Node and V8 flags (a profile, source maps). */
+const workerFlags = [
+  ...simulatorV8Flags,
+  ...(bundled ? process.execArgv : ["--conditions=source", "--import", "tsx"]),
+];
 
 export interface PoolOptions {
   /** Child processes; default one per core, never more than there are specs. */
