@@ -300,6 +300,46 @@ export class MultiRaft {
     }
   }
 
+  /**
+   * How many ticks from now until one may do more than count: 1 means the next tick must run; n > 1
+   * means the next n - 1 ticks would only advance the tick count, so a host may pass them with
+   * skipIdleTicks(n - 1) and run the n-th. Infinity when no tick can do anything (no groups, no peers).
+   *
+   * A tick does work when a group is awake (it is ticked, or quiesces), a deferred campaign retries,
+   * a staggered campaign falls due, a live peer's node exceeds its timeout (presumed dead), or a
+   * node-level heartbeat to a peer falls due (hasReady turns true). Any input (receive, propose,
+   * campaign, readIndex, transferLeadership, advance, group changes) can move that tick closer, so
+   * the answer holds only until the next input: ask again after each one.
+   */
+  ticksUntilDue(): number {
+    // Deferred campaigns wait for a campaign to end, which only a Ready shows: tick while any wait.
+    if (this.awake.size > 0 || this.overdueCampaigns.length > 0) return 1;
+    let due = Number.POSITIVE_INFINITY;
+    for (const state of this.peers.values()) {
+      // The first tick count at which the heartbeat is due, and at which the peer is presumed dead.
+      due = Math.min(due, state.lastCoveredTick + this.config.nodeHeartbeatTicks + 1);
+      if (state.live) due = Math.min(due, state.lastHeardTick + this.config.peerTimeoutTicks + 1);
+    }
+    for (const tick of this.campaignsDue.keys()) due = Math.min(due, tick);
+    return Math.max(1, due - this.tickCount);
+  }
+
+  /**
+   * Passes `count` idle ticks at once: exactly what `count` calls to tick() would do when
+   * `count < ticksUntilDue()` (advance the tick count, nothing else). Throws when one of them would do
+   * work: the caller must run that tick with tick().
+   */
+  skipIdleTicks(count: number): void {
+    if (count === 0) return;
+    assert(Number.isSafeInteger(count) && count > 0, () => `cannot skip ${count} ticks`);
+    const due = this.ticksUntilDue();
+    assert(
+      count < due,
+      () => `node ${this.nodeId} cannot skip ${count} ticks: tick ${due} from now has work`,
+    );
+    this.tickCount += count;
+  }
+
   /** Proposes `data` to a group this node leads (RaftNode.propose errors, or UNKNOWN_GROUP). */
   propose(group: GroupId, data: Uint8Array): ProposalResult {
     const record = this.requireGroup(group);

@@ -317,6 +317,32 @@ export class RaftHost {
     this.process();
   }
 
+  /**
+   * How many ticks from now until one may do more than count (MultiRaft.ticksUntilDue, and a
+   * linearizable read's deadline): the next n - 1 may be passed with skipIdleTicks(n - 1). Infinity
+   * once the host stopped. Any input (receive, propose, readIndex, a round finishing) can move it
+   * closer: ask again after each one. Lets a ticker sleep through idle ticks instead of waking for each.
+   */
+  ticksUntilDue(): number {
+    if (!this.isRunning()) return Number.POSITIVE_INFINITY;
+    let due = this.multiRaft.ticksUntilDue();
+    for (const read of this.reads.values()) {
+      if (read.index === undefined) due = Math.min(due, read.deadlineTick - this.tickCount);
+    }
+    return Math.max(1, due);
+  }
+
+  /**
+   * Passes `count` idle ticks at once, exactly as `count` calls to tick() would when
+   * `count < ticksUntilDue()`; throws when one of them has work (run that one with tick()).
+   */
+  skipIdleTicks(count: number): void {
+    if (count === 0 || !this.isRunning()) return;
+    assert(count < this.ticksUntilDue(), () => `node ${this.nodeId} cannot skip ${count} ticks`);
+    this.multiRaft.skipIdleTicks(count);
+    this.tickCount += count;
+  }
+
   /** Delivers one batch from a peer; batches for another node or from a garbled sender are dropped. */
   receive(batch: MultiRaftBatch): void {
     if (!this.isRunning()) return;

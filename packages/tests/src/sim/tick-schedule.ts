@@ -1,0 +1,89 @@
+/**
+ * One node incarnation's ticks in the simulation, on its drifting clock, with idle ticks skipped.
+ *
+ * The node ticks every `interval` simulated milliseconds (its tick length on its own clock, divided by
+ * the clock's rate), the times built by repeated addition exactly as when every tick was an event.
+ * Most ticks of a quiet cluster only count (every group quiesced, no node-level heartbeat due, no peer
+ * about to be presumed dead: RaftHost.ticksUntilDue), so only the next tick that can do something is
+ * queued as an event; the ticks before it are passed with RaftHost.skipIdleTicks when the node next
+ * gets an input or that tick comes. Every tick that does something runs at the simulated time it
+ * always did, so a run is the same with skipping as without, bar event counts (simulation.test.ts).
+ *
+ * The contract with the simulator: before any input to the node (a delivery, a proposal, a disk
+ * completion) call `catchUp`; after it, `reschedule`. A disk completion lets the host's round go on
+ * in the promise drain after the event, out of sight, so `tickSoon` makes the next tick a real one,
+ * which reschedules from what the round left.
+ */
+import { assert } from "@helixlog/core";
+import type { RaftHost } from "@helixlog/server";
+
+export class TickSchedule {
+  /** Simulated time of the first tick the host has neither run nor skipped. */
+  private next: number;
+  /** Time of the tick event queued for this schedule (undefined: none is). */
+  private queuedAt: number | undefined = undefined;
+  /** Bumped when an earlier event supersedes the queued one; a tick event of another one is stale. */
+  private generation = 0;
+  /** Ticks run as events and ticks skipped, for the report. */
+  ticksRun = 0;
+  ticksSkipped = 0;
+
+  constructor(
+    startMs: number,
+    private readonly interval: number,
+    /** Off: every tick is an event (to show skipping changes nothing). */
+    private readonly skipping: boolean,
+    /** Queues a tick event for this schedule at a time, tagged with a generation. */
+    private readonly enqueue: (time: number, generation: number) => void,
+  ) {
+    this.next = startMs + interval;
+  }
+
+  /** Whether a tick event with this generation is the one queued (not superseded). */
+  isCurrent(generation: number): boolean {
+    return generation === this.generation && this.queuedAt !== undefined;
+  }
+
+  /** Passes the host's ticks before `now`, each idle by construction (the queued event is not later). */
+  catchUp(now: number, host: RaftHost): void {
+    let count = 0;
+    while (this.next < now) {
+      this.next += this.interval;
+      count++;
+    }
+    if (count === 0) return;
+    this.ticksSkipped += count;
+    host.skipIdleTicks(count);
+  }
+
+  /** The queued tick event at `now` came: skip what comes before it, run it, queue the next. */
+  runTick(now: number, host: RaftHost): void {
+    this.queuedAt = undefined;
+    this.catchUp(now, host);
+    assert(this.next === now, () => `tick event at ${now} is not the node's next tick (${this.next})`);
+    this.next += this.interval;
+    this.ticksRun++;
+    host.tick();
+  }
+
+  /** Queues the next tick that can do something, unless an event no later than it is queued already. */
+  reschedule(host: RaftHost): void {
+    const due = this.skipping ? host.ticksUntilDue() : 1;
+    if (due === Number.POSITIVE_INFINITY) return;
+    let at = this.next;
+    for (let i = 1; i < due; i++) at += this.interval;
+    this.queue(at);
+  }
+
+  /** The next tick runs as an event (the host may have changed where the simulator cannot see). */
+  tickSoon(): void {
+    this.queue(this.next);
+  }
+
+  private queue(at: number): void {
+    if (this.queuedAt !== undefined && this.queuedAt <= at) return;
+    this.queuedAt = at;
+    this.generation++;
+    this.enqueue(at, this.generation);
+  }
+}
