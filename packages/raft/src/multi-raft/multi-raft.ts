@@ -314,10 +314,9 @@ export class MultiRaft {
   ticksUntilDue(): number {
     // Deferred campaigns wait for a campaign to end, which only a Ready shows: tick while any wait.
     if (this.awake.size > 0 || this.overdueCampaigns.length > 0) return 1;
-    let due = Number.POSITIVE_INFINITY;
+    // The first tick count at which a node-level heartbeat is due, or a live peer is presumed dead.
+    let due = this.nodeHeartbeatDueTick;
     for (const state of this.peers.values()) {
-      // The first tick count at which the heartbeat is due, and at which the peer is presumed dead.
-      due = Math.min(due, state.lastCoveredTick + this.config.nodeHeartbeatTicks + 1);
       if (state.live) due = Math.min(due, state.lastHeardTick + this.config.peerTimeoutTicks + 1);
     }
     for (const tick of this.campaignsDue.keys()) due = Math.min(due, tick);
