@@ -53,6 +53,23 @@ describe("SimDisk", () => {
     expect([...disk.contents("a")]).toEqual([9, 7, 3, 4]);
   });
 
+  it("keeps the data of many small unsynced writes for the fdatasync that makes them durable", async () => {
+    let disk = new SimDisk({ rng: new SeededRng(2) });
+    const file = await disk.open("a", { create: true });
+    await disk.syncDirectory("");
+    const expected = new Uint8Array(3000 * 100);
+    // Far more data than one of the disk's internal copy chunks holds, all pending at once.
+    for (let i = 0; i < 3000; i++) {
+      const data = new Uint8Array(100).fill(i % 251);
+      expected.set(data, i * 100);
+      await file.write(i * 100, data);
+      data.fill(0); // The caller may reuse its buffer once the write completed.
+    }
+    await file.sync();
+    disk = disk.crash({ keepSomeUnsynced: false });
+    expect(disk.contents("a")).toEqual(expected);
+  });
+
   it("forgets names not made durable by a directory sync, and kills the old view", async () => {
     const disk = new SimDisk({ rng: new SeededRng(1) });
     const file = await disk.open("kept", { create: true });

@@ -134,6 +134,34 @@ class Content {
   }
 }
 
+/**
+ * Copies of the data given to writes, which the disk keeps for the fdatasync and crash that apply them to
+ * the durable contents. Most simulated writes are small (a group commit of a few records), and a buffer
+ * of their own each (an allocation per write) was most of a simulated write's cost: small copies are cut
+ * from shared chunks instead. A chunk is never written twice, so a copy stays valid for as long as it is
+ * referenced, and the chunk is freed with the last copy cut from it.
+ */
+class CopyArena {
+  private chunk = new Uint8Array(0);
+  private used = 0;
+
+  copy(data: Uint8Array): Uint8Array {
+    if (data.length > arenaCopyBytesMax) return data.slice();
+    if (this.used + data.length > this.chunk.length) {
+      this.chunk = new Uint8Array(arenaChunkBytes);
+      this.used = 0;
+    }
+    this.chunk.set(data, this.used);
+    const copy = this.chunk.subarray(this.used, this.used + data.length);
+    this.used += data.length;
+    return copy;
+  }
+}
+
+const arenaChunkBytes = 64 * 1024;
+/** Larger copies get a buffer of their own, so an arena chunk is never pinned by little more than one copy. */
+const arenaCopyBytesMax = arenaChunkBytes / 16;
+
 /** What all views of one simulated disk share: the files, the faults, the counters. */
 class SimStorage {
   readonly statistics: SimDiskStatistics = {
@@ -160,6 +188,7 @@ class SimStorage {
   filesByDirectory = new Map<string, Set<string>>();
   readonly directories = new Set<string>([""]);
   faultRules: Array<SimDiskFaultRule & { remaining: number }> = [];
+  readonly copies = new CopyArena();
   faultProbabilities: Partial<Record<SimDiskFault, number>> = {};
   /** Incremented by every crash; views and handles of an older generation are dead. */
   generation = 0;
@@ -427,6 +456,11 @@ export class SimDisk implements Disk {
     return this.usedBytes() + extraBytes <= this.storage.capacityBytes;
   }
 
+  /** A copy of a write's data for the disk to keep (see CopyArena). */
+  copyOf(data: Uint8Array): Uint8Array {
+    return this.storage.copies.copy(data);
+  }
+
   /** A random prefix length of `length` bytes, for failed and torn writes. */
   randomPrefix(length: number): number {
     return this.storage.rng.integer(0, length + 1);
@@ -488,7 +522,7 @@ class SimDiskFile implements DiskFile {
   }
 
   write(position: number, data: Uint8Array): Promise<void> {
-    const copy = data.slice();
+    const copy = this.disk.copyOf(data);
     return this.disk.run("write", this.path, () => {
       this.disk.checkAlive(this.generation, this.path);
       const growth = Math.max(0, position + copy.length - this.inode.current.size);
