@@ -302,8 +302,9 @@ export class Wal {
       }
       this.checkRoom(bytes);
       // Only an append that is queued moves what later calls are validated against.
-      const last = entries[entries.length - 1];
-      if (last !== undefined) log.acceptedLastIndex = last.index;
+      // (Never index -1 of an empty list: most appends carry only a hard state, and V8 answers a
+      // negative index by a slow lookup.)
+      if (entries.length > 0) log.acceptedLastIndex = (entries[entries.length - 1] as WalEntry).index;
       if (hardState !== undefined) log.acceptedTerm = hardState.term;
       return this.enqueue(records, bytes);
     } catch (error) {
@@ -493,7 +494,8 @@ export class Wal {
     }
     let previousTerm = 0;
     let bytes = 0;
-    for (const [i, entry] of entries.entries()) {
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i] as WalEntry;
       if (entry.index !== first.index + i)
         throw invalid(
           `entries of one append must be contiguous: ${entry.index} follows ${first.index + i - 1}`,
