@@ -389,25 +389,23 @@ export class SimDisk implements Disk {
 
   /** Runs `perform` now, or when the scheduler says; either way returns its outcome as a promise. */
   run<T>(operation: SimDiskOperation, path: string, action: () => T): Promise<T> {
-    const perform = () => {
-      this.checkAlive(this.generation, path);
-      return action();
-    };
-    if (this.storage.scheduler === undefined) {
+    const scheduler = this.storage.scheduler;
+    if (scheduler === undefined) {
       try {
-        return Promise.resolve(perform());
+        this.checkAlive(this.generation, path);
+        return Promise.resolve(action());
       } catch (error) {
         return Promise.reject(error);
       }
     }
-    const scheduler = this.storage.scheduler;
     return new Promise<T>((resolve, reject) => {
       let completed = false;
       scheduler(operation, path, () => {
         assert(!completed, "a SimDisk operation was completed twice");
         completed = true;
         try {
-          resolve(perform());
+          this.checkAlive(this.generation, path);
+          resolve(action());
         } catch (error) {
           reject(error);
         }
@@ -422,11 +420,15 @@ export class SimDisk implements Disk {
   }
 
   pickFault(operation: SimDiskOperation, path: string): SimDiskFault | undefined {
-    const rule = this.storage.faultRules.find(
-      (candidate) =>
-        candidate.operation === operation &&
-        (candidate.pathIncludes === undefined || path.includes(candidate.pathIncludes)),
-    );
+    const rules = this.storage.faultRules;
+    const rule =
+      rules.length === 0
+        ? undefined
+        : rules.find(
+            (candidate) =>
+              candidate.operation === operation &&
+              (candidate.pathIncludes === undefined || path.includes(candidate.pathIncludes)),
+          );
     if (rule !== undefined) {
       rule.remaining--;
       if (rule.remaining <= 0)
@@ -434,7 +436,7 @@ export class SimDisk implements Disk {
       return rule.fault;
     }
     if (operation === "read" || operation === "close") return undefined;
-    for (const fault of ["ENOSPC", "EIO"] as const) {
+    for (const fault of faultsByPriority) {
       const probability = this.storage.faultProbabilities[fault] ?? 0;
       if (probability > 0 && this.storage.rng.chance(probability)) return fault;
     }
@@ -578,6 +580,9 @@ class SimDiskFile implements DiskFile {
     this.inode.pending.push(operation);
   }
 }
+
+/** The faults drawn by probability, in the order they are drawn (the order is part of a seed's replay). */
+const faultsByPriority = ["ENOSPC", "EIO"] as const;
 
 function faultError(fault: SimDiskFault, operation: SimDiskOperation, path: string): HelixError {
   const details = { path, errno: fault, operation };
