@@ -103,6 +103,7 @@ interface GroupRecord {
 }
 
 interface PeerState {
+  readonly id: NodeId;
   /** Groups this node shares with the peer; the peer is forgotten when it reaches zero. */
   groups: number;
   lastHeardTick: number;
@@ -113,11 +114,6 @@ interface PeerState {
    */
   lastCoveredTick: number;
   live: boolean;
-}
-
-interface PendingGroupReady {
-  readonly record: GroupRecord;
-  readonly ready: Ready;
 }
 
 export class MultiRaft {
@@ -153,7 +149,9 @@ export class MultiRaft {
    * or the set of peers changes, since hosts ask hasReady() on every input.
    */
   private nodeHeartbeatDueTick = Number.POSITIVE_INFINITY;
-  private pendingReady: readonly PendingGroupReady[] | undefined = undefined;
+  /** The Ready handed out and not yet advanced, and its groups' records in the same order. */
+  private pendingReady: MultiRaftReady | undefined = undefined;
+  private pendingRecords: readonly GroupRecord[] = emptyList;
 
   constructor(options: MultiRaftOptions | MultiRaftConfig) {
     this.config = options instanceof MultiRaftConfig ? options : new MultiRaftConfig(options);
@@ -270,6 +268,7 @@ export class MultiRaft {
       // A peer first met is presumed alive for one timeout, like a group's leader after a restart.
       else
         this.peers.set(peer, {
+          id: peer,
           groups: 1,
           lastHeardTick: this.tickCount,
           lastCoveredTick: Number.NEGATIVE_INFINITY,
@@ -646,7 +645,9 @@ export class MultiRaft {
   /** Collects every group's Ready and this cycle's batches. Call advance() before the next ready(). */
   ready(): MultiRaftReady {
     assert(this.pendingReady === undefined, "advance() must acknowledge a Ready before the next ready()");
-    const collected: PendingGroupReady[] = [];
+    const records: GroupRecord[] = [];
+    const groups: GroupReady[] = [];
+    let mustSync = false;
     // Made for the first message: many cycles carry none (only node-level heartbeats, or applies).
     let outboxes: CycleOutboxes | undefined;
     if (this.quiesceHeartbeats.size > 0) {
@@ -661,7 +662,9 @@ export class MultiRaft {
         continue;
       }
       const ready = record.node.ready();
-      collected.push({ record, ready });
+      records.push(record);
+      groups.push(groupReadyOf(record.id, ready));
+      mustSync ||= ready.mustSync;
       this.onGroupReady(record, ready);
       if (ready.messages.length === 0 && ready.messagesAfterPersist.length === 0) continue;
       outboxes ??= new CycleOutboxes(this.config.peerPendingMessagesMax);
@@ -671,20 +674,15 @@ export class MultiRaft {
       for (const message of ready.messagesAfterPersist)
         this.route(record, message, outboxes.outboxFor(message, persists));
     }
-    this.pendingReady = collected;
     // After-persist batches first: a peer they go to needs no node-level heartbeat in this cycle.
     const batchesAfterPersist = outboxes === undefined ? emptyList : this.cutAll(outboxes.afterPersist);
     const batches = outboxes === undefined ? [] : this.cutAll(outboxes.immediate);
     // Without outboxes no peer was covered, so none is due before nodeHeartbeatDueTick either.
     if (outboxes !== undefined || this.isNodeHeartbeatDue()) this.addNodeHeartbeats(batches);
     this.metrics.batchesSent += batches.length + batchesAfterPersist.length;
-    let mustSync = false;
-    const groups: GroupReady[] = [];
-    for (const { record, ready } of collected) {
-      groups.push(groupReadyOf(record.id, ready));
-      mustSync ||= ready.mustSync;
-    }
-    return { groups, batches, batchesAfterPersist, mustSync };
+    this.pendingReady = { groups, batches, batchesAfterPersist, mustSync };
+    this.pendingRecords = records;
+    return this.pendingReady;
   }
 
   /** Keeps the engine's view of a group (campaigns, pending reads) in step with its Ready. */
@@ -717,10 +715,10 @@ export class MultiRaft {
   /** Cuts one phase's outboxes into batches; each peer they go to is covered for this tick. */
   private cutAll(boxes: ReadonlyMap<NodeId, PeerOutbox>): MultiRaftBatch[] {
     const batches: MultiRaftBatch[] = [];
-    for (const [peer, box] of boxes) {
-      const state = this.peers.get(peer);
+    for (const box of boxes.values()) {
+      const state = this.peers.get(box.to);
       if (state !== undefined) state.lastCoveredTick = this.tickCount;
-      cutBatches(this.nodeId, peer, box, this.config.batchSizeBytes, batches);
+      cutBatches(this.nodeId, box, this.config.batchSizeBytes, batches);
     }
     return batches;
   }
@@ -731,10 +729,10 @@ export class MultiRaft {
    */
   private addNodeHeartbeats(batches: MultiRaftBatch[]): void {
     let earliestCovered = Number.POSITIVE_INFINITY;
-    for (const [peer, state] of this.peers) {
+    for (const state of this.peers.values()) {
       if (this.isNodeHeartbeatDueTo(state)) {
         state.lastCoveredTick = this.tickCount - 1;
-        batches.push(nodeHeartbeat(this.nodeId, peer));
+        batches.push(nodeHeartbeat(this.nodeId, state.id));
       }
       earliestCovered = Math.min(earliestCovered, state.lastCoveredTick);
     }
@@ -746,12 +744,16 @@ export class MultiRaft {
    * configuration may have changed refresh their peers.
    */
   advance(): void {
-    const collected = this.pendingReady;
-    assert(collected !== undefined, "advance() without a Ready to acknowledge");
+    const pending = this.pendingReady;
+    assert(pending !== undefined, "advance() without a Ready to acknowledge");
+    const records = this.pendingRecords;
     this.pendingReady = undefined;
-    for (const { record, ready } of collected) {
+    this.pendingRecords = emptyList;
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i] as GroupRecord;
+      const group = pending.groups[i] as GroupReady;
       record.node.advance();
-      if (ready.snapshot !== undefined || hasConfChange(ready.committedEntries))
+      if (group.snapshot !== undefined || hasConfChange(group.committedEntries))
         this.setPeers(record, this.peersOf(record.node));
       this.dirty.add(record);
     }

@@ -20,6 +20,8 @@ export class PeerOutbox {
   readonly heartbeats: CoalescedHeartbeat[] = [];
   readonly heartbeatResponses: CoalescedHeartbeatResponse[] = [];
 
+  constructor(readonly to: NodeId) {}
+
   get itemCount(): number {
     return this.messages.length + this.heartbeats.length + this.heartbeatResponses.length;
   }
@@ -62,7 +64,7 @@ export class CycleOutboxes {
   private outboxOf(boxes: Map<NodeId, PeerOutbox>, to: NodeId): PeerOutbox {
     let box = boxes.get(to);
     if (box === undefined) {
-      box = new PeerOutbox();
+      box = new PeerOutbox(to);
       boxes.set(to, box);
     }
     return box;
@@ -76,11 +78,11 @@ export class CycleOutboxes {
  */
 export function cutBatches(
   from: NodeId,
-  to: NodeId,
   outbox: PeerOutbox,
   batchSizeBytes: number,
   batches: MultiRaftBatch[],
 ): void {
+  const to = outbox.to;
   // The common case, everything in one batch, reuses the outbox's arrays (a Ready's outboxes are fresh
   // and never touched again). Hosts cut a batch per peer per cycle, so this path allocates nothing else.
   const itemLimit = limits.batchSizeBytesMax - emptyBatchSizeBytes();

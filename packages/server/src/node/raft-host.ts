@@ -457,17 +457,24 @@ export class RaftHost {
       }
       if (persisted !== undefined) durable.push(persisted);
     }
-    const refusedGroups: ReadonlySet<GroupId> = refused ?? noGroups;
-    if (durable.length === 0) {
-      this.finishRound(ready, refusedGroups);
-      return;
-    }
+    if (durable.length === 0) this.finishRound(ready, refused ?? noGroups);
+    else this.finishWhenDurable(durable, ready, refused ?? noGroups);
+  }
+
+  /**
+   * Finishes the round once all its writes are durable. A rejected append, or a bug that surfaces while
+   * finishing the round, stops the host alike. (Apart from process(), so that the closures' context is
+   * made only for rounds that wait, not on every call of process.)
+   */
+  private finishWhenDurable(
+    durable: readonly Promise<void>[],
+    ready: MultiRaftReady,
+    refused: ReadonlySet<GroupId>,
+  ): void {
     // Most rounds persist one group: its append is the round's promise, with no Promise.all around it.
-    const [first] = durable;
     const persisted: Promise<unknown> =
-      durable.length === 1 && first !== undefined ? first : Promise.all(durable);
-    // A rejected append, or a bug that surfaces while finishing the round, stops the host alike.
-    persisted.then(() => this.finishRound(ready, refusedGroups)).catch((error: unknown) => this.fail(error));
+      durable.length === 1 ? (durable[0] as Promise<void>) : Promise.all(durable);
+    persisted.then(() => this.finishRound(ready, refused)).catch((error: unknown) => this.fail(error));
   }
 
   /** Step 3 for one group: hand its entries and hard state to the WAL (one group commit for all). */
@@ -549,47 +556,54 @@ export class RaftHost {
     this.persisting = false;
     if (!this.isRunning()) return;
     // A group whose snapshot install was refused: applied index before the snapshot, to rebuild it.
-    const rebuild =
-      refused.size === 0
-        ? []
-        : [...refused].map((group) => ({ group, applied: this.multiRaft.raftNode(group).appliedIndex() }));
-    for (const group of ready.groups) {
-      if (refused.has(group.group)) continue;
-      const storage = this.storages.get(group.group);
-      assert(storage !== undefined, () => `no storage for group ${group.group}`);
-      if (group.snapshot !== undefined) storage.applySnapshot(group.snapshot);
-      storage.append(group.entries);
-      if (group.hardState !== undefined) storage.setHardState(group.hardState);
-      if (group.entries.length > 0 || group.hardState !== undefined) {
-        this.options.observer?.onDurable?.(group.group, group.entries, group.hardState);
-      }
-    }
+    const rebuild = refused.size === 0 ? undefined : this.appliedIndexes(refused);
+    for (const group of ready.groups) if (!refused.has(group.group)) this.storeDurable(group);
     for (const batch of ready.batchesAfterPersist) {
       const kept = refused.size === 0 ? batch : withoutGroups(batch, refused);
       if (kept !== undefined) this.send(kept);
     }
-    for (const group of ready.groups) {
-      if (refused.has(group.group)) continue;
-      const progress = this.snapshotProgress.get(group.group);
-      for (const entry of group.committedEntries) {
-        this.options.stateMachine.apply(group.group, entry);
-        this.statistics.entriesApplied++;
-        if (progress === undefined) continue;
-        progress.entries++;
-        progress.bytes += entry.data.length;
-      }
-      for (const read of group.readStates) {
-        const pending = this.reads.get(read.context);
-        if (pending !== undefined) pending.index = read.index;
-      }
-    }
+    for (const group of ready.groups) if (!refused.has(group.group)) this.applyCommitted(group);
     this.multiRaft.advance();
-    for (const { group, applied } of rebuild) this.rebuildGroup(group, applied);
+    if (rebuild !== undefined) for (const [group, applied] of rebuild) this.rebuildGroup(group, applied);
     for (const group of ready.groups) {
       if (group.committedEntries.length > 0 && !refused.has(group.group)) this.maybeSnapshot(group.group);
     }
     this.answerReads();
     this.process();
+  }
+
+  private appliedIndexes(groups: ReadonlySet<GroupId>): Map<GroupId, LogIndex> {
+    const applied = new Map<GroupId, LogIndex>();
+    for (const group of groups) applied.set(group, this.multiRaft.raftNode(group).appliedIndex());
+    return applied;
+  }
+
+  /** Step 3 done for one group: Raft reads what the WAL made durable from the group's storage. */
+  private storeDurable(group: GroupReady): void {
+    const storage = this.storages.get(group.group);
+    assert(storage !== undefined, () => `no storage for group ${group.group}`);
+    if (group.snapshot !== undefined) storage.applySnapshot(group.snapshot);
+    storage.append(group.entries);
+    if (group.hardState !== undefined) storage.setHardState(group.hardState);
+    if (group.entries.length > 0 || group.hardState !== undefined) {
+      this.options.observer?.onDurable?.(group.group, group.entries, group.hardState);
+    }
+  }
+
+  /** Step 5 for one group: its committed entries to the state machine, its read points to the reads. */
+  private applyCommitted(group: GroupReady): void {
+    const progress = this.snapshotProgress.get(group.group);
+    for (const entry of group.committedEntries) {
+      this.options.stateMachine.apply(group.group, entry);
+      this.statistics.entriesApplied++;
+      if (progress === undefined) continue;
+      progress.entries++;
+      progress.bytes += entry.data.length;
+    }
+    for (const read of group.readStates) {
+      const pending = this.reads.get(read.context);
+      if (pending !== undefined) pending.index = read.index;
+    }
   }
 
   /**
@@ -662,6 +676,7 @@ export class RaftHost {
 
   /** Resolves every confirmed read whose index this node has applied. */
   private answerReads(): void {
+    if (this.reads.size === 0) return;
     for (const [context, read] of this.reads) {
       if (read.index === undefined || !this.multiRaft.hasGroup(read.group)) continue;
       if (this.multiRaft.status(read.group).applied < read.index) continue;
