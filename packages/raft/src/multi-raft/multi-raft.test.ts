@@ -175,8 +175,9 @@ describe("coalesced heartbeats", () => {
 });
 
 describe("node-level heartbeats as peers come and go", () => {
-  // The engine keeps the tick at which the next node-level heartbeat falls due instead of looking at
-  // every peer on each hasReady(): meeting a peer and forgetting one must both move that tick.
+  // The engine keeps a bound on the tick at which the next node-level heartbeat falls due instead of
+  // looking at every peer on each hasReady(): meeting a peer must bring it forward, and forgetting
+  // the peer that was due must leave nothing due.
   function voters(...ids: number[]) {
     return { voters: ids.map(nodeId), votersOutgoing: [], learners: [], learnersNext: [], autoLeave: false };
   }

@@ -144,9 +144,11 @@ export class MultiRaft {
   private quiesceHeartbeats = new Map<NodeId, CoalescedHeartbeat[]>();
   private tickCount = 0;
   /**
-   * The tick from which some peer is due a node-level heartbeat: the earliest lastCoveredTick of all
-   * peers plus nodeHeartbeatTicks + 1 (infinite without peers). Recomputed wherever a lastCoveredTick
-   * or the set of peers changes, since hosts ask hasReady() on every input.
+   * No peer is due a node-level heartbeat before this tick: a lower bound of the earliest
+   * lastCoveredTick + nodeHeartbeatTicks + 1 over all peers, made exact by isNodeHeartbeatDue once the
+   * tick count reaches it. Covering a peer or forgetting one only moves the true value later, so the
+   * bound holds without a pass over the peers per cycle (hosts ask hasReady() on every input); a peer
+   * first met lowers it.
    */
   private nodeHeartbeatDueTick = Number.POSITIVE_INFINITY;
   /** The Ready handed out and not yet advanced, and its groups' records in the same order. */
@@ -264,16 +266,20 @@ export class MultiRaft {
   private setPeers(record: GroupRecord, peers: NodeId[]): void {
     for (const peer of peers) {
       const state = this.peers.get(peer);
-      if (state !== undefined) state.groups++;
-      // A peer first met is presumed alive for one timeout, like a group's leader after a restart.
-      else
-        this.peers.set(peer, {
-          id: peer,
-          groups: 1,
-          lastHeardTick: this.tickCount,
-          lastCoveredTick: Number.NEGATIVE_INFINITY,
-          live: true,
-        });
+      if (state !== undefined) {
+        state.groups++;
+        continue;
+      }
+      // A peer first met is presumed alive for one timeout, like a group's leader after a restart, and
+      // is due a node-level heartbeat at once.
+      this.peers.set(peer, {
+        id: peer,
+        groups: 1,
+        lastHeardTick: this.tickCount,
+        lastCoveredTick: Number.NEGATIVE_INFINITY,
+        live: true,
+      });
+      this.nodeHeartbeatDueTick = Number.NEGATIVE_INFINITY;
     }
     for (const peer of record.peers) {
       const state = this.peers.get(peer);
@@ -282,7 +288,6 @@ export class MultiRaft {
       if (state.groups === 0) this.peers.delete(peer);
     }
     record.peers = peers;
-    this.refreshNodeHeartbeatDue();
   }
 
   // ---------------------------------------------------------------- inputs
@@ -617,24 +622,18 @@ export class MultiRaft {
     return false;
   }
 
-  /** Whether some peer is due a node-level heartbeat (hosts ask on every input: no loop over peers). */
+  /** Whether some peer is due a node-level heartbeat; looks at the peers only once the bound is reached. */
   private isNodeHeartbeatDue(): boolean {
+    if (this.tickCount < this.nodeHeartbeatDueTick) return false;
+    let earliestCovered = Number.POSITIVE_INFINITY;
+    for (const state of this.peers.values())
+      earliestCovered = Math.min(earliestCovered, state.lastCoveredTick);
+    this.nodeHeartbeatDueTick = this.nodeHeartbeatDueAfter(earliestCovered);
     return this.tickCount >= this.nodeHeartbeatDueTick;
   }
 
   private isNodeHeartbeatDueTo(state: PeerState): boolean {
     return this.tickCount - state.lastCoveredTick > this.config.nodeHeartbeatTicks;
-  }
-
-  /**
-   * Recomputes nodeHeartbeatDueTick after the peer set changed (a Ready cycle that covers peers
-   * recomputes it in addNodeHeartbeats).
-   */
-  private refreshNodeHeartbeatDue(): void {
-    let earliestCovered = Number.POSITIVE_INFINITY;
-    for (const state of this.peers.values())
-      earliestCovered = Math.min(earliestCovered, state.lastCoveredTick);
-    this.nodeHeartbeatDueTick = this.nodeHeartbeatDueAfter(earliestCovered);
   }
 
   /** The first tick at which a peer last covered at `coveredTick` is due (see isNodeHeartbeatDueTo). */
@@ -677,8 +676,7 @@ export class MultiRaft {
     // After-persist batches first: a peer they go to needs no node-level heartbeat in this cycle.
     const batchesAfterPersist = outboxes === undefined ? emptyList : this.cutAll(outboxes.afterPersist);
     const batches = outboxes === undefined ? [] : this.cutAll(outboxes.immediate);
-    // Without outboxes no peer was covered, so none is due before nodeHeartbeatDueTick either.
-    if (outboxes !== undefined || this.isNodeHeartbeatDue()) this.addNodeHeartbeats(batches);
+    if (this.isNodeHeartbeatDue()) this.addNodeHeartbeats(batches);
     this.metrics.batchesSent += batches.length + batchesAfterPersist.length;
     this.pendingReady = { groups, batches, batchesAfterPersist, mustSync };
     this.pendingRecords = records;
@@ -725,7 +723,7 @@ export class MultiRaft {
 
   /**
    * Adds an empty batch, the node-level heartbeat, for every peer that got nothing for an interval,
-   * and sets when the next one falls due (one pass over the peers for both).
+   * and sets when the next one falls due (exactly: one pass over the peers for both).
    */
   private addNodeHeartbeats(batches: MultiRaftBatch[]): void {
     let earliestCovered = Number.POSITIVE_INFINITY;
