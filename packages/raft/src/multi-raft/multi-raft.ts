@@ -28,6 +28,7 @@ import type { ProposalResult } from "../raft.js";
 import { RaftNode, type Ready } from "../raft-node.js";
 import type { Storage } from "../storage.js";
 import type { ConfChange, Entry, HardState, Message, ReadState, Snapshot, SoftState } from "../types.js";
+import { DirtyGroups } from "./dirty-groups.js";
 import {
   forgetDeadLeader,
   type GroupStatus,
@@ -100,6 +101,8 @@ interface GroupRecord {
   /** The group refused its leader's quiesce heartbeat: the next heartbeat response asks it to wake. */
   wakeLeader: boolean;
   destroyed: boolean;
+  /** Marked in `dirty` (see DirtyGroups). */
+  dirty: boolean;
 }
 
 interface PeerState {
@@ -133,7 +136,7 @@ export class MultiRaft {
   /** Groups ticked on every tick. */
   private readonly awake = new Set<GroupRecord>();
   /** Groups that may have a Ready: touched since the last ready() or handed out in it. */
-  private readonly dirty = new Set<GroupRecord>();
+  private readonly dirty = new DirtyGroups<GroupRecord>();
   /** Groups in a pre-vote or election right now, bounded for staggered campaigns. */
   private readonly campaigning = new Set<GroupRecord>();
   /** Staggered campaigns by the tick they are due; `overdue` holds those the concurrency bound deferred. */
@@ -197,6 +200,7 @@ export class MultiRaft {
       pendingReads: new Set(),
       wakeLeader: false,
       destroyed: false,
+      dirty: false,
     };
     this.groups.set(group, record);
     this.setPeers(record, this.peersOf(node));
@@ -614,12 +618,7 @@ export class MultiRaft {
   // ---------------------------------------------------------------- ready and advance
 
   hasReady(): boolean {
-    if (this.quiesceHeartbeats.size > 0 || this.isNodeHeartbeatDue()) return true;
-    for (const record of this.dirty) {
-      if (record.node.hasReady()) return true;
-      this.dirty.delete(record);
-    }
-    return false;
+    return this.quiesceHeartbeats.size > 0 || this.isNodeHeartbeatDue() || this.dirty.clearUntilReady();
   }
 
   /** Whether some peer is due a node-level heartbeat; looks at the peers only once the bound is reached. */
@@ -644,7 +643,7 @@ export class MultiRaft {
   /** Collects every group's Ready and this cycle's batches. Call advance() before the next ready(). */
   ready(): MultiRaftReady {
     assert(this.pendingReady === undefined, "advance() must acknowledge a Ready before the next ready()");
-    const records: GroupRecord[] = [];
+    const records = this.dirty.keepReady();
     const groups: GroupReady[] = [];
     let mustSync = false;
     // Made for the first message: many cycles carry none (only node-level heartbeats, or applies).
@@ -655,13 +654,8 @@ export class MultiRaft {
         outboxes.immediateOutbox(to).heartbeats.push(...heartbeats);
       this.quiesceHeartbeats = new Map();
     }
-    for (const record of this.dirty) {
-      if (!record.node.hasReady()) {
-        this.dirty.delete(record);
-        continue;
-      }
+    for (const record of records) {
       const ready = record.node.ready();
-      records.push(record);
       groups.push(groupReadyOf(record.id, ready));
       mustSync ||= ready.mustSync;
       this.onGroupReady(record, ready);
