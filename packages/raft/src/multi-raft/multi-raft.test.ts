@@ -212,6 +212,40 @@ describe("node-level heartbeats as peers come and go", () => {
   });
 });
 
+describe("node-level heartbeats and idle ticks", () => {
+  it("names the exact tick of the next node-level heartbeat after traffic covered the peers", () => {
+    const target = cluster(3, { nodeHeartbeatTicks: ticks(3) });
+    spreadLeaders(target);
+    target.elapse(3);
+    expect(quiescedEverywhere(target)).toBe(true);
+    const engine = target.node(1).live;
+    // Node 1 alone runs on to its next node-level heartbeat (the others stand still, answering).
+    engine.skipIdleTicks(engine.ticksUntilDue() - 1);
+    engine.tick();
+    target.stabilize();
+    // A tick later a proposal's traffic covers both peers; on the next the group quiesces again.
+    engine.tick();
+    engine.propose(groupId(1), encoder.encode("covers the peers"));
+    target.stabilize();
+    engine.tick();
+    target.stabilize();
+    expect(engine.awakeGroupCount()).toBe(0);
+    // Covered on this tick, the peers are due a node-level heartbeat nodeHeartbeatTicks + 1 ticks on.
+    const due = engine.ticksUntilDue();
+    expect(due).toBe(4);
+    engine.skipIdleTicks(due - 1);
+    engine.tick();
+    const ready = engine.ready();
+    engine.advance();
+    expect(ready.batches.map((batch) => [batch.to, batch.messages.length + batch.heartbeats.length])).toEqual(
+      [
+        [2, 0],
+        [3, 0],
+      ],
+    );
+  });
+});
+
 describe("batching", () => {
   it("sends every message of a Ready cycle to one peer in one batch", () => {
     const target = cluster(100);

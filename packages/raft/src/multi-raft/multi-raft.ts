@@ -323,10 +323,15 @@ export class MultiRaft {
     // Deferred campaigns wait for a campaign to end, which only a Ready shows: tick while any wait.
     if (this.awake.size > 0 || this.overdueCampaigns.length > 0) return 1;
     // The first tick count at which a node-level heartbeat is due, or a live peer is presumed dead.
-    let due = this.nodeHeartbeatDueTick;
+    // The pass over the peers makes nodeHeartbeatDueTick exact on the way (it is only a lower bound).
+    let earliestCovered = Number.POSITIVE_INFINITY;
+    let due = Number.POSITIVE_INFINITY;
     for (const state of this.peers.values()) {
+      earliestCovered = Math.min(earliestCovered, state.lastCoveredTick);
       if (state.live) due = Math.min(due, state.lastHeardTick + this.config.peerTimeoutTicks + 1);
     }
+    this.nodeHeartbeatDueTick = this.nodeHeartbeatDueAfter(earliestCovered);
+    due = Math.min(due, this.nodeHeartbeatDueTick);
     for (const tick of this.campaignsDue.keys()) due = Math.min(due, tick);
     return Math.max(1, due - this.tickCount);
   }
