@@ -143,6 +143,8 @@ export class MultiRaft {
   private readonly campaignsDue = new Map<number, GroupRecord[]>();
   private overdueCampaigns: GroupRecord[] = [];
   private readonly peers = new Map<NodeId, PeerState>();
+  /** Where ready() collects each cycle's messages per peer (one instance for every cycle). */
+  private readonly outboxes: CycleOutboxes;
   /** Quiesce heartbeats decided on the last tick, sent with the next Ready. */
   private quiesceHeartbeats = new Map<NodeId, CoalescedHeartbeat[]>();
   private tickCount = 0;
@@ -162,6 +164,7 @@ export class MultiRaft {
     this.config = options instanceof MultiRaftConfig ? options : new MultiRaftConfig(options);
     this.config.validate();
     this.rng = this.config.rng.split();
+    this.outboxes = new CycleOutboxes(this.config.peerPendingMessagesMax);
   }
 
   get nodeId(): NodeId {
@@ -651,10 +654,9 @@ export class MultiRaft {
     const records = this.dirty.keepReady();
     const groups: GroupReady[] = [];
     let mustSync = false;
-    // Made for the first message: many cycles carry none (only node-level heartbeats, or applies).
-    let outboxes: CycleOutboxes | undefined;
+    const outboxes = this.outboxes;
+    outboxes.start();
     if (this.quiesceHeartbeats.size > 0) {
-      outboxes = new CycleOutboxes(this.config.peerPendingMessagesMax);
       for (const [to, heartbeats] of this.quiesceHeartbeats)
         outboxes.immediateOutbox(to).heartbeats.push(...heartbeats);
       this.quiesceHeartbeats = new Map();
@@ -665,7 +667,6 @@ export class MultiRaft {
       mustSync ||= ready.mustSync;
       this.onGroupReady(record, ready);
       if (ready.messages.length === 0 && ready.messagesAfterPersist.length === 0) continue;
-      outboxes ??= new CycleOutboxes(this.config.peerPendingMessagesMax);
       const persists =
         ready.hardState !== undefined || ready.entries.length > 0 || ready.snapshot !== undefined;
       for (const message of ready.messages) this.route(record, message, outboxes.outboxFor(message, false));
@@ -673,8 +674,9 @@ export class MultiRaft {
         this.route(record, message, outboxes.outboxFor(message, persists));
     }
     // After-persist batches first: a peer they go to needs no node-level heartbeat in this cycle.
-    const batchesAfterPersist = outboxes === undefined ? emptyList : this.cutAll(outboxes.afterPersist);
-    const batches = outboxes === undefined ? [] : this.cutAll(outboxes.immediate);
+    const batchesAfterPersist =
+      outboxes.afterPersist.length === 0 ? emptyList : this.cutAll(outboxes.afterPersist);
+    const batches = this.cutAll(outboxes.immediate);
     if (this.isNodeHeartbeatDue()) this.addNodeHeartbeats(batches);
     this.metrics.batchesSent += batches.length + batchesAfterPersist.length;
     this.pendingReady = { groups, batches, batchesAfterPersist, mustSync };
@@ -710,9 +712,9 @@ export class MultiRaft {
   }
 
   /** Cuts one phase's outboxes into batches; each peer they go to is covered for this tick. */
-  private cutAll(boxes: ReadonlyMap<NodeId, PeerOutbox>): MultiRaftBatch[] {
+  private cutAll(boxes: readonly PeerOutbox[]): MultiRaftBatch[] {
     const batches: MultiRaftBatch[] = [];
-    for (const box of boxes.values()) {
+    for (const box of boxes) {
       const state = this.peers.get(box.to);
       if (state !== undefined) state.lastCoveredTick = this.tickCount;
       cutBatches(this.nodeId, box, this.config.batchSizeBytes, batches);

@@ -27,18 +27,51 @@ export class PeerOutbox {
   }
 }
 
+/** A peer's share of one Ready cycle; reused from cycle to cycle. */
+interface PeerCycle {
+  /** The cycle the fields below belong to: in any other, the peer has no outbox and nothing counted. */
+  cycle: number;
+  counted: number;
+  immediate: PeerOutbox | undefined;
+  afterPersist: PeerOutbox | undefined;
+}
+
 /**
- * The outboxes of one Ready cycle: for each phase (sent at once, sent once persisted) one PeerOutbox
- * per peer, in the order the peer was first given something in that phase (its batches go out in that
- * order), and the messages counted per peer across both phases against `countedMax`
- * (limits.peerPendingMessagesMax).
+ * The outboxes of the Ready cycle being collected: for each phase (sent at once, sent once persisted)
+ * one PeerOutbox per peer, in the order the peer was first given something in that phase (its batches
+ * go out in that order), and the messages counted per peer across both phases against `countedMax`
+ * (limits.peerPendingMessagesMax). One instance serves every cycle of an engine: a cycle number says
+ * which per-peer state is current, so a cycle allocates no table of its own.
  */
 export class CycleOutboxes {
-  readonly immediate = new Map<NodeId, PeerOutbox>();
-  readonly afterPersist = new Map<NodeId, PeerOutbox>();
-  private readonly counted = new Map<NodeId, number>();
+  private cycle = 0;
+  /** Peers given something in recent cycles; pruned in start() to at most twice the recent ones. */
+  private readonly peers = new Map<NodeId, PeerCycle>();
+  private pruneAboveSize = 16;
+  private immediateBoxes: PeerOutbox[] = [];
+  private afterPersistBoxes: PeerOutbox[] = [];
 
   constructor(private readonly countedMax: number) {}
+
+  /** Starts a cycle: what earlier cycles collected is forgotten (their outboxes were cut and sent). */
+  start(): void {
+    this.cycle++;
+    if (this.immediateBoxes.length > 0) this.immediateBoxes = [];
+    if (this.afterPersistBoxes.length > 0) this.afterPersistBoxes = [];
+    if (this.peers.size <= this.pruneAboveSize) return;
+    for (const [peer, state] of this.peers) if (state.cycle < this.cycle - 1) this.peers.delete(peer);
+    this.pruneAboveSize = Math.max(16, 2 * this.peers.size);
+  }
+
+  /** This cycle's outboxes sent at once, in the order their peers were first given something. */
+  get immediate(): readonly PeerOutbox[] {
+    return this.immediateBoxes;
+  }
+
+  /** This cycle's outboxes sent once the cycle is persisted, in that order too. */
+  get afterPersist(): readonly PeerOutbox[] {
+    return this.afterPersistBoxes;
+  }
 
   /**
    * The outbox of `message`'s peer in one phase, or undefined when the message is one too many for
@@ -47,27 +80,49 @@ export class CycleOutboxes {
    * followers campaign. The bound is for appends, votes and snapshots.
    */
   outboxFor(message: Message, afterPersist: boolean): PeerOutbox | undefined {
-    const to = message.to;
+    const peer = this.peerCycle(message.to);
     if (message.type !== "heartbeat" && message.type !== "heartbeatResponse") {
-      const count = this.counted.get(to) ?? 0;
-      if (count >= this.countedMax) return undefined;
-      this.counted.set(to, count + 1);
+      if (peer.counted >= this.countedMax) return undefined;
+      peer.counted++;
     }
-    return this.outboxOf(afterPersist ? this.afterPersist : this.immediate, to);
+    return afterPersist
+      ? this.afterPersistOutbox(peer, message.to)
+      : this.immediateOutboxOf(peer, message.to);
   }
 
   /** A peer's outbox of the immediate phase, for heartbeats the engine coalesced itself. */
   immediateOutbox(to: NodeId): PeerOutbox {
-    return this.outboxOf(this.immediate, to);
+    return this.immediateOutboxOf(this.peerCycle(to), to);
   }
 
-  private outboxOf(boxes: Map<NodeId, PeerOutbox>, to: NodeId): PeerOutbox {
-    let box = boxes.get(to);
-    if (box === undefined) {
-      box = new PeerOutbox(to);
-      boxes.set(to, box);
+  private peerCycle(to: NodeId): PeerCycle {
+    let peer = this.peers.get(to);
+    if (peer === undefined) {
+      peer = { cycle: this.cycle, counted: 0, immediate: undefined, afterPersist: undefined };
+      this.peers.set(to, peer);
+    } else if (peer.cycle !== this.cycle) {
+      peer.cycle = this.cycle;
+      peer.counted = 0;
+      peer.immediate = undefined;
+      peer.afterPersist = undefined;
     }
-    return box;
+    return peer;
+  }
+
+  private immediateOutboxOf(peer: PeerCycle, to: NodeId): PeerOutbox {
+    if (peer.immediate === undefined) {
+      peer.immediate = new PeerOutbox(to);
+      this.immediateBoxes.push(peer.immediate);
+    }
+    return peer.immediate;
+  }
+
+  private afterPersistOutbox(peer: PeerCycle, to: NodeId): PeerOutbox {
+    if (peer.afterPersist === undefined) {
+      peer.afterPersist = new PeerOutbox(to);
+      this.afterPersistBoxes.push(peer.afterPersist);
+    }
+    return peer.afterPersist;
   }
 }
 
