@@ -335,7 +335,7 @@ export class MultiRaft {
     }
     this.nodeHeartbeatDueTick = this.nodeHeartbeatDueAfter(earliestCovered);
     due = Math.min(due, this.nodeHeartbeatDueTick);
-    for (const tick of this.campaignsDue.keys()) due = Math.min(due, tick);
+    if (this.campaignsDue.size > 0) for (const tick of this.campaignsDue.keys()) due = Math.min(due, tick);
     return Math.max(1, due - this.tickCount);
   }
 

@@ -326,6 +326,7 @@ export class RaftHost {
   ticksUntilDue(): number {
     if (!this.isRunning()) return Number.POSITIVE_INFINITY;
     let due = this.multiRaft.ticksUntilDue();
+    if (due === 1 || this.reads.size === 0) return due;
     for (const read of this.reads.values()) {
       if (read.index === undefined) due = Math.min(due, read.deadlineTick - this.tickCount);
     }

@@ -68,6 +68,8 @@ export class TickSchedule {
 
   /** Queues the next tick that can do something, unless an event no later than it is queued already. */
   reschedule(host: RaftHost): void {
+    // Queued for the very next tick (a busy node): nothing can come earlier, so nothing to ask.
+    if (this.queuedAt === this.next) return;
     const due = this.skipping ? host.ticksUntilDue() : 1;
     if (due === Number.POSITIVE_INFINITY) return;
     let at = this.next;
