@@ -521,12 +521,15 @@ export class MultiRaft {
   }
 
   private checkPeerLiveness(): void {
-    const died: NodeId[] = [];
+    // Made for the first death only: most ticks find none.
+    let died: NodeId[] | undefined;
     for (const [peer, state] of this.peers) {
       if (!state.live || this.tickCount - state.lastHeardTick <= this.config.peerTimeoutTicks) continue;
       state.live = false;
+      died ??= [];
       died.push(peer);
     }
+    if (died === undefined) return;
     // All deaths are recorded before any is acted on, so campaigners are chosen among the truly live.
     for (const peer of died) {
       this.metrics.peerDeaths++;
@@ -589,6 +592,7 @@ export class MultiRaft {
 
   /** Starts the campaigns due by now, as many as the concurrency bound allows; the rest wait a tick. */
   private startDueCampaigns(): void {
+    if (this.campaignsDue.size === 0 && this.overdueCampaigns.length === 0) return;
     const due = this.campaignsDue.get(this.tickCount) ?? [];
     this.campaignsDue.delete(this.tickCount);
     const candidates = this.overdueCampaigns.length === 0 ? due : [...this.overdueCampaigns, ...due];
