@@ -6,9 +6,9 @@
  * exactly what its WAL recovers.
  *
  * Time is simulated: a discrete-event loop pops the earliest event, runs it, then drains the promise
- * microtasks it started (WAL appends are promises) before the next event. Draining waits for one
- * macrotask turn, by which point Node has run every queued microtask in a fixed order, so the run
- * stays a pure function of the seed. Only promise-based asynchrony exists inside the simulation:
+ * microtasks it started (WAL appends are promises) before the next event. Draining waits until Node
+ * has run every queued microtask in a fixed order (settle.ts: a process.nextTick, now and then a full
+ * macrotask turn), so the run stays a pure function of the seed. Only promise-based asynchrony exists inside the simulation:
  * disk operations complete when the loop says (fdatasync latency is an event), never on real timers.
  *
  * Phases: a safety phase under continuous faults, then a liveness phase that heals the network, stops
@@ -52,6 +52,7 @@ import {
   registerModel,
 } from "./linearizability.js";
 import { LyingDisk, type Mutation, nodePatch } from "./mutations.js";
+import { afterMicrotasks } from "./settle.js";
 import { SimClock } from "./sim-clock.js";
 import { SimNetwork } from "./sim-network.js";
 import { describeSwarm, type SwarmParameters, swarmParameters } from "./swarm.js";
@@ -346,8 +347,10 @@ export class Simulation {
   private drains = 0;
 
   /**
-   * Runs events (`runEvents`) until one has started promise work that must settle before the next event, then
-   * returns and has itself called again once every microtask has run (see `resumeAfterDrain`).
+   * Runs events (`runEvents`) until one has started promise work that must settle before the next
+   * event, then returns and has itself queued again once every microtask has run (settle.ts: a tick
+   * instead of a macrotask turn, and every `drainsPerMacrotask`-th time a full event-loop turn so the
+   * process still sees its event loop during a long run). It always runs as a microtask.
    *
    * Promise chains start with disk operations, with a node opening, and with a host round that starts
    * waiting for the WAL (which defers its own work to a microtask). A round already waiting before
@@ -381,26 +384,13 @@ export class Simulation {
       if (this.diskActivity || (busy & ~busyBefore) !== 0 || this.anyStarting()) {
         this.diskActivity = false;
         this.drains++;
-        if (this.drains % drainsPerMacrotask === 0) setImmediate(this.resumeAfterDrain);
-        else process.nextTick(this.resumeAfterDrain);
+        afterMicrotasks(this.loop, this.drains % drainsPerMacrotask === 0);
         return;
       }
       busyBefore = busy;
     }
     this.loopDone();
   }
-
-  /**
-   * Continues the loop once the promise work of the last event has settled. The loop always runs as
-   * a microtask, and Node runs a process.nextTick callback (or an immediate) only once the microtask
-   * queue is empty, including microtasks queued by microtasks: so by the time this runs, every chain
-   * the last event started has run as far as it can, in the same order as with a full macrotask turn.
-   * It queues the loop as a microtask again rather than calling it: a nextTick callback runs before
-   * the microtasks of any other nextTick callback queued with it, so only a microtask is sure to
-   * drain first. Every `drainsPerMacrotask`-th drain is a real macrotask turn (setImmediate), so the
-   * process still sees its event loop (IPC, V8's own tasks) during a long run.
-   */
-  private readonly resumeAfterDrain = (): void => queueMicrotask(this.loop);
 
   private handle(event: SimEvent): "end" | undefined {
     switch (event.kind) {
