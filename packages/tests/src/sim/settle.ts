@@ -16,6 +16,16 @@
  * with queueMicrotask): from a macrotask's own code, Node would run the tick before its microtasks.
  */
 export function afterMicrotasks(resume: () => void, throughEventLoop = false): void {
-  if (throughEventLoop) setImmediate(queueMicrotask, resume);
-  else process.nextTick(queueMicrotask, resume);
+  if (throughEventLoop) setImmediate(enqueue, resume);
+  else process.nextTick(enqueue, resume);
+}
+
+const resolved = Promise.resolve();
+
+/**
+ * Queues `resume` as a microtask: a reaction on a settled promise, which costs less than
+ * queueMicrotask (that one wraps every callback in an AsyncResource). `resume` must not throw.
+ */
+function enqueue(resume: () => void): void {
+  void resolved.then(resume);
 }
