@@ -7,7 +7,7 @@
  * slot object per push was a steady source of garbage. `next()` pops without allocating; `pop()` (the
  * slot form) remains for callers that want both at once.
  */
-import { assert } from "@helixlog/core";
+import { AssertionError } from "@helixlog/core";
 
 export interface Slot<T> {
   readonly time: number;
@@ -28,7 +28,7 @@ export class EventQueue<T> {
   }
 
   push(time: number, event: T): void {
-    assert(Number.isFinite(time), () => `event time must be finite, got ${time}`);
+    if (!Number.isFinite(time)) throw new AssertionError(`event time must be finite, got ${time}`);
     const { times, sequences, events } = this;
     const sequence = this.sequence++;
     // Sift the hole up from the end, then fill it (ties: the earlier insertion stays above).

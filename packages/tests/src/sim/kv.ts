@@ -42,6 +42,18 @@ function readFloat64(data: Uint8Array, position: number): number {
   return scratch.getFloat64(0);
 }
 
+function writeFloat64(data: Uint8Array, position: number, value: number): void {
+  scratch.setFloat64(0, value);
+  for (let i = 0; i < 8; i++) data[position + i] = scratchBytes[i] as number;
+}
+
+function writeUint32(data: Uint8Array, position: number, value: number): void {
+  data[position] = value >>> 24;
+  data[position + 1] = (value >>> 16) & 0xff;
+  data[position + 2] = (value >>> 8) & 0xff;
+  data[position + 3] = value & 0xff;
+}
+
 function readUint32(data: Uint8Array, position: number): number {
   return (
     (((data[position] as number) << 24) |
@@ -57,12 +69,12 @@ export function encodeCommand(stored: StoredCommand): Uint8Array {
   const key = command.key;
   const value = command.kind === "write" || command.kind === "append" ? command.value : "";
   assert(key.length < 256 && value.length < 256, () => `command text too long: ${key} ${value}`);
+  // No DataView over `data`: reaching a small typed array's buffer moves it off the V8 heap.
   const data = new Uint8Array(headerBytes + 2 + key.length + value.length);
-  const view = new DataView(data.buffer);
   data[0] = formatVersion;
-  view.setFloat64(1, stored.offset);
-  view.setUint32(9, stored.client);
-  view.setUint32(13, stored.operation);
+  writeFloat64(data, 1, stored.offset);
+  writeUint32(data, 9, stored.client);
+  writeUint32(data, 13, stored.operation);
   data[17] = kinds.indexOf(command.kind);
   let position = writeText(data, headerBytes, key);
   position = writeText(data, position, value);
