@@ -68,13 +68,10 @@ if (process.argv.includes("--wal")) {
   process.exit(wal.status ?? 1);
 }
 
-// The V8 flags of packages/tests/src/sim/runner.ts `simulatorV8Flags` (workers get them from there):
-// a 64 MB young generation, for a single-job run that simulates in this process.
-const v8Flags = ["--max-semi-space-size=64"];
 const bundled = await bundle();
 const entry = bundled
-  ? [...v8Flags, "--enable-source-maps", join(outDirectory, "main.mjs")]
-  : [...v8Flags, "--conditions=source", "--import", "tsx", join(simDirectory, "main.ts")];
+  ? ["--enable-source-maps", join(outDirectory, "main.mjs")]
+  : ["--conditions=source", "--import", "tsx", join(simDirectory, "main.ts")];
 const result = spawnSync(process.execPath, [...entry, ...process.argv.slice(2)], {
   cwd: root,
   stdio: "inherit",

@@ -82,16 +82,13 @@ export async function runOne(spec: RunSpec): Promise<RunOutcome> {
 const bundled = import.meta.url.endsWith(".mjs");
 const workerModule = fileURLToPath(new URL(bundled ? "./worker.mjs" : "./worker.ts", import.meta.url));
 /**
- * V8 flags for every process that runs simulations (scripts/sim.mjs passes the same to a single-job
- * run): a young generation of up to 64 MB instead of 16, so scavenges come a quarter as often and
- * copy less (a run allocates a few hundred MB per simulated hour, nearly all short-lived).
+ * A bundled worker runs with its parent's Node and V8 flags (a CPU profile, source maps, GC settings
+ * to try). No GC flags by default: a larger young generation (--max-semi-space-size=64, alone or with
+ * --min-semi-space-size=16, which cuts scavenges per cluster-hour from 75 to 26) and
+ * --single-threaded-gc changed CPU per cluster-hour by less than the noise of paired runs (harness
+ * notes, session 5).
  */
-export const simulatorV8Flags: readonly string[] = ["--max-semi-space-size=64"];
-/** A bundled worker also runs with its parent's Node and V8 flags (a profile, source maps). */
-const workerFlags = [
-  ...simulatorV8Flags,
-  ...(bundled ? process.execArgv : ["--conditions=source", "--import", "tsx"]),
-];
+const workerFlags = bundled ? process.execArgv : ["--conditions=source", "--import", "tsx"];
 
 export interface PoolOptions {
   /** Child processes; default one per core, never more than there are specs. */
