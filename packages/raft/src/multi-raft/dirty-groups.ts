@@ -3,9 +3,10 @@
  * and the host's hasReady()/ready() clear those that turn out to have nothing to do. A Set would serve,
  * in the order groups were first marked, but hosts mark and clear groups on every input and V8 grows
  * and shrinks a Set's hash table as members come and go, allocating each time. This keeps a Set's
- * order with a list and a flag on each group instead.
+ * order with one array, reused at its high-water size, and a flag on each group.
  */
 import { assert } from "@helixlog/core";
+import { emptyList } from "../empty-list.js";
 
 export interface DirtyGroup {
   /** Set while the group is in a DirtyGroups list (it is there exactly once); nothing else sets it. */
@@ -14,26 +15,32 @@ export interface DirtyGroup {
 }
 
 export class DirtyGroups<Group extends DirtyGroup> {
-  /** groups[head..] are the marked groups in the order they were marked; groups[..head] are cleared. */
-  private groups: Group[] = [];
+  /**
+   * groups[head..end) are the marked groups in the order they were marked; every other slot is
+   * undefined (cleared slots are emptied so the array holds no group alive). At most twice the groups
+   * marked at once, so at most twice every group of the engine.
+   */
+  private readonly groups: (Group | undefined)[] = [];
   private head = 0;
+  private end = 0;
 
   get size(): number {
-    return this.groups.length - this.head;
+    return this.end - this.head;
   }
 
   add(group: Group): void {
     if (group.dirty) return;
     group.dirty = true;
-    this.groups.push(group);
+    this.groups[this.end++] = group;
   }
 
   /** Clears one group's mark at once (a destroyed group); linear in the marked groups. */
   delete(group: Group): void {
     if (!group.dirty) return;
     const at = this.groups.indexOf(group, this.head);
-    assert(at >= 0, "a marked group is listed");
-    this.groups.splice(at, 1);
+    assert(at >= 0 && at < this.end, "a marked group is listed");
+    this.groups.copyWithin(at, at + 1, this.end);
+    this.groups[--this.end] = undefined;
     group.dirty = false;
   }
 
@@ -42,35 +49,40 @@ export class DirtyGroups<Group extends DirtyGroup> {
    * the groups after it stay marked, as hasReady() leaves them for ready()).
    */
   clearUntilReady(): boolean {
-    for (; this.head < this.groups.length; this.head++) {
+    for (; this.head < this.end; this.head++) {
       const group = this.groups[this.head] as Group;
       if (group.node.hasReady()) {
-        // Drop the cleared prefix now and then, so the list stays within twice the marked groups.
-        if (this.head * 2 > this.groups.length) this.compact();
+        // Move the marked groups to the front now and then, so the array stays within twice them.
+        if (this.head * 2 > this.end) this.compact();
         return true;
       }
       group.dirty = false;
+      this.groups[this.head] = undefined;
     }
-    this.groups = [];
     this.head = 0;
+    this.end = 0;
     return false;
   }
 
   /** Clears every marked group without a Ready; returns those with one, in order (they stay marked). */
-  keepReady(): Group[] {
-    const ready: Group[] = [];
-    for (let at = this.head; at < this.groups.length; at++) {
+  keepReady(): readonly Group[] {
+    let kept = 0;
+    for (let at = this.head; at < this.end; at++) {
       const group = this.groups[at] as Group;
-      if (group.node.hasReady()) ready.push(group);
+      this.groups[at] = undefined;
+      if (group.node.hasReady()) this.groups[kept++] = group;
       else group.dirty = false;
     }
-    this.groups = ready.length === 0 ? [] : [...ready];
     this.head = 0;
-    return ready;
+    this.end = kept;
+    return kept === 0 ? emptyList : (this.groups.slice(0, kept) as Group[]);
   }
 
   private compact(): void {
-    this.groups = this.groups.slice(this.head);
+    const size = this.end - this.head;
+    this.groups.copyWithin(0, this.head, this.end);
+    this.groups.fill(undefined, size, this.end);
     this.head = 0;
+    this.end = size;
   }
 }
