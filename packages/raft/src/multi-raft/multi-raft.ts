@@ -690,7 +690,8 @@ export class MultiRaft {
     const batchesAfterPersist =
       outboxes.afterPersist.length === 0 ? emptyList : this.cutAll(outboxes.afterPersist);
     const batches = this.cutAll(outboxes.immediate);
-    if (this.isNodeHeartbeatDue()) this.addNodeHeartbeats(batches);
+    // Once the bound is reached, one pass sends what is due (maybe nothing) and makes the bound exact.
+    if (this.tickCount >= this.nodeHeartbeatDueTick) this.addNodeHeartbeats(batches);
     this.metrics.batchesSent += batches.length + batchesAfterPersist.length;
     this.pendingReady = { groups, batches, batchesAfterPersist, mustSync };
     this.pendingRecords = records;
