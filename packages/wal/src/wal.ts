@@ -8,7 +8,6 @@ import { GroupLog, type SegmentUsage } from "./internal/group-log.js";
 import {
   checkpointFrameBytes,
   decodeEntry,
-  encodeRecord,
   encodeRecordInto,
   entryFrameBytes,
   type RecordWrite,
@@ -793,16 +792,25 @@ export class Wal {
       "a roll while batches are in flight",
     );
     assert(previous.writtenPosition === previous.writePosition, "a roll before the segment is durable");
-    const leadingFrames = [...this.groups.values()].map((log) =>
-      encodeRecord({
-        kind: "checkpoint",
-        group: log.group,
-        hardState: log.hardState,
-        compactedIndex: log.compaction.index,
-        compactedTerm: log.compaction.term,
-        lastIndex: log.lastIndex,
-      }),
-    );
+    // Every group's checkpoint, back to back in one buffer (unsalted: finishing the segment salts them).
+    const checkpoints = new Uint8Array(this.groups.size * checkpointFrameBytes);
+    let position = 0;
+    for (const log of this.groups.values()) {
+      position += encodeRecordInto(
+        checkpoints,
+        position,
+        {
+          kind: "checkpoint",
+          group: log.group,
+          hardState: log.hardState,
+          compactedIndex: log.compaction.index,
+          compactedTerm: log.compaction.term,
+          lastIndex: log.lastIndex,
+        },
+        0,
+      );
+    }
+    const leadingFrames = [checkpoints];
     const plan = {
       directory: this.directory,
       sequence: previous.sequence + 1,
