@@ -10,86 +10,12 @@
  * The throughput assertions are upper bounds (rate × elapsed + burst + the calls in flight), which hold
  * however slow the machine is; refusals are counted, never timed.
  */
-import { HelixError, ManualClock, nodeId, SeededRng } from "@helixlog/core";
-import { SimDisk } from "@helixlog/wal/testing";
+import { HelixError } from "@helixlog/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HelixClient } from "../client/helix-client.js";
-import { HelixNode } from "../node/helix-node.js";
-import { type GrpcApi, startGrpcApi } from "./grpc-api.js";
+import type { HelixClient } from "../client/helix-client.js";
+import { rejection, SingleNode, sleep, until } from "./grpc-quota-fixture.js";
 
 const recordBytes = 20_000;
-
-async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000) {
-  const endAt = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > endAt) throw new Error(`not reached within ${timeoutMs} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-async function rejection(operation: Promise<unknown>): Promise<HelixError> {
-  try {
-    await operation;
-  } catch (error) {
-    if (HelixError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** One node and its gRPC API; `crashAndRestart` loses unsynced bytes and reopens it. */
-class SingleNode {
-  node!: HelixNode;
-  api!: GrpcApi;
-  private ticker: NodeJS.Timeout | undefined;
-  private disk = new SimDisk({ rng: new SeededRng(2) });
-  private readonly clock = new ManualClock();
-
-  async start(): Promise<void> {
-    this.node = await HelixNode.open({
-      nodeId: nodeId(1),
-      voters: [nodeId(1)],
-      addresses: {
-        kafkaAddress: "127.0.0.1:9092",
-        grpcAddress: "127.0.0.1:9190",
-        peerAddress: "127.0.0.1:9290",
-        rack: undefined,
-      },
-      disk: this.disk,
-      rng: new SeededRng(102),
-      clock: this.clock,
-      send: () => {},
-    });
-    this.ticker = setInterval(() => {
-      this.clock.advance(10);
-      this.node.tick();
-    }, 10);
-    this.api = await startGrpcApi({
-      address: { host: "127.0.0.1", port: 0 },
-      node: this.node,
-      addressOf: () => undefined,
-    });
-    await until(() => this.node.isServing(), "node serving");
-  }
-
-  client(identity: { principal?: string; clientId?: string } = {}): HelixClient {
-    return new HelixClient(`127.0.0.1:${this.api.port}`, { deadlineMs: 10_000, ...identity });
-  }
-
-  async stop(): Promise<void> {
-    await this.api?.close();
-    clearInterval(this.ticker);
-    await this.node?.close();
-  }
-
-  async crashAndRestart(): Promise<void> {
-    await this.stop();
-    this.disk = this.disk.crash({ keepSomeUnsynced: false });
-    await this.start();
-  }
-}
 
 /** Produces as `client` to `topic` until `endAt`, sleeping each refusal's retry delay. */
 async function produceFlatOut(client: HelixClient, topic: string, endAt: number) {
@@ -110,7 +36,7 @@ async function produceFlatOut(client: HelixClient, topic: string, endAt: number)
 }
 
 describe("gRPC topic- and cluster-level quotas", () => {
-  const single = new SingleNode();
+  const single = new SingleNode(2);
   let admin: HelixClient;
 
   beforeAll(async () => {

@@ -10,91 +10,14 @@
  *   - quotas are replicated state: after a crash and restart of the node they are listed and enforced.
  * Every server, client and timer is closed.
  */
-import { HelixError, ManualClock, nodeId, SeededRng } from "@helixlog/core";
-import { SimDisk } from "@helixlog/wal/testing";
+import { HelixError } from "@helixlog/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HelixClient } from "../client/helix-client.js";
-import { HelixNode } from "../node/helix-node.js";
-import { type GrpcApi, startGrpcApi } from "./grpc-api.js";
+import { rejection, SingleNode, sleep, until } from "./grpc-quota-fixture.js";
 
 const rateBytesPerSecond = 1_000_000;
 const burstBytes = 200_000;
 const recordBytes = 50_000;
-
-async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000) {
-  const endAt = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > endAt) throw new Error(`not reached within ${timeoutMs} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-async function rejection(operation: Promise<unknown>): Promise<HelixError> {
-  try {
-    await operation;
-  } catch (error) {
-    if (HelixError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** One node and its gRPC API; `restart` crashes the node (unsynced bytes lost) and reopens it. */
-class SingleNode {
-  node!: HelixNode;
-  api!: GrpcApi;
-  private ticker: NodeJS.Timeout | undefined;
-  private disk = new SimDisk({ rng: new SeededRng(1) });
-  private readonly clock = new ManualClock();
-
-  async start(): Promise<void> {
-    this.node = await HelixNode.open({
-      nodeId: nodeId(1),
-      voters: [nodeId(1)],
-      addresses: {
-        kafkaAddress: "127.0.0.1:9092",
-        grpcAddress: "127.0.0.1:9190",
-        peerAddress: "127.0.0.1:9290",
-        rack: undefined,
-      },
-      disk: this.disk,
-      rng: new SeededRng(101),
-      clock: this.clock,
-      send: () => {},
-    });
-    this.ticker = setInterval(() => {
-      this.clock.advance(10);
-      this.node.tick();
-    }, 10);
-    this.api = await startGrpcApi({
-      address: { host: "127.0.0.1", port: 0 },
-      node: this.node,
-      addressOf: () => undefined,
-    });
-    await until(() => this.node.isServing(), "node serving");
-  }
-
-  client(clientId?: string): HelixClient {
-    return new HelixClient(`127.0.0.1:${this.api.port}`, {
-      deadlineMs: 10_000,
-      ...(clientId === undefined ? {} : { clientId }),
-    });
-  }
-
-  async stop(): Promise<void> {
-    await this.api?.close();
-    clearInterval(this.ticker);
-    await this.node?.close();
-  }
-
-  async crashAndRestart(): Promise<void> {
-    await this.stop();
-    this.disk = this.disk.crash({ keepSomeUnsynced: false });
-    await this.start();
-  }
-}
 
 /** Produces `recordBytes` records as `client` until `endAt`, sleeping each refusal's retry delay. */
 async function produceFlatOut(client: HelixClient, topic: string, endAt: number) {
@@ -115,7 +38,7 @@ async function produceFlatOut(client: HelixClient, topic: string, endAt: number)
 }
 
 describe("gRPC quotas and admission", () => {
-  const single = new SingleNode();
+  const single = new SingleNode(1);
   let admin: HelixClient;
 
   beforeAll(async () => {
@@ -191,8 +114,8 @@ describe("gRPC quotas and admission", () => {
       { principal: "", clientId: "A" },
       { produceBytesPerSecond: rateBytesPerSecond, produceBurstBytes: burstBytes },
     );
-    const clientA = single.client("A");
-    const clientB = single.client("B");
+    const clientA = single.client({ clientId: "A" });
+    const clientB = single.client({ clientId: "B" });
     try {
       const windowMs = 4_000;
       const startedAt = Date.now();
@@ -231,7 +154,7 @@ describe("gRPC quotas and admission", () => {
       { principal: "", clientId: "F" },
       { fetchBytesPerSecond: 100_000, fetchBurstBytes: 100_000 },
     );
-    const reader = single.client("F");
+    const reader = single.client({ clientId: "F" });
     try {
       const first = await reader.fetch({ topic: "quota-events", partition: 0, offset: 0, maxBytes: 400_000 });
       expect(first.records.length).toBeGreaterThan(2);
@@ -254,8 +177,8 @@ describe("gRPC quotas and admission", () => {
       { principal: "", clientId: "S" },
       { fetchBytesPerSecond: rate, fetchBurstBytes: burst },
     );
-    const limited = single.client("S");
-    const free = single.client("U");
+    const limited = single.client({ clientId: "S" });
+    const free = single.client({ clientId: "U" });
     const streamFor = async (reader: HelixClient, ms: number) => {
       const stream = reader.subscribe({
         topic: "quota-events",
