@@ -34,6 +34,7 @@ import { SimDisk } from "@helixlog/wal/testing";
 import { service as healthService } from "grpc-health-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HelixNode } from "../node/helix-node.js";
+import { until } from "../test-support/until.js";
 import { decodeErrorDetail, toServiceError } from "./grpc/error-status.js";
 import { loadHelixProtos } from "./grpc/messages.js";
 import { type GrpcApi, startGrpcApi } from "./grpc-api.js";
@@ -81,14 +82,6 @@ async function expectStatus(promise: Promise<unknown>, code: status, helixCode?:
   const error = await failure(promise);
   expect({ code: error.code, details: error.details }).toMatchObject({ code });
   if (helixCode !== undefined) expect(decodeErrorDetail(error.metadata)?.code).toBe(helixCode);
-}
-
-async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000) {
-  const endAt = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > endAt) throw new Error(`not reached within ${timeoutMs} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 interface FetchedRecord {

@@ -7,15 +7,10 @@ import { HelixError, ManualClock, nodeId, SeededRng } from "@helixlog/core";
 import { SimDisk } from "@helixlog/wal/testing";
 import { HelixClient } from "../client/helix-client.js";
 import { HelixNode } from "../node/helix-node.js";
+import { until } from "../test-support/until.js";
 import { type GrpcApi, startGrpcApi } from "./grpc-api.js";
 
-export async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000) {
-  const endAt = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > endAt) throw new Error(`not reached within ${timeoutMs} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+export { until };
 
 export async function rejection(operation: Promise<unknown>): Promise<HelixError> {
   try {

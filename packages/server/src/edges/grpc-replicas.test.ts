@@ -10,15 +10,8 @@ import { limits, type NodeId } from "@helixlog/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HelixClient } from "../client/helix-client.js";
 import { TestCluster } from "../test-support/test-cluster.js";
+import { until } from "../test-support/until.js";
 import { type GrpcApi, startGrpcApi } from "./grpc-api.js";
-
-async function eventually(condition: () => Promise<boolean>, what: string, timeoutMs = 30_000) {
-  const endAt = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > endAt) throw new Error(`not reached within ${timeoutMs} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe("gRPC Admin: ISR, liveness and lag", () => {
   let cluster: TestCluster;
@@ -65,9 +58,10 @@ describe("gRPC Admin: ISR, liveness and lag", () => {
 
     cluster.isolated.add(follower.nodeId);
     try {
-      await eventually(
+      await until(
         async () => !(await partitionOf()).inSyncReplicas.includes(follower.nodeId),
         "the follower left the ISR",
+        30_000,
       );
       await viaLeader.produce({
         topic: "watched",
@@ -88,7 +82,7 @@ describe("gRPC Admin: ISR, liveness and lag", () => {
     } finally {
       cluster.isolated.delete(follower.nodeId);
     }
-    await eventually(
+    await until(
       async () => (await partitionOf()).inSyncReplicas.length === 3,
       "the follower is back in the ISR",
       limits.isrLagTicksMax * 1_000,

@@ -10,6 +10,7 @@
 import { connect } from "node:net";
 import { type NodeId, nodeId } from "@helixlog/core";
 import { afterEach, describe, expect, it } from "vitest";
+import { until } from "../test-support/until.js";
 import { type PeerAddress, PeerTransport } from "./peer-transport.js";
 
 const host = "127.0.0.1";
@@ -18,14 +19,6 @@ const started: PeerTransport[] = [];
 afterEach(async () => {
   await Promise.all(started.splice(0).map((transport) => transport.close()));
 });
-
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 interface Received {
   from: NodeId;
@@ -62,7 +55,7 @@ describe("PeerTransport", () => {
   it("delivers frames in order, both ways, over one connection per pair", async () => {
     const { transports, inboxes } = await startCluster(3);
     const [one, two, three] = transports as [PeerTransport, PeerTransport, PeerTransport];
-    await waitFor(
+    await until(
       () => one.isConnected(nodeId(2)) && one.isConnected(nodeId(3)) && two.isConnected(nodeId(3)),
       "mesh",
     );
@@ -71,7 +64,7 @@ describe("PeerTransport", () => {
       three.send(nodeId(1), text(`3->1 #${i}`));
       two.send(nodeId(1), text(`2->1 #${i}`));
     }
-    await waitFor(() => inboxes[1]!.length === 100 && inboxes[0]!.length === 200, "deliveries");
+    await until(() => inboxes[1]!.length === 100 && inboxes[0]!.length === 200, "deliveries");
     expect(inboxes[1]!.map((r) => r.text)).toEqual(Array.from({ length: 100 }, (_, i) => `1->2 #${i}`));
     expect(inboxes[0]!.filter((r) => r.from === 3).map((r) => r.text)).toEqual(
       Array.from({ length: 100 }, (_, i) => `3->1 #${i}`),
@@ -83,10 +76,10 @@ describe("PeerTransport", () => {
   it("batches frames sent in one event-loop turn into one write", async () => {
     const { transports, inboxes } = await startCluster(2);
     const one = transports[0]!;
-    await waitFor(() => one.isConnected(nodeId(2)), "connection");
+    await until(() => one.isConnected(nodeId(2)), "connection");
     const writesBefore = one.stats.writes;
     for (let i = 0; i < 500; i++) one.send(nodeId(2), text(`frame ${i}`));
-    await waitFor(() => inboxes[1]!.length === 500, "deliveries");
+    await until(() => inboxes[1]!.length === 500, "deliveries");
     expect(one.stats.writes - writesBefore).toBe(1);
     expect(one.stats.framesSent).toBe(500);
   });
@@ -94,10 +87,10 @@ describe("PeerTransport", () => {
   it("re-dials a restarted peer and delivers frames sent after it returns", async () => {
     const { transports, inboxes } = await startCluster(2);
     const [one, two] = transports as [PeerTransport, PeerTransport];
-    await waitFor(() => one.isConnected(nodeId(2)), "first connection");
+    await until(() => one.isConnected(nodeId(2)), "first connection");
     const port = two.port;
     await two.close();
-    await waitFor(() => !one.isConnected(nodeId(2)), "disconnect noticed");
+    await until(() => !one.isConnected(nodeId(2)), "disconnect noticed");
     const revived = await PeerTransport.start({
       nodeId: nodeId(2),
       listen: { host, port },
@@ -106,10 +99,10 @@ describe("PeerTransport", () => {
     started.push(revived);
     const revivedInbox: string[] = [];
     revived.setReceiver((_from, frame) => revivedInbox.push(Buffer.from(frame).toString()));
-    await waitFor(() => one.isConnected(nodeId(2)), "reconnection");
+    await until(() => one.isConnected(nodeId(2)), "reconnection");
     one.send(nodeId(2), text("after restart"));
     revived.send(nodeId(1), text("hello again"));
-    await waitFor(() => revivedInbox.length === 1 && inboxes[0]!.length === 1, "deliveries after restart");
+    await until(() => revivedInbox.length === 1 && inboxes[0]!.length === 1, "deliveries after restart");
     expect(revivedInbox).toEqual(["after restart"]);
     expect(inboxes[0]![0]!.text).toBe("hello again");
     expect(one.stats.reconnects).toBeGreaterThan(0);
@@ -132,10 +125,10 @@ describe("PeerTransport", () => {
         closed = true;
       });
       socket.write(attempt);
-      await waitFor(() => closed, "the node to close a bad connection");
+      await until(() => closed, "the node to close a bad connection");
     }
     transports[0]!.send(nodeId(2), text("still works"));
-    await waitFor(() => inboxes[1]!.length === 1, "delivery after bad connections");
+    await until(() => inboxes[1]!.length === 1, "delivery after bad connections");
   });
 
   it("drops frames past the per-peer queue bound and counts them", async () => {

@@ -22,6 +22,7 @@ import { SimDisk } from "@helixlog/wal/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProgressClient } from "../../client/progress-client.js";
 import { HelixNode, type NodeEnvelope } from "../../node/helix-node.js";
+import { until } from "../../test-support/until.js";
 import { type GrpcApi, startGrpcApi } from "../grpc-api.js";
 import { loaderOptions, protoFiles } from "./messages.js";
 
@@ -40,14 +41,6 @@ function records(first: number, count: number): Uint8Array {
       headers: [],
     })),
   });
-}
-
-async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000) {
-  const endAt = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > endAt) throw new Error(`not reached within ${timeoutMs} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 /** The HelixError a call fails with, checking the gRPC status it arrived as. */
