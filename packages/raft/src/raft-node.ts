@@ -10,7 +10,7 @@
  *   apply(ready.committedEntries); serve(ready.readStates);
  *   node.advance();
  */
-import { assert, type Bytes, type LogIndex, type NodeId } from "@helixlog/core";
+import { assert, type Bytes, type GroupId, type LogIndex, type NodeId } from "@helixlog/core";
 import { RaftConfig, type RaftOptions } from "./config.js";
 import { emptyList } from "./empty-list.js";
 import { type ProposalResult, Raft } from "./raft.js";
@@ -27,6 +27,8 @@ import type {
 } from "./types.js";
 
 export interface Ready {
+  /** The group this node is a member of (so a Multi-Raft host needs no wrapper per group). */
+  readonly group: GroupId;
   /** Set when the leader or role changed since the last Ready. Never persisted. */
   readonly softState: SoftState | undefined;
   /** Set when term, vote or commit changed: persist it. */
@@ -84,22 +86,26 @@ function lastOf(entries: readonly Entry[]): Entry | undefined {
   return entries.length === 0 ? undefined : entries[entries.length - 1];
 }
 
-/**
- * Splits a Ready's messages into those that may go at once and those that wait for persistence, in
- * order. A Ready's messages are usually all of one kind (a leader's appends and heartbeats, a
- * follower's acknowledgements), so the taken array is handed on as it is when nothing needs moving.
- */
-function splitByPersistence(
-  messages: readonly Message[],
-): [immediate: readonly Message[], afterPersist: readonly Message[]] {
+function countWaitingForPersistence(messages: readonly Message[]): number {
   let waiting = 0;
   for (const message of messages) if (mustWaitForPersistence(message)) waiting++;
-  if (waiting === 0) return [messages, emptyList];
-  if (waiting === messages.length) return [emptyList, messages];
-  const immediate: Message[] = [];
-  const afterPersist: Message[] = [];
-  for (const message of messages) (mustWaitForPersistence(message) ? afterPersist : immediate).push(message);
-  return [immediate, afterPersist];
+  return waiting;
+}
+
+/**
+ * A Ready's messages that may go at once (or, with `afterPersist`, those that wait for persistence), in
+ * order, given how many of them wait. A Ready's messages are usually all of one kind (a leader's
+ * appends and heartbeats, a follower's acknowledgements), so the taken array is handed on as it is
+ * when nothing needs moving.
+ */
+function messagesOfPhase(
+  messages: readonly Message[],
+  waiting: number,
+  afterPersist: boolean,
+): readonly Message[] {
+  if (waiting === 0) return afterPersist ? emptyList : messages;
+  if (waiting === messages.length) return afterPersist ? messages : emptyList;
+  return messages.filter((message) => mustWaitForPersistence(message) === afterPersist);
 }
 
 export class RaftNode {
@@ -193,17 +199,19 @@ export class RaftNode {
     assert(this.pendingReady === undefined, "advance() must acknowledge a Ready before the next ready()");
     const raft = this.raft;
     const last = this.lastHardState;
-    const [messages, messagesAfterPersist] = splitByPersistence(raft.takeMessages());
+    const taken = raft.takeMessages();
+    const waiting = countWaitingForPersistence(taken);
     const entries = raft.log.unstableEntries();
     const snapshot = raft.log.unstableSnapshot();
     const voteChanged = raft.term !== last.term || raft.vote !== last.vote;
     const ready: Ready = {
+      group: raft.config.group,
       softState: this.softStateChanged() ? raft.softState() : undefined,
       hardState: this.hardStateChanged() ? raft.hardState() : undefined,
       entries,
       snapshot,
-      messages,
-      messagesAfterPersist,
+      messages: messagesOfPhase(taken, waiting, false),
+      messagesAfterPersist: messagesOfPhase(taken, waiting, true),
       committedEntries: raft.log.nextCommittedEntries(raft.config.committedSizeBytesPerReady as Bytes),
       readStates: raft.takeReadStates(),
       // A commit index alone needs no fdatasync: it can be learned again from the leader.

@@ -6,7 +6,6 @@
  * order with one array, reused at its high-water size, and a flag on each group.
  */
 import { assert } from "@helixlog/core";
-import { emptyList } from "../empty-list.js";
 
 export interface DirtyGroup {
   /** Set while the group is in a DirtyGroups list (it is there exactly once); nothing else sets it. */
@@ -64,8 +63,11 @@ export class DirtyGroups<Group extends DirtyGroup> {
     return false;
   }
 
-  /** Clears every marked group without a Ready; returns those with one, in order (they stay marked). */
-  keepReady(): readonly Group[] {
+  /**
+   * Clears every marked group without a Ready and tells how many have one: they stay marked, in
+   * order, as at(0) .. at(n - 1) until the next add or clear.
+   */
+  keepReady(): number {
     let kept = 0;
     for (let at = this.head; at < this.end; at++) {
       const group = this.groups[at] as Group;
@@ -75,7 +77,13 @@ export class DirtyGroups<Group extends DirtyGroup> {
     }
     this.head = 0;
     this.end = kept;
-    return kept === 0 ? emptyList : (this.groups.slice(0, kept) as Group[]);
+    return kept;
+  }
+
+  /** The index-th marked group, in the order marked. */
+  at(index: number): Group {
+    assert(index >= 0 && index < this.end - this.head, "a marked group");
+    return this.groups[this.head + index] as Group;
   }
 
   private compact(): void {

@@ -31,11 +31,11 @@ import {
   type NodeId,
   type Rng,
 } from "@helixlog/core";
-import { emptyList } from "../empty-list.js";
+import { appendTo, emptyList } from "../empty-list.js";
 import type { ProposalResult } from "../raft.js";
 import { RaftNode, type Ready } from "../raft-node.js";
 import type { Storage } from "../storage.js";
-import type { ConfChange, Entry, HardState, Message, ReadState, Snapshot, SoftState } from "../types.js";
+import type { ConfChange, Entry, Message, SoftState } from "../types.js";
 import { DirtyGroups } from "./dirty-groups.js";
 import {
   forgetDeadLeader,
@@ -56,17 +56,11 @@ import {
 import { MultiRaftConfig, type MultiRaftOptions } from "./multi-raft-config.js";
 import { CycleOutboxes, cutBatches, type PeerOutbox } from "./peer-outbox.js";
 
-/** One group's share of a combined Ready: what to persist and apply (its messages are in the batches). */
-export interface GroupReady {
-  readonly group: GroupId;
-  readonly softState: SoftState | undefined;
-  readonly hardState: HardState | undefined;
-  readonly entries: readonly Entry[];
-  readonly snapshot: Snapshot | undefined;
-  readonly committedEntries: readonly Entry[];
-  readonly readStates: readonly ReadState[];
-  readonly mustSync: boolean;
-}
+/**
+ * One group's share of a combined Ready: what to persist and apply (its messages are in the batches).
+ * It is the group's own RaftNode Ready, handed on without a copy.
+ */
+export type GroupReady = Omit<Ready, "messages" | "messagesAfterPersist">;
 
 export interface MultiRaftReady {
   /** Groups with work, to persist in one WAL append (hard state, entries, snapshot) and then apply. */
@@ -125,6 +119,8 @@ interface PeerState {
    */
   lastCoveredTick: number;
   live: boolean;
+  /** The node-level heartbeat to the peer: an empty batch, the same one every time (it is plain data). */
+  readonly nodeHeartbeat: MultiRaftBatch;
 }
 
 export class MultiRaft {
@@ -164,9 +160,8 @@ export class MultiRaft {
    * first met lowers it.
    */
   private nodeHeartbeatDueTick = Number.POSITIVE_INFINITY;
-  /** The Ready handed out and not yet advanced, and its groups' records in the same order. */
+  /** The Ready handed out and not yet advanced. */
   private pendingReady: MultiRaftReady | undefined = undefined;
-  private pendingRecords: readonly GroupRecord[] = emptyList;
 
   constructor(options: MultiRaftOptions | MultiRaftConfig) {
     this.config = options instanceof MultiRaftConfig ? options : new MultiRaftConfig(options);
@@ -293,6 +288,7 @@ export class MultiRaft {
         lastHeardTick: this.tickCount,
         lastCoveredTick: Number.NEGATIVE_INFINITY,
         live: true,
+        nodeHeartbeat: nodeHeartbeat(this.nodeId, peer),
       });
       this.nodeHeartbeatDueTick = Number.NEGATIVE_INFINITY;
     }
@@ -664,20 +660,38 @@ export class MultiRaft {
   /** Collects every group's Ready and this cycle's batches. Call advance() before the next ready(). */
   ready(): MultiRaftReady {
     assert(this.pendingReady === undefined, "advance() must acknowledge a Ready before the next ready()");
-    const records = this.dirty.keepReady();
-    const groups: GroupReady[] = [];
-    let mustSync = false;
+    const withReady = this.dirty.keepReady();
     const outboxes = this.outboxes;
     outboxes.start();
     if (this.quiesceHeartbeats.size > 0) {
-      for (const [to, heartbeats] of this.quiesceHeartbeats)
-        outboxes.immediateOutbox(to).heartbeats.push(...heartbeats);
+      for (const [to, heartbeats] of this.quiesceHeartbeats) {
+        const box = outboxes.immediateOutbox(to);
+        for (const heartbeat of heartbeats) box.addHeartbeat(heartbeat);
+      }
       this.quiesceHeartbeats = new Map();
     }
-    for (const record of records) {
+    // A node-level heartbeat round (no group has work) shares the empty list.
+    const groups = withReady === 0 ? emptyList : this.collectGroups(withReady, outboxes);
+    let mustSync = false;
+    for (const group of groups) mustSync ||= group.mustSync;
+    // After-persist batches first: a peer they go to needs no node-level heartbeat in this cycle.
+    const batchesAfterPersist = this.cutAll(outboxes, true) ?? emptyList;
+    let batches = this.cutAll(outboxes, false);
+    // Once the bound is reached, one pass sends what is due (maybe nothing) and makes the bound exact.
+    if (this.tickCount >= this.nodeHeartbeatDueTick) batches = this.addNodeHeartbeats(batches);
+    const sent = batches ?? emptyList;
+    this.metrics.batchesSent += sent.length + batchesAfterPersist.length;
+    this.pendingReady = { groups, batches: sent, batchesAfterPersist, mustSync };
+    return this.pendingReady;
+  }
+
+  /** The Ready of the first `count` dirty groups (keepReady), their messages put in the outboxes. */
+  private collectGroups(count: number, outboxes: CycleOutboxes): readonly GroupReady[] {
+    let groups: GroupReady[] | undefined;
+    for (let i = 0; i < count; i++) {
+      const record = this.dirty.at(i);
       const ready = record.node.ready();
-      groups.push(groupReadyOf(record.id, ready));
-      mustSync ||= ready.mustSync;
+      groups = appendTo(groups, ready);
       this.onGroupReady(record, ready);
       if (ready.messages.length === 0 && ready.messagesAfterPersist.length === 0) continue;
       const persists =
@@ -686,16 +700,7 @@ export class MultiRaft {
       for (const message of ready.messagesAfterPersist)
         this.route(record, message, outboxes.outboxFor(message, persists));
     }
-    // After-persist batches first: a peer they go to needs no node-level heartbeat in this cycle.
-    const batchesAfterPersist =
-      outboxes.afterPersist.length === 0 ? emptyList : this.cutAll(outboxes.afterPersist);
-    const batches = this.cutAll(outboxes.immediate);
-    // Once the bound is reached, one pass sends what is due (maybe nothing) and makes the bound exact.
-    if (this.tickCount >= this.nodeHeartbeatDueTick) this.addNodeHeartbeats(batches);
-    this.metrics.batchesSent += batches.length + batchesAfterPersist.length;
-    this.pendingReady = { groups, batches, batchesAfterPersist, mustSync };
-    this.pendingRecords = records;
-    return this.pendingReady;
+    return groups ?? emptyList;
   }
 
   /** Keeps the engine's view of a group (campaigns, pending reads) in step with its Ready. */
@@ -716,40 +721,48 @@ export class MultiRaft {
       return;
     }
     if (message.type === "heartbeat") {
-      box.heartbeats.push(coalesceHeartbeat(message));
+      box.addHeartbeat(coalesceHeartbeat(message));
     } else if (message.type === "heartbeatResponse") {
-      box.heartbeatResponses.push(coalesceHeartbeatResponse(message, record.wakeLeader));
+      box.addHeartbeatResponse(coalesceHeartbeatResponse(message, record.wakeLeader));
       record.wakeLeader = false;
     } else {
-      box.messages.push(message);
+      box.addMessage(message);
     }
   }
 
-  /** Cuts one phase's outboxes into batches; each peer they go to is covered for this tick. */
-  private cutAll(boxes: readonly PeerOutbox[]): MultiRaftBatch[] {
-    const batches: MultiRaftBatch[] = [];
-    for (const box of boxes) {
+  /**
+   * Cuts one phase's outboxes into batches (undefined: the phase has none); each peer they go to is
+   * covered for this tick.
+   */
+  private cutAll(outboxes: CycleOutboxes, afterPersist: boolean): MultiRaftBatch[] | undefined {
+    const count = afterPersist ? outboxes.afterPersistSize : outboxes.immediateSize;
+    let batches: MultiRaftBatch[] | undefined;
+    for (let i = 0; i < count; i++) {
+      const box = afterPersist ? outboxes.afterPersistAt(i) : outboxes.immediateAt(i);
       const state = this.peers.get(box.to);
       if (state !== undefined) state.lastCoveredTick = this.tickCount;
-      cutBatches(this.nodeId, box, this.config.batchSizeBytes, batches);
+      batches = cutBatches(this.nodeId, box, this.config.batchSizeBytes, batches);
     }
     return batches;
   }
 
   /**
-   * Adds an empty batch, the node-level heartbeat, for every peer that got nothing for an interval,
-   * and sets when the next one falls due (exactly: one pass over the peers for both).
+   * Adds an empty batch, the node-level heartbeat, for every peer that got nothing for an interval
+   * (to `batches`, made if undefined and one is due), and sets when the next one falls due (exactly:
+   * one pass over the peers for both).
    */
-  private addNodeHeartbeats(batches: MultiRaftBatch[]): void {
+  private addNodeHeartbeats(batches: MultiRaftBatch[] | undefined): MultiRaftBatch[] | undefined {
     let earliestCovered = Number.POSITIVE_INFINITY;
+    let list = batches;
     for (const state of this.peers.values()) {
       if (this.isNodeHeartbeatDueTo(state)) {
         state.lastCoveredTick = this.tickCount - 1;
-        batches.push(nodeHeartbeat(this.nodeId, state.id));
+        list = appendTo(list, state.nodeHeartbeat);
       }
       earliestCovered = Math.min(earliestCovered, state.lastCoveredTick);
     }
     this.nodeHeartbeatDueTick = this.nodeHeartbeatDueAfter(earliestCovered);
+    return list;
   }
 
   /**
@@ -759,12 +772,11 @@ export class MultiRaft {
   advance(): void {
     const pending = this.pendingReady;
     assert(pending !== undefined, "advance() without a Ready to acknowledge");
-    const records = this.pendingRecords;
     this.pendingReady = undefined;
-    this.pendingRecords = emptyList;
-    for (let i = 0; i < records.length; i++) {
-      const record = records[i] as GroupRecord;
-      const group = pending.groups[i] as GroupReady;
+    for (const group of pending.groups) {
+      // No group is destroyed between ready() and advance() (destroyGroup refuses).
+      const record = this.groups.get(group.group);
+      assert(record !== undefined, "a group with a Ready is hosted");
       record.node.advance();
       if (group.snapshot !== undefined || hasConfChange(group.committedEntries))
         this.setPeers(record, this.peersOf(record.node));
@@ -781,17 +793,4 @@ function nodeHeartbeat(from: NodeId, to: NodeId): MultiRaftBatch {
 function hasConfChange(entries: readonly Entry[]): boolean {
   for (const entry of entries) if (entry.type === "confChange") return true;
   return false;
-}
-
-function groupReadyOf(group: GroupId, ready: Ready): GroupReady {
-  return {
-    group,
-    softState: ready.softState,
-    hardState: ready.hardState,
-    entries: ready.entries,
-    snapshot: ready.snapshot,
-    committedEntries: ready.committedEntries,
-    readStates: ready.readStates,
-    mustSync: ready.mustSync,
-  };
 }

@@ -351,7 +351,9 @@ export class RaftHost {
   /** Delivers one batch from a peer; batches for another node or from a garbled sender are dropped. */
   receive(batch: MultiRaftBatch): void {
     if (!this.isRunning()) return;
-    assert(batch.to === this.options.nodeId, () => `batch for ${batch.to} reached ${this.nodeId}`);
+    // Checked without a message closure: this runs for every batch a peer sends.
+    if (batch.to !== this.options.nodeId)
+      throw new AssertionError(`batch for ${batch.to} reached ${this.nodeId}`);
     this.multiRaft.receive(batch);
     this.process();
   }
@@ -451,7 +453,8 @@ export class RaftHost {
     for (const batch of ready.batches) this.send(batch);
     // Only a snapshot install can be refused, and most rounds install none: no set for them.
     let refused: Set<GroupId> | undefined;
-    const durable: Promise<void>[] = [];
+    // Made for the first write only: most rounds write one group's, many none (heartbeats).
+    let durable: Promise<void>[] | undefined;
     for (const group of ready.groups) {
       let persisted: Promise<void> | undefined;
       if (group.snapshot === undefined) {
@@ -460,9 +463,11 @@ export class RaftHost {
         refused ??= new Set();
         persisted = this.installSnapshot(group, group.snapshot, refused);
       }
-      if (persisted !== undefined) durable.push(persisted);
+      if (persisted === undefined) continue;
+      if (durable === undefined) durable = [persisted];
+      else durable.push(persisted);
     }
-    if (durable.length === 0) this.finishRound(ready, refused ?? noGroups);
+    if (durable === undefined) this.finishRound(ready, refused ?? noGroups);
     else this.finishWhenDurable(durable, ready, refused ?? noGroups);
   }
 
@@ -586,7 +591,8 @@ export class RaftHost {
   /** Step 3 done for one group: Raft reads what the WAL made durable from the group's storage. */
   private storeDurable(group: GroupReady): void {
     const storage = this.storages.get(group.group);
-    assert(storage !== undefined, () => `no storage for group ${group.group}`);
+    // Checked without a message closure: this runs for every group of every round.
+    if (storage === undefined) throw new AssertionError(`no storage for group ${group.group}`);
     if (group.snapshot !== undefined) storage.applySnapshot(group.snapshot);
     storage.append(group.entries);
     if (group.hardState !== undefined) storage.setHardState(group.hardState);
