@@ -45,7 +45,6 @@ import {
   type InstallSnapshotMessage,
   type Message,
   noNode,
-  type OutgoingMessage,
   type ReadState,
   type Snapshot,
   type SnapshotMetadata,
@@ -314,7 +313,10 @@ export class Raft {
       // or pre-vote keep us from disturbing it with votes: tell it, so it steps down.
       this.send({
         type: "appendResponse",
+        group: this.config.group,
+        from: this.id,
         to: message.from,
+        term: this.term,
         index: 0 as LogIndex,
         reject: false,
         hintIndex: 0 as LogIndex,
@@ -323,7 +325,14 @@ export class Raft {
     } else if (message.type === "requestPreVote" || message.type === "requestVote") {
       // A stale request is rejected (§5.1); the answer carries our term so the sender catches up.
       const type = message.type === "requestPreVote" ? "preVoteResponse" : "voteResponse";
-      this.send({ type, to: message.from, reject: true });
+      this.send({
+        type,
+        group: this.config.group,
+        from: this.id,
+        to: message.from,
+        term: this.term,
+        reject: true,
+      });
     }
   }
 
@@ -341,13 +350,27 @@ export class Raft {
     const responseType = isPreVote ? "preVoteResponse" : "voteResponse";
     if (canVote && this.log.isUpToDate(message.lastIndex, message.lastTerm)) {
       // The response carries the requested term so the (pre-)candidate counts it.
-      this.send({ type: responseType, to: message.from, term: message.term, reject: false });
+      this.send({
+        type: responseType,
+        group: this.config.group,
+        from: this.id,
+        to: message.from,
+        term: message.term,
+        reject: false,
+      });
       if (!isPreVote) {
         this.electionElapsed = 0;
         this.vote = message.from;
       }
     } else {
-      this.send({ type: responseType, to: message.from, reject: true });
+      this.send({
+        type: responseType,
+        group: this.config.group,
+        from: this.id,
+        to: message.from,
+        term: this.term,
+        reject: true,
+      });
     }
   }
 
@@ -447,6 +470,8 @@ export class Raft {
       if (voter === this.id) continue;
       this.send({
         type,
+        group: this.config.group,
+        from: this.id,
         to: voter,
         term: voteTerm,
         lastIndex: this.log.lastIndex(),
@@ -589,7 +614,10 @@ export class Raft {
     const hint = this.log.findConflictByTerm(searchFrom, message.prevTerm);
     this.send({
       type: "appendResponse",
+      group: this.config.group,
+      from: this.id,
       to: message.from,
+      term: this.term,
       index: message.prevIndex,
       reject: true,
       hintIndex: hint.index,
@@ -600,7 +628,10 @@ export class Raft {
   private sendAppendResponse(to: NodeId, index: LogIndex): void {
     this.send({
       type: "appendResponse",
+      group: this.config.group,
+      from: this.id,
       to,
+      term: this.term,
       index,
       reject: false,
       hintIndex: 0 as LogIndex,
@@ -613,7 +644,10 @@ export class Raft {
     this.log.commitTo(message.commit);
     this.send({
       type: "heartbeatResponse",
+      group: this.config.group,
+      from: this.id,
       to: message.from,
+      term: this.term,
       context: message.context,
       sentAtTick: message.sentAtTick,
     });
@@ -679,7 +713,16 @@ export class Raft {
     nextOffset: number,
     reject: boolean,
   ): void {
-    this.send({ type: "snapshotResponse", to, snapshotIndex, nextOffset, reject });
+    this.send({
+      type: "snapshotResponse",
+      group: this.config.group,
+      from: this.id,
+      to,
+      term: this.term,
+      snapshotIndex,
+      nextOffset,
+      reject,
+    });
   }
 
   /**
@@ -847,7 +890,10 @@ export class Raft {
     if (batch.length === 0 && !sendIfEmpty) return false;
     this.send({
       type: "appendEntries",
+      group: this.config.group,
+      from: this.id,
       to,
+      term: this.term,
       prevIndex,
       prevTerm,
       entries: batch,
@@ -878,7 +924,10 @@ export class Raft {
     const offset = Math.min(transfer.acknowledgedOffset, data.byteLength);
     this.send({
       type: "installSnapshot",
+      group: this.config.group,
+      from: this.id,
       to,
+      term: this.term,
       metadata: transfer.snapshot.metadata,
       totalBytes: data.byteLength,
       offset,
@@ -894,7 +943,10 @@ export class Raft {
       assert(progress !== undefined, "every member has a progress");
       this.send({
         type: "heartbeat",
+        group: this.config.group,
+        from: this.id,
         to: id,
+        term: this.term,
         // Never more than the follower is known to hold, so it cannot commit an entry it lacks.
         commit: Math.min(progress.match, this.log.committed) as LogIndex,
         context,
@@ -1008,7 +1060,14 @@ export class Raft {
         details: { leader: undefined, term: this.term },
       });
     }
-    this.send({ type: "readIndex", to: this.leader, context });
+    this.send({
+      type: "readIndex",
+      group: this.config.group,
+      from: this.id,
+      to: this.leader,
+      term: this.term,
+      context,
+    });
   }
 
   private handleReadIndex(context: string, from: NodeId): void {
@@ -1049,7 +1108,16 @@ export class Raft {
 
   private answerReadIndex(context: string, from: NodeId, index: LogIndex): void {
     if (from === this.id) this.readStates.push({ index, context });
-    else this.send({ type: "readIndexResponse", to: from, context, index });
+    else
+      this.send({
+        type: "readIndexResponse",
+        group: this.config.group,
+        from: this.id,
+        to: from,
+        term: this.term,
+        context,
+        index,
+      });
   }
 
   private releasePendingReadIndex(): void {
@@ -1097,7 +1165,7 @@ export class Raft {
 
   private sendTimeoutNow(to: NodeId): void {
     this.leaseRevoked = true;
-    this.send({ type: "timeoutNow", to });
+    this.send({ type: "timeoutNow", group: this.config.group, from: this.id, to, term: this.term });
   }
 
   private abortLeaderTransfer(): void {
@@ -1196,13 +1264,12 @@ export class Raft {
 
   // ---------------------------------------------------------------- output
 
-  private send(message: OutgoingMessage): void {
-    // Every call site builds a fresh literal, so completing it in place is safe and avoids a copy.
-    const complete = message as { group?: unknown; from?: unknown; term?: unknown };
-    complete.group = this.config.group;
-    complete.from = this.id;
-    complete.term ??= this.term;
-    this.messages.push(message as Message);
+  /**
+   * Every call site builds its message whole (group, sender and term included): a field added to an
+   * object literal after it is made goes to a separate property store, one more allocation per message.
+   */
+  private send(message: Message): void {
+    this.messages.push(message);
   }
 
   describe(): string {
