@@ -72,32 +72,211 @@ export interface SimDiskStatistics {
   crashes: number;
 }
 
+/**
+ * A file's contents and its unsynced operations. The durable contents (what survives a crash) are not
+ * kept apart: they are the visible contents with the unsynced operations rolled back, so an fdatasync
+ * only forgets how to undo what it covered, and nothing is copied at a crash or at the first write after
+ * one. `UndoLog` is that representation; `RedoLog` (the durable contents plus the unsynced operations'
+ * data) takes over when media corruption or a test's overwrite hits a file with unsynced operations,
+ * whose visible bytes then differ from what the durable ones plus the operations would give.
+ */
+interface FileState {
+  /** What the page cache shows: what reads return. */
+  readonly current: Content;
+  /** Unsynced operations, applied to `current`, not (yet) durable. */
+  readonly unsyncedCount: number;
+  /** Writes `data` (read during the call only). */
+  write(position: number, data: Uint8Array, copies: CopyArena): void;
+  truncate(size: number, copies: CopyArena): void;
+  /** Makes the oldest `count` unsynced operations durable. */
+  sync(count: number): void;
+  /**
+   * Power loss: the durable contents plus, when `keepSomeUnsynced`, a random prefix of the unsynced
+   * operations in order, the last one maybe torn at a random byte. Returns the contents that survive
+   * (this state is dead afterwards). The draws from `rng` are part of a seed's replay: both states draw
+   * the same numbers in the same order.
+   */
+  crash(rng: Rng, keepSomeUnsynced: boolean): Content;
+}
+
+/** A write or truncate as the undo log keeps it: where it happened and the bytes it replaced. */
+interface Undo {
+  readonly kind: "write" | "truncate";
+  /** A write's position, or a truncate's new size. */
+  readonly position: number;
+  /** Bytes written (0 for a truncate). */
+  readonly length: number;
+  /** The file's size before the operation. */
+  readonly previousSize: number;
+  /** The bytes the operation overwrote or cut off that lay below `previousSize`, from `position`. */
+  readonly replaced: Uint8Array;
+}
+
+const noBytes = new Uint8Array(0);
+
+/**
+ * The durable contents are `current` with the unsynced operations undone, newest first: each operation
+ * remembers the file's size before it and the bytes it replaced below that size (bytes past a file's
+ * size are always zero, see `Content`). The bytes a write replaced are copied once, when it happens;
+ * the written data itself is never kept.
+ */
+class UndoLog implements FileState {
+  /** Oldest first. */
+  unsynced: Undo[] = [];
+
+  constructor(readonly current: Content) {}
+
+  get unsyncedCount(): number {
+    return this.unsynced.length;
+  }
+
+  write(position: number, data: Uint8Array, copies: CopyArena): void {
+    const content = this.current;
+    const previousSize = content.size;
+    const replacedEnd = Math.min(position + data.length, previousSize);
+    const replaced =
+      position < replacedEnd ? copies.copyRange(content.bytes, position, replacedEnd) : noBytes;
+    content.write(position, data);
+    this.unsynced.push({ kind: "write", position, length: data.length, previousSize, replaced });
+  }
+
+  truncate(size: number, copies: CopyArena): void {
+    const content = this.current;
+    const previousSize = content.size;
+    const replaced = size < previousSize ? copies.copyRange(content.bytes, size, previousSize) : noBytes;
+    content.truncate(size);
+    this.unsynced.push({ kind: "truncate", position: size, length: 0, previousSize, replaced });
+  }
+
+  sync(count: number): void {
+    if (count === this.unsynced.length) this.unsynced = [];
+    else this.unsynced.splice(0, count);
+  }
+
+  crash(rng: Rng, keepSomeUnsynced: boolean): Content {
+    const unsynced = this.unsynced;
+    let kept = 0;
+    let tornPrefix: number | undefined;
+    if (keepSomeUnsynced && unsynced.length > 0) {
+      kept = rng.integer(0, unsynced.length + 1);
+      const torn = unsynced[kept];
+      if (torn?.kind === "write" && rng.chance(0.5)) tornPrefix = rng.integer(0, torn.length + 1);
+    }
+    const content = this.current;
+    for (let i = unsynced.length - 1; i > kept; i--) content.undo(unsynced[i] as Undo);
+    const last = unsynced[kept];
+    if (last !== undefined) {
+      if (tornPrefix === undefined) content.undo(last);
+      else content.tear(last, tornPrefix);
+    }
+    this.unsynced = [];
+    return content;
+  }
+
+  /** The same file as the durable contents plus the unsynced operations' data (`RedoLog`). */
+  toRedoLog(): RedoLog {
+    const durable = this.current.copy();
+    const operations: PendingOperation[] = new Array(this.unsynced.length);
+    for (let i = this.unsynced.length - 1; i >= 0; i--) {
+      // `durable` holds the contents just after operation i here: its data is what it left in place.
+      const undo = this.unsynced[i] as Undo;
+      operations[i] =
+        undo.kind === "write"
+          ? {
+              kind: "write",
+              position: undo.position,
+              data: durable.bytes.slice(undo.position, undo.position + undo.length),
+            }
+          : { kind: "truncate", size: undo.position };
+      durable.undo(undo);
+    }
+    return new RedoLog(this.current, durable, operations);
+  }
+}
+
 type PendingOperation =
   | { readonly kind: "write"; readonly position: number; readonly data: Uint8Array }
   | { readonly kind: "truncate"; readonly size: number };
 
 /**
- * A file's contents: what the page cache shows (`current`) and what survives a crash (`durable`). The two
- * are one object while they are equal and nothing is pending (after a crash, until the file is written
- * again): a crash then copies no file, and a file only read after a restart (a sealed WAL segment) is
- * never copied. `writableCurrent` separates them before the first change.
+ * The durable contents kept apart, and each unsynced operation's data to apply to them at an fdatasync
+ * or a crash. Only for a file whose visible bytes were changed under unsynced operations by `flipBit`
+ * or `overwrite` (which change the durable and the visible bytes alike, but not the operations' data),
+ * until the next crash: those changes are kept exactly as they are, however later operations cover them.
  */
-class Inode {
-  current = new Content();
-  durable = new Content();
-  /** Operations applied to `current` but not yet to `durable`, in order. */
-  pending: PendingOperation[] = [];
-  /** Operations ever taken off `pending` (made durable or lost): `settled + pending.length` counts every operation. */
-  settled = 0;
+class RedoLog implements FileState {
+  constructor(
+    readonly current: Content,
+    readonly durable: Content,
+    /** Oldest first. */
+    private operations: PendingOperation[],
+  ) {}
 
-  /** `current`, first given its own copy of the bytes if it is still shared with `durable`. */
-  writableCurrent(): Content {
-    if (this.current === this.durable) this.current = this.durable.copy();
-    return this.current;
+  get unsyncedCount(): number {
+    return this.operations.length;
+  }
+
+  write(position: number, data: Uint8Array, copies: CopyArena): void {
+    this.apply({ kind: "write", position, data: copies.copy(data) });
+  }
+
+  truncate(size: number): void {
+    this.apply({ kind: "truncate", size });
+  }
+
+  sync(count: number): void {
+    for (const operation of this.operations.splice(0, count)) this.durable.apply(operation);
+  }
+
+  crash(rng: Rng, keepSomeUnsynced: boolean): Content {
+    const survivor = this.durable;
+    const operations = this.operations;
+    if (keepSomeUnsynced && operations.length > 0) {
+      const kept = rng.integer(0, operations.length + 1);
+      for (let i = 0; i < kept; i++) survivor.apply(operations[i] as PendingOperation);
+      const torn = operations[kept];
+      if (torn?.kind === "write" && rng.chance(0.5)) {
+        survivor.write(torn.position, torn.data.subarray(0, rng.integer(0, torn.data.length + 1)));
+      }
+    }
+    this.operations = [];
+    return survivor;
+  }
+
+  flipBit(position: number, mask: number): void {
+    this.current.flipBit(position, mask);
+    if (position < this.durable.size) this.durable.flipBit(position, mask);
+  }
+
+  overwrite(position: number, data: Uint8Array): void {
+    this.current.write(position, data);
+    this.durable.write(position, data);
+  }
+
+  private apply(operation: PendingOperation): void {
+    this.current.apply(operation);
+    this.operations.push(operation);
   }
 }
 
-/** A growable byte buffer with a logical size. */
+/** A file: its contents and how many of its operations were ever settled (made durable or lost). */
+class Inode {
+  state: FileState = new UndoLog(new Content());
+  /** Operations ever taken off the unsynced list: `settled + unsyncedCount` counts every operation. */
+  settled = 0;
+
+  /** The state that `flipBit` and `overwrite` change: a `RedoLog` once operations are pending. */
+  corruptible(): RedoLog | Content {
+    const state = this.state;
+    if (state instanceof RedoLog) return state;
+    if (state.unsyncedCount === 0) return state.current;
+    const redo = (state as UndoLog).toRedoLog();
+    this.state = redo;
+    return redo;
+  }
+}
+
+/** A growable byte buffer with a logical size. Invariant: the bytes past `size` are zero. */
 class Content {
   bytes = new Uint8Array(0);
   size = 0;
@@ -119,6 +298,27 @@ class Content {
     else this.truncate(operation.size);
   }
 
+  /** Rolls back `undo`, the last operation applied. */
+  undo(undo: Undo): void {
+    this.truncate(undo.previousSize);
+    if (undo.replaced.length > 0) this.bytes.set(undo.replaced, undo.position);
+  }
+
+  /**
+   * Rolls back all but the first `keptBytes` of the write `undo`, the last operation applied, as a write
+   * of only those bytes would have left the file (a torn write).
+   */
+  tear(undo: Undo, keptBytes: number): void {
+    this.truncate(Math.max(undo.previousSize, undo.position + keptBytes));
+    if (keptBytes < undo.replaced.length) {
+      this.bytes.set(undo.replaced.subarray(keptBytes), undo.position + keptBytes);
+    }
+  }
+
+  flipBit(position: number, mask: number): void {
+    this.bytes[position] = (this.bytes[position] as number) ^ mask;
+  }
+
   copy(): Content {
     const result = new Content();
     result.bytes = this.bytes.slice(0, this.size);
@@ -135,25 +335,31 @@ class Content {
 }
 
 /**
- * Copies of the data given to writes, which the disk keeps for the fdatasync and crash that apply them to
- * the durable contents. Most simulated writes are small (a group commit of a few records), and a buffer
- * of their own each (an allocation per write) was most of a simulated write's cost: small copies are cut
- * from shared chunks instead. A chunk is never written twice, so a copy stays valid for as long as it is
- * referenced, and the chunk is freed with the last copy cut from it.
+ * Copies of bytes the disk keeps for later: what unsynced operations replaced (undo log), or the data
+ * of unsynced writes (redo log). Most simulated writes are small (a group commit of a few records), and
+ * a buffer of their own each (an allocation per write) was most of a simulated write's cost: small
+ * copies are cut from shared chunks instead. A chunk is never written twice, so a copy stays valid for
+ * as long as it is referenced, and the chunk is freed with the last copy cut from it.
  */
 class CopyArena {
   private chunk = new Uint8Array(0);
   private used = 0;
 
   copy(data: Uint8Array): Uint8Array {
-    if (data.length > arenaCopyBytesMax) return data.slice();
-    if (this.used + data.length > this.chunk.length) {
+    return this.copyRange(data, 0, data.length);
+  }
+
+  /** A copy of `bytes[start, end)`. */
+  copyRange(bytes: Uint8Array, start: number, end: number): Uint8Array {
+    const length = end - start;
+    if (length > arenaCopyBytesMax) return bytes.slice(start, end);
+    if (this.used + length > this.chunk.length) {
       this.chunk = new Uint8Array(arenaChunkBytes);
       this.used = 0;
     }
-    this.chunk.set(data, this.used);
-    const copy = this.chunk.subarray(this.used, this.used + data.length);
-    this.used += data.length;
+    this.chunk.set(start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end), this.used);
+    const copy = this.chunk.subarray(this.used, this.used + length);
+    this.used += length;
     return copy;
   }
 }
@@ -236,7 +442,7 @@ export class SimDisk implements Disk {
   /** Bytes all files currently hold. */
   usedBytes(): number {
     let total = 0;
-    for (const inode of new Set(this.storage.names.values())) total += inode.current.size;
+    for (const inode of new Set(this.storage.names.values())) total += inode.state.current.size;
     return total;
   }
 
@@ -264,27 +470,28 @@ export class SimDisk implements Disk {
   flipBit(path: string, position: number, bit: number): void {
     const inode = this.storage.names.get(normalize(path));
     assert(inode !== undefined, () => `flipBit: no file ${path}`);
-    assert(position < inode.current.size, () => `flipBit: position ${position} past the end of ${path}`);
-    const mask = 1 << bit;
-    inode.current.bytes[position] = (inode.current.bytes[position] as number) ^ mask;
-    if (position < inode.durable.size && inode.durable !== inode.current) {
-      inode.durable.bytes[position] = (inode.durable.bytes[position] as number) ^ mask;
-    }
+    assert(
+      position < inode.state.current.size,
+      () => `flipBit: position ${position} past the end of ${path}`,
+    );
+    inode.corruptible().flipBit(position, 1 << bit);
   }
 
   /** Overwrites bytes of a file in what is durable and visible alike (a test's scalpel). */
   overwrite(path: string, position: number, data: Uint8Array): void {
     const inode = this.storage.names.get(normalize(path));
     assert(inode !== undefined, () => `overwrite: no file ${path}`);
-    inode.current.write(position, data);
-    if (inode.durable !== inode.current) inode.durable.write(position, data);
+    const target = inode.corruptible();
+    if (target instanceof RedoLog) target.overwrite(position, data);
+    else target.write(position, data);
   }
 
   /** A copy of a file's visible bytes, for assertions. */
   contents(path: string): Uint8Array {
     const inode = this.storage.names.get(normalize(path));
     assert(inode !== undefined, () => `contents: no file ${path}`);
-    return inode.current.bytes.slice(0, inode.current.size);
+    const content = inode.state.current;
+    return content.bytes.slice(0, content.size);
   }
 
   /** Paths of every file, sorted. */
@@ -387,7 +594,11 @@ export class SimDisk implements Disk {
     addTo(this.storage.changedNames, directory, path);
   }
 
-  /** Runs `perform` now, or when the scheduler says; either way returns its outcome as a promise. */
+  /**
+   * Runs `action` now, or when the scheduler says; either way returns its outcome as a promise. Most
+   * operations complete within the scheduler call (the simulator delays only fdatasync): their promise
+   * is made already settled, without a resolver pair.
+   */
   run<T>(operation: SimDiskOperation, path: string, action: () => T): Promise<T> {
     const scheduler = this.storage.scheduler;
     if (scheduler === undefined) {
@@ -398,18 +609,28 @@ export class SimDisk implements Disk {
         return Promise.reject(error);
       }
     }
+    let outcome: "pending" | "fulfilled" | "rejected" = "pending";
+    let value: T | undefined;
+    let failure: unknown;
+    let settle: (() => void) | undefined;
+    scheduler(operation, path, () => {
+      assert(outcome === "pending", "a SimDisk operation was completed twice");
+      try {
+        this.checkAlive(this.generation, path);
+        value = action();
+        outcome = "fulfilled";
+      } catch (error) {
+        failure = error;
+        outcome = "rejected";
+      }
+      settle?.();
+    });
+    // The scheduler may have run the callback above, which TypeScript cannot see.
+    const settled = outcome as typeof outcome | "fulfilled" | "rejected";
+    if (settled === "fulfilled") return Promise.resolve(value as T);
+    if (settled === "rejected") return Promise.reject(failure);
     return new Promise<T>((resolve, reject) => {
-      let completed = false;
-      scheduler(operation, path, () => {
-        assert(!completed, "a SimDisk operation was completed twice");
-        completed = true;
-        try {
-          this.checkAlive(this.generation, path);
-          resolve(action());
-        } catch (error) {
-          reject(error);
-        }
-      });
+      settle = () => (outcome === "fulfilled" ? resolve(value as T) : reject(failure));
     });
   }
 
@@ -458,9 +679,9 @@ export class SimDisk implements Disk {
     return this.usedBytes() + extraBytes <= this.storage.capacityBytes;
   }
 
-  /** A copy of a write's data for the disk to keep (see CopyArena). */
-  copyOf(data: Uint8Array): Uint8Array {
-    return this.storage.copies.copy(data);
+  /** Keeps copies for the disk (see CopyArena). */
+  get copies(): CopyArena {
+    return this.storage.copies;
   }
 
   /** A random prefix length of `length` bytes, for failed and torn writes. */
@@ -470,26 +691,13 @@ export class SimDisk implements Disk {
 
   /**
    * What survives of a file is its durable content plus, maybe, a prefix of its unsynced operations (the
-   * last one maybe torn). That is durable from now on, and the restarted process sees it: `durable` takes
-   * the surviving operations in place (nothing shares it while operations are pending) and `current`
-   * shares it until the next change.
+   * last one maybe torn). That is durable from now on, and the restarted process sees it.
    */
   private crashInode(inode: Inode, keepSomeUnsynced: boolean): void {
-    const survivor = inode.durable;
-    if (keepSomeUnsynced && inode.pending.length > 0) {
-      const kept = this.storage.rng.integer(0, inode.pending.length + 1);
-      for (let i = 0; i < kept; i++) survivor.apply(inode.pending[i] as PendingOperation);
-      const torn = inode.pending[kept];
-      if (torn?.kind === "write" && this.storage.rng.chance(0.5)) {
-        survivor.write(
-          torn.position,
-          torn.data.subarray(0, this.storage.rng.integer(0, torn.data.length + 1)),
-        );
-      }
-    }
-    inode.current = survivor;
-    inode.settled += inode.pending.length;
-    inode.pending = [];
+    const state = inode.state;
+    inode.settled += state.unsyncedCount;
+    const survivor = state.crash(this.storage.rng, keepSomeUnsynced);
+    if (state instanceof RedoLog) inode.state = new UndoLog(survivor);
   }
 
   private checkParent(path: string): void {
@@ -510,36 +718,45 @@ class SimDiskFile implements DiskFile {
 
   size(): number {
     this.disk.checkAlive(this.generation, this.path);
-    return this.inode.current.size;
+    return this.inode.state.current.size;
   }
 
   read(position: number, length: number): Promise<Uint8Array> {
     return this.disk.run("read", this.path, () => {
       this.disk.checkAlive(this.generation, this.path);
       this.disk.maybeFail("read", this.path);
-      const content = this.inode.current;
+      const content = this.inode.state.current;
       const end = Math.min(content.size, position + length);
       return position >= end ? new Uint8Array(0) : content.bytes.slice(position, end);
     });
   }
 
+  /**
+   * The data is read when the write takes effect, as the call returns unless the scheduler defers it:
+   * then it is copied first, since the caller may reuse its buffer meanwhile.
+   */
   write(position: number, data: Uint8Array): Promise<void> {
-    const copy = this.disk.copyOf(data);
-    return this.disk.run("write", this.path, () => {
+    let source = data;
+    let started = false;
+    const writing = this.disk.run("write", this.path, () => {
+      started = true;
       this.disk.checkAlive(this.generation, this.path);
-      const growth = Math.max(0, position + copy.length - this.inode.current.size);
+      const state = this.inode.state;
+      const growth = Math.max(0, position + source.length - state.current.size);
       const fault = this.disk.fits(growth) ? this.disk.pickFault("write", this.path) : "ENOSPC";
       if (fault !== undefined) {
         // A failed write may still have put some of its bytes in the page cache.
-        const prefix = this.disk.randomPrefix(copy.length);
-        const partial = copy.subarray(0, this.disk.fits(prefix) ? prefix : 0);
-        if (partial.length > 0) this.apply({ kind: "write", position, data: partial });
+        const prefix = this.disk.randomPrefix(source.length);
+        const partial = source.subarray(0, this.disk.fits(prefix) ? prefix : 0);
+        if (partial.length > 0) state.write(position, partial, this.disk.copies);
         throw faultError(fault, "write", this.path);
       }
       this.disk.statistics.writes++;
-      this.disk.statistics.writtenBytes += copy.length;
-      this.apply({ kind: "write", position, data: copy });
+      this.disk.statistics.writtenBytes += source.length;
+      state.write(position, source, this.disk.copies);
     });
+    if (!started) source = this.disk.copies.copy(data);
+    return writing;
   }
 
   /**
@@ -549,14 +766,15 @@ class SimDiskFile implements DiskFile {
    */
   sync(): Promise<void> {
     const inode = this.inode;
-    const coveredThrough = inode.settled + inode.pending.length;
+    const coveredThrough = inode.settled + inode.state.unsyncedCount;
     return this.disk.run("sync", this.path, () => {
       this.disk.checkAlive(this.generation, this.path);
       // A failed fdatasync leaves the pending operations unsynced: a later crash may lose them.
       this.disk.maybeFail("sync", this.path);
       this.disk.statistics.syncs++;
-      const count = Math.min(inode.pending.length, Math.max(0, coveredThrough - inode.settled));
-      for (const operation of inode.pending.splice(0, count)) inode.durable.apply(operation);
+      const state = inode.state;
+      const count = Math.min(state.unsyncedCount, Math.max(0, coveredThrough - inode.settled));
+      state.sync(count);
       inode.settled += count;
     });
   }
@@ -564,20 +782,15 @@ class SimDiskFile implements DiskFile {
   truncate(size: number): Promise<void> {
     return this.disk.run("truncate", this.path, () => {
       this.disk.checkAlive(this.generation, this.path);
-      const growth = Math.max(0, size - this.inode.current.size);
+      const growth = Math.max(0, size - this.inode.state.current.size);
       if (!this.disk.fits(growth)) throw faultError("ENOSPC", "truncate", this.path);
       this.disk.maybeFail("truncate", this.path);
-      this.apply({ kind: "truncate", size });
+      this.inode.state.truncate(size, this.disk.copies);
     });
   }
 
   close(): Promise<void> {
     return this.disk.run("close", this.path, () => undefined);
-  }
-
-  private apply(operation: PendingOperation): void {
-    this.inode.writableCurrent().apply(operation);
-    this.inode.pending.push(operation);
   }
 }
 
