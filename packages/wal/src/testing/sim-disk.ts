@@ -108,7 +108,10 @@ interface Undo {
   readonly length: number;
   /** The file's size before the operation. */
   readonly previousSize: number;
-  /** The bytes the operation overwrote or cut off that lay below `previousSize`, from `position`. */
+  /**
+   * The bytes the operation overwrote or cut off, from `position`, up to the end of the bytes that were
+   * not all zero (`Content.nonZeroEnd`): the rest of what it replaced below `previousSize` was zeros.
+   */
   readonly replaced: Uint8Array;
 }
 
@@ -133,7 +136,7 @@ class UndoLog implements FileState {
   write(position: number, data: Uint8Array, copies: CopyArena): void {
     const content = this.current;
     const previousSize = content.size;
-    const replacedEnd = Math.min(position + data.length, previousSize);
+    const replacedEnd = Math.min(position + data.length, previousSize, content.nonZeroEnd);
     const replaced =
       position < replacedEnd ? copies.copyRange(content.bytes, position, replacedEnd) : noBytes;
     content.write(position, data);
@@ -143,7 +146,8 @@ class UndoLog implements FileState {
   truncate(size: number, copies: CopyArena): void {
     const content = this.current;
     const previousSize = content.size;
-    const replaced = size < previousSize ? copies.copyRange(content.bytes, size, previousSize) : noBytes;
+    const replacedEnd = Math.min(previousSize, content.nonZeroEnd);
+    const replaced = size < replacedEnd ? copies.copyRange(content.bytes, size, replacedEnd) : noBytes;
     content.truncate(size);
     this.unsynced.push({ kind: "truncate", position: size, length: 0, previousSize, replaced });
   }
@@ -280,17 +284,24 @@ class Inode {
 class Content {
   bytes = new Uint8Array(0);
   size = 0;
+  /**
+   * Every byte from here on is zero (a bound, not always the least one). Most of a zero-filled segment
+   * is zeros, and the undo log keeps no copy of zeros that a write replaces.
+   */
+  nonZeroEnd = 0;
 
   write(position: number, data: Uint8Array): void {
     this.reserve(position + data.length);
     this.bytes.set(data, position);
     this.size = Math.max(this.size, position + data.length);
+    this.nonZeroEnd = Math.max(this.nonZeroEnd, position + data.length);
   }
 
   truncate(size: number): void {
     if (size > this.size) this.reserve(size);
     else this.bytes.fill(0, size, this.size);
     this.size = size;
+    this.nonZeroEnd = Math.min(this.nonZeroEnd, size);
   }
 
   apply(operation: PendingOperation): void {
@@ -301,7 +312,7 @@ class Content {
   /** Rolls back `undo`, the last operation applied. */
   undo(undo: Undo): void {
     this.truncate(undo.previousSize);
-    if (undo.replaced.length > 0) this.bytes.set(undo.replaced, undo.position);
+    this.restore(undo, 0);
   }
 
   /**
@@ -310,20 +321,33 @@ class Content {
    */
   tear(undo: Undo, keptBytes: number): void {
     this.truncate(Math.max(undo.previousSize, undo.position + keptBytes));
-    if (keptBytes < undo.replaced.length) {
-      this.bytes.set(undo.replaced.subarray(keptBytes), undo.position + keptBytes);
-    }
+    this.restore(undo, keptBytes);
   }
 
   flipBit(position: number, mask: number): void {
     this.bytes[position] = (this.bytes[position] as number) ^ mask;
+    this.nonZeroEnd = Math.max(this.nonZeroEnd, position + 1);
   }
 
   copy(): Content {
     const result = new Content();
     result.bytes = this.bytes.slice(0, this.size);
     result.size = this.size;
+    result.nonZeroEnd = this.nonZeroEnd;
     return result;
+  }
+
+  /** Puts back what `undo` replaced below its `previousSize`, from its `from`-th byte on. */
+  private restore(undo: Undo, from: number): void {
+    const replaced = undo.replaced;
+    if (from < replaced.length) {
+      this.bytes.set(from === 0 ? replaced : replaced.subarray(from), undo.position + from);
+      this.nonZeroEnd = Math.max(this.nonZeroEnd, undo.position + replaced.length);
+    }
+    // Replaced bytes past those kept were zeros (a write's data may still be there).
+    const zeroEnd = Math.min(undo.position + undo.length, undo.previousSize);
+    const zeroStart = undo.position + Math.max(from, replaced.length);
+    if (zeroStart < zeroEnd) this.bytes.fill(0, zeroStart, zeroEnd);
   }
 
   private reserve(size: number): void {
