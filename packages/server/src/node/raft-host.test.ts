@@ -287,6 +287,25 @@ describe("RaftHost", () => {
     expect(follower.host.statistics.walAppends).toBeGreaterThanOrEqual(led.length);
   });
 
+  it("stops and reports when finishing a round that waited for the WAL fails", async () => {
+    const { nodes, outbox } = await cluster();
+    const leader = await electLeader(nodes, outbox);
+    const errors: unknown[] = [];
+    const options = (leader.host as unknown as { options: { observer: unknown; stateMachine: unknown } })
+      .options;
+    options.observer = { onFailure: (error: unknown) => errors.push(error) };
+    options.stateMachine = {
+      apply: () => {
+        throw new Error("state machine broken");
+      },
+    };
+    leader.host.propose(group, new TextEncoder().encode("unappliable"));
+    await deliverAll(nodes, outbox);
+    expect(errors).toEqual([new Error("state machine broken")]);
+    expect(leader.host.failed).toBe(errors[0]);
+    expect(leader.host.busy).toBe(false);
+  });
+
   it("quiesces idle groups: ticks then send only node-level heartbeats", async () => {
     const groups = Array.from({ length: 50 }, (_, i) => (10 + i) as GroupId);
     const { nodes, outbox } = await cluster(groups);

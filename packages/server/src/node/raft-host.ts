@@ -166,6 +166,9 @@ export class RaftHost {
   private failure: unknown = undefined;
   /** Whether a round is waiting for the WAL; at most one is. */
   private persisting = false;
+  /** The round waiting for the WAL, and the groups whose snapshot install it refused. */
+  private waiting: MultiRaftReady | undefined = undefined;
+  private waitingRefused: ReadonlySet<GroupId> = noGroups;
   /** Stopped hosts (a crashed incarnation) ignore every input. */
   private stopped = false;
   /** Groups being recovered by addGroup, so a second call does not recover them twice. */
@@ -473,19 +476,39 @@ export class RaftHost {
 
   /**
    * Finishes the round once all its writes are durable. A rejected append, or a bug that surfaces while
-   * finishing the round, stops the host alike. (Apart from process(), so that the closures' context is
-   * made only for rounds that wait, not on every call of process.)
+   * finishing the round, stops the host alike. The round waiting is kept in fields (at most one waits)
+   * and the reactions are bound once, so a waiting round costs one promise reaction and no closure.
    */
   private finishWhenDurable(
     durable: readonly Promise<void>[],
     ready: MultiRaftReady,
     refused: ReadonlySet<GroupId>,
   ): void {
+    this.waiting = ready;
+    this.waitingRefused = refused;
     // Most rounds persist one group: its append is the round's promise, with no Promise.all around it.
-    const persisted: Promise<unknown> =
-      durable.length === 1 ? (durable[0] as Promise<void>) : Promise.all(durable);
-    persisted.then(() => this.finishRound(ready, refused)).catch((error: unknown) => this.fail(error));
+    const persisted = durable.length === 1 ? (durable[0] as Promise<void>) : Promise.all(durable);
+    persisted.then(this.onRoundDurable, this.onRoundFailed);
   }
+
+  private readonly onRoundDurable = (): void => {
+    const ready = this.waiting;
+    const refused = this.waitingRefused;
+    this.waiting = undefined;
+    this.waitingRefused = noGroups;
+    assert(ready !== undefined, "a round waits for the WAL");
+    try {
+      this.finishRound(ready, refused);
+    } catch (error) {
+      this.fail(error);
+    }
+  };
+
+  private readonly onRoundFailed = (error: unknown): void => {
+    this.waiting = undefined;
+    this.waitingRefused = noGroups;
+    this.fail(error);
+  };
 
   /** Step 3 for one group: hand its entries and hard state to the WAL (one group commit for all). */
   private walAppend(group: GroupReady): Promise<void> | undefined {
