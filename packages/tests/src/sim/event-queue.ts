@@ -6,8 +6,18 @@
  * slot objects: the simulator pushes and pops a few hundred thousand events per simulated hour, and a
  * slot object per push was a steady source of garbage. `next()` pops without allocating; `pop()` (the
  * slot form) remains for callers that want both at once.
+ *
+ * Besides the heap, a handful of keyed entries (`schedule`/`cancel`): at most one per small integer key,
+ * replaced or cancelled in O(1) instead of being left in the heap to be popped and ignored. The
+ * simulator keeps each node's next tick there (it moves earlier often: every superseded tick used to
+ * stay in the heap as an event that did nothing). A keyed entry takes its insertion number from the
+ * same counter as pushes, so the order of all events is exactly what pushing it would have given.
+ * `next()` looks at every key, so keys are meant to be few (node ids).
  */
 import { AssertionError } from "@helixlog/core";
+
+/** The largest key `schedule` takes: keys index an array, `next()` scans it. */
+const keysMax = 1023;
 
 export interface Slot<T> {
   readonly time: number;
@@ -20,11 +30,63 @@ export class EventQueue<T> {
   private readonly sequences: number[] = [];
   private readonly events: T[] = [];
   private sequence = 0;
+  /** Keyed entries by key: time, insertion number and event (undefined: none under that key). */
+  private readonly keyedTimes: number[] = [];
+  private readonly keyedSequences: number[] = [];
+  private readonly keyedEvents: Array<T | undefined> = [];
+  private keyedCount = 0;
   /** The time of the event `next()` returned last. */
   time = 0;
 
   get size(): number {
-    return this.events.length;
+    return this.events.length + this.keyedCount;
+  }
+
+  /**
+   * Queues `event` at `time` under `key` (a small non-negative integer), replacing the entry queued
+   * under that key if any: only the latest one will come out of `next()`.
+   */
+  schedule(key: number, time: number, event: T): void {
+    if (!Number.isFinite(time)) throw new AssertionError(`event time must be finite, got ${time}`);
+    if (!(Number.isSafeInteger(key) && key >= 0 && key <= keysMax))
+      throw new AssertionError(`event key must be an integer in [0, ${keysMax}], got ${key}`);
+    const events = this.keyedEvents;
+    while (events.length <= key) {
+      events.push(undefined);
+      this.keyedTimes.push(0);
+      this.keyedSequences.push(0);
+    }
+    if (events[key] === undefined) this.keyedCount++;
+    this.keyedTimes[key] = time;
+    this.keyedSequences[key] = this.sequence++;
+    events[key] = event;
+  }
+
+  /** Drops the entry queued under `key`, if any. */
+  cancel(key: number): void {
+    if (this.keyedEvents[key] === undefined) return;
+    this.keyedEvents[key] = undefined;
+    this.keyedCount--;
+  }
+
+  /** The key of the earliest keyed entry, or -1 when there is none. */
+  private earliestKey(): number {
+    if (this.keyedCount === 0) return -1;
+    const { keyedTimes, keyedSequences, keyedEvents } = this;
+    let best = -1;
+    let bestTime = 0;
+    let bestSequence = 0;
+    for (let key = 0; key < keyedEvents.length; key++) {
+      if (keyedEvents[key] === undefined) continue;
+      const time = keyedTimes[key] as number;
+      const sequence = keyedSequences[key] as number;
+      if (best < 0 || time < bestTime || (time === bestTime && sequence < bestSequence)) {
+        best = key;
+        bestTime = time;
+        bestSequence = sequence;
+      }
+    }
+    return best;
   }
 
   push(time: number, event: T): void {
@@ -54,6 +116,21 @@ export class EventQueue<T> {
   next(): T | undefined {
     const { times, sequences, events } = this;
     const count = events.length;
+    const key = this.earliestKey();
+    if (key >= 0) {
+      const keyedTime = this.keyedTimes[key] as number;
+      if (
+        count === 0 ||
+        keyedTime < (times[0] as number) ||
+        (keyedTime === times[0] && (this.keyedSequences[key] as number) < (sequences[0] as number))
+      ) {
+        const event = this.keyedEvents[key] as T;
+        this.keyedEvents[key] = undefined;
+        this.keyedCount--;
+        this.time = keyedTime;
+        return event;
+      }
+    }
     if (count === 0) return undefined;
     const top = events[0] as T;
     this.time = times[0] as number;
@@ -94,9 +171,13 @@ export class EventQueue<T> {
 
   /** The earliest event and its time, or undefined when the agenda is empty. */
   pop(): Slot<T> | undefined {
-    const sequence = this.sequences[0];
+    const key = this.earliestKey();
+    const keyedSequence = key < 0 ? undefined : this.keyedSequences[key];
+    const heapSequence = this.sequences[0];
     const event = this.next();
     if (event === undefined) return undefined;
+    // The keyed entry came out if it is gone (next() takes it or the heap's top, nothing else).
+    const sequence = key >= 0 && this.keyedEvents[key] === undefined ? keyedSequence : heapSequence;
     return { time: this.time, sequence: sequence as number, event };
   }
 }

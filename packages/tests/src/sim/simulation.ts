@@ -107,8 +107,6 @@ type SimEvent =
       readonly kind: "tick";
       readonly node: NodeId;
       readonly incarnation: number;
-      /** The node's TickSchedule generation: an event superseded by an earlier one is ignored. */
-      readonly generation: number;
     }
   | { readonly kind: "deliver"; readonly batch: MultiRaftBatch }
   | { readonly kind: "disk"; readonly node: NodeId; readonly complete: () => void }
@@ -668,11 +666,13 @@ export class Simulation {
     node.host = host;
     node.status = "up";
     this.observe(node);
+    // One tick event per node is queued at a time, under its id (an earlier one replaces it).
+    const tickEvent: SimEvent = { kind: "tick", node: node.id, incarnation };
     node.ticks = new TickSchedule(
       this.now,
       this.tickInterval(node),
       this.options.tickSkipping ?? true,
-      (time, generation) => this.queue.push(time, { kind: "tick", node: node.id, incarnation, generation }),
+      (time) => this.queue.schedule(node.id, time, tickEvent),
     );
     node.ticks.reschedule(host);
   }
@@ -696,7 +696,7 @@ export class Simulation {
     const ticks = node.ticks;
     if (node.incarnation !== event.incarnation || node.status !== "up" || node.host === undefined)
       return undefined;
-    if (ticks === undefined || !ticks.isCurrent(event.generation)) return undefined;
+    if (ticks === undefined) return undefined;
     ticks.runTick(this.now, node.host);
     this.observe(node);
     ticks.reschedule(node.host);
@@ -788,6 +788,7 @@ export class Simulation {
     node.host?.stop();
     node.host = undefined;
     node.ticks = undefined;
+    this.queue.cancel(node.id);
     node.status = "down";
     node.incarnation++;
     for (const client of this.clients) {

@@ -11,8 +11,13 @@
  *
  * The contract with the simulator: before any input to the node (a delivery, a proposal, a disk
  * completion) call `catchUp`; after it, `reschedule`. A disk completion lets the host's round go on
- * in the promise drain after the event, out of sight, so `tickSoon` makes the next tick a real one,
+ * in the promise drain after the event, out of sight, so `tickSoon` makes the next tick an event,
  * which reschedules from what the round left.
+ *
+ * One tick event per schedule is queued at a time (EventQueue.schedule under the node's id): an
+ * earlier one replaces it. A queued tick can also turn out idle when it comes (an input since it was
+ * queued moved the work later, or the round after a disk completion left nothing to do): `runTick`
+ * asks again and leaves such a tick to the next catch-up instead of running it.
  */
 import { assert } from "@helixlog/core";
 import type { RaftHost } from "@helixlog/server";
@@ -22,8 +27,6 @@ export class TickSchedule {
   private next: number;
   /** Time of the tick event queued for this schedule (undefined: none is). */
   private queuedAt: number | undefined = undefined;
-  /** Bumped when an earlier event supersedes the queued one; a tick event of another one is stale. */
-  private generation = 0;
   /** Ticks run as events and ticks skipped, for the report. */
   ticksRun = 0;
   ticksSkipped = 0;
@@ -33,15 +36,10 @@ export class TickSchedule {
     private readonly interval: number,
     /** Off: every tick is an event (to show skipping changes nothing). */
     private readonly skipping: boolean,
-    /** Queues a tick event for this schedule at a time, tagged with a generation. */
-    private readonly enqueue: (time: number, generation: number) => void,
+    /** Queues this schedule's tick event at a time, replacing the one queued before if any. */
+    private readonly enqueue: (time: number) => void,
   ) {
     this.next = startMs + interval;
-  }
-
-  /** Whether a tick event with this generation is the one queued (not superseded). */
-  isCurrent(generation: number): boolean {
-    return generation === this.generation && this.queuedAt !== undefined;
   }
 
   /** Passes the host's ticks before `now`, each idle by construction (the queued event is not later). */
@@ -56,11 +54,16 @@ export class TickSchedule {
     host.skipIdleTicks(count);
   }
 
-  /** The queued tick event at `now` came: skip what comes before it, run it, queue the next. */
+  /**
+   * The queued tick event at `now` came: skip what comes before it, then run it unless it is idle
+   * after all (the next catch-up passes it then). The caller reschedules after it either way.
+   */
   runTick(now: number, host: RaftHost): void {
+    assert(this.queuedAt === now, () => `tick event at ${now} is not the one queued (${this.queuedAt})`);
     this.queuedAt = undefined;
     this.catchUp(now, host);
     assert(this.next === now, () => `tick event at ${now} is not the node's next tick (${this.next})`);
+    if (this.skipping && host.ticksUntilDue() > 1) return;
     this.next += this.interval;
     this.ticksRun++;
     host.tick();
@@ -85,7 +88,6 @@ export class TickSchedule {
   private queue(at: number): void {
     if (this.queuedAt !== undefined && this.queuedAt <= at) return;
     this.queuedAt = at;
-    this.generation++;
-    this.enqueue(at, this.generation);
+    this.enqueue(at);
   }
 }
