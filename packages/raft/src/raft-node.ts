@@ -130,6 +130,16 @@ export class RaftNode {
     this.raft.tick();
   }
 
+  /** Ticks from now until one does more than count (Raft.ticksUntilDue); ask again after any input. */
+  ticksUntilDue(): number {
+    return this.raft.ticksUntilDue();
+  }
+
+  /** Passes `count` idle ticks, exactly as `count` calls of tick() when `count < ticksUntilDue()`. */
+  skipIdleTicks(count: number): void {
+    this.raft.skipIdleTicks(count);
+  }
+
   step(message: Message): void {
     this.raft.step(message);
   }

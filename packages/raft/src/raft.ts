@@ -7,6 +7,7 @@
  * Role logic lives in stepLeader, stepCandidate and stepFollower; role changes go through become<Role>.
  */
 import {
+  AssertionError,
   assert,
   type Bytes,
   HelixError,
@@ -201,6 +202,39 @@ export class Raft {
     if (this.leaderContactElapsed < this.config.electionTicks) this.leaderContactElapsed++;
     if (this.role === "leader") this.tickHeartbeat();
     else this.tickElection();
+  }
+
+  /**
+   * How many ticks from now until one does more than count: 1 means the next tick must run; n > 1
+   * means the next n - 1 would only advance the counters (no timeout reached), so they may be passed
+   * with skipIdleTicks(n - 1). Infinity for a member that can never campaign (a learner). Holds until
+   * the next input.
+   */
+  ticksUntilDue(): number {
+    if (this.role === "leader") {
+      const heartbeat = this.config.heartbeatTicks - this.heartbeatElapsed;
+      const checkQuorum = this.config.electionTicks - this.electionElapsed;
+      return Math.max(1, Math.min(heartbeat, checkQuorum));
+    }
+    if (!this.isPromotable()) return Number.POSITIVE_INFINITY;
+    return Math.max(1, this.randomizedElectionTimeout - this.electionElapsed);
+  }
+
+  /** Passes `count` idle ticks: exactly `count` calls of tick() when `count < ticksUntilDue()`. */
+  skipIdleTicks(count: number): void {
+    if (count === 0) return;
+    const due = this.ticksUntilDue();
+    if (!(Number.isSafeInteger(count) && count > 0 && count < due)) {
+      throw new AssertionError(`node ${this.id}: cannot skip ${count} ticks: tick ${due} from now has work`);
+    }
+    this.tickCount += count;
+    if (this.leaderContactElapsed < this.config.electionTicks)
+      this.leaderContactElapsed = Math.min(this.config.electionTicks, this.leaderContactElapsed + count);
+    this.electionElapsed += count;
+    if (this.role === "leader") {
+      this.leaderContactElapsed = 0;
+      this.heartbeatElapsed += count;
+    }
   }
 
   private tickElection(): void {

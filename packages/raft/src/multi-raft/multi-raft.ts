@@ -150,7 +150,9 @@ export class MultiRaft {
   /** Where ready() collects each cycle's messages per peer (one instance for every cycle). */
   private readonly outboxes: CycleOutboxes;
   /** Quiesce heartbeats decided on the last tick, sent with the next Ready. */
-  private quiesceHeartbeats = new Map<NodeId, CoalescedHeartbeat[]>();
+  private readonly quiesceHeartbeats = new Map<NodeId, CoalescedHeartbeat[]>();
+  /** isPeerLive as one function for the whole engine's life (quiescence asks it on every tick). */
+  private readonly isLive = (peer: NodeId): boolean => this.isPeerLive(peer);
   private tickCount = 0;
   /**
    * No peer is due a node-level heartbeat before this tick: a lower bound of the earliest
@@ -320,15 +322,28 @@ export class MultiRaft {
    * means the next n - 1 ticks would only advance the tick count, so a host may pass them with
    * skipIdleTicks(n - 1) and run the n-th. Infinity when no tick can do anything (no groups, no peers).
    *
-   * A tick does work when a group is awake (it is ticked, or quiesces), a deferred campaign retries,
-   * a staggered campaign falls due, a live peer's node exceeds its timeout (presumed dead), or a
-   * node-level heartbeat to a peer falls due (hasReady turns true). Any input (receive, propose,
+   * A tick does work when an awake group reaches a timeout of its own (RaftNode.ticksUntilDue: a
+   * heartbeat or check-quorum round to lead, an election to follow) or quiesces, a deferred campaign
+   * retries, a staggered campaign falls due, a live peer's node exceeds its timeout (presumed dead), or
+   * a node-level heartbeat to a peer falls due (hasReady turns true). Any input (receive, propose,
    * campaign, readIndex, transferLeadership, advance, group changes) can move that tick closer, so
    * the answer holds only until the next input: ask again after each one.
    */
   ticksUntilDue(): number {
     // Deferred campaigns wait for a campaign to end, which only a Ready shows: tick while any wait.
-    if (this.awake.size > 0 || this.overdueCampaigns.length > 0) return 1;
+    if (this.overdueCampaigns.length > 0) return 1;
+    let groupsDue = Number.POSITIVE_INFINITY;
+    for (const record of this.awake) {
+      // A leader that may quiesce does so on the next tick.
+      if (
+        this.config.quiescence &&
+        record.pendingReads.size === 0 &&
+        isQuiescentLeader(record.node, this.isLive)
+      )
+        return 1;
+      groupsDue = Math.min(groupsDue, record.node.ticksUntilDue());
+      if (groupsDue === 1) return 1;
+    }
     // The first tick count at which a node-level heartbeat is due, or a live peer is presumed dead.
     // The pass over the peers makes nodeHeartbeatDueTick exact on the way (it is only a lower bound).
     let earliestCovered = Number.POSITIVE_INFINITY;
@@ -338,15 +353,17 @@ export class MultiRaft {
       if (state.live) due = Math.min(due, state.lastHeardTick + this.config.peerTimeoutTicks + 1);
     }
     this.nodeHeartbeatDueTick = this.nodeHeartbeatDueAfter(earliestCovered);
-    due = Math.min(due, this.nodeHeartbeatDueTick);
+    due = Math.min(due, this.nodeHeartbeatDueTick, this.tickCount + groupsDue);
     if (this.campaignsDue.size > 0) for (const tick of this.campaignsDue.keys()) due = Math.min(due, tick);
     return Math.max(1, due - this.tickCount);
   }
 
   /**
    * Passes `count` idle ticks at once: exactly what `count` calls to tick() would do when
-   * `count < ticksUntilDue()` (advance the tick count, nothing else). Throws when one of them would do
-   * work: the caller must run that tick with tick().
+   * `count < ticksUntilDue()`: advance the tick counts (the engine's and each awake group's) and mark
+   * the awake groups as possibly having a Ready, as a tick does (they have none: hasReady() clears
+   * them, so a host treats this like the ticks, processing after it). Throws when one of them would
+   * do work: the caller must run that tick with tick().
    */
   skipIdleTicks(count: number): void {
     if (count === 0) return;
@@ -358,6 +375,10 @@ export class MultiRaft {
       );
     }
     this.tickCount += count;
+    for (const record of this.awake) {
+      record.node.skipIdleTicks(count);
+      this.dirty.add(record);
+    }
   }
 
   /** Proposes `data` to a group this node leads (RaftNode.propose errors, or UNKNOWN_GROUP). */
@@ -474,7 +495,7 @@ export class MultiRaft {
 
   private maybeQuiesce(record: GroupRecord): boolean {
     if (!this.config.quiescence || record.pendingReads.size > 0) return false;
-    if (!isQuiescentLeader(record.node, (id) => this.isPeerLive(id))) return false;
+    if (!isQuiescentLeader(record.node, this.isLive)) return false;
     const status = groupStatus(record.node);
     for (const peer of record.peers) {
       if (!this.isPeerLive(peer)) continue;
@@ -526,13 +547,13 @@ export class MultiRaft {
   }
 
   private checkPeerLiveness(): void {
-    // Made for the first death only: most ticks find none.
+    // Made for the first death only: most ticks find none. (Values, not entries: no pair per peer.)
     let died: NodeId[] | undefined;
-    for (const [peer, state] of this.peers) {
+    for (const state of this.peers.values()) {
       if (!state.live || this.tickCount - state.lastHeardTick <= this.config.peerTimeoutTicks) continue;
       state.live = false;
       died ??= [];
-      died.push(peer);
+      died.push(state.id);
     }
     if (died === undefined) return;
     // All deaths are recorded before any is acted on, so campaigners are chosen among the truly live.
@@ -668,7 +689,7 @@ export class MultiRaft {
         const box = outboxes.immediateOutbox(to);
         for (const heartbeat of heartbeats) box.addHeartbeat(heartbeat);
       }
-      this.quiesceHeartbeats = new Map();
+      this.quiesceHeartbeats.clear();
     }
     // A node-level heartbeat round (no group has work) shares the empty list.
     const groups = withReady === 0 ? emptyList : this.collectGroups(withReady, outboxes);

@@ -349,6 +349,9 @@ export class RaftHost {
     }
     this.multiRaft.skipIdleTicks(count);
     this.tickCount += count;
+    // As after each tick: the engine marked its awake groups, which have no Ready; outside a round
+    // this clears them (no round starts), during one they stay marked for its end, as ticks leave them.
+    this.process();
   }
 
   /** Delivers one batch from a peer; batches for another node or from a garbled sender are dropped. */
