@@ -380,6 +380,9 @@ export class Wal {
         },
       );
     }
+    // A group's first read after open comes from the bytes recovery read and checked (VerifiedFrames).
+    const verified = log?.takeVerifiedEntries(fromIndex, toIndexExclusive, maxBytes);
+    if (verified !== undefined) return verified;
     const result: WalEntry[] = [];
     let bytes = 0;
     let index: number = fromIndex;

@@ -73,6 +73,13 @@ export const partitionOpenFilesMax = 512;
 export const walRecoveryReadBytes = 1024 * 1024;
 
 /**
+ * Bytes of what recovery read that the WAL keeps after open, so that the first read of each group's
+ * entries (the host rebuilding its Raft storage) needs no second disk read and check of frames recovery
+ * just checked. Past it, those reads go to the disk. Held only until each group's first read or write.
+ */
+export const walRecoveryKeptBytesMax = 64 * 1024 * 1024;
+
+/**
  * Bytes of other frames one WAL entry read may carry to reach the group's next entry. Groups interleave
  * in the shared log, so a group's entries are seldom back to back; a read per entry costs a system call
  * (a disk operation and a promise in the simulator), while a page of other groups' frames costs a

@@ -1,6 +1,8 @@
 import type { GroupId, LogIndex, Term } from "@helixlog/core";
 import { assert } from "@helixlog/core";
-import { type CompactionPoint, type HardState, initialHardState } from "../wal-types.js";
+import { type CompactionPoint, type HardState, initialHardState, type WalEntry } from "../wal-types.js";
+import type { VerifiedFrames } from "./verified-frames.js";
+import { decodeEntry } from "./wal-record.js";
 
 /** Where an entry's frame lives. `segment` is the segment's sequence number. */
 export interface EntryLocation {
@@ -54,6 +56,11 @@ export class GroupLog {
   acceptedCompactedIndex = 0;
   acceptedTerm = 0;
   holes = 0;
+  /**
+   * What recovery read and checked, set when it is done, for this group's first read of its entries
+   * (`takeVerifiedEntries`); forgotten at that read or at any change of the log.
+   */
+  verified: VerifiedFrames | undefined;
   private terms: number[] = [];
   private segments: number[] = [];
   private positions: number[] = [];
@@ -102,6 +109,7 @@ export class GroupLog {
       assert(false, `entry ${index} does not extend group ${this.group}`);
     }
     if (index <= this.lastIndex) this.truncateFrom(index, usage);
+    this.verified = undefined;
     this.push(term, segment, position, size);
     usage.add(segment);
   }
@@ -119,6 +127,7 @@ export class GroupLog {
       index > this.compaction.index && index <= this.lastIndex + 1,
       () => `bad truncation ${index} of group ${this.group}`,
     );
+    this.verified = undefined;
     const keep = this.head + index - this.firstIndex;
     for (let slot = keep; slot < this.segments.length; slot++) this.dropSlot(slot, usage);
     this.terms.length = keep;
@@ -130,6 +139,7 @@ export class GroupLog {
   /** Releases entries up to `point.index` (possibly past the last entry: a snapshot from the leader). */
   release(point: CompactionPoint, usage: SegmentUsage): void {
     assert(point.index >= this.compaction.index, () => `compaction of group ${this.group} moved backwards`);
+    this.verified = undefined;
     const released = Math.min(point.index, this.lastIndex) - this.compaction.index;
     for (let slot = this.head; slot < this.head + released; slot++) this.dropSlot(slot, usage);
     if (point.index >= this.lastIndex) {
@@ -143,6 +153,37 @@ export class GroupLog {
       if (this.head > 1024 && this.head * 2 > this.terms.length) this.compactArrays();
     }
     this.compaction = point;
+  }
+
+  /**
+   * Entries [fromIndex, toIndexExclusive) decoded from the frames recovery checked, stopping once
+   * `maxBytes` of data is collected (at least one entry); undefined, and the caller reads the disk, when
+   * recovery did not keep all of their bytes or this is not the group's first read since it.
+   */
+  takeVerifiedEntries(fromIndex: number, toIndexExclusive: number, maxBytes: number): WalEntry[] | undefined {
+    const verified = this.verified;
+    if (verified === undefined) return undefined;
+    this.verified = undefined;
+    const entries: WalEntry[] = [];
+    let bytes = 0;
+    for (
+      let index = fromIndex;
+      index < toIndexExclusive && (entries.length === 0 || bytes < maxBytes);
+      index++
+    ) {
+      const slot = this.head + index - this.firstIndex;
+      const segment = this.segments[slot] as number;
+      const position = this.positions[slot] as number;
+      const size = this.sizes[slot] as number;
+      const window = segment === hole ? undefined : verified.windowFor(segment, position, size);
+      if (window === undefined) return undefined;
+      const entry = decodeEntry(window.bytes, position - window.start, size);
+      assert(entry.index === index, () => `the index points entry ${index} at entry ${entry.index}`);
+      if (entries.length > 0 && bytes + entry.data.length > maxBytes) break;
+      entries.push(entry);
+      bytes += entry.data.length;
+    }
+    return entries;
   }
 
   private push(term: number, segment: number, position: number, size: number): void {

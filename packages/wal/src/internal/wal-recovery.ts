@@ -5,6 +5,7 @@ import { decodeFileHeader, fileHeaderBytes } from "./file-header.js";
 import { type FrameRules, frameHeaderBytes } from "./frame.js";
 import { inspectTail, type ScanStop, scanFrames } from "./frame-scan.js";
 import { type GroupLog, SegmentUsage } from "./group-log.js";
+import { VerifiedFrames } from "./verified-frames.js";
 import { decodeRecord, isWalRecordType } from "./wal-record.js";
 import {
   segmentCrcSalt,
@@ -75,6 +76,7 @@ export async function recoverWal(disk: Disk, directory: string): Promise<Recover
   const groups = new Map<GroupId, GroupLog>();
   const usage = new SegmentUsage();
   const segments: RecoveredSegment[] = [];
+  const verified = new VerifiedFrames();
   let active: RecoveredWal["active"];
   let expectedBase: number | undefined;
   let previous: { readonly path: string; readonly end: number; readonly reason: string } | undefined;
@@ -104,8 +106,9 @@ export async function recoverWal(disk: Disk, directory: string): Promise<Recover
         `${previous.reason} ends this sealed segment at WAL position ${expectedBase}, but the next segment ${path} starts at WAL position ${basePosition}`,
       );
     }
-    const stop = await replaySegment(file, path, sequence, groups, usage);
+    const stop = await replaySegment(file, path, sequence, groups, usage, verified);
     const end = await settleTail(file, path, sequence, stop, isLast);
+    verified.checkedThrough(sequence, end);
     segments.push({ sequence, basePosition });
     expectedBase = basePosition + end - fileHeaderBytes;
     previous = {
@@ -129,6 +132,7 @@ export async function recoverWal(disk: Disk, directory: string): Promise<Recover
     log.acceptedLastIndex = log.lastIndex;
     log.acceptedCompactedIndex = log.compaction.index;
     log.acceptedTerm = log.hardState.term;
+    log.verified = verified;
   }
   return { groups, usage, segments, active, spares };
 }
@@ -139,10 +143,16 @@ async function replaySegment(
   sequence: number,
   groups: Map<GroupId, GroupLog>,
   usage: SegmentUsage,
+  verified: VerifiedFrames,
 ): Promise<ScanStop> {
   let failure: HelixError | undefined;
+  let window: Uint8Array | undefined;
   const stop = await scanFrames(file, fileHeaderBytes, walFrameRulesFor(sequence), (frame) => {
     if (failure !== undefined) return;
+    if (frame.window !== window) {
+      window = frame.window;
+      verified.keep(sequence, { start: frame.position - frame.offset, bytes: window });
+    }
     const record = decodeRecord(frame.window, frame.offset, frame.size);
     const reason =
       typeof record === "string"
