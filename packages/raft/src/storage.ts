@@ -3,7 +3,7 @@
  * state machine only reads through it and tells the host, through Ready, what to write. MemoryStorage
  * is the reference implementation used by tests and the simulator.
  */
-import { assert, type Bytes, type LogIndex, type Term } from "@helixlog/core";
+import { AssertionError, assert, type Bytes, type LogIndex, type Term } from "@helixlog/core";
 import { entrySizeBytes } from "./entries.js";
 import {
   type ConfState,
@@ -130,16 +130,15 @@ export class MemoryStorage implements Storage {
     const first = entries[0];
     if (first === undefined) return;
     assertContiguous(entries);
-    assert(
-      first.index <= this.lastIndex() + 1,
-      () => `appending at ${first.index} would leave a gap after ${this.lastIndex()}`,
-    );
-    // Entries at or below the snapshot are already covered by it.
-    const kept = entries.filter((entry) => entry.index > this.offset);
-    const firstKept = kept[0];
-    if (firstKept === undefined) return;
-    this.log.length = firstKept.index - this.offset;
-    this.log.push(...kept);
+    // Checked without a message closure: hosts append on every round that persists entries.
+    if (first.index > this.lastIndex() + 1)
+      throw new AssertionError(`appending at ${first.index} would leave a gap after ${this.lastIndex()}`);
+    // Entries at or below the snapshot are already covered by it (they are contiguous: skip a prefix).
+    const offset = this.offset;
+    const from = Math.max(0, offset + 1 - first.index);
+    if (from >= entries.length) return;
+    this.log.length = first.index + from - offset;
+    for (let i = from; i < entries.length; i++) this.log.push(entries[i] as Entry);
   }
 
   /** Replaces the whole log with a snapshot received from the leader (or restored at startup). */
@@ -207,10 +206,11 @@ export function assertContiguous(entries: readonly Entry[]): void {
   for (let i = 1; i < entries.length; i++) {
     const previous = entries[i - 1] as Entry;
     const current = entries[i] as Entry;
-    assert(
-      current.index === previous.index + 1 && current.term >= previous.term,
-      () =>
+    // Checked without a message closure: this runs for every entry appended.
+    if (current.index !== previous.index + 1 || current.term < previous.term) {
+      throw new AssertionError(
         `entries must be contiguous with non-decreasing terms: ${previous.index}/${previous.term} then ${current.index}/${current.term}`,
-    );
+      );
+    }
   }
 }

@@ -115,6 +115,20 @@ describe("MemoryStorage", () => {
     expect(() => storage.entries(logIndex(2), logIndex(5), 1_000_000 as never)).toThrow(/outside/);
   });
 
+  it("appends only the part of a write above its snapshot, replacing what it conflicts with", () => {
+    const storage = storageWithLog([1, 2, 3], [1, 1, 2, 2]);
+    storage.createSnapshot(logIndex(3), confState([1, 2, 3]), new Uint8Array([1]));
+    storage.compact(logIndex(3));
+    // Entries 2 and 3 are covered by the snapshot; 4 and 5 replace the stored 4 and 5.
+    storage.append([entry(1, 2), entry(1, 3), entry(4, 4, "y"), entry(4, 5)]);
+    expect([storage.firstIndex(), storage.lastIndex()]).toEqual([4, 5]);
+    expect([3, 4, 5].map((index) => storage.term(logIndex(index)))).toEqual([1, 4, 4]);
+    // A write wholly covered by the snapshot changes nothing.
+    storage.append([entry(1, 2), entry(1, 3)]);
+    expect([storage.firstIndex(), storage.lastIndex()]).toEqual([4, 5]);
+    expect(() => storage.append([entry(4, 6), entry(3, 7)])).toThrow(/non-decreasing/);
+  });
+
   it("returns at least one entry however small the byte budget", () => {
     const storage = storageWithLog([1, 2, 3], [1, 1, 1]);
     expect(storage.entries(logIndex(2), logIndex(5), 1 as never).length).toBe(1);
