@@ -3,7 +3,7 @@ export { FileCache } from "./internal/file-cache.js";
 export { NodeDisk } from "./node-disk.js";
 export type { PartitionLogOptions, SealedSegmentInfo } from "./partition-log.js";
 export { PartitionLog, partitionFileCache, partitionFileName } from "./partition-log.js";
-export type { WalOptions, WalStatistics } from "./wal.js";
+export type { RollStage, WalOptions, WalStatistics } from "./wal.js";
 export { Wal } from "./wal.js";
 export type { CompactionPoint, GroupStatus, GroupWrite, HardState, WalEntry } from "./wal-types.js";
 export { initialHardState } from "./wal-types.js";

@@ -17,7 +17,8 @@ import { recoverWal, walFrameRulesFor } from "./internal/wal-recovery.js";
 import {
   createSegment,
   discardPrepared,
-  finishSegment,
+  type NamingStep,
+  nameSegment,
   preallocateSegment,
   segmentCrcSalt,
   segmentName,
@@ -62,7 +63,20 @@ export interface WalStatistics {
    * preparation starts, like segmentsRecycled; one prepared at close is then discarded).
    */
   segmentsGrown: number;
+  /**
+   * Rolls whose new segment already held frames when it was named: they were written while the previous
+   * segment's last batches became durable (the pipelined roll).
+   */
+  rollsPipelined: number;
 }
+
+/**
+ * Where a roll stands (`Wal.rollStage`): "switching" while the next segment's file is awaited; "switched"
+ * once appends go to the new, unnamed segment, "draining" once frames were placed in it, both while the
+ * previous segment's last batches become durable; then the steps of naming the new segment
+ * (`NamingStep`).
+ */
+export type RollStage = "none" | "switching" | "switched" | "draining" | NamingStep;
 
 /**
  * An accepted append waiting for its group commit. Its records are encoded straight into the commit's
@@ -101,6 +115,12 @@ interface ActiveSegment {
   writtenPosition: number;
   /** Group commits (fdatasyncs) in this segment, for the choice of how to prepare the next one. */
   commits: number;
+  /**
+   * Whether the file has its header and its name, durably. A new segment receives frames under its
+   * temporary name while the previous one drains (the pipelined roll); none of them is acknowledged
+   * before it is named.
+   */
+  named: boolean;
 }
 
 /**
@@ -129,6 +149,7 @@ export class Wal {
     segmentsRemoved: 0,
     segmentsRecycled: 0,
     segmentsGrown: 0,
+    rollsPipelined: 0,
   };
   /** Accepted appends not yet handed to a write, in call order. */
   private queue: PendingAppend[] = [];
@@ -156,6 +177,18 @@ export class Wal {
    */
   private completions: Promise<void> = Promise.resolve();
   private rolling = false;
+  /**
+   * The previous segment during a roll: from the moment frames go to the new segment (`active`, not yet
+   * named) until the new one is named. It is not in `sealed` until then, so it cannot be reclaimed while
+   * the new segment is not yet part of the log.
+   */
+  private draining: ActiveSegment | undefined;
+  /** The groups whose checkpoints lead the unnamed active segment (those that existed at the roll). */
+  private checkpointGroups: GroupLog[] = [];
+  /** The step of naming the active segment in flight, if any. */
+  private namingStep: NamingStep | undefined;
+  /** Waiting for nothing to be in flight (a roll that could not get its file; see `roll`). */
+  private readonly drainWaiters: Array<() => void> = [];
   private pumpScheduled = false;
   private readonly idleWaiters: Array<() => void> = [];
   private failure: HelixError | undefined;
@@ -238,6 +271,7 @@ export class Wal {
         writePosition: created.writePosition,
         writtenPosition: created.writePosition,
         commits: 0,
+        named: true,
       };
     } else {
       const { file, writePosition, sizeBytes } = recovered.active;
@@ -249,6 +283,7 @@ export class Wal {
         writePosition,
         writtenPosition: writePosition,
         commits: 0,
+        named: true,
       };
     }
     const sealed = recovered.segments
@@ -419,9 +454,21 @@ export class Wal {
     return [...this.groups.keys()].sort((a, b) => a - b);
   }
 
-  /** Sequences of the segment files on disk, oldest first. */
+  /** Sequences of the named segment files on disk, oldest first. */
   segmentSequences(): number[] {
-    return [...this.sealed, this.active.sequence];
+    const sequences = [...this.sealed];
+    if (this.draining !== undefined) sequences.push(this.draining.sequence);
+    if (this.active.named) sequences.push(this.active.sequence);
+    return sequences;
+  }
+
+  /** Where the roll in progress stands (tests aim crashes at its steps). */
+  get rollStage(): RollStage {
+    if (this.namingStep !== undefined) return this.namingStep;
+    if (this.draining !== undefined) {
+      return this.active.writtenPosition > this.active.writePosition ? "draining" : "switched";
+    }
+    return this.rolling ? "switching" : "none";
   }
 
   /**
@@ -435,6 +482,9 @@ export class Wal {
     const prepared = await this.nextSegment;
     if (prepared !== undefined) await discardPrepared(this.disk, prepared);
     await this.files.closeAll();
+    // A segment still draining or unnamed here means the WAL failed closed mid-roll; recovery removes an
+    // unnamed file.
+    if (this.draining !== undefined) await this.draining.file.close();
     await this.active.file.close();
   }
 
@@ -543,11 +593,26 @@ export class Wal {
   /** Starts whatever the pipeline can start now. Called after every completion and (batched) accept. */
   private pump(): void {
     if (this.failure === undefined) {
-      if (this.inSync === undefined && this.written.length > 0 && this.maySyncNow()) this.startSync();
+      if (this.inSync === undefined && (this.written.length > 0 || this.namingDue()) && this.maySyncNow()) {
+        this.startSync();
+      }
       if (this.inWrite === undefined && !this.rolling) this.maybeStartWrite();
       else if (this.inWrite !== undefined && this.encoded === undefined) this.encodeAhead();
     }
+    if (this.inWrite === undefined && this.inSync === undefined && this.written.length === 0) {
+      for (const wake of this.drainWaiters.splice(0)) wake();
+    }
     if (this.isIdle()) for (const wake of this.idleWaiters.splice(0)) wake();
+  }
+
+  /**
+   * Whether the unnamed active segment may be named now: the previous segment is durable (none of its
+   * batches waits for an fdatasync; the caller checked that none is in flight, and after the roll every
+   * write goes to the new segment).
+   */
+  private namingDue(): boolean {
+    const draining = this.draining;
+    return draining !== undefined && this.written[0]?.sequence !== draining.sequence;
   }
 
   /**
@@ -556,7 +621,11 @@ export class Wal {
    * one costs alone); once a full write's worth waits, syncing it now is what overlaps disk and CPU.
    */
   private maySyncNow(): boolean {
-    return this.inWrite === undefined || this.writtenBytes >= limits.walWriteBytesMax;
+    if (this.inWrite === undefined || this.writtenBytes >= limits.walWriteBytesMax) return true;
+    // The previous segment's last batches: the write in flight goes to another file, so no fdatasync of
+    // theirs could cover it.
+    const draining = this.draining;
+    return draining !== undefined && this.written[0]?.sequence === draining.sequence;
   }
 
   private isIdle(): boolean {
@@ -566,9 +635,17 @@ export class Wal {
       this.encoded === undefined &&
       this.inSync === undefined &&
       !this.rolling &&
+      (this.draining === undefined || this.failure !== undefined) &&
       this.written.length === 0 &&
       (this.queue.length === 0 || this.failure !== undefined)
     );
+  }
+
+  private whenDrained(): Promise<void> {
+    if (this.inWrite === undefined && this.inSync === undefined && this.written.length === 0) {
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.drainWaiters.push(resolve));
   }
 
   private whenIdle(): Promise<void> {
@@ -591,9 +668,10 @@ export class Wal {
       this.encodeAhead();
       return;
     }
-    // The oldest append does not fit in the active segment. The roll seals the segment, so it waits
-    // until every written batch is durable.
-    if (this.inSync === undefined && this.written.length === 0) this.startRoll();
+    // The oldest append does not fit in the active segment: roll, without waiting for the segment's
+    // last batches to become durable (see `roll`). One roll at a time: the next waits until this one's
+    // segment is named.
+    if (this.draining === undefined) this.startRoll();
   }
 
   /**
@@ -653,46 +731,141 @@ export class Wal {
     );
   }
 
+  /**
+   * Starts the next fdatasync: of the oldest written batches that share a segment (during a roll, the
+   * previous segment's last ones first), or, once the previous segment is durable, the naming of the
+   * new one (`startNaming`).
+   */
   private startSync(): void {
-    const covered = this.written;
-    this.written = [];
+    const draining = this.draining;
+    const front = this.written[0];
+    if (draining !== undefined && front?.sequence !== draining.sequence) {
+      this.startNaming(draining);
+      return;
+    }
+    assert(front !== undefined, "an fdatasync with nothing to cover");
+    const segment = front.sequence === this.active.sequence ? this.active : draining;
+    assert(segment?.named === true, "an fdatasync of an unnamed segment's batches");
+    let count = 0;
+    let bytes = 0;
+    for (const batch of this.written) {
+      if (batch.sequence !== front.sequence) break;
+      bytes += batch.bytes;
+      count++;
+    }
+    const covered = count === this.written.length ? this.written.splice(0) : this.written.splice(0, count);
+    this.writtenBytes -= bytes;
+    this.inSync = covered;
+    segment.file.sync().then(
+      () => this.synced(segment, covered),
+      (error: unknown) => this.syncFailed(error, covered),
+    );
+  }
+
+  /**
+   * Names the active segment, which received frames under its temporary name while the previous one
+   * drained. Runs as the sync stage's job once the previous segment is durable (every batch of it
+   * fdatasynced and applied), so the checkpoints written now restate exactly the state at its end. It
+   * writes header and checkpoints, fdatasyncs the file (covering the frames already written after them,
+   * which are then acknowledged), renames it and fsyncs the directory. Crash order: the previous segment
+   * is durable before the new one has a name, the new one's header and covered frames are durable before
+   * its name, and nothing in it is acknowledged before the directory fsync. A crash before the rename is
+   * durable leaves a temporary file recovery removes, and the log ends with the previous segment.
+   */
+  private startNaming(previous: ActiveSegment): void {
+    const segment = this.active;
+    assert(!segment.named, "naming a named segment");
+    const covered = this.written.splice(0);
     this.writtenBytes = 0;
     this.inSync = covered;
-    const segment = this.active;
-    segment.file.sync().then(
-      () => {
-        // Even if a later write failed meanwhile, these batches are durable and were called before it:
-        // they resolve (in order, before that write's rejection is observed as a later outcome).
-        this.applyDurable(segment, covered);
-        // When at least `chainedSyncBytes` were written during this fdatasync, they are flushed at once,
-        // before the acknowledgements below run: at disk bandwidth the disk then never waits for the CPU
-        // work of acknowledging callers and encoding their next appends, which overlaps the next
-        // fdatasync instead. Less than that (small appends, few callers) waits for the followers below.
-        const chained = this.failure === undefined && this.writtenBytes >= this.chainedSyncBytes;
-        if (chained) {
-          this.statistics.chainedSyncs++;
-          this.startSync();
-        }
-        this.completions = this.completions.then(async () => {
-          await this.finishSync(covered);
-          if (chained) return;
-          // Little was written meanwhile: the callers just acknowledged usually append again at once. A
-          // few microtask turns let their appends start a write before the next fdatasync is chosen, so
-          // one fdatasync covers them together: without this, closed-loop callers split into cohorts that
-          // take turns, each paying for its own fdatasync. (No timers here: the WAL runs on simulated time.)
-          for (let turn = 0; turn < followerTurns; turn++) await Promise.resolve();
-          this.inSync = undefined;
-          this.pump();
-        });
+    if (covered.length > 0) this.statistics.rollsPipelined++;
+    const checkpoints = this.encodeCheckpoints(this.checkpointGroups);
+    const plan = {
+      directory: this.directory,
+      sequence: segment.sequence,
+      basePosition: segment.basePosition,
+      sizeBytes: segment.sizeBytes,
+      leadingFrames: [checkpoints],
+    };
+    nameSegment(this.disk, segment.file, plan, (step) => {
+      this.namingStep = step;
+    }).then(
+      (dataStart) => {
+        assert(dataStart === segment.writePosition, "checkpoints of another size than reserved");
+        this.namingStep = undefined;
+        segment.named = true;
+        this.draining = undefined;
+        this.checkpointGroups = [];
+        this.sealed.push(previous.sequence);
+        // The previous segment is durable; a failure to close its descriptor loses nothing.
+        this.synced(segment, covered, () => previous.file.close().catch(() => undefined));
       },
       (error: unknown) => {
-        this.completions = this.completions.then(() => {
-          this.inSync = undefined;
-          this.failClosed(error, covered);
-          this.pump();
-        });
+        this.namingStep = undefined;
+        this.syncFailed(error, covered);
       },
     );
+  }
+
+  /**
+   * An fdatasync (or a naming) that covered `covered` completed: applies them and acknowledges them on the
+   * `completions` chain, after `before` (closing a drained segment).
+   */
+  private synced(segment: ActiveSegment, covered: WrittenBatch[], before?: () => Promise<void>): void {
+    // Even if a later write failed meanwhile, these batches are durable and were called before it:
+    // they resolve (in order, before that write's rejection is observed as a later outcome).
+    this.applyDurable(segment, covered);
+    // When at least `chainedSyncBytes` were written during this fdatasync, they are flushed at once,
+    // before the acknowledgements below run: at disk bandwidth the disk then never waits for the CPU
+    // work of acknowledging callers and encoding their next appends, which overlaps the next
+    // fdatasync instead. Less than that (small appends, few callers) waits for the followers below.
+    const chained = this.failure === undefined && this.writtenBytes >= this.chainedSyncBytes;
+    if (chained) {
+      this.statistics.chainedSyncs++;
+      this.startSync();
+    }
+    this.completions = this.completions.then(async () => {
+      if (before !== undefined) await before();
+      await this.finishSync(covered);
+      if (chained) return;
+      // Little was written meanwhile: the callers just acknowledged usually append again at once. A
+      // few microtask turns let their appends start a write before the next fdatasync is chosen, so
+      // one fdatasync covers them together: without this, closed-loop callers split into cohorts that
+      // take turns, each paying for its own fdatasync. (No timers here: the WAL runs on simulated time.)
+      for (let turn = 0; turn < followerTurns; turn++) await Promise.resolve();
+      this.inSync = undefined;
+      this.pump();
+    });
+  }
+
+  private syncFailed(error: unknown, covered: WrittenBatch[]): void {
+    this.completions = this.completions.then(() => {
+      this.inSync = undefined;
+      this.failClosed(error, covered);
+      this.pump();
+    });
+  }
+
+  /** Every group's checkpoint, back to back in one buffer (unsalted: naming the segment salts them). */
+  private encodeCheckpoints(groups: readonly GroupLog[]): Uint8Array {
+    const checkpoints = new Uint8Array(groups.length * checkpointFrameBytes);
+    let position = 0;
+    for (const log of groups) {
+      position += encodeRecordInto(
+        checkpoints,
+        position,
+        {
+          kind: "checkpoint",
+          group: log.group,
+          hardState: log.hardState,
+          compactedIndex: log.compaction.index,
+          compactedTerm: log.compaction.term,
+          lastIndex: log.lastIndex,
+        },
+        0,
+      );
+    }
+    return checkpoints;
   }
 
   /** Applies durable batches to the in-memory state, in the order they were written. */
@@ -784,59 +957,54 @@ export class Wal {
     }
   }
 
-  /** Seals the active segment (already fully synced) and starts the next, led by a checkpoint. */
+  /**
+   * Starts the next segment without waiting for the active one to drain (the pipelined roll): once the
+   * next segment's file is ready (prepared in the background, or created now), frames go to it under its
+   * temporary name, behind room reserved for its header and one checkpoint per group that exists now.
+   * The previous segment's last batches become durable meanwhile; then `startNaming` names the new one.
+   * A group created later has no record in the previous segment, so it needs no checkpoint.
+   */
   private async roll(): Promise<void> {
     const previous = this.active;
     assert(
       this.inWrite === undefined &&
         this.encoded === undefined &&
-        this.inSync === undefined &&
-        this.written.length === 0,
-      "a roll while batches are in flight",
+        this.draining === undefined &&
+        previous.named,
+      "a roll while a write is in flight or another roll is not finished",
     );
-    assert(previous.writtenPosition === previous.writePosition, "a roll before the segment is durable");
-    // Every group's checkpoint, back to back in one buffer (unsalted: finishing the segment salts them).
-    const checkpoints = new Uint8Array(this.groups.size * checkpointFrameBytes);
-    let position = 0;
-    for (const log of this.groups.values()) {
-      position += encodeRecordInto(
-        checkpoints,
-        position,
-        {
-          kind: "checkpoint",
-          group: log.group,
-          hardState: log.hardState,
-          compactedIndex: log.compaction.index,
-          compactedTerm: log.compaction.term,
-          lastIndex: log.lastIndex,
-        },
-        0,
-      );
-    }
-    const leadingFrames = [checkpoints];
-    const plan = {
-      directory: this.directory,
-      sequence: previous.sequence + 1,
-      basePosition: previous.basePosition + previous.writePosition - fileHeaderBytes,
-      sizeBytes: this.segmentSizeBytes,
-      leadingFrames,
-    };
+    const groups = [...this.groups.values()];
+    const sequence = previous.sequence + 1;
     const prepared = await this.nextSegment;
     this.nextSegment = undefined;
-    const created =
-      prepared === undefined
-        ? await createSegment(this.disk, plan)
-        : await finishSegment(this.disk, prepared, plan);
+    let file: DiskFile;
+    try {
+      file =
+        prepared ??
+        (await preallocateSegment(this.disk, this.directory, sequence, this.segmentSizeBytes, {
+          zeroFill: true,
+        }));
+    } catch (error) {
+      // Nothing was written for the new segment. The waiting appends are rejected (the WAL stays usable)
+      // once the previous segment's batches settled: rejecting resets what later calls are validated
+      // against to the durable state.
+      await this.whenDrained();
+      throw error;
+    }
+    const dataStart = fileHeaderBytes + groups.length * checkpointFrameBytes;
+    this.checkpointGroups = groups;
+    this.draining = previous;
     this.active = {
-      ...plan,
-      file: created.file,
-      writePosition: created.writePosition,
-      writtenPosition: created.writePosition,
+      sequence,
+      basePosition: previous.basePosition + previous.writtenPosition - fileHeaderBytes,
+      file,
+      sizeBytes: this.segmentSizeBytes,
+      writePosition: dataStart,
+      writtenPosition: dataStart,
       commits: 0,
+      named: false,
     };
-    this.sealed.push(previous.sequence);
     this.statistics.segmentsCreated++;
-    await previous.file.close();
     if (this.queue[0] !== undefined && this.takeBatchFits() === false) {
       const head = this.queue.shift() as PendingAppend;
       this.queuedBytes -= head.bytes;

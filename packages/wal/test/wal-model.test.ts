@@ -276,6 +276,45 @@ async function reopenAndMatchPrefix(
 const openedWals: Wal[] = [];
 
 /**
+ * The crash points of the pipelined roll, as disk operations in flight (see `atCrashPoint`): the
+ * previous segment's fdatasync while frames were already placed in the new, unnamed segment; the new
+ * segment's fdatasync under its temporary name; its rename; the directory fsync after that rename.
+ */
+type RollCrashPoint = "draining" | "sync" | "rename" | "directory";
+const rollCrashPoints: readonly RollCrashPoint[] = ["draining", "sync", "rename", "directory"];
+/** How many crashes landed at each roll crash point over the seeds (coverage). */
+const crashesAt = new Map<RollCrashPoint, number>();
+
+/** A disk operation the slow disk has not completed yet. */
+interface InFlight {
+  readonly operation: string;
+  readonly path: string;
+  /** A directory fsync called after a segment's rename from its temporary name. */
+  readonly afterRename: boolean;
+}
+
+function atCrashPoint(point: RollCrashPoint, inFlight: Iterable<InFlight>, wal: Wal): boolean {
+  const unnamed = (path: string) => path.endsWith(".wal.tmp") && !path.endsWith(".spare.wal.tmp");
+  for (const { operation, path, afterRename } of inFlight) {
+    switch (point) {
+      case "draining":
+        if (operation === "sync" && path.endsWith(".wal") && wal.rollStage === "draining") return true;
+        break;
+      case "sync":
+        if (operation === "sync" && unnamed(path) && wal.rollStage === "sync") return true;
+        break;
+      case "rename":
+        if (operation === "rename" && unnamed(path)) return true;
+        break;
+      case "directory":
+        if (operation === "syncDirectory" && afterRename) return true;
+        break;
+    }
+  }
+  return false;
+}
+
+/**
  * The WAL's settings for one seed. New segments are zero-filled in half the seeds and grow by append in
  * the other half (the two ways `newSegments` prepares a file when no spare is left).
  */
@@ -297,16 +336,34 @@ async function runSeed(seed: number): Promise<void> {
   // complete while one is in flight and the next one chains, and batches are encoded ahead of a write in
   // flight (the paths taken at disk bandwidth).
   const syncRng = rng.chance(0.5) ? rng.split() : undefined;
+  const inFlight = new Set<InFlight>();
+  let renamedSegment = false;
   let disk = new SimDisk({
     rng: diskRng,
     ...(syncRng === undefined
       ? {}
       : {
-          scheduler: (operation: string, _path: string, complete: () => void) => {
-            // Writes take a few turns too, so appends queue up behind one and are encoded ahead.
-            if (operation !== "sync" && operation !== "write") return complete();
-            let turns = operation === "sync" ? syncRng.integer(0, 40) : syncRng.integer(0, 8);
-            const step = () => (turns-- > 0 ? queueMicrotask(step) : complete());
+          scheduler: (operation: string, path: string, complete: () => void) => {
+            // Writes take a few turns too, so appends queue up behind one and are encoded ahead; so do
+            // renames and directory fsyncs, so crashes can land between a roll's rename and its fsync.
+            const slow = ["sync", "write", "rename", "syncDirectory"];
+            if (!slow.includes(operation)) return complete();
+            const operationInFlight: InFlight = {
+              operation,
+              path,
+              afterRename: operation === "syncDirectory" && renamedSegment,
+            };
+            if (operation === "syncDirectory") renamedSegment = false;
+            inFlight.add(operationInFlight);
+            let turns = syncRng.integer(0, operation === "write" ? 8 : operation === "sync" ? 40 : 20);
+            const step = () => {
+              if (turns-- > 0) return queueMicrotask(step);
+              inFlight.delete(operationInFlight);
+              if (operation === "rename" && path.endsWith(".wal.tmp") && !path.endsWith(".spare.wal.tmp")) {
+                renamedSegment = true;
+              }
+              complete();
+            };
             step();
           },
         }),
@@ -374,8 +431,26 @@ async function runSeed(seed: number): Promise<void> {
         ? [staggered()]
         : batch.map((_, i) => settle(i));
     state.operations.push(...batch);
-    if (rng.chance(0.15)) {
-      await yieldMicrotasks(rng.integer(0, 12));
+    // On the slow disk some steps aim a crash at a crash point of the pipelined roll: they crash there
+    // (a few turns after reaching it) if the step reaches it within a bound. Other crashes land at a
+    // random moment.
+    const aim =
+      syncRng !== undefined && rng.chance(0.3)
+        ? (rollCrashPoints[rng.integer(0, rollCrashPoints.length)] as RollCrashPoint)
+        : undefined;
+    let aimed = false;
+    if (aim !== undefined) {
+      for (let turn = 0; turn < 2000 && !aimed; turn++) {
+        await Promise.resolve();
+        aimed = atCrashPoint(aim, inFlight, wal);
+      }
+    }
+    if (aimed || rng.chance(0.15)) {
+      await yieldMicrotasks(rng.integer(0, aimed ? 8 : 12));
+      for (const point of rollCrashPoints) {
+        if (atCrashPoint(point, inFlight, wal)) crashesAt.set(point, (crashesAt.get(point) ?? 0) + 1);
+      }
+      inFlight.clear();
       state.durable = issuedFrom + countPrefix(outcomes);
       disk = disk.crash({ keepSomeUnsynced: rng.chance(0.8) });
       await Promise.all(acknowledgements);
@@ -473,13 +548,20 @@ describe("WAL against an in-memory model", () => {
       }
       // The seeds reach the chained fdatasync path (a quarter of a small segment written during one).
       if (singleSeed === undefined && seedCount >= 100) {
-        const total = (counter: "chainedSyncs" | "encodedAhead" | "segmentsGrown" | "segmentsRecycled") =>
-          openedWals.reduce((sum, wal) => sum + wal.statistics[counter], 0);
+        const total = (
+          counter: "chainedSyncs" | "encodedAhead" | "segmentsGrown" | "segmentsRecycled" | "rollsPipelined",
+        ) => openedWals.reduce((sum, wal) => sum + wal.statistics[counter], 0);
         expect(total("chainedSyncs")).toBeGreaterThan(0);
         expect(total("encodedAhead")).toBeGreaterThan(0);
         // ... and segments that grow by append, and recycled spares from the pool.
         expect(total("segmentsGrown")).toBeGreaterThan(0);
         expect(total("segmentsRecycled")).toBeGreaterThan(0);
+        // ... and rolls whose new segment received frames before it was named, with crashes inside
+        // every step of such a roll.
+        expect(total("rollsPipelined")).toBeGreaterThan(0);
+        for (const point of rollCrashPoints) {
+          expect(crashesAt.get(point) ?? 0, `crashes at roll step "${point}"`).toBeGreaterThan(0);
+        }
       }
     },
     Math.max(600_000, seedCount * 500),

@@ -111,7 +111,14 @@ export async function preallocateSegment(
 ): Promise<DiskFile> {
   const { spare, zeroFill } = options;
   const path = preparingPath(directory, sequence);
-  if (spare !== undefined) await disk.rename(spare, path);
+  if (spare !== undefined) {
+    // Durably, before anything is written into it: the pipelined roll writes frames salted for
+    // `sequence` into the prepared file before it is named. Were this rename undone by a crash, the file
+    // would come back as a spare holding frames valid under the salt the next segment `sequence` (the
+    // one recovery starts again) uses, and recycling it would bring them back as data.
+    await disk.rename(spare, path);
+    await disk.syncDirectory(directory);
+  }
   const file = await disk.open(path, { create: true });
   try {
     const keep = spare === undefined ? 0 : Math.min(file.size(), sizeBytes);
@@ -135,6 +142,29 @@ export async function finishSegment(
   file: DiskFile,
   plan: SegmentPlan,
 ): Promise<{ file: DiskFile; writePosition: number }> {
+  try {
+    const writePosition = await nameSegment(disk, file, plan);
+    return { file, writePosition };
+  } catch (error) {
+    await discardPrepared(disk, file);
+    throw error;
+  }
+}
+
+/** The steps of `nameSegment`, reported as each starts (tests aim crashes at them). */
+export type NamingStep = "header" | "sync" | "rename" | "directory";
+
+/**
+ * Writes the header and leading frames of a prepared file, fdatasyncs it (covering whatever frames were
+ * already written after them), renames it to the segment's name and fsyncs the directory. Returns the
+ * position after the leading frames. On failure the file is left to the caller.
+ */
+export async function nameSegment(
+  disk: Disk,
+  file: DiskFile,
+  plan: SegmentPlan,
+  onStep: (step: NamingStep) => void = () => undefined,
+): Promise<number> {
   const header = encodeFileHeader({
     magic: walMagic,
     version: walFormatVersion,
@@ -143,19 +173,18 @@ export async function finishSegment(
   const prefixBytes = plan.leadingFrames.reduce((total, frame) => total + frame.length, fileHeaderBytes);
   const prefix = concatenate([header, ...plan.leadingFrames], prefixBytes);
   saltFrames(prefix, fileHeaderBytes, segmentCrcSalt(plan.sequence));
-  try {
-    await file.write(0, prefix);
-    await file.sync();
-    await disk.rename(
-      preparingPath(plan.directory, plan.sequence),
-      `${plan.directory}/${segmentName(plan.sequence)}`,
-    );
-    await disk.syncDirectory(plan.directory);
-  } catch (error) {
-    await discardPrepared(disk, file);
-    throw error;
-  }
-  return { file, writePosition: prefixBytes };
+  onStep("header");
+  await file.write(0, prefix);
+  onStep("sync");
+  await file.sync();
+  onStep("rename");
+  await disk.rename(
+    preparingPath(plan.directory, plan.sequence),
+    `${plan.directory}/${segmentName(plan.sequence)}`,
+  );
+  onStep("directory");
+  await disk.syncDirectory(plan.directory);
+  return prefixBytes;
 }
 
 export async function discardPrepared(disk: Disk, file: DiskFile): Promise<void> {
