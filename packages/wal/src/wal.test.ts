@@ -19,6 +19,11 @@ const entry = (index: number, term: number, text = `entry ${index}`): WalEntry =
 });
 const text = (entries: WalEntry[]) => entries.map((item) => new TextDecoder().decode(item.data));
 
+async function until(condition: () => boolean): Promise<void> {
+  for (let turn = 0; turn < 2000 && !condition(); turn++) await Promise.resolve();
+  expect(condition()).toBe(true);
+}
+
 async function openFresh(segmentSizeBytes = 4096) {
   const disk = new SimDisk({ rng: new SeededRng(1) });
   const wal = await Wal.open(disk, { directory: "wal", segmentSizeBytes });
@@ -430,6 +435,105 @@ describe("Wal", () => {
     expect(reopened.statistics.segmentsRecycled).toBeGreaterThan(0);
     expect(text(await reopened.entries(group(1), 309 as LogIndex, 331 as LogIndex))).toEqual(
       Array(22).fill(payload),
+    );
+  });
+
+  it("writes the next segment's frames while the old one drains, and acknowledges them only once it is named", async () => {
+    const held: Array<() => void> = [];
+    let holding = false;
+    const disk = new SimDisk({
+      rng: new SeededRng(3),
+      scheduler: (operation, path, complete) =>
+        // (A file keeps the path it was opened under: segment 1 was prepared as "....wal.tmp".)
+        holding && operation === "sync" && path.includes("00000000000000000001.wal")
+          ? held.push(complete)
+          : complete(),
+    });
+    const wal = await Wal.open(disk, { directory: "wal", segmentSizeBytes: 4096, newSegments: "append" });
+    const payload = "z".repeat(500);
+    await wal.append(group(1), { entries: [entry(1, 1, payload)] });
+    holding = true;
+    const bytesBefore = disk.statistics.writtenBytes;
+    const acknowledged: number[] = [];
+    // More than the first segment holds, at once: what fits goes to segment 1, whose fdatasync is held;
+    // the rest goes to segment 2 under its temporary name.
+    const calls = Array.from({ length: 12 }, (_, i) =>
+      wal.append(group(1), { entries: [entry(i + 2, 1, payload)] }).then(() => acknowledged.push(i + 2)),
+    );
+    // All twelve are written, the rest into segment 2 while segment 1's fdatasync is held.
+    await until(
+      () =>
+        wal.rollStage === "draining" &&
+        held.length === 1 &&
+        disk.statistics.writtenBytes > bytesBefore + 12 * 500,
+    );
+    expect(disk.paths()).toContain("wal/00000000000000000002.wal.tmp");
+    expect(disk.paths()).not.toContain("wal/00000000000000000002.wal");
+    expect(acknowledged).toEqual([]);
+    holding = false;
+    (held.shift() as () => void)();
+    await Promise.all(calls);
+    expect(acknowledged).toEqual(Array.from({ length: 12 }, (_, i) => i + 2));
+    expect(wal.segmentSequences()).toEqual([1, 2]);
+    expect(wal.statistics.rollsPipelined).toBe(1);
+    const reopened = await Wal.open(disk.crash({ keepSomeUnsynced: false }), {
+      directory: "wal",
+      segmentSizeBytes: 4096,
+    });
+    expect(reopened.status(group(1))?.lastIndex).toBe(13);
+  });
+
+  it("a crash while the old segment drains leaves the log ending with it, and the spare taken stays out of the pool", async () => {
+    const held: Array<() => void> = [];
+    let holdPath: string | undefined;
+    const disk = new SimDisk({
+      rng: new SeededRng(4),
+      scheduler: (operation, path, complete) =>
+        holdPath !== undefined && operation === "sync" && path.includes(holdPath)
+          ? held.push(complete)
+          : complete(),
+    });
+    const wal = await Wal.open(disk, { directory: "wal", segmentSizeBytes: 4096 });
+    const payload = "s".repeat(500);
+    const spares = (on: SimDisk) => on.paths().filter((path) => path.endsWith(".spare.wal.tmp"));
+    for (let index = 1; index <= 40; index++)
+      await wal.append(group(1), { entries: [entry(index, 1, payload)] });
+    await wal.release(group(1), { index: 40 as LogIndex, term: 1 as Term });
+    const sparesBefore = spares(disk);
+    expect(sparesBefore.length).toBeGreaterThan(0);
+    const active = wal.segmentSequences().at(-1) as number;
+    holdPath = `${String(active).padStart(20, "0")}.wal`;
+    const bytesBefore = disk.statistics.writtenBytes;
+    const calls = Array.from({ length: 12 }, (_, i) =>
+      wal.append(group(1), { entries: [entry(41 + i, 1, payload)] }).catch(() => undefined),
+    );
+    await until(
+      // The active segment takes what fits (two entries here), the next one most of the rest.
+      () =>
+        wal.rollStage === "draining" &&
+        held.length === 1 &&
+        disk.statistics.writtenBytes > bytesBefore + 6 * 500,
+    );
+    expect(wal.statistics.segmentsRecycled).toBeGreaterThan(0);
+    const restarted = disk.crash({ keepSomeUnsynced: true });
+    // The spare's rename to the next segment's temporary name was durable before frames salted for that
+    // sequence went into it: a crash cannot bring it back as a spare (the next roll reuses the sequence).
+    expect(spares(restarted)).toHaveLength(sparesBefore.length - 1);
+    expect(restarted.paths()).not.toContain(`wal/${String(active + 1).padStart(20, "0")}.wal`);
+    // The crashed process's held fdatasync fails (its handles are gone): its calls reject.
+    holdPath = undefined;
+    for (const complete of held.splice(0)) complete();
+    await Promise.all(calls);
+    const reopened = await Wal.open(restarted, { directory: "wal", segmentSizeBytes: 4096 });
+    expect(reopened.segmentSequences().at(-1)).toBe(active);
+    expect(reopened.status(group(1))?.lastIndex).toBe(40);
+    expect(restarted.paths().filter((path) => path.endsWith(".tmp") && !path.includes(".spare."))).toEqual(
+      [],
+    );
+    for (let index = 41; index <= 70; index++)
+      await reopened.append(group(1), { entries: [entry(index, 1, payload)] });
+    expect(text(await reopened.entries(group(1), 41 as LogIndex, 71 as LogIndex))).toEqual(
+      Array(30).fill(payload),
     );
   });
 

@@ -297,11 +297,13 @@ function atCrashPoint(point: RollCrashPoint, inFlight: Iterable<InFlight>, wal: 
   const unnamed = (path: string) => path.endsWith(".wal.tmp") && !path.endsWith(".spare.wal.tmp");
   for (const { operation, path, afterRename } of inFlight) {
     switch (point) {
+      // (A segment's file keeps the path it was opened under, its temporary name, so the stage tells
+      // whose fdatasync this is: while draining, only the old segment's.)
       case "draining":
-        if (operation === "sync" && path.endsWith(".wal") && wal.rollStage === "draining") return true;
+        if (operation === "sync" && wal.rollStage === "draining") return true;
         break;
       case "sync":
-        if (operation === "sync" && unnamed(path) && wal.rollStage === "sync") return true;
+        if (operation === "sync" && wal.rollStage === "sync") return true;
         break;
       case "rename":
         if (operation === "rename" && unnamed(path)) return true;
