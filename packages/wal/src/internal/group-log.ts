@@ -24,12 +24,16 @@ export class SegmentUsage {
     this.liveEntries.set(segment, (this.liveEntries.get(segment) ?? 0) + 1);
   }
 
-  drop(segment: number): void {
+  /** Drops `dropped` live entries of `segment`. */
+  drop(segment: number, dropped = 1): void {
     if (segment === hole) return;
     const count = this.liveEntries.get(segment);
-    assert(count !== undefined && count > 0, () => `segment ${segment} has no live entries to drop`);
-    if (count === 1) this.liveEntries.delete(segment);
-    else this.liveEntries.set(segment, count - 1);
+    assert(
+      count !== undefined && count >= dropped,
+      () => `segment ${segment} has ${count ?? 0} live entries, not ${dropped} to drop`,
+    );
+    if (count === dropped) this.liveEntries.delete(segment);
+    else this.liveEntries.set(segment, count - dropped);
   }
 
   /** The oldest segment still holding a live entry, if any. */
@@ -129,7 +133,7 @@ export class GroupLog {
     );
     this.verified = undefined;
     const keep = this.head + index - this.firstIndex;
-    for (let slot = keep; slot < this.segments.length; slot++) this.dropSlot(slot, usage);
+    this.dropSlots(keep, this.segments.length, usage);
     this.terms.length = keep;
     this.segments.length = keep;
     this.positions.length = keep;
@@ -141,7 +145,7 @@ export class GroupLog {
     assert(point.index >= this.compaction.index, () => `compaction of group ${this.group} moved backwards`);
     this.verified = undefined;
     const released = Math.min(point.index, this.lastIndex) - this.compaction.index;
-    for (let slot = this.head; slot < this.head + released; slot++) this.dropSlot(slot, usage);
+    this.dropSlots(this.head, this.head + released, usage);
     if (point.index >= this.lastIndex) {
       this.terms = [];
       this.segments = [];
@@ -193,10 +197,16 @@ export class GroupLog {
     this.sizes.push(size);
   }
 
-  private dropSlot(slot: number, usage: SegmentUsage): void {
-    const segment = this.segments[slot] as number;
-    if (segment === hole) this.holes--;
-    else usage.drop(segment);
+  /** Drops the entries of slots [from, to) from the usage counts: once per run of one segment. */
+  private dropSlots(from: number, to: number, usage: SegmentUsage): void {
+    let slot = from;
+    while (slot < to) {
+      const segment = this.segments[slot] as number;
+      const runStart = slot;
+      while (slot < to && this.segments[slot] === segment) slot++;
+      if (segment === hole) this.holes -= slot - runStart;
+      else usage.drop(segment, slot - runStart);
+    }
   }
 
   private compactArrays(): void {

@@ -95,6 +95,31 @@ describe("SimDisk", () => {
     await file.sync();
   });
 
+  it("fails operations with the fault probabilities set, and none once they are 0 or cleared", async () => {
+    const disk = new SimDisk({ rng: new SeededRng(1) });
+    const file = await disk.open("a", { create: true });
+    disk.setFaultProbabilities({ EIO: 1 });
+    await expect(file.sync()).rejects.toSatisfy((error) => HelixError.is(error, "IO_ERROR"));
+    disk.setFaultProbabilities({ EIO: 0, ENOSPC: 1 });
+    await expect(file.truncate(4)).rejects.toSatisfy((error) => HelixError.is(error, "DISK_FULL"));
+    disk.setFaultProbabilities({ EIO: 0 });
+    await file.sync();
+    disk.setFaultProbabilities({ EIO: 1 });
+    disk.clearFaults();
+    await file.write(0, bytes(1));
+  });
+
+  it("names files by their normal path however it is spelled", async () => {
+    const disk = new SimDisk({ rng: new SeededRng(1) });
+    await disk.mkdir("d");
+    await (await disk.open("/d//f/", { create: true })).write(0, bytes(5));
+    for (const spelling of ["d/f", "./d/f", "d/./f", "d//f", "/d/f/"]) {
+      expect([...disk.contents(spelling)]).toEqual([5]);
+    }
+    expect(disk.paths()).toEqual(["d/f"]);
+    expect(await disk.list("./d/")).toEqual(["f"]);
+  });
+
   it("lets the host decide when operations complete", async () => {
     const waiting: Array<() => void> = [];
     const disk = new SimDisk({

@@ -420,6 +420,8 @@ class SimStorage {
   faultRules: Array<SimDiskFaultRule & { remaining: number }> = [];
   readonly copies = new CopyArena();
   faultProbabilities: Partial<Record<SimDiskFault, number>> = {};
+  /** Whether any of `faultProbabilities` is above 0 (most runs have none: nothing to look up per operation). */
+  anyFaultProbability = false;
   /** Incremented by every crash; views and handles of an older generation are dead. */
   generation = 0;
 
@@ -452,6 +454,7 @@ export class SimDisk implements Disk {
   /** Makes every write, sync, truncate and create fail with the given probability per fault. */
   setFaultProbabilities(probabilities: Partial<Record<SimDiskFault, number>>): void {
     this.storage.faultProbabilities = { ...probabilities };
+    this.storage.anyFaultProbability = faultsByPriority.some((fault) => (probabilities[fault] ?? 0) > 0);
   }
 
   setCapacity(capacityBytes: number): void {
@@ -461,6 +464,7 @@ export class SimDisk implements Disk {
   clearFaults(): void {
     this.storage.faultRules = [];
     this.storage.faultProbabilities = {};
+    this.storage.anyFaultProbability = false;
   }
 
   /** Bytes all files currently hold. */
@@ -680,7 +684,7 @@ export class SimDisk implements Disk {
         this.storage.faultRules = this.storage.faultRules.filter((candidate) => candidate !== rule);
       return rule.fault;
     }
-    if (operation === "read" || operation === "close") return undefined;
+    if (operation === "read" || operation === "close" || !this.storage.anyFaultProbability) return undefined;
     for (const fault of faultsByPriority) {
       const probability = this.storage.faultProbabilities[fault] ?? 0;
       if (probability > 0 && this.storage.rng.chance(probability)) return fault;
@@ -828,7 +832,12 @@ function faultError(fault: SimDiskFault, operation: SimDiskOperation, path: stri
     : new HelixError("IO_ERROR", `${operation} ${path}: input/output error (simulated)`, { details });
 }
 
+/** Paths that are already normal: no empty or "." parts, so no leading, trailing or doubled slash. */
+const normalPath = /^(?!\.?(\/|$))(?!.*\/\.?(\/|$))/;
+
 function normalize(path: string): string {
+  // Most paths come normal (the WAL opens its segments by name): no arrays to split and join.
+  if (normalPath.test(path)) return path;
   return path
     .split("/")
     .filter((part) => part !== "" && part !== ".")
