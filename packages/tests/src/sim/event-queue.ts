@@ -12,7 +12,8 @@
  * simulator keeps each node's next tick there (it moves earlier often: every superseded tick used to
  * stay in the heap as an event that did nothing). A keyed entry takes its insertion number from the
  * same counter as pushes, so the order of all events is exactly what pushing it would have given.
- * `next()` looks at every key, so keys are meant to be few (node ids).
+ * The earliest keyed entry is remembered and looked for again (over every key) only when it goes or
+ * moves, so keys are meant to be few (node ids).
  */
 import { AssertionError } from "@helixlog/core";
 
@@ -35,6 +36,9 @@ export class EventQueue<T> {
   private readonly keyedSequences: number[] = [];
   private readonly keyedEvents: Array<T | undefined> = [];
   private keyedCount = 0;
+  /** The key of the earliest keyed entry (-1: none), valid unless `earliestStale`. */
+  private earliest = -1;
+  private earliestStale = false;
   /** The time of the event `next()` returned last. */
   time = 0;
 
@@ -60,6 +64,10 @@ export class EventQueue<T> {
     this.keyedTimes[key] = time;
     this.keyedSequences[key] = this.sequence++;
     events[key] = event;
+    // The newest insertion loses ties, so only a strictly earlier time takes the lead.
+    if (key === this.earliest) this.earliestStale = true;
+    else if (!this.earliestStale && (this.earliest < 0 || time < (this.keyedTimes[this.earliest] as number)))
+      this.earliest = key;
   }
 
   /** Drops the entry queued under `key`, if any. */
@@ -67,10 +75,18 @@ export class EventQueue<T> {
     if (this.keyedEvents[key] === undefined) return;
     this.keyedEvents[key] = undefined;
     this.keyedCount--;
+    if (key === this.earliest) this.earliestStale = true;
   }
 
   /** The key of the earliest keyed entry, or -1 when there is none. */
   private earliestKey(): number {
+    if (!this.earliestStale) return this.earliest;
+    this.earliestStale = false;
+    this.earliest = this.findEarliestKey();
+    return this.earliest;
+  }
+
+  private findEarliestKey(): number {
     if (this.keyedCount === 0) return -1;
     const { keyedTimes, keyedSequences, keyedEvents } = this;
     let best = -1;
@@ -127,6 +143,7 @@ export class EventQueue<T> {
         const event = this.keyedEvents[key] as T;
         this.keyedEvents[key] = undefined;
         this.keyedCount--;
+        this.earliestStale = true;
         this.time = keyedTime;
         return event;
       }

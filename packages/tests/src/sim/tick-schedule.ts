@@ -27,6 +27,8 @@ export class TickSchedule {
   private next: number;
   /** Time of the tick event queued for this schedule (undefined: none is). */
   private queuedAt: number | undefined = undefined;
+  /** What ticksUntilDue said when runTick found its tick idle, for the reschedule right after. */
+  private idleDue: number | undefined = undefined;
   /** Ticks run as events and ticks skipped, for the report. */
   ticksRun = 0;
   ticksSkipped = 0;
@@ -44,6 +46,7 @@ export class TickSchedule {
 
   /** Passes the host's ticks before `now`, each idle by construction (the queued event is not later). */
   catchUp(now: number, host: RaftHost): void {
+    this.idleDue = undefined;
     let count = 0;
     while (this.next < now) {
       this.next += this.interval;
@@ -63,7 +66,13 @@ export class TickSchedule {
     this.queuedAt = undefined;
     this.catchUp(now, host);
     assert(this.next === now, () => `tick event at ${now} is not the node's next tick (${this.next})`);
-    if (this.skipping && host.ticksUntilDue() > 1) return;
+    if (this.skipping) {
+      const due = host.ticksUntilDue();
+      if (due > 1) {
+        this.idleDue = due;
+        return;
+      }
+    }
     this.next += this.interval;
     this.ticksRun++;
     host.tick();
@@ -71,9 +80,12 @@ export class TickSchedule {
 
   /** Queues the next tick that can do something, unless an event no later than it is queued already. */
   reschedule(host: RaftHost): void {
+    const idleDue = this.idleDue;
+    this.idleDue = undefined;
     // Queued for the very next tick (a busy node): nothing can come earlier, so nothing to ask.
     if (this.queuedAt === this.next) return;
-    const due = this.skipping ? host.ticksUntilDue() : 1;
+    // Right after an idle tick event nothing reached the host: its answer then still holds.
+    const due = idleDue ?? (this.skipping ? host.ticksUntilDue() : 1);
     if (due === Number.POSITIVE_INFINITY) return;
     let at = this.next;
     for (let i = 1; i < due; i++) at += this.interval;
