@@ -453,7 +453,21 @@ async function runSeed(seed: number): Promise<void> {
         if (atCrashPoint(point, inFlight, wal)) crashesAt.set(point, (crashesAt.get(point) ?? 0) + 1);
       }
       inFlight.clear();
-      state.durable = issuedFrom + countPrefix(outcomes);
+      // A call rejected as invalid, or with the queue by a failed roll (DISK_FULL, the WAL stays usable),
+      // never happened, and a later call may then succeed (a crash aimed at a roll step can come long
+      // after the calls). A later call acknowledged proves the WAL did not fail closed there (a failed
+      // write is DISK_FULL too, and may leave part of its frames): only then are those calls dropped.
+      const lastDone = outcomes.lastIndexOf("done");
+      const happened = outcomes.map(
+        (outcome, i) =>
+          !(
+            i < lastDone &&
+            outcome instanceof HelixError &&
+            ["DISK_FULL", "INVALID_ARGUMENT", "RECORD_TOO_LARGE"].includes(outcome.code)
+          ),
+      );
+      state.operations = [...state.operations.slice(0, issuedFrom), ...batch.filter((_, i) => happened[i])];
+      state.durable = issuedFrom + countPrefix(outcomes.filter((_, i) => happened[i]));
       disk = disk.crash({ keepSomeUnsynced: rng.chance(0.8) });
       await Promise.all(acknowledgements);
       // Storage errors only; an operation may be invalid only because an earlier one was rejected.
@@ -462,6 +476,8 @@ async function runSeed(seed: number): Promise<void> {
           outcome instanceof HelixError &&
           outcome.code !== "IO_ERROR" &&
           outcome.code !== "DISK_FULL" &&
+          // Too large for an empty segment (rejected at the call or at the roll): never written.
+          outcome.code !== "RECORD_TOO_LARGE" &&
           !(
             outcome.code === "INVALID_ARGUMENT" &&
             outcomes.slice(0, i).some((earlier) => earlier instanceof HelixError)
