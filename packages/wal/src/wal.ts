@@ -788,6 +788,10 @@ export class Wal {
       leadingFrames: [checkpoints],
     };
     nameSegment(this.disk, segment.file, plan, (step) => {
+      // A WAL that failed closed meanwhile (a write to the new segment failed) names nothing: its owner
+      // may already be recovering the directory with a new instance, which removes this temporary file
+      // and may prepare one under the same name.
+      if (this.failure !== undefined) throw this.failure;
       this.namingStep = step;
     }).then(
       (dataStart) => {
