@@ -483,6 +483,33 @@ describe("Wal", () => {
     expect(reopened.status(group(1))?.lastIndex).toBe(13);
   });
 
+  it("names nothing once it failed closed during a roll (a new instance may own the directory by then)", async () => {
+    const held: Array<() => void> = [];
+    const disk = new SimDisk({
+      rng: new SeededRng(6),
+      scheduler: (operation, path, complete) =>
+        operation === "sync" && path.includes("00000000000000000002.wal") ? held.push(complete) : complete(),
+    });
+    const wal = await Wal.open(disk, { directory: "wal", segmentSizeBytes: 4096, newSegments: "append" });
+    const payload = "n".repeat(500);
+    await wal.append(group(1), { entries: [entry(1, 1, payload)] });
+    const calls = Array.from({ length: 12 }, (_, i) =>
+      wal.append(group(1), { entries: [entry(i + 2, 1, payload)] }).catch(() => undefined),
+    );
+    // Segment 1 is durable; segment 2's naming fdatasync is held.
+    await until(() => wal.rollStage === "sync" && held.length === 1);
+    disk.failNext({ operation: "write", fault: "EIO", pathIncludes: "00000000000000000002" });
+    const failed = wal.append(group(1), { entries: [entry(14, 1, "x")] }).then(
+      () => false,
+      () => true,
+    );
+    expect(await failed).toBe(true);
+    (held.shift() as () => void)();
+    await Promise.all(calls);
+    await wal.close();
+    expect(disk.paths()).not.toContain("wal/00000000000000000002.wal");
+  });
+
   it("a crash while the old segment drains leaves the log ending with it, and the spare taken stays out of the pool", async () => {
     const held: Array<() => void> = [];
     let holdPath: string | undefined;
