@@ -453,21 +453,7 @@ async function runSeed(seed: number): Promise<void> {
         if (atCrashPoint(point, inFlight, wal)) crashesAt.set(point, (crashesAt.get(point) ?? 0) + 1);
       }
       inFlight.clear();
-      // A call rejected as invalid, or with the queue by a failed roll (DISK_FULL, the WAL stays usable),
-      // never happened, and a later call may then succeed (a crash aimed at a roll step can come long
-      // after the calls). A later call acknowledged proves the WAL did not fail closed there (a failed
-      // write is DISK_FULL too, and may leave part of its frames): only then are those calls dropped.
-      const lastDone = outcomes.lastIndexOf("done");
-      const happened = outcomes.map(
-        (outcome, i) =>
-          !(
-            i < lastDone &&
-            outcome instanceof HelixError &&
-            ["DISK_FULL", "INVALID_ARGUMENT", "RECORD_TOO_LARGE"].includes(outcome.code)
-          ),
-      );
-      state.operations = [...state.operations.slice(0, issuedFrom), ...batch.filter((_, i) => happened[i])];
-      state.durable = issuedFrom + countPrefix(outcomes.filter((_, i) => happened[i]));
+      dropNeverHappened(state, issuedFrom, outcomes);
       disk = disk.crash({ keepSomeUnsynced: rng.chance(0.8) });
       await Promise.all(acknowledgements);
       // Storage errors only; an operation may be invalid only because an earlier one was rejected.
@@ -507,6 +493,33 @@ async function runSeed(seed: number): Promise<void> {
   await state.wal.close();
 }
 
+/**
+ * A call rejected as invalid or too large, or with the queue by a failed roll (DISK_FULL, the WAL stays
+ * usable), never happened, and a later call may then succeed. A later call of the step acknowledged
+ * proves the WAL did not fail closed there (a failed write is DISK_FULL too, and may leave part of its
+ * frames): only then are those calls dropped, and the durable prefix counted without them.
+ */
+function dropNeverHappened(
+  state: RunState,
+  issuedFrom: number,
+  outcomes: ReadonlyArray<"pending" | "done" | HelixError>,
+): void {
+  const lastDone = outcomes.lastIndexOf("done");
+  const happened = outcomes.map(
+    (outcome, i) =>
+      !(
+        i < lastDone &&
+        outcome instanceof HelixError &&
+        ["DISK_FULL", "INVALID_ARGUMENT", "RECORD_TOO_LARGE"].includes(outcome.code)
+      ),
+  );
+  state.operations = [
+    ...state.operations.slice(0, issuedFrom),
+    ...state.operations.slice(issuedFrom).filter((_, i) => happened[i]),
+  ];
+  state.durable = issuedFrom + countPrefix(outcomes.filter((_, i) => happened[i]));
+}
+
 function countPrefix(outcomes: ReadonlyArray<unknown>): number {
   const firstNotDone = outcomes.findIndex((outcome) => outcome !== "done");
   return firstNotDone < 0 ? outcomes.length : firstNotDone;
@@ -541,6 +554,7 @@ async function settleFailure(
     ).toBe(true);
     return;
   }
+  dropNeverHappened(state, issuedFrom, outcomes);
   await reopenAndMatchPrefix(disk, state, config, seed);
 }
 
