@@ -6,6 +6,8 @@
 import type { GroupId, LogIndex, NodeId, Term } from "@helixlog/core";
 import { HelixError, limits, SeededRng } from "@helixlog/core";
 import { describe, expect, it } from "vitest";
+import { fileHeaderBytes } from "./internal/file-header.js";
+import { checkpointFrameBytes, entryFrameBytes } from "./internal/wal-record.js";
 import { SimDisk } from "./testing/index.js";
 import { Wal } from "./wal.js";
 import type { WalEntry } from "./wal-types.js";
@@ -105,6 +107,40 @@ describe("Wal", () => {
     await expect(wal.entries(group(1), 1 as LogIndex, 2 as LogIndex)).rejects.toSatisfy((error) =>
       HelixError.is(error, "OFFSET_OUT_OF_RANGE"),
     );
+  });
+
+  it("rejects an append that no longer fits behind a roll's checkpoints with the appends queued after it, and forgets them", async () => {
+    const segmentBytes = 4096;
+    const { disk, wal } = await openFresh(segmentBytes);
+    await wal.append(group(1), { entries: [entry(1, 1, "y".repeat(500))] });
+    // Accepted while one group exists (too large for what is left of the first segment, so it rolls): room for two checkpoints. Before the roll it has to make, two new
+    // groups arrive, so the new segment leads with three checkpoints and the entry no longer fits.
+    const fitsTwoCheckpoints = segmentBytes - fileHeaderBytes - 2 * checkpointFrameBytes;
+    const large = entry(2, 1, "x".repeat(fitsTwoCheckpoints - entryFrameBytes(0)));
+    const outcomes = [
+      wal.append(group(1), { entries: [large] }),
+      wal.append(group(2), { entries: [entry(1, 1, "second group")] }),
+      wal.append(group(3), { entries: [entry(1, 1, "third group")] }),
+    ].map((call) =>
+      call.then(
+        () => "durable",
+        (error: unknown) => (HelixError.isInstance(error) ? error.code : error),
+      ),
+    );
+    expect(await Promise.all(outcomes)).toEqual(["RECORD_TOO_LARGE", "RECORD_TOO_LARGE", "RECORD_TOO_LARGE"]);
+    // Nothing of them was kept as accepted: group 1 still ends at entry 1, group 2 starts from nothing.
+    await expect(wal.append(group(1), { entries: [entry(3, 1)] })).rejects.toSatisfy((error) =>
+      HelixError.is(error, "INVALID_ARGUMENT"),
+    );
+    await wal.append(group(1), { entries: [entry(2, 1)] });
+    await wal.append(group(2), { entries: [entry(1, 1, "second group")] });
+    await wal.close();
+    const reopened = await Wal.open(disk, { directory: "wal", segmentSizeBytes: segmentBytes });
+    expect(text(await reopened.entries(group(1), 1 as LogIndex, 3 as LogIndex))).toEqual([
+      "y".repeat(500),
+      "entry 2",
+    ]);
+    expect(text(await reopened.entries(group(2), 1 as LogIndex, 2 as LogIndex))).toEqual(["second group"]);
   });
 
   it("leaves no trace of a call rejected for room: later calls are validated against the log as it was", async () => {

@@ -979,6 +979,21 @@ export class Wal {
     );
     const groups = [...this.groups.values()];
     const sequence = previous.sequence + 1;
+    const dataStart = fileHeaderBytes + groups.length * checkpointFrameBytes;
+    const head = this.queue[0];
+    if (head !== undefined && head.bytes > this.segmentSizeBytes - dataStart) {
+      // The oldest append was accepted when fewer groups needed a checkpoint; it cannot fit behind this
+      // roll's checkpoints. Appends queued after it may extend it (later entries of its group), so the
+      // whole queue is rejected, as for a roll that could not get its file: once the previous segment's
+      // batches settled, so that rejecting resets the accepted state to the durable one. The prepared
+      // file stays for the next roll.
+      await this.whenDrained();
+      throw new HelixError(
+        "RECORD_TOO_LARGE",
+        `an append of ${head.bytes} bytes does not fit in a WAL segment after the checkpoints of ${groups.length} groups ` +
+          `(${this.segmentSizeBytes - dataStart} bytes free); the ${this.queue.length - 1} appends queued after it are rejected with it`,
+      );
+    }
     const prepared = await this.nextSegment;
     this.nextSegment = undefined;
     let file: DiskFile;
@@ -995,7 +1010,6 @@ export class Wal {
       await this.whenDrained();
       throw error;
     }
-    const dataStart = fileHeaderBytes + groups.length * checkpointFrameBytes;
     this.checkpointGroups = groups;
     this.draining = previous;
     this.active = {
@@ -1009,17 +1023,6 @@ export class Wal {
       named: false,
     };
     this.statistics.segmentsCreated++;
-    if (this.queue[0] !== undefined && this.takeBatchFits() === false) {
-      const head = this.queue.shift() as PendingAppend;
-      this.queuedBytes -= head.bytes;
-      this.pendingBytes -= head.bytes;
-      head.reject(
-        new HelixError(
-          "RECORD_TOO_LARGE",
-          `an append of ${head.bytes} bytes does not fit in an empty WAL segment`,
-        ),
-      );
-    }
   }
 
   /**
@@ -1055,11 +1058,6 @@ export class Wal {
     const segment = this.active;
     const bytes = segment.writePosition - fileHeaderBytes;
     return segment.commits === 0 || bytes / segment.commits < appendGrowthBytesPerSync;
-  }
-
-  private takeBatchFits(): boolean {
-    const head = this.queue[0];
-    return head === undefined || head.bytes <= this.active.sizeBytes - this.active.writePosition;
   }
 
   /**
