@@ -26,6 +26,21 @@ async function until(condition: () => boolean): Promise<void> {
   expect(condition()).toBe(true);
 }
 
+/**
+ * A simulated disk whose fdatasyncs of the file whose path contains `hold.path` ("" for every file) wait
+ * in `held` (each a completion to call) while `hold.on` is set; every other operation completes at once.
+ */
+function diskHoldingSyncs(seed: number, path = "00000000000000000001.wal", on = false) {
+  const held: Array<() => void> = [];
+  const hold = { on, path };
+  const disk = new SimDisk({
+    rng: new SeededRng(seed),
+    scheduler: (operation, file, complete) =>
+      hold.on && operation === "sync" && file.includes(hold.path) ? held.push(complete) : complete(),
+  });
+  return { disk, held, hold };
+}
+
 async function openFresh(segmentSizeBytes = 4096) {
   const disk = new SimDisk({ rng: new SeededRng(1) });
   const wal = await Wal.open(disk, { directory: "wal", segmentSizeBytes });
@@ -175,11 +190,7 @@ describe("Wal", () => {
 
   it("keeps closed-loop callers together: each fdatasync covers all of them, not alternating halves", async () => {
     // fdatasyncs are slow here (held until the callers have settled), as on a real disk.
-    const held: Array<() => void> = [];
-    const disk = new SimDisk({
-      rng: new SeededRng(8),
-      scheduler: (operation, _path, complete) => (operation === "sync" ? held.push(complete) : complete()),
-    });
+    const { disk, held } = diskHoldingSyncs(8, "", true);
     const opening = Wal.open(disk, { directory: "wal", segmentSizeBytes: 256 * 1024 });
     const flush = async () => {
       for (let turn = 0; turn < 50; turn++) await Promise.resolve();
@@ -248,21 +259,13 @@ describe("Wal", () => {
   });
 
   it("writes the next batch while the previous fdatasync runs, and acknowledges each only after its own", async () => {
-    const held: Array<() => void> = [];
-    let holding = false;
-    const disk = new SimDisk({
-      rng: new SeededRng(5),
-      scheduler: (operation, path, complete) =>
-        holding && operation === "sync" && path.includes("00000000000000000001.wal")
-          ? held.push(complete)
-          : complete(),
-    });
+    const { disk, held, hold } = diskHoldingSyncs(5);
     const wal = await Wal.open(disk, { directory: "wal", segmentSizeBytes: 64 * 1024 });
     const until = async (condition: () => boolean) => {
       for (let turn = 0; turn < 1000 && !condition(); turn++) await Promise.resolve();
       expect(condition()).toBe(true);
     };
-    holding = true;
+    hold.on = true;
     const acknowledged: number[] = [];
     const first = wal.append(group(1), { entries: [entry(1, 1)] }).then(() => acknowledged.push(1));
     await until(() => held.length === 1);
@@ -276,7 +279,7 @@ describe("Wal", () => {
     // That fdatasync was called before the second write completed: it does not cover it.
     await until(() => held.length === 1);
     expect(acknowledged).toEqual([1]);
-    holding = false;
+    hold.on = false;
     const reopened = await Wal.open(disk.crash({ keepSomeUnsynced: false }), {
       directory: "wal",
       segmentSizeBytes: 64 * 1024,
@@ -286,15 +289,7 @@ describe("Wal", () => {
   });
 
   it("flushes a full write's worth written during an fdatasync at once, before acknowledging, in call order", async () => {
-    const held: Array<() => void> = [];
-    let holding = false;
-    const disk = new SimDisk({
-      rng: new SeededRng(7),
-      scheduler: (operation, path, complete) =>
-        holding && operation === "sync" && path.includes("00000000000000000001.wal")
-          ? held.push(complete)
-          : complete(),
-    });
+    const { disk, held, hold } = diskHoldingSyncs(7);
     const segmentSizeBytes = 8 * 1024 * 1024;
     const wal = await Wal.open(disk, { directory: "wal", segmentSizeBytes });
     const until = async (condition: () => boolean) => {
@@ -307,7 +302,7 @@ describe("Wal", () => {
       type: 1,
       data: new Uint8Array(400 * 1024).fill(index),
     });
-    holding = true;
+    hold.on = true;
     const acknowledged: string[] = [];
     const syncsRequestedAtFirstAck: number[] = [];
     const first = wal.append(group(1), { entries: [entry(1, 1)] }).then(() => {
@@ -329,7 +324,7 @@ describe("Wal", () => {
     // More callers arrive while it runs; the crash loses them and the unacknowledged large entries only.
     const late = wal.append(group(1), { entries: [entry(2, 1)] }).catch(() => "lost");
     await until(() => held.length === 1);
-    holding = false;
+    hold.on = false;
     const restarted = disk.crash({ keepSomeUnsynced: false });
     (held.shift() as () => void)();
     await Promise.allSettled([...large1, late]);
@@ -339,19 +334,11 @@ describe("Wal", () => {
   });
 
   it("acknowledges chained fdatasyncs in call order and keeps every acknowledged large entry", async () => {
-    const held: Array<() => void> = [];
-    let holding = true;
-    const disk = new SimDisk({
-      rng: new SeededRng(8),
-      scheduler: (operation, path, complete) =>
-        holding && operation === "sync" && path.includes("00000000000000000001.wal")
-          ? held.push(complete)
-          : complete(),
-    });
+    const { disk, held, hold } = diskHoldingSyncs(8, undefined, true);
     const segmentSizeBytes = 16 * 1024 * 1024;
-    holding = false;
+    hold.on = false;
     const wal = await Wal.open(disk, { directory: "wal", segmentSizeBytes });
-    holding = true;
+    hold.on = true;
     const order: number[] = [];
     const appends: Array<Promise<unknown>> = [];
     for (let index = 1; index <= 24; index++) {
@@ -374,7 +361,7 @@ describe("Wal", () => {
     await Promise.all(appends);
     expect(order).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
     expect(wal.statistics.commits).toBeLessThan(24);
-    holding = false;
+    hold.on = false;
     const reopened = await Wal.open(disk.crash({ keepSomeUnsynced: false }), {
       directory: "wal",
       segmentSizeBytes,
@@ -388,17 +375,9 @@ describe("Wal", () => {
   });
 
   it("fails closed on a write that fails during an fdatasync, which still acknowledges what it covers", async () => {
-    const held: Array<() => void> = [];
-    let holding = false;
-    const disk = new SimDisk({
-      rng: new SeededRng(6),
-      scheduler: (operation, path, complete) =>
-        holding && operation === "sync" && path.includes("00000000000000000001.wal")
-          ? held.push(complete)
-          : complete(),
-    });
+    const { disk, held, hold } = diskHoldingSyncs(6);
     const wal = await Wal.open(disk, { directory: "wal", segmentSizeBytes: 64 * 1024 });
-    holding = true;
+    hold.on = true;
     const first = wal.append(group(1), { entries: [entry(1, 1)] });
     for (let turn = 0; turn < 1000 && held.length === 0; turn++) await Promise.resolve();
     expect(held).toHaveLength(1);
@@ -411,7 +390,7 @@ describe("Wal", () => {
     await expect(wal.append(group(1), { entries: [entry(2, 1)] })).rejects.toSatisfy((error) =>
       HelixError.is(error, "IO_ERROR"),
     );
-    holding = false;
+    hold.on = false;
     const reopened = await Wal.open(disk.crash({ keepSomeUnsynced: true }), {
       directory: "wal",
       segmentSizeBytes: 64 * 1024,
@@ -475,20 +454,12 @@ describe("Wal", () => {
   });
 
   it("writes the next segment's frames while the old one drains, and acknowledges them only once it is named", async () => {
-    const held: Array<() => void> = [];
-    let holding = false;
-    const disk = new SimDisk({
-      rng: new SeededRng(3),
-      scheduler: (operation, path, complete) =>
-        // (A file keeps the path it was opened under: segment 1 was prepared as "....wal.tmp".)
-        holding && operation === "sync" && path.includes("00000000000000000001.wal")
-          ? held.push(complete)
-          : complete(),
-    });
+    // (A file keeps the path it was opened under: segment 1 was prepared as "....wal.tmp".)
+    const { disk, held, hold } = diskHoldingSyncs(3);
     const wal = await Wal.open(disk, { directory: "wal", segmentSizeBytes: 4096, newSegments: "append" });
     const payload = "z".repeat(500);
     await wal.append(group(1), { entries: [entry(1, 1, payload)] });
-    holding = true;
+    hold.on = true;
     const bytesBefore = disk.statistics.writtenBytes;
     const acknowledged: number[] = [];
     // More than the first segment holds, at once: what fits goes to segment 1, whose fdatasync is held;
@@ -506,7 +477,7 @@ describe("Wal", () => {
     expect(disk.paths()).toContain("wal/00000000000000000002.wal.tmp");
     expect(disk.paths()).not.toContain("wal/00000000000000000002.wal");
     expect(acknowledged).toEqual([]);
-    holding = false;
+    hold.on = false;
     (held.shift() as () => void)();
     await Promise.all(calls);
     expect(acknowledged).toEqual(Array.from({ length: 12 }, (_, i) => i + 2));
@@ -520,12 +491,7 @@ describe("Wal", () => {
   });
 
   it("names nothing once it failed closed during a roll (a new instance may own the directory by then)", async () => {
-    const held: Array<() => void> = [];
-    const disk = new SimDisk({
-      rng: new SeededRng(6),
-      scheduler: (operation, path, complete) =>
-        operation === "sync" && path.includes("00000000000000000002.wal") ? held.push(complete) : complete(),
-    });
+    const { disk, held } = diskHoldingSyncs(6, "00000000000000000002.wal", true);
     const wal = await Wal.open(disk, { directory: "wal", segmentSizeBytes: 4096, newSegments: "append" });
     const payload = "n".repeat(500);
     await wal.append(group(1), { entries: [entry(1, 1, payload)] });
@@ -547,15 +513,7 @@ describe("Wal", () => {
   });
 
   it("a crash while the old segment drains leaves the log ending with it, and the spare taken stays out of the pool", async () => {
-    const held: Array<() => void> = [];
-    let holdPath: string | undefined;
-    const disk = new SimDisk({
-      rng: new SeededRng(4),
-      scheduler: (operation, path, complete) =>
-        holdPath !== undefined && operation === "sync" && path.includes(holdPath)
-          ? held.push(complete)
-          : complete(),
-    });
+    const { disk, held, hold } = diskHoldingSyncs(4);
     const wal = await Wal.open(disk, { directory: "wal", segmentSizeBytes: 4096 });
     const payload = "s".repeat(500);
     const spares = (on: SimDisk) => on.paths().filter((path) => path.endsWith(".spare.wal.tmp"));
@@ -565,7 +523,8 @@ describe("Wal", () => {
     const sparesBefore = spares(disk);
     expect(sparesBefore.length).toBeGreaterThan(0);
     const active = wal.segmentSequences().at(-1) as number;
-    holdPath = `${String(active).padStart(20, "0")}.wal`;
+    hold.path = `${String(active).padStart(20, "0")}.wal`;
+    hold.on = true;
     const bytesBefore = disk.statistics.writtenBytes;
     const calls = Array.from({ length: 12 }, (_, i) =>
       wal.append(group(1), { entries: [entry(41 + i, 1, payload)] }).catch(() => undefined),
@@ -584,7 +543,7 @@ describe("Wal", () => {
     expect(spares(restarted)).toHaveLength(sparesBefore.length - 1);
     expect(restarted.paths()).not.toContain(`wal/${String(active + 1).padStart(20, "0")}.wal`);
     // The crashed process's held fdatasync fails (its handles are gone): its calls reject.
-    holdPath = undefined;
+    hold.on = false;
     for (const complete of held.splice(0)) complete();
     await Promise.all(calls);
     const reopened = await Wal.open(restarted, { directory: "wal", segmentSizeBytes: 4096 });

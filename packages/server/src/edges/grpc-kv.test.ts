@@ -14,22 +14,13 @@ import { HelixError, limits, type NodeId } from "@helixlog/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HelixClient } from "../client/helix-client.js";
 import type { HelixNode } from "../node/helix-node.js";
+import { rejection } from "../test-support/rejection.js";
 import { TestCluster } from "../test-support/test-cluster.js";
 import { type GrpcApi, startGrpcApi } from "./grpc-api.js";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const text = (value: Uint8Array | undefined) =>
   value === undefined ? undefined : new TextDecoder().decode(value);
-
-async function rejection(operation: Promise<unknown>): Promise<HelixError> {
-  try {
-    await operation;
-  } catch (error) {
-    if (HelixError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("gRPC Kv", () => {
   let cluster: TestCluster;

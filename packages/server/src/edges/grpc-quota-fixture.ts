@@ -3,24 +3,15 @@
  * node on a simulated disk, ticked every 10 ms, behind its gRPC API on a loopback port, and the waits
  * and refusal helpers those tests share.
  */
-import { HelixError, ManualClock, nodeId, SeededRng } from "@helixlog/core";
+import { ManualClock, nodeId, SeededRng } from "@helixlog/core";
 import { SimDisk } from "@helixlog/wal/testing";
 import { HelixClient } from "../client/helix-client.js";
 import { HelixNode } from "../node/helix-node.js";
+import { rejection } from "../test-support/rejection.js";
 import { until } from "../test-support/until.js";
 import { type GrpcApi, startGrpcApi } from "./grpc-api.js";
 
-export { until };
-
-export async function rejection(operation: Promise<unknown>): Promise<HelixError> {
-  try {
-    await operation;
-  } catch (error) {
-    if (HelixError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
+export { rejection, until };
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -11,10 +11,11 @@
  *     second, so work queues (in weighted order) though the in-flight capacity has room; when the lag
  *     clears the pace grows back; one principal alone is never paced.
  */
-import { type GroupId, HelixError, limits } from "@helixlog/core";
+import { type GroupId, limits } from "@helixlog/core";
 import type { PressureSignals } from "@helixlog/flow";
 import { describe, expect, it } from "vitest";
 import type { HelixNode } from "../../node/helix-node.js";
+import { rejection } from "../../test-support/rejection.js";
 import { encodeQuotaRecord, type QuotaRecord, quotaKeyOf } from "../grpc/quota-records.js";
 import { type FlowWork, NodeFlow, nodeFlowQueueConfig } from "./node-flow.js";
 
@@ -53,16 +54,6 @@ class FakeNode {
 
 function work(tenant: string, costBytes: number, partition = 0): FlowWork {
   return { tenant, topic: "t", partition, costBytes, kind: "produce" };
-}
-
-async function rejection(operation: Promise<unknown>): Promise<HelixError> {
-  try {
-    await operation;
-  } catch (error) {
-    if (HelixError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
 }
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));

@@ -9,6 +9,7 @@ import { Metadata } from "@grpc/grpc-js";
 import { HelixError, limits } from "@helixlog/core";
 import { describe, expect, it } from "vitest";
 import type { HelixNode } from "../../node/helix-node.js";
+import { rejection } from "../../test-support/rejection.js";
 import { ClusterQuotas, FlowAdmission } from "./flow-admission.js";
 import type { ProduceRequest } from "./messages.js";
 import { encodeQuotaRecord, type QuotaRecord, quotaKeyOf } from "./quota-records.js";
@@ -46,16 +47,6 @@ function callAs(principal?: string): { metadata: Metadata } {
   const metadata = new Metadata();
   if (principal !== undefined) metadata.set("x-helix-principal", principal);
   return { metadata };
-}
-
-async function rejection(operation: Promise<unknown>): Promise<HelixError> {
-  try {
-    await operation;
-  } catch (error) {
-    if (HelixError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
 }
 
 describe("FlowAdmission", () => {
