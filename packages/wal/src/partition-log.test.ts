@@ -208,6 +208,24 @@ describe("PartitionLog", () => {
     expect([reopened.logStartOffset, reopened.logEndOffset]).toEqual([7, 7]);
   });
 
+  it("makes what it recovered durable: data and names an earlier process left unsynced", async () => {
+    const disk = new SimDisk({ rng: new SeededRng(3) });
+    disk.failNext({ operation: "syncDirectory", fault: "EIO" });
+    await expect(PartitionLog.open(disk, { directory })).rejects.toMatchObject({ code: "IO_ERROR" });
+    // The process exits and starts again over the same disk, no power lost: the segment is there, by a
+    // name the directory never made durable.
+    const log = await PartitionLog.open(disk, { directory });
+    await log.append(batch(0, 3, 1_000), 0);
+    await log.flush();
+    // This batch is written but never synced before the process goes; the next instance reads it back.
+    await log.append(batch(3, 3, 1_010), 0);
+    const next = await PartitionLog.open(disk, { directory });
+    expect(next.logEndOffset).toBe(6);
+    const reopened = await PartitionLog.open(disk.crash({ keepSomeUnsynced: false }), { directory });
+    expect([reopened.logStartOffset, reopened.logEndOffset]).toEqual([0, 6]);
+    expect((await reopened.read(0, 1_000)).map(baseOf)).toEqual([0, 3]);
+  });
+
   it("recovers either the old or the reset log after a crash at any step of a reset", async () => {
     let steps = 0;
     let crashAt = Number.POSITIVE_INFINITY;

@@ -143,6 +143,10 @@ export class PartitionLog {
     const last = segments.at(-1) as Segment;
     const log = new PartitionLog(disk, settings, segments, files);
     await log.withActive((file) => recoverActiveSegment(file, last, settings.indexIntervalBytes));
+    // The names as well as the active segment's data (recoverActiveSegment): an earlier process may have
+    // created or renamed a file and stopped before its directory fsync (it failed, or exited with no
+    // power lost). What recovery found is what the log now reports as durable, so it must be.
+    await disk.syncDirectory(directory);
     return log;
   }
 
@@ -678,8 +682,10 @@ async function recoverActiveSegment(file: DiskFile, segment: Segment, interval: 
       );
     }
     await file.truncate(stop.position);
-    await file.sync();
   }
+  // What was read may have come from the page cache: an earlier process wrote it and stopped before its
+  // fdatasync. The log reports it as durable from now on (its end offset), so it must be.
+  await file.sync();
   segment.sizeBytes = stop.position;
 }
 

@@ -559,6 +559,28 @@ describe("Wal", () => {
     );
   });
 
+  it("makes the names it recovered durable: a segment an earlier process named without its directory fsync", async () => {
+    const options = { directory: "wal", segmentSizeBytes: 4096 };
+    const disk = new SimDisk({ rng: new SeededRng(9) });
+    disk.failNext({ operation: "syncDirectory", fault: "EIO" });
+    await expect(Wal.open(disk, options)).rejects.toMatchObject({ code: "IO_ERROR" });
+    // The process exits and starts again over the same disk, no power lost: the segment is there, by a
+    // name the directory never made durable.
+    expect(disk.paths()).toEqual(["wal/00000000000000000001.wal"]);
+    const wal = await Wal.open(disk, options);
+    await wal.append(group(1), {
+      entries: [entry(1, 1), entry(2, 1)],
+      hardState: { term: 1 as Term, vote: 0 as NodeId, commit: 0 as LogIndex },
+    });
+    await wal.close();
+    const reopened = await Wal.open(disk.crash({ keepSomeUnsynced: false }), options);
+    expect(reopened.status(group(1))?.lastIndex).toBe(2);
+    expect(text(await reopened.entries(group(1), 1 as LogIndex, 3 as LogIndex))).toEqual([
+      "entry 1",
+      "entry 2",
+    ]);
+  });
+
   it("grows new segments by append when asked, and recovers them after a power loss", async () => {
     const disk = new SimDisk({ rng: new SeededRng(12) });
     const options = { directory: "wal", segmentSizeBytes: 4096, newSegments: "append" } as const;

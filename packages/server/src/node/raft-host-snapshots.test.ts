@@ -212,6 +212,25 @@ describe("RaftHost snapshots", () => {
     }
   });
 
+  it("loads only a snapshot whose name is durable: one an earlier process renamed without its directory fsync", async () => {
+    const disk = new SimDisk({ rng: new SeededRng(4) });
+    const snapshot = {
+      group: 9 as GroupId,
+      index: 7,
+      term: 2,
+      confState: { voters, votersOutgoing: [], learners: [], learnersNext: [], autoLeave: false },
+      data: new Uint8Array([7]),
+    } as unknown as Parameters<typeof encodeSnapshot>[0];
+    disk.failNext({ operation: "syncDirectory", fault: "EIO" });
+    await expect(new SnapshotStore(disk).save(snapshot)).rejects.toMatchObject({ code: "IO_ERROR" });
+    // The process exits and starts again over the same disk, no power lost: the new name is there, and
+    // the host would release the WAL through it.
+    expect((await new SnapshotStore(disk).load(9 as GroupId))?.index).toBe(7);
+    expect((await new SnapshotStore(disk.crash({ keepSomeUnsynced: false })).load(9 as GroupId))?.index).toBe(
+      7,
+    );
+  });
+
   it("checksums snapshot files", () => {
     const snapshot = {
       group,

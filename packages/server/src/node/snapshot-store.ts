@@ -125,15 +125,20 @@ export class SnapshotStore {
     const path = this.path(group);
     if (!(await this.disk.exists(path))) return undefined;
     const file = await this.disk.open(path, { create: false });
+    let snapshot: StoredSnapshot;
     try {
-      const snapshot = decodeSnapshot(await file.read(0, file.size()), path);
+      snapshot = decodeSnapshot(await file.read(0, file.size()), path);
       if (snapshot.group !== group) {
         throw new HelixError("CORRUPT_DATA", `snapshot ${path} belongs to group ${snapshot.group}`);
       }
-      return snapshot;
     } finally {
       await file.close();
     }
+    // Its data was fdatasynced before the rename; the name may not be durable yet (an earlier process
+    // renamed it and stopped before its directory fsync). The host releases the WAL through what this
+    // returns, so the name must be durable first.
+    await this.disk.syncDirectory(this.directory);
+    return snapshot;
   }
 
   /** Deletes the group's snapshot (the group left this node); a group that never snapshotted has none. */

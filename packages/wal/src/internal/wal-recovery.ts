@@ -134,6 +134,11 @@ export async function recoverWal(disk: Disk, directory: string): Promise<Recover
     log.acceptedTerm = log.hardState.term;
     log.verified = verified;
   }
+  // The names as well as the data (settleTail): an earlier process may have named a segment or a spare,
+  // or removed a file, and stopped before its directory fsync (it failed, or the process exited with no
+  // power lost). Recovery found the files by those names and appends build on them, so the names must be
+  // durable first: otherwise a power loss later takes back a segment whose entries were acknowledged.
+  if (names.length > 0) await disk.syncDirectory(directory);
   return { groups, usage, segments, active, spares };
 }
 
