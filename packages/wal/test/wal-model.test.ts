@@ -382,11 +382,17 @@ async function runSeed(seed: number): Promise<void> {
   };
   for (let step = 0; step < 12; step++) {
     if (faulty && rng.chance(0.15)) {
-      disk.failNext({
-        operation: rng.chance(0.5) ? "write" : "sync",
-        fault: rng.chance(0.5) ? "EIO" : "ENOSPC",
-        pathIncludes: rng.chance(0.3) ? ".tmp" : ".wal",
-      });
+      if (rng.chance(0.75)) {
+        disk.failNext({
+          operation: rng.chance(0.5) ? "write" : "sync",
+          fault: rng.chance(0.5) ? "EIO" : "ENOSPC",
+          pathIncludes: rng.chance(0.3) ? ".tmp" : ".wal",
+        });
+      } else {
+        // A failed rename or directory fsync of a roll leaves a name the directory may not have made
+        // durable; the reopen that follows (no power lost) must make it durable before building on it.
+        disk.failNext({ operation: rng.chance(0.5) ? "rename" : "syncDirectory", fault: "EIO" });
+      }
     }
     const issuedFrom = state.operations.length;
     const model = modelOf(state.operations, state.operations.length);
@@ -482,7 +488,7 @@ async function runSeed(seed: number): Promise<void> {
     }
     if (rng.chance(0.1)) {
       await state.wal.close();
-      state.wal = await openWal(disk, config);
+      state.wal = await openAgain(disk, config);
     }
     const actual = await snapshot(state.wal);
     expect(
@@ -491,6 +497,23 @@ async function runSeed(seed: number): Promise<void> {
     ).toBe(true);
   }
   await state.wal.close();
+}
+
+/**
+ * A clean reopen. An injected fault still waiting (a rename or directory fsync no roll reached) may fail
+ * the open, as it would fail a restarted process: that process exits and starts again, so the open is
+ * repeated; each fault fails one operation.
+ */
+async function openAgain(disk: SimDisk, config: WalConfig): Promise<Wal> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await openWal(disk, config);
+    } catch (error) {
+      const injected =
+        HelixError.isInstance(error) && (error.code === "IO_ERROR" || error.code === "DISK_FULL");
+      if (!injected || attempt === 10) throw error;
+    }
+  }
 }
 
 /**
