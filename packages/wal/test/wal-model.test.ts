@@ -517,10 +517,12 @@ async function openAgain(disk: SimDisk, config: WalConfig): Promise<Wal> {
 }
 
 /**
- * A call rejected as invalid or too large, or with the queue by a failed roll (DISK_FULL, the WAL stays
- * usable), never happened, and a later call may then succeed. A later call of the step acknowledged
- * proves the WAL did not fail closed there (a failed write is DISK_FULL too, and may leave part of its
- * frames): only then are those calls dropped, and the durable prefix counted without them.
+ * A call rejected as invalid or too large, or with the queue by a roll that could not get its file
+ * (DISK_FULL, or IO_ERROR from a failed write while preparing it; the WAL stays usable), never happened,
+ * and a later call may then succeed. A later call of the step acknowledged proves the WAL did not fail
+ * closed there (a failed write into the log is DISK_FULL or IO_ERROR too, and may leave part of its
+ * frames): only then are those calls dropped, and the durable prefix counted without them. (Seed 2923
+ * rejected a roll with IO_ERROR, then acknowledged two small calls that still fit the old segment.)
  */
 function dropNeverHappened(
   state: RunState,
@@ -533,7 +535,7 @@ function dropNeverHappened(
       !(
         i < lastDone &&
         outcome instanceof HelixError &&
-        ["DISK_FULL", "INVALID_ARGUMENT", "RECORD_TOO_LARGE"].includes(outcome.code)
+        ["DISK_FULL", "IO_ERROR", "INVALID_ARGUMENT", "RECORD_TOO_LARGE"].includes(outcome.code)
       ),
   );
   state.operations = [
