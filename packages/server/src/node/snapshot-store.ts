@@ -92,6 +92,12 @@ export function decodeSnapshot(bytes: Uint8Array, path: string): StoredSnapshot 
 }
 
 export class SnapshotStore {
+  /**
+   * Whether every name in the directory is durable: once a load fsynced it, until a save's rename (its
+   * own fsync sets it again). One fsync at start-up, not one per group loaded.
+   */
+  private namesDurable = false;
+
   constructor(
     private readonly disk: Disk,
     readonly directory = "snapshots",
@@ -116,8 +122,10 @@ export class SnapshotStore {
     } finally {
       await file.close();
     }
+    this.namesDurable = false;
     await this.disk.rename(temporary, path);
     await this.disk.syncDirectory(this.directory);
+    this.namesDurable = true;
   }
 
   /** The group's durable snapshot, or undefined when it has none. */
@@ -137,7 +145,10 @@ export class SnapshotStore {
     // Its data was fdatasynced before the rename; the name may not be durable yet (an earlier process
     // renamed it and stopped before its directory fsync). The host releases the WAL through what this
     // returns, so the name must be durable first.
-    await this.disk.syncDirectory(this.directory);
+    if (!this.namesDurable) {
+      await this.disk.syncDirectory(this.directory);
+      this.namesDurable = true;
+    }
     return snapshot;
   }
 
