@@ -836,7 +836,7 @@ export class Wal {
       // few microtask turns let their appends start a write before the next fdatasync is chosen, so
       // one fdatasync covers them together: without this, closed-loop callers split into cohorts that
       // take turns, each paying for its own fdatasync. (No timers here: the WAL runs on simulated time.)
-      for (let turn = 0; turn < followerTurns; turn++) await Promise.resolve();
+      for (let turn = 0; turn < followerTurns; turn++) await settled;
       this.inSync = undefined;
       this.pump();
     });
@@ -1246,6 +1246,9 @@ const appendGrowthBytesPerSync = limits.walWriteBytesMax / 2;
 
 /** Microtask turns an fdatasync's completion waits for the callers it acknowledged to append again. */
 const followerTurns = 4;
+
+/** An already-settled promise to await for one microtask turn (one shared: a new one each turn is garbage). */
+const settled: Promise<void> = Promise.resolve();
 
 function rejectBatches(batches: readonly WrittenBatch[], error: unknown): void {
   for (const batch of batches) for (const pending of batch.appends) pending.reject(error);

@@ -53,6 +53,14 @@ describe("Raft checkers", () => {
     expect(violation(() => other.onDurable(n2, group, [fact(2, 2), fact(3, 3)], undefined))).toBe(
       "log matching",
     );
+    // Entries of several terms at one index (a replaced suffix): each term's is checked on its own.
+    const replaced = new Checkers();
+    replaced.onDurable(n1, group, [fact(2, 1), fact(3, 1)], undefined);
+    replaced.onDurable(n2, group, [fact(2, 1), fact(3, 2)], undefined);
+    expect(violation(() => replaced.onDurable(n1, group, [fact(3, 2)], undefined))).toBe("none");
+    expect(violation(() => replaced.onDurable(n2, group, [fact(3, 1)], undefined))).toBe("none");
+    expect(violation(() => replaced.onDurable(n1, group, [fact(3, 2, 999)], undefined))).toBe("log matching");
+    expect(violation(() => replaced.onDurable(n2, group, [fact(3, 1, 999)], undefined))).toBe("log matching");
   });
 
   it("leader completeness: a new leader lacks an entry committed in an earlier term", () => {

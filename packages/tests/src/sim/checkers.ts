@@ -39,10 +39,13 @@ export interface EntryFact {
   readonly recordCount: number;
 }
 
+/** An (index, term) some node made durable; `other` chains the entries of other terms at that index. */
 interface Registered {
+  readonly term: number;
   readonly digest: number;
   readonly previousTerm: number;
   readonly node: NodeId;
+  other: Registered | undefined;
 }
 
 /** A term or end offset the checkers no longer know: the entry is inside a snapshot. */
@@ -71,8 +74,11 @@ export class Checkers {
 
   /** Per group: the leader of each term. */
   private readonly leaders = new Map<GroupId, Map<number, NodeId>>();
-  /** Per group: every (index, term) seen durable on some node, keyed index * 2^20 + term. */
-  private readonly entries = new Map<GroupId, Map<number, Registered>>();
+  /**
+   * Per group, by index: every (index, term) seen durable on some node. Dense arrays, not a map keyed
+   * by index and term: every durable and every recovered entry is looked up here (replays included).
+   */
+  private readonly entries = new Map<GroupId, Array<Registered | undefined>>();
   /**
    * Per group: for each index a leader committed, the term it was committed in and the entry's term
    * (dense arrays by index: leader completeness walks them at every election).
@@ -83,8 +89,11 @@ export class Checkers {
     GroupId,
     Map<number, { digest: number; term: number; node: NodeId }>
   >();
-  /** Per group: index -> what was applied there first (term, digest, node). */
-  private readonly applied = new Map<GroupId, Map<number, { term: number; digest: number; node: NodeId }>>();
+  /** Per group, by index: what was applied there first (term, digest, node). */
+  private readonly applied = new Map<
+    GroupId,
+    Array<{ term: number; digest: number; node: NodeId } | undefined>
+  >();
   /** Per node and group: what the node's WAL has acknowledged as durable. */
   private readonly durable = new Map<number, TrackedLog>();
   /** Counts of checks done, so a run can show that every checker worked. */
@@ -182,7 +191,7 @@ export class Checkers {
   ): void {
     const log = this.trackedLog(node, group);
     log.pending.shift();
-    const registry = mapOf(this.entries, group);
+    const registry = arrayOf(this.entries, group);
     for (const entry of entries) {
       this.counts.entries++;
       if (entry.index < 2 || entry.index > log.terms.length) {
@@ -192,10 +201,17 @@ export class Checkers {
         );
       }
       const previousTerm = log.terms[entry.index - 1] as number;
-      const key = entry.index * 2 ** 20 + entry.term;
-      const known = registry.get(key);
-      if (known === undefined) registry.set(key, { digest: entry.digest, previousTerm, node });
-      else if (
+      let known = registry[entry.index];
+      while (known !== undefined && known.term !== entry.term) known = known.other;
+      if (known === undefined) {
+        registry[entry.index] = {
+          term: entry.term,
+          digest: entry.digest,
+          previousTerm,
+          node,
+          other: registry[entry.index],
+        };
+      } else if (
         known.digest !== entry.digest ||
         (known.previousTerm !== previousTerm && known.previousTerm !== unknown && previousTerm !== unknown)
       ) {
@@ -204,8 +220,11 @@ export class Checkers {
           `group ${group}: entry ${entry.index}/${entry.term} on node ${node} (digest ${entry.digest}, previous term ${previousTerm}) differs from node ${known.node}'s (digest ${known.digest}, previous term ${known.previousTerm})`,
         );
       }
-      log.terms.length = entry.index;
-      log.endOffsets.length = entry.index;
+      // Most entries extend the log; setting an array's length is a runtime call, so only to cut it.
+      if (log.terms.length !== entry.index) {
+        log.terms.length = entry.index;
+        log.endOffsets.length = entry.index;
+      }
       log.terms.push(entry.term);
       const previousEnd = log.endOffsets[entry.index - 1] as number;
       if (entry.baseOffset !== undefined) {
@@ -307,7 +326,7 @@ export class Checkers {
         `group ${group}: node ${node}'s snapshot at ${index}/${term} (digest ${digest}) differs from node ${first.node}'s at ${index}/${first.term} (digest ${first.digest})`,
       );
     }
-    const applied = mapOf(this.applied, group).get(index);
+    const applied = arrayOf(this.applied, group)[index];
     if (applied !== undefined && applied.term !== term) {
       throw new SimulationViolation(
         "state machine safety",
@@ -344,10 +363,10 @@ export class Checkers {
   /** A node applied `entry` of `group`. */
   onApply(node: NodeId, group: GroupId, entry: EntryFact): void {
     this.counts.applies++;
-    const applied = mapOf(this.applied, group);
-    const first = applied.get(entry.index);
+    const applied = arrayOf(this.applied, group);
+    const first = applied[entry.index];
     if (first === undefined) {
-      applied.set(entry.index, { term: entry.term, digest: entry.digest, node });
+      applied[entry.index] = { term: entry.term, digest: entry.digest, node };
       return;
     }
     if (first.term !== entry.term || first.digest !== entry.digest) {
@@ -371,7 +390,7 @@ export class Checkers {
     compactedThrough = 0,
   ): void {
     this.counts.acknowledgedChecks++;
-    const held = index < compactedThrough ? mapOf(this.applied, group).get(index)?.term : termAt(index);
+    const held = index < compactedThrough ? arrayOf(this.applied, group)[index]?.term : termAt(index);
     if (held !== term) {
       throw new SimulationViolation(
         "acknowledged write lost",
@@ -391,9 +410,13 @@ export class Checkers {
   }
 }
 
-/** The key of a node's tracked log of a group. */
+/**
+ * The key of a node's tracked log of a group: a small integer (a double key hashes slower, and this is
+ * looked up for every durable write). Node ids stay under 2^10 and group ids under 2^20 in a simulation.
+ */
 function trackedKey(node: NodeId, group: GroupId): number {
-  return node * 2 ** 32 + group;
+  if (group >= 2 ** 20 || node >= 2 ** 10) throw new Error(`node ${node} or group ${group} out of range`);
+  return node * 2 ** 20 + group;
 }
 
 /**
@@ -425,6 +448,15 @@ function resetToSnapshot(log: TrackedLog, index: number, term: number, endOffset
   log.terms.push(term);
   log.endOffsets.push(endOffset);
   log.snapshotIndex = index;
+}
+
+function arrayOf<V>(outer: Map<GroupId, Array<V | undefined>>, group: GroupId): Array<V | undefined> {
+  let inner = outer.get(group);
+  if (inner === undefined) {
+    inner = [];
+    outer.set(group, inner);
+  }
+  return inner;
 }
 
 function mapOf<K, V>(outer: Map<GroupId, Map<K, V>>, group: GroupId): Map<K, V> {
