@@ -4,7 +4,7 @@ import { readBatchHeader } from "./internal/batch-header.js";
 import { FileCache } from "./internal/file-cache.js";
 import { decodeFileHeader, encodeFileHeader, fileHeaderBytes } from "./internal/file-header.js";
 import { checkFrame, encodeFrame, type FrameRules, frameHeaderBytes } from "./internal/frame.js";
-import { inspectTail, type ScannedFrame, scanFrames } from "./internal/frame-scan.js";
+import { inspectTail, scanFrames } from "./internal/frame-scan.js";
 import { SegmentIndex } from "./internal/segment-index.js";
 
 /**
@@ -691,25 +691,24 @@ async function recoverActiveSegment(file: DiskFile, segment: Segment, interval: 
 
 async function scanBatches(file: DiskFile, segment: Segment, interval: number, path: string) {
   let failure: HelixError | undefined;
-  const stop = await scanFrames(file, fileHeaderBytes, frameRules, (frame: ScannedFrame) => {
-    if (failure !== undefined) return;
-    try {
-      const header = readBatchHeader(
-        frame.window.subarray(frame.offset + frameHeaderBytes, frame.offset + frame.size),
-      );
-      if (header.baseOffset !== segment.nextOffset)
-        throw new Error(`batch at offset ${header.baseOffset}, expected ${segment.nextOffset}`);
-      recordBatch(segment, header, frame.position, interval);
-    } catch (error) {
-      failure = new HelixError(
-        "CORRUPT_DATA",
-        `${path} at byte ${frame.position}: ${(error as Error).message}`,
-        {
-          details: { path, position: frame.position },
-        },
-      );
-    }
-  });
+  const stop = await scanFrames(
+    file,
+    fileHeaderBytes,
+    frameRules,
+    (position, _type, size, window, offset) => {
+      if (failure !== undefined) return;
+      try {
+        const header = readBatchHeader(window.subarray(offset + frameHeaderBytes, offset + size));
+        if (header.baseOffset !== segment.nextOffset)
+          throw new Error(`batch at offset ${header.baseOffset}, expected ${segment.nextOffset}`);
+        recordBatch(segment, header, position, interval);
+      } catch (error) {
+        failure = new HelixError("CORRUPT_DATA", `${path} at byte ${position}: ${(error as Error).message}`, {
+          details: { path, position },
+        });
+      }
+    },
+  );
   if (failure !== undefined) throw failure;
   return stop;
 }

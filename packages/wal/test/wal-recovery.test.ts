@@ -32,8 +32,8 @@ async function walWithEntries(count: number, segmentSizeBytes = 8192) {
   await wal.close();
   const file = await disk.open(firstSegment, { create: false });
   const frames: Array<{ position: number; size: number }> = [];
-  await scanFrames(file, fileHeaderBytes, walFrameRulesFor(1), (frame) =>
-    frames.push({ position: frame.position, size: frame.size }),
+  await scanFrames(file, fileHeaderBytes, walFrameRulesFor(1), (position, _type, size) =>
+    frames.push({ position, size }),
   );
   return { disk, frames };
 }
@@ -187,7 +187,9 @@ describe("corruption that is never skipped", () => {
     expect(disk.paths().length).toBeGreaterThanOrEqual(3);
     const file = await disk.open(firstSegment, { create: false });
     const frames: Array<{ position: number; size: number }> = [];
-    await scanFrames(file, fileHeaderBytes, walFrameRulesFor(1), (frame) => frames.push(frame));
+    await scanFrames(file, fileHeaderBytes, walFrameRulesFor(1), (position, _type, size) =>
+      frames.push({ position, size }),
+    );
     const last = frames.at(-1) as { position: number; size: number };
     disk.flipBit(firstSegment, last.position + last.size - 1, 0);
     await expectCorrupt(disk, "00000000000000000001.wal");

@@ -45,17 +45,22 @@ async function frameOf(disk: SimDisk, group: GroupId, index: number) {
     const sequence = Number(path.slice(directory.length + 1, -".wal".length));
     const file = await disk.open(path, { create: false });
     const frames: Array<{ position: number; size: number }> = [];
-    await scanFrames(file, fileHeaderBytes, walFrameRulesFor(sequence), (frame) => {
-      const record = decodeRecord(frame.window, frame.offset, frame.size);
-      if (
-        typeof record !== "string" &&
-        record.kind === "entry" &&
-        record.group === group &&
-        record.index === index
-      ) {
-        frames.push({ position: frame.position, size: frame.size });
-      }
-    });
+    await scanFrames(
+      file,
+      fileHeaderBytes,
+      walFrameRulesFor(sequence),
+      (position, _type, size, window, offset) => {
+        const record = decodeRecord(window, offset, size);
+        if (
+          typeof record !== "string" &&
+          record.kind === "entry" &&
+          record.group === group &&
+          record.index === index
+        ) {
+          frames.push({ position, size });
+        }
+      },
+    );
     const found = frames.at(-1);
     if (found !== undefined) return { path, ...found };
   }

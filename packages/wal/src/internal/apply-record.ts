@@ -20,18 +20,18 @@ export function applyRecord(
   record: WalRecord,
   location: FrameLocation,
 ): string | undefined {
-  let log = groups.get(record.group);
-  if (log === undefined) {
-    log = new GroupLog(record.group);
-    groups.set(record.group, log);
-  }
+  const log = groupLog(groups, record.group);
   switch (record.kind) {
     case "entry":
-      if (record.index <= log.compaction.index || record.index > log.lastIndex + 1) {
-        return `entry ${record.index} of group ${record.group} does not extend its log [${log.firstIndex}, ${log.lastIndex}]`;
-      }
-      log.append(record.index, record.term, location.segment, location.position, location.size, usage);
-      return undefined;
+      return appendEntry(
+        log,
+        usage,
+        record.index,
+        record.term,
+        location.segment,
+        location.position,
+        location.size,
+      );
     case "hardState":
       log.hardState = record.hardState;
       return undefined;
@@ -48,6 +48,49 @@ export function applyRecord(
     case "checkpoint":
       return applyCheckpoint(log, record);
   }
+}
+
+/**
+ * `applyRecord` of the entry record of `group` whose frame is at `position` of `segment`, from its fields
+ * (same checks, same result). Recovery replays entry records, nearly all of a WAL's frames, this way
+ * straight from their bytes, without a record or location object for each.
+ */
+export function applyEntryRecord(
+  groups: Map<GroupId, GroupLog>,
+  usage: SegmentUsage,
+  group: GroupId,
+  index: number,
+  term: number,
+  segment: number,
+  position: number,
+  size: number,
+): string | undefined {
+  return appendEntry(groupLog(groups, group), usage, index, term, segment, position, size);
+}
+
+function groupLog(groups: Map<GroupId, GroupLog>, group: GroupId): GroupLog {
+  let log = groups.get(group);
+  if (log === undefined) {
+    log = new GroupLog(group);
+    groups.set(group, log);
+  }
+  return log;
+}
+
+function appendEntry(
+  log: GroupLog,
+  usage: SegmentUsage,
+  index: number,
+  term: number,
+  segment: number,
+  position: number,
+  size: number,
+): string | undefined {
+  if (index <= log.compaction.index || index > log.lastIndex + 1) {
+    return `entry ${index} of group ${log.group} does not extend its log [${log.firstIndex}, ${log.lastIndex}]`;
+  }
+  log.append(index, term, segment, position, size, usage);
+  return undefined;
 }
 
 /**

@@ -75,6 +75,36 @@ export function saltFrames(bytes: Uint8Array, start: number, salt: number): void
 }
 
 /**
+ * The size of the valid frame starting at `start` in `bytes` (arguments as for `checkFrame`), or 0 when
+ * there is none: then `checkFrame` says what is there instead (an end, more bytes needed, or why it is
+ * bad). Scans call this for every frame on every restart; unlike `checkFrame` it allocates no result.
+ */
+export function validFrameSize(
+  bytes: Uint8Array,
+  start: number,
+  fileRemaining: number,
+  rules: FrameRules,
+): number {
+  if (fileRemaining < frameHeaderBytes || bytes.length - start < frameHeaderBytes) return 0;
+  const length = readUint32(bytes, start);
+  const size = frameHeaderBytes + length;
+  if (
+    length === 0 ||
+    length > rules.payloadBytesMax ||
+    size > fileRemaining ||
+    size > bytes.length - start ||
+    !rules.isKnownType(bytes[start + 8] as number) ||
+    bytes[start + 9] !== 0 ||
+    bytes[start + 10] !== 0 ||
+    bytes[start + 11] !== 0 ||
+    (crc32c(bytes, 0, start + 8, start + size) ^ (rules.crcSalt ?? 0)) >>> 0 !== readUint32(bytes, start + 4)
+  ) {
+    return 0;
+  }
+  return size;
+}
+
+/**
  * Checks the frame starting at `start` in `bytes`, where `bytes` holds the file from some position up to
  * `available` bytes; `fileRemaining` is how many bytes the file has from `start` on.
  */

@@ -182,7 +182,8 @@ export class GroupLog {
       const window = segment === hole ? undefined : verified.windowFor(segment, position, size);
       if (window === undefined) return undefined;
       const entry = decodeEntry(window.bytes, position - window.start, size);
-      assert(entry.index === index, () => `the index points entry ${index} at entry ${entry.index}`);
+      // Checked before calling assert so that each entry allocates no message closure.
+      if (entry.index !== index) assert(false, `the index points entry ${index} at entry ${entry.index}`);
       if (entries.length > 0 && bytes + entry.data.length > maxBytes) break;
       entries.push(entry);
       bytes += entry.data.length;

@@ -193,6 +193,27 @@ export function decodeRecord(bytes: Uint8Array, start: number, size: number): Wa
   }
 }
 
+/**
+ * The group of the entry record in the frame of `size` bytes at `start` of `bytes`, read in place, or
+ * undefined when the frame is too short for an entry record or the field is not a safe integer; with
+ * `entryRecordIndex` and `entryRecordTerm`, what `decodeRecord` returns for an entry record when all
+ * three are defined (and otherwise it says why not). Recovery replays entry records, nearly all of a
+ * WAL's frames, this way, without a record object for each.
+ */
+export function entryRecordGroup(bytes: Uint8Array, start: number, size: number): GroupId | undefined {
+  return size < entryFrameBytes(0) ? undefined : (readUint64(bytes, start + 12) as GroupId | undefined);
+}
+
+/** See `entryRecordGroup` (which checked the frame's size). */
+export function entryRecordIndex(bytes: Uint8Array, start: number): LogIndex | undefined {
+  return readUint64(bytes, start + 20) as LogIndex | undefined;
+}
+
+/** See `entryRecordGroup` (which checked the frame's size). */
+export function entryRecordTerm(bytes: Uint8Array, start: number): Term | undefined {
+  return readUint64(bytes, start + 28) as Term | undefined;
+}
+
 /** The entry stored in the entry frame of `size` bytes at `start` of `bytes` (already checked). */
 export function decodeEntry(bytes: Uint8Array, start: number, size: number): WalEntry {
   return {

@@ -1,12 +1,19 @@
 import type { Disk, DiskFile, GroupId } from "@helixlog/core";
 import { HelixError, limits } from "@helixlog/core";
-import { applyRecord } from "./apply-record.js";
+import { applyEntryRecord, applyRecord } from "./apply-record.js";
 import { decodeFileHeader, fileHeaderBytes } from "./file-header.js";
 import { type FrameRules, frameHeaderBytes } from "./frame.js";
 import { inspectTail, type ScanStop, scanFrames } from "./frame-scan.js";
 import { type GroupLog, SegmentUsage } from "./group-log.js";
 import { VerifiedFrames } from "./verified-frames.js";
-import { decodeRecord, isWalRecordType } from "./wal-record.js";
+import {
+  decodeRecord,
+  entryRecordGroup,
+  entryRecordIndex,
+  entryRecordTerm,
+  isWalRecordType,
+  recordTypes,
+} from "./wal-record.js";
 import {
   segmentCrcSalt,
   segmentName,
@@ -151,24 +158,29 @@ async function replaySegment(
   verified: VerifiedFrames,
 ): Promise<ScanStop> {
   let failure: HelixError | undefined;
-  let window: Uint8Array | undefined;
-  const stop = await scanFrames(file, fileHeaderBytes, walFrameRulesFor(sequence), (frame) => {
+  let kept: Uint8Array | undefined;
+  const onFrame = (position: number, type: number, size: number, window: Uint8Array, offset: number) => {
     if (failure !== undefined) return;
-    if (frame.window !== window) {
-      window = frame.window;
-      verified.keep(sequence, { start: frame.position - frame.offset, bytes: window });
+    if (window !== kept) {
+      kept = window;
+      verified.keep(sequence, { start: position - offset, bytes: window });
     }
-    const record = decodeRecord(frame.window, frame.offset, frame.size);
-    const reason =
-      typeof record === "string"
-        ? record
-        : applyRecord(groups, usage, record, {
-            segment: sequence,
-            position: frame.position,
-            size: frame.size,
-          });
-    if (reason !== undefined) failure = corrupt(path, frame.position, reason);
-  });
+    const group = type === recordTypes.entry ? entryRecordGroup(window, offset, size) : undefined;
+    const index = group === undefined ? undefined : entryRecordIndex(window, offset);
+    const term = index === undefined ? undefined : entryRecordTerm(window, offset);
+    let reason: string | undefined;
+    if (group !== undefined && index !== undefined && term !== undefined) {
+      reason = applyEntryRecord(groups, usage, group, index, term, sequence, position, size);
+    } else {
+      const record = decodeRecord(window, offset, size);
+      reason =
+        typeof record === "string"
+          ? record
+          : applyRecord(groups, usage, record, { segment: sequence, position, size });
+    }
+    if (reason !== undefined) failure = corrupt(path, position, reason);
+  };
+  const stop = await scanFrames(file, fileHeaderBytes, walFrameRulesFor(sequence), onFrame);
   if (failure !== undefined) throw failure;
   return stop;
 }
