@@ -246,6 +246,62 @@ describe("node-level heartbeats and idle ticks", () => {
   });
 });
 
+describe("ticksUntilDue between inputs", () => {
+  it("answers anew after every kind of input, with or without a Ready in between", () => {
+    // Twin clusters fed the same random inputs. Engines keep their answer until an input changes
+    // something; those of `asked` are asked before each input too (as hosts do), while every answer of
+    // `fresh` is made anew (raftNode() makes an engine forget a kept answer). They must agree.
+    // Heartbeats every third tick: leaders have idle ticks too, so ticks and inputs move the answers.
+    const settings = { groupSettings: { electionTicks: ticks(electionTicks), heartbeatTicks: ticks(3) } };
+    const asked = cluster(3, settings);
+    const fresh = cluster(3, settings);
+    const freshAnswer = (engine: MultiRaft | undefined): number | undefined => {
+      engine?.raftNode(groupId(1));
+      return engine?.ticksUntilDue();
+    };
+    const rng = new SeededRng(11);
+    let changed = 0;
+    const step = (input: (target: MultiRaftCluster) => void): void => {
+      const before = [1, 2, 3].map((id) => asked.node(id).engine?.ticksUntilDue());
+      const outcomes = [asked, fresh].map((target) => {
+        try {
+          input(target);
+          return "done";
+        } catch (error) {
+          return String(error);
+        }
+      });
+      expect(outcomes[0]).toBe(outcomes[1]);
+      [1, 2, 3].forEach((id, index) => {
+        const answer = asked.node(id).engine?.ticksUntilDue();
+        expect(answer).toBe(freshAnswer(fresh.node(id).engine));
+        if (answer !== before[index]) changed++;
+      });
+    };
+    for (let i = 0; i < 3000; i++) {
+      const id = rng.integer(1, 4);
+      const group = groupId(rng.integer(1, 4));
+      const action = rng.integer(0, 12);
+      const campaigns = rng.chance(0.1);
+      step((target) => {
+        const engine = target.node(id).live;
+        const due = target === asked ? engine.ticksUntilDue() : freshAnswer(engine);
+        if (action < 3) engine.tick();
+        else if (action < 6) target.deliverOne();
+        else if (action === 6) target.process(id);
+        else if (action === 7) target.stabilize();
+        else if (action === 8) engine.propose(group, encoder.encode(`${i}`));
+        else if (action === 9) engine.readIndex(group, `${i}`);
+        else if (action === 10 && due !== undefined && due > 1 && due < Number.POSITIVE_INFINITY)
+          engine.skipIdleTicks(due - 1);
+        else if (action === 11 && campaigns) engine.campaign(group);
+      });
+    }
+    // The inputs moved the answers often: a kept answer that outlived its input would have shown.
+    expect(changed).toBeGreaterThan(100);
+  });
+});
+
 describe("batching", () => {
   it("sends every message of a Ready cycle to one peer in one batch", () => {
     const target = cluster(100);

@@ -167,6 +167,14 @@ export class MultiRaft {
    * first met lowers it.
    */
   private nodeHeartbeatDueTick = Number.POSITIVE_INFINITY;
+  /**
+   * ticksUntilDue()'s last answer, kept until anything changes (undefined: none kept). Hosts ask after
+   * every input and again before the next one (skipIdleTicks checks its count with it, a tick event
+   * asks whether it is idle) with nothing in between, so the pass over the groups and peers is made
+   * once. Every method that can change the engine or a group forgets it, and so does raftNode(), whose
+   * caller may step the node; queries (hasReady, status, ...) change nothing the answer depends on.
+   */
+  private keptTicksUntilDue: number | undefined = undefined;
   /** The Ready handed out and not yet advanced. */
   private pendingReady: MultiRaftReady | undefined = undefined;
 
@@ -188,6 +196,7 @@ export class MultiRaft {
    * what the WAL recovered). Throws ALREADY_EXISTS, or RESOURCE_EXHAUSTED past groupsMax.
    */
   createGroup(group: GroupId, storage: Storage, appliedIndex?: LogIndex): void {
+    this.keptTicksUntilDue = undefined;
     if (this.groups.has(group)) throw new HelixError("ALREADY_EXISTS", `group ${group} already exists`);
     if (this.groups.size >= this.config.groupsMax) {
       throw new HelixError(
@@ -223,6 +232,7 @@ export class MultiRaft {
 
   /** Stops hosting a group; its storage is the host's to delete. Not while a Ready is outstanding. */
   destroyGroup(group: GroupId): void {
+    this.keptTicksUntilDue = undefined;
     assert(this.pendingReady === undefined, "destroyGroup() between ready() and advance()");
     const record = this.requireGroup(group);
     record.destroyed = true;
@@ -257,6 +267,7 @@ export class MultiRaft {
    * the engine's quiescence bookkeeping: use the engine's inputs for that.
    */
   raftNode(group: GroupId): RaftNode {
+    this.keptTicksUntilDue = undefined;
     return this.requireGroup(group).node;
   }
 
@@ -317,6 +328,7 @@ export class MultiRaft {
 
   /** Advances logical time by one tick: liveness, due campaigns, then every awake group. */
   tick(): void {
+    this.keptTicksUntilDue = undefined;
     this.tickCount++;
     this.checkPeerLiveness();
     this.startDueCampaigns();
@@ -337,9 +349,15 @@ export class MultiRaft {
    * retries, a staggered campaign falls due, a live peer's node exceeds its timeout (presumed dead), or
    * a node-level heartbeat to a peer falls due (hasReady turns true). Any input (receive, propose,
    * campaign, readIndex, transferLeadership, advance, group changes) can move that tick closer, so
-   * the answer holds only until the next input: ask again after each one.
+   * the answer holds only until the next input: ask again after each one. (Asked again with nothing
+   * changed, it answers from keptTicksUntilDue.)
    */
   ticksUntilDue(): number {
+    this.keptTicksUntilDue ??= this.computeTicksUntilDue();
+    return this.keptTicksUntilDue;
+  }
+
+  private computeTicksUntilDue(): number {
     // Deferred campaigns wait for a campaign to end, which only a Ready shows: tick while any wait.
     if (this.overdueCampaigns.length > 0) return 1;
     let groupsDue = Number.POSITIVE_INFINITY;
@@ -386,6 +404,7 @@ export class MultiRaft {
         `node ${this.nodeId} cannot skip ${count} ticks: tick ${due} from now has work`,
       );
     }
+    this.keptTicksUntilDue = undefined;
     this.tickCount += count;
     for (const record of this.awake) {
       record.node.skipIdleTicks(count);
@@ -395,6 +414,7 @@ export class MultiRaft {
 
   /** Proposes `data` to a group this node leads (RaftNode.propose errors, or UNKNOWN_GROUP). */
   propose(group: GroupId, data: Uint8Array): ProposalResult {
+    this.keptTicksUntilDue = undefined;
     const record = this.requireGroup(group);
     const result = record.node.propose(data);
     this.wake(record);
@@ -402,6 +422,7 @@ export class MultiRaft {
   }
 
   proposeConfChange(group: GroupId, change: ConfChange): ProposalResult {
+    this.keptTicksUntilDue = undefined;
     const record = this.requireGroup(group);
     const result = record.node.proposeConfChange(change);
     this.wake(record);
@@ -409,6 +430,7 @@ export class MultiRaft {
   }
 
   transferLeadership(group: GroupId, to: NodeId): void {
+    this.keptTicksUntilDue = undefined;
     const record = this.requireGroup(group);
     record.node.transferLeadership(to);
     this.wake(record);
@@ -416,6 +438,7 @@ export class MultiRaft {
 
   /** Asks for a linearizable read point; a leader wakes to confirm its leadership with heartbeats. */
   readIndex(group: GroupId, context: string): void {
+    this.keptTicksUntilDue = undefined;
     const record = this.requireGroup(group);
     record.node.readIndex(context);
     record.pendingReads.add(`${this.nodeId}:${context}`);
@@ -425,6 +448,7 @@ export class MultiRaft {
 
   /** Starts an election in a group now (used to place leaders, and by tests). */
   campaign(group: GroupId): void {
+    this.keptTicksUntilDue = undefined;
     const record = this.requireGroup(group);
     this.startCampaign(record);
   }
@@ -434,6 +458,7 @@ export class MultiRaft {
    * node does not host (yet, or any more) are counted and dropped, as Raft tolerates lost messages.
    */
   receive(batch: MultiRaftBatch): void {
+    this.keptTicksUntilDue = undefined;
     if (batch.to !== this.nodeId) {
       throw new HelixError("INVALID_ARGUMENT", `batch for node ${batch.to} delivered to node ${this.nodeId}`);
     }
@@ -691,6 +716,7 @@ export class MultiRaft {
 
   /** Collects every group's Ready and this cycle's batches. Call advance() before the next ready(). */
   ready(): MultiRaftReady {
+    this.keptTicksUntilDue = undefined;
     assert(this.pendingReady === undefined, "advance() must acknowledge a Ready before the next ready()");
     const withReady = this.dirty.keepReady();
     const outboxes = this.outboxes;
@@ -802,6 +828,7 @@ export class MultiRaft {
    * configuration may have changed refresh their peers.
    */
   advance(): void {
+    this.keptTicksUntilDue = undefined;
     const pending = this.pendingReady;
     assert(pending !== undefined, "advance() without a Ready to acknowledge");
     this.pendingReady = undefined;
