@@ -1,4 +1,5 @@
 import type { GroupId } from "@helixlog/core";
+import type { HardState } from "../wal-types.js";
 import { GroupLog, type SegmentUsage } from "./group-log.js";
 import type { WalRecord } from "./wal-record.js";
 
@@ -66,6 +67,16 @@ export function applyEntryRecord(
   size: number,
 ): string | undefined {
   return appendEntry(groupLog(groups, group), usage, index, term, segment, position, size);
+}
+
+/** `applyRecord` of a hard-state record of `group`, from its hard state (see `applyEntryRecord`). */
+export function applyHardStateRecord(
+  groups: Map<GroupId, GroupLog>,
+  group: GroupId,
+  hardState: HardState,
+): undefined {
+  groupLog(groups, group).hardState = hardState;
+  return undefined;
 }
 
 function groupLog(groups: Map<GroupId, GroupLog>, group: GroupId): GroupLog {

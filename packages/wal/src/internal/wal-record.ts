@@ -214,6 +214,23 @@ export function entryRecordTerm(bytes: Uint8Array, start: number): Term | undefi
   return readUint64(bytes, start + 28) as Term | undefined;
 }
 
+/**
+ * The hard state of the hard-state record in the frame of `size` bytes at `start` of `bytes`, or
+ * undefined when the frame is not a well-formed one (then `decodeRecord` says why); its group is then
+ * `recordGroupAt`. What `decodeRecord` returns, without the record object: recovery replays one such
+ * record for about every round of every group.
+ */
+export function hardStateRecordOf(bytes: Uint8Array, start: number, size: number): HardState | undefined {
+  if (size !== frameHeaderBytes + hardStateBytes || readUint64(bytes, start + 12) === undefined)
+    return undefined;
+  return readHardState(bytes, start + 20);
+}
+
+/** The group of the record in the frame at `start` of `bytes`, already known to be well-formed. */
+export function recordGroupAt(bytes: Uint8Array, start: number): GroupId {
+  return readUint64(bytes, start + 12) as GroupId;
+}
+
 /** The entry stored in the entry frame of `size` bytes at `start` of `bytes` (already checked). */
 export function decodeEntry(bytes: Uint8Array, start: number, size: number): WalEntry {
   return {

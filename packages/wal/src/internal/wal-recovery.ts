@@ -1,6 +1,6 @@
 import type { Disk, DiskFile, GroupId } from "@helixlog/core";
 import { HelixError, limits } from "@helixlog/core";
-import { applyEntryRecord, applyRecord } from "./apply-record.js";
+import { applyEntryRecord, applyHardStateRecord, applyRecord } from "./apply-record.js";
 import { decodeFileHeader, fileHeaderBytes } from "./file-header.js";
 import { type FrameRules, frameHeaderBytes } from "./frame.js";
 import { inspectTail, type ScanStop, scanFrames } from "./frame-scan.js";
@@ -11,7 +11,9 @@ import {
   entryRecordGroup,
   entryRecordIndex,
   entryRecordTerm,
+  hardStateRecordOf,
   isWalRecordType,
+  recordGroupAt,
   recordTypes,
 } from "./wal-record.js";
 import {
@@ -165,12 +167,17 @@ async function replaySegment(
       kept = window;
       verified.keep(sequence, { start: position - offset, bytes: window });
     }
+    // Entry and hard-state records, nearly all of a WAL, apply straight from their bytes; any other
+    // record, or one of these that is not well formed, goes through decodeRecord (which says why).
     const group = type === recordTypes.entry ? entryRecordGroup(window, offset, size) : undefined;
     const index = group === undefined ? undefined : entryRecordIndex(window, offset);
     const term = index === undefined ? undefined : entryRecordTerm(window, offset);
+    const hardState = type === recordTypes.hardState ? hardStateRecordOf(window, offset, size) : undefined;
     let reason: string | undefined;
     if (group !== undefined && index !== undefined && term !== undefined) {
       reason = applyEntryRecord(groups, usage, group, index, term, sequence, position, size);
+    } else if (hardState !== undefined) {
+      reason = applyHardStateRecord(groups, recordGroupAt(window, offset), hardState);
     } else {
       const record = decodeRecord(window, offset, size);
       reason =
