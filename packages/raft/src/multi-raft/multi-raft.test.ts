@@ -210,6 +210,35 @@ describe("node-level heartbeats as peers come and go", () => {
     expect(nodeHeartbeats(engine)).toEqual([3]);
     expect(engine.hasReady()).toBe(false);
   });
+
+  // A few peers are found by a scan, many through a Map (peerScanMax): both must track them alike.
+  it.each([3, 12])("heartbeats and watches every peer of a %i-member group", (members) => {
+    const engine = new MultiRaft({
+      nodeId: nodeId(1),
+      rng: new SeededRng(5),
+      nodeHeartbeatTicks: ticks(2),
+      peerTimeoutTicks: ticks(4),
+    });
+    const ids = Array.from({ length: members }, (_, i) => i + 1);
+    const peers = ids.slice(1);
+    engine.createGroup(groupId(1), MemoryStorage.bootstrapped(voters(...ids)));
+    expect(nodeHeartbeats(engine)).toEqual(peers);
+    const heard = peers[1] as number;
+    for (let tick = 1; tick <= 6; tick++) {
+      engine.tick();
+      engine.receive({
+        from: nodeId(heard),
+        to: nodeId(1),
+        messages: [],
+        heartbeats: [],
+        heartbeatResponses: [],
+      });
+      // Every peer is due a node-level heartbeat every other tick (each stands for the tick before).
+      expect(nodeHeartbeats(engine)).toEqual(tick % 2 === 0 ? peers : []);
+    }
+    // Only the peer heard from on every tick outlived peerTimeoutTicks.
+    expect(peers.filter((id) => engine.isPeerLive(nodeId(id)))).toEqual([heard]);
+  });
 });
 
 describe("node-level heartbeats and idle ticks", () => {

@@ -123,6 +123,9 @@ interface PeerState {
   readonly nodeHeartbeat: MultiRaftBatch;
 }
 
+/** Up to this many peers, MultiRaft finds a peer's state by a scan rather than a Map lookup. */
+const peerScanMax = 8;
+
 export class MultiRaft {
   readonly config: MultiRaftConfig;
   readonly metrics: MultiRaftMetrics = {
@@ -272,7 +275,7 @@ export class MultiRaft {
   }
 
   isPeerLive(peer: NodeId): boolean {
-    return peer === this.nodeId || (this.peers.get(peer)?.live ?? false);
+    return peer === this.nodeId || (this.peerState(peer)?.live ?? false);
   }
 
   describe(group: GroupId): string {
@@ -285,6 +288,20 @@ export class MultiRaft {
     if (record === undefined)
       throw new HelixError("UNKNOWN_GROUP", `node ${this.nodeId} hosts no group ${group}`);
     return record;
+  }
+
+  /**
+   * The state of a peer, by a scan while there are few: the lookups on every batch received and sent
+   * and every liveness question (isQuiescentLeader asks per member) cost less than hashing the id.
+   */
+  private peerState(peer: NodeId): PeerState | undefined {
+    const list = this.peerList;
+    if (list.length > peerScanMax) return this.peers.get(peer);
+    for (let i = 0; i < list.length; i++) {
+      const state = list[i] as PeerState;
+      if (state.id === peer) return state;
+    }
+    return undefined;
   }
 
   private peersOf(node: RaftNode): NodeId[] {
@@ -575,7 +592,7 @@ export class MultiRaft {
   // ---------------------------------------------------------------- node liveness and campaigns
 
   private heardFrom(peer: NodeId): void {
-    const state = this.peers.get(peer);
+    const state = this.peerState(peer);
     if (state === undefined) return;
     state.lastHeardTick = this.tickCount;
     if (state.live) return;
@@ -797,7 +814,7 @@ export class MultiRaft {
     let batches: MultiRaftBatch[] | undefined;
     for (let i = 0; i < count; i++) {
       const box = afterPersist ? outboxes.afterPersistAt(i) : outboxes.immediateAt(i);
-      const state = this.peers.get(box.to);
+      const state = this.peerState(box.to);
       if (state !== undefined) state.lastCoveredTick = this.tickCount;
       batches = cutBatches(this.nodeId, box, this.config.batchSizeBytes, batches);
     }
