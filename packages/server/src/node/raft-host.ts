@@ -430,7 +430,7 @@ export class RaftHost {
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
-    this.rejectWaiting(this.unavailable());
+    this.rejectWaiting();
   }
 
   private isRunning(): boolean {
@@ -778,7 +778,13 @@ export class RaftHost {
     this.options.send(batch);
   }
 
-  private rejectWaiting(error: HelixError): void {
+  /**
+   * Rejects every waiting read and removal as UNAVAILABLE. The error is made only when something waits:
+   * its stack capture was a visible cost in the simulator, which stops a host at every crash.
+   */
+  private rejectWaiting(): void {
+    if (this.reads.size === 0 && this.removals.length === 0) return;
+    const error = this.unavailable();
     for (const read of this.reads.values()) read.reject(error);
     this.reads.clear();
     for (const removal of this.removals) removal.reject(error);
@@ -789,7 +795,7 @@ export class RaftHost {
     this.persisting = false;
     if (this.failure !== undefined || this.stopped) return;
     this.failure = error;
-    this.rejectWaiting(this.unavailable());
+    this.rejectWaiting();
     this.options.observer?.onFailure?.(error);
   }
 }
