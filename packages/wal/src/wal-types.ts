@@ -34,8 +34,8 @@ export interface GroupWrite {
    * Contiguous entries. If the first index is at or below the group's last index, the entries from that
    * index on are replaced (a Raft conflict, §5.3), as etcd's storage `Append` does.
    */
-  readonly entries?: readonly WalEntry[];
-  readonly hardState?: HardState;
+  readonly entries?: readonly WalEntry[] | undefined;
+  readonly hardState?: HardState | undefined;
 }
 
 /** A group's durable state as the WAL knows it. */

@@ -317,7 +317,8 @@ export class Wal {
     try {
       this.checkAccepting();
       const log = this.groupForWrite(group);
-      const entries = write.entries ?? [];
+      // A shared empty list: about half the appends carry only a hard state.
+      const entries = write.entries ?? noEntries;
       if (entries.length > limits.walEntriesPerAppendMax) {
         throw invalid(
           `${entries.length} entries in one append, the limit is ${limits.walEntriesPerAppendMax}`,
@@ -692,7 +693,8 @@ export class Wal {
   /** Places a batch after everything written so far in the active segment and encodes it. */
   private encodeNext(appends: PendingAppend[]): EncodedBatch {
     const segment = this.active;
-    const bytes = appends.reduce((total, pending) => total + pending.bytes, 0);
+    let bytes = 0;
+    for (const pending of appends) bytes += pending.bytes;
     const batch: WrittenBatch = {
       appends,
       sequence: segment.sequence,
@@ -892,7 +894,10 @@ export class Wal {
    */
   private async finishSync(covered: WrittenBatch[]): Promise<void> {
     // Reclaiming first (rare: once per segment) lets a caller that awaited a release see its effect.
-    const reclaimable = (this.sealed[0] ?? Number.POSITIVE_INFINITY) < this.oldestLiveSegment();
+    // Asked only while a sealed segment exists: finding the oldest live segment walks every segment's
+    // usage, and most fdatasyncs complete with nothing sealed.
+    const oldestSealed = this.sealed[0];
+    const reclaimable = oldestSealed !== undefined && oldestSealed < this.oldestLiveSegment();
     if (reclaimable && this.failure === undefined) await this.reclaim();
     for (const batch of covered) {
       for (const pending of batch.appends) {
@@ -1246,6 +1251,8 @@ const appendGrowthBytesPerSync = limits.walWriteBytesMax / 2;
 
 /** Microtask turns an fdatasync's completion waits for the callers it acknowledged to append again. */
 const followerTurns = 4;
+
+const noEntries: readonly WalEntry[] = [];
 
 /** An already-settled promise to await for one microtask turn (one shared: a new one each turn is garbage). */
 const settled: Promise<void> = Promise.resolve();

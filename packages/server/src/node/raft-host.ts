@@ -36,7 +36,7 @@ import type {
   SoftState,
 } from "@helixlog/raft";
 import { type MemoryStorage, MultiRaft } from "@helixlog/raft";
-import type { GroupWrite, Wal, WalEntry, HardState as WalHardState } from "@helixlog/wal";
+import type { GroupWrite, Wal } from "@helixlog/wal";
 import { type GroupLogReader, type GroupView, groupView, MultiRaftLogReader } from "./group-engine.js";
 import type { SnapshotStore, StoredSnapshot } from "./snapshot-store.js";
 import {
@@ -524,9 +524,12 @@ export class RaftHost {
   private walWrite(group: GroupReady): GroupWrite | undefined {
     const hasEntries = group.entries.length > 0;
     if (!hasEntries && group.hardState === undefined) return undefined;
-    const write: { entries?: WalEntry[]; hardState?: WalHardState } = {};
-    if (hasEntries) write.entries = group.entries.map(toWalEntry);
-    if (group.hardState !== undefined) write.hardState = toWalHardState(group.hardState);
+    // One literal with both fields (undefined when absent): every write has the same shape, instead of
+    // an empty object grown by one or two properties per round.
+    const write: GroupWrite = {
+      entries: hasEntries ? group.entries.map(toWalEntry) : undefined,
+      hardState: group.hardState === undefined ? undefined : toWalHardState(group.hardState),
+    };
     this.statistics.walAppends++;
     this.options.observer?.onPersisting?.(group.group, group.entries, group.hardState);
     return write;
