@@ -39,13 +39,92 @@ export interface EntryFact {
   readonly recordCount: number;
 }
 
-/** An (index, term) some node made durable; `other` chains the entries of other terms at that index. */
-interface Registered {
+/** What the checkers keep of an entry: its term, its data's digest, the term before it, who had it. */
+interface Fact {
   readonly term: number;
   readonly digest: number;
   readonly previousTerm: number;
   readonly node: NodeId;
-  other: Registered | undefined;
+}
+
+/**
+ * Facts by log index, for one group: at most one per (index, term). The first fact at an index sits in
+ * parallel columns of numbers, others (entries of other terms at an index, from a replaced suffix) in
+ * a map. The checkers look a fact up for every entry a node makes durable, recovers or applies, and the
+ * heaviest runs replay millions of entries after restarts: an object per index, scattered over the
+ * heap, made each look-up a cache miss, where the columns are read in index order.
+ */
+class FactsByIndex {
+  /** terms[i]: the term of the first fact at index i (0: none yet; real entries have terms from 1). */
+  private readonly terms: number[] = [];
+  private readonly digests: number[] = [];
+  private readonly previousTerms: number[] = [];
+  private readonly nodes: number[] = [];
+  /** Facts of other terms, by index. */
+  private readonly others = new Map<number, Fact[]>();
+
+  /** The fact at (index, term), if one was added. */
+  find(index: number, term: number): Fact | undefined {
+    const first = this.terms[index];
+    if (first === term) {
+      return {
+        term,
+        digest: this.digests[index] as number,
+        previousTerm: this.previousTerms[index] as number,
+        node: this.nodes[index] as NodeId,
+      };
+    }
+    if (first === undefined || first === 0) return undefined;
+    return this.others.get(index)?.find((fact) => fact.term === term);
+  }
+
+  /** Whether the fact at (index, term) is there with this digest and previous term (`unknown` matches any). */
+  matches(index: number, term: number, digest: number, previousTerm: number): boolean | undefined {
+    if (this.terms[index] !== term) {
+      const fact = this.find(index, term);
+      return fact === undefined ? undefined : agrees(fact, digest, previousTerm);
+    }
+    const known = this.previousTerms[index] as number;
+    return (
+      this.digests[index] === digest &&
+      (known === previousTerm || known === unknown || previousTerm === unknown)
+    );
+  }
+
+  /** The term of the first fact at `index`, if any. */
+  firstTerm(index: number): number | undefined {
+    const term = this.terms[index];
+    return term === undefined || term === 0 ? undefined : term;
+  }
+
+  /** Adds a fact at an (index, term) that has none. */
+  add(index: number, fact: Fact): void {
+    const first = this.terms[index];
+    if (first !== undefined && first !== 0) {
+      const others = this.others.get(index);
+      if (others === undefined) this.others.set(index, [fact]);
+      else others.push(fact);
+      return;
+    }
+    // Kept packed: an index past the end first fills the gap with "none".
+    while (this.terms.length < index) {
+      this.terms.push(0);
+      this.digests.push(0);
+      this.previousTerms.push(0);
+      this.nodes.push(0);
+    }
+    this.terms[index] = fact.term;
+    this.digests[index] = fact.digest;
+    this.previousTerms[index] = fact.previousTerm;
+    this.nodes[index] = fact.node;
+  }
+}
+
+function agrees(fact: Fact, digest: number, previousTerm: number): boolean {
+  return (
+    fact.digest === digest &&
+    (fact.previousTerm === previousTerm || fact.previousTerm === unknown || previousTerm === unknown)
+  );
 }
 
 /** A term or end offset the checkers no longer know: the entry is inside a snapshot. */
@@ -74,11 +153,8 @@ export class Checkers {
 
   /** Per group: the leader of each term. */
   private readonly leaders = new Map<GroupId, Map<number, NodeId>>();
-  /**
-   * Per group, by index: every (index, term) seen durable on some node. Dense arrays, not a map keyed
-   * by index and term: every durable and every recovered entry is looked up here (replays included).
-   */
-  private readonly entries = new Map<GroupId, Array<Registered | undefined>>();
+  /** Per group: every (index, term) seen durable on some node, with its digest and previous term. */
+  private readonly entries = new Map<GroupId, FactsByIndex>();
   /**
    * Per group: for each index a leader committed, the term it was committed in and the entry's term
    * (dense arrays by index: leader completeness walks them at every election).
@@ -89,11 +165,8 @@ export class Checkers {
     GroupId,
     Map<number, { digest: number; term: number; node: NodeId }>
   >();
-  /** Per group, by index: what was applied there first (term, digest, node). */
-  private readonly applied = new Map<
-    GroupId,
-    Array<{ term: number; digest: number; node: NodeId } | undefined>
-  >();
+  /** Per group: what was applied at each index first (term, digest, node; previous term unused). */
+  private readonly applied = new Map<GroupId, FactsByIndex>();
   /** Per node and group: what the node's WAL has acknowledged as durable. */
   private readonly durable = new Map<number, TrackedLog>();
   /** Counts of checks done, so a run can show that every checker worked. */
@@ -191,7 +264,7 @@ export class Checkers {
   ): void {
     const log = this.trackedLog(node, group);
     log.pending.shift();
-    const registry = arrayOf(this.entries, group);
+    const registry = factsOf(this.entries, group);
     for (const entry of entries) {
       this.counts.entries++;
       if (entry.index < 2 || entry.index > log.terms.length) {
@@ -201,20 +274,11 @@ export class Checkers {
         );
       }
       const previousTerm = log.terms[entry.index - 1] as number;
-      let known = registry[entry.index];
-      while (known !== undefined && known.term !== entry.term) known = known.other;
-      if (known === undefined) {
-        registry[entry.index] = {
-          term: entry.term,
-          digest: entry.digest,
-          previousTerm,
-          node,
-          other: registry[entry.index],
-        };
-      } else if (
-        known.digest !== entry.digest ||
-        (known.previousTerm !== previousTerm && known.previousTerm !== unknown && previousTerm !== unknown)
-      ) {
+      const matches = registry.matches(entry.index, entry.term, entry.digest, previousTerm);
+      if (matches === undefined) {
+        registry.add(entry.index, { term: entry.term, digest: entry.digest, previousTerm, node });
+      } else if (!matches) {
+        const known = registry.find(entry.index, entry.term) as Fact;
         throw new SimulationViolation(
           "log matching",
           `group ${group}: entry ${entry.index}/${entry.term} on node ${node} (digest ${entry.digest}, previous term ${previousTerm}) differs from node ${known.node}'s (digest ${known.digest}, previous term ${known.previousTerm})`,
@@ -326,8 +390,9 @@ export class Checkers {
         `group ${group}: node ${node}'s snapshot at ${index}/${term} (digest ${digest}) differs from node ${first.node}'s at ${index}/${first.term} (digest ${first.digest})`,
       );
     }
-    const applied = arrayOf(this.applied, group)[index];
-    if (applied !== undefined && applied.term !== term) {
+    const appliedTerm = factsOf(this.applied, group).firstTerm(index);
+    if (appliedTerm !== undefined && appliedTerm !== term) {
+      const applied = factsOf(this.applied, group).find(index, appliedTerm) as Fact;
       throw new SimulationViolation(
         "state machine safety",
         `group ${group}: node ${node} saved a snapshot through ${index}/${term}, but node ${applied.node} applied ${index}/${applied.term}`,
@@ -363,13 +428,14 @@ export class Checkers {
   /** A node applied `entry` of `group`. */
   onApply(node: NodeId, group: GroupId, entry: EntryFact): void {
     this.counts.applies++;
-    const applied = arrayOf(this.applied, group);
-    const first = applied[entry.index];
-    if (first === undefined) {
-      applied[entry.index] = { term: entry.term, digest: entry.digest, node };
+    const applied = factsOf(this.applied, group);
+    const firstTerm = applied.firstTerm(entry.index);
+    if (firstTerm === undefined) {
+      applied.add(entry.index, { term: entry.term, digest: entry.digest, previousTerm: unknown, node });
       return;
     }
-    if (first.term !== entry.term || first.digest !== entry.digest) {
+    if (!applied.matches(entry.index, entry.term, entry.digest, unknown)) {
+      const first = applied.find(entry.index, firstTerm) as Fact;
       throw new SimulationViolation(
         "state machine safety",
         `group ${group}: node ${node} applied ${entry.index}/${entry.term} (digest ${entry.digest}) but node ${first.node} applied ${entry.index}/${first.term} (digest ${first.digest})`,
@@ -390,7 +456,7 @@ export class Checkers {
     compactedThrough = 0,
   ): void {
     this.counts.acknowledgedChecks++;
-    const held = index < compactedThrough ? arrayOf(this.applied, group)[index]?.term : termAt(index);
+    const held = index < compactedThrough ? factsOf(this.applied, group).firstTerm(index) : termAt(index);
     if (held !== term) {
       throw new SimulationViolation(
         "acknowledged write lost",
@@ -450,13 +516,13 @@ function resetToSnapshot(log: TrackedLog, index: number, term: number, endOffset
   log.snapshotIndex = index;
 }
 
-function arrayOf<V>(outer: Map<GroupId, Array<V | undefined>>, group: GroupId): Array<V | undefined> {
-  let inner = outer.get(group);
-  if (inner === undefined) {
-    inner = [];
-    outer.set(group, inner);
+function factsOf(outer: Map<GroupId, FactsByIndex>, group: GroupId): FactsByIndex {
+  let facts = outer.get(group);
+  if (facts === undefined) {
+    facts = new FactsByIndex();
+    outer.set(group, facts);
   }
-  return inner;
+  return facts;
 }
 
 function mapOf<K, V>(outer: Map<GroupId, Map<K, V>>, group: GroupId): Map<K, V> {

@@ -5,7 +5,7 @@
  */
 import type { GroupId } from "@helixlog/core";
 import { describe, expect, it } from "vitest";
-import { KvStateMachine, snapshotEndOffset } from "./kv.js";
+import { digestOf, KvStateMachine, snapshotEndOffset } from "./kv.js";
 
 const group = 1 as GroupId;
 const parsed = (data: Uint8Array) =>
@@ -40,5 +40,16 @@ describe("KvStateMachine snapshots", () => {
     ]) {
       expect(snapshotEndOffset(new TextEncoder().encode(text))).toBe(42);
     }
+  });
+});
+
+describe("digestOf", () => {
+  it("is MurmurHash3 (x86, 32-bit, seed 0): the published values", () => {
+    const digest = (text: string) => digestOf(new TextEncoder().encode(text));
+    expect(digest("")).toBe(0);
+    expect(digest("a")).toBe(0x3c2569b2);
+    expect(digest("abc")).toBe(0xb3dd93fa);
+    expect(digest("Hello, world!")).toBe(0xc0363e43);
+    expect(digest("The quick brown fox jumps over the lazy dog")).toBe(0x2e4ff723);
   });
 });
