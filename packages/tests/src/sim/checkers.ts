@@ -98,9 +98,10 @@ class FactsByIndex {
   }
 
   /** Adds a fact at an (index, term) that has none. */
-  add(index: number, fact: Fact): void {
+  add(index: number, term: number, digest: number, previousTerm: number, node: NodeId): void {
     const first = this.terms[index];
     if (first !== undefined && first !== 0) {
+      const fact = { term, digest, previousTerm, node };
       const others = this.others.get(index);
       if (others === undefined) this.others.set(index, [fact]);
       else others.push(fact);
@@ -113,10 +114,10 @@ class FactsByIndex {
       this.previousTerms.push(0);
       this.nodes.push(0);
     }
-    this.terms[index] = fact.term;
-    this.digests[index] = fact.digest;
-    this.previousTerms[index] = fact.previousTerm;
-    this.nodes[index] = fact.node;
+    this.terms[index] = term;
+    this.digests[index] = digest;
+    this.previousTerms[index] = previousTerm;
+    this.nodes[index] = node;
   }
 }
 
@@ -276,7 +277,7 @@ export class Checkers {
       const previousTerm = log.terms[entry.index - 1] as number;
       const matches = registry.matches(entry.index, entry.term, entry.digest, previousTerm);
       if (matches === undefined) {
-        registry.add(entry.index, { term: entry.term, digest: entry.digest, previousTerm, node });
+        registry.add(entry.index, entry.term, entry.digest, previousTerm, node);
       } else if (!matches) {
         const known = registry.find(entry.index, entry.term) as Fact;
         throw new SimulationViolation(
@@ -427,18 +428,23 @@ export class Checkers {
 
   /** A node applied `entry` of `group`. */
   onApply(node: NodeId, group: GroupId, entry: EntryFact): void {
+    this.onApplied(node, group, entry.index, entry.term, entry.digest);
+  }
+
+  /** A node applied the entry at `index` of `group`, of `term` and with data of `digest`. */
+  onApplied(node: NodeId, group: GroupId, index: number, term: number, digest: number): void {
     this.counts.applies++;
     const applied = factsOf(this.applied, group);
-    const firstTerm = applied.firstTerm(entry.index);
+    const firstTerm = applied.firstTerm(index);
     if (firstTerm === undefined) {
-      applied.add(entry.index, { term: entry.term, digest: entry.digest, previousTerm: unknown, node });
+      applied.add(index, term, digest, unknown, node);
       return;
     }
-    if (!applied.matches(entry.index, entry.term, entry.digest, unknown)) {
-      const first = applied.find(entry.index, firstTerm) as Fact;
+    if (!applied.matches(index, term, digest, unknown)) {
+      const first = applied.find(index, firstTerm) as Fact;
       throw new SimulationViolation(
         "state machine safety",
-        `group ${group}: node ${node} applied ${entry.index}/${entry.term} (digest ${entry.digest}) but node ${first.node} applied ${entry.index}/${first.term} (digest ${first.digest})`,
+        `group ${group}: node ${node} applied ${index}/${term} (digest ${digest}) but node ${first.node} applied ${index}/${first.term} (digest ${first.digest})`,
       );
     }
   }

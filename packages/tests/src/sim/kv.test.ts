@@ -5,7 +5,7 @@
  */
 import type { GroupId } from "@helixlog/core";
 import { describe, expect, it } from "vitest";
-import { digestOf, KvStateMachine, snapshotEndOffset } from "./kv.js";
+import { type Command, digestOf, encodeCommand, KvStateMachine, snapshotEndOffset } from "./kv.js";
 
 const group = 1 as GroupId;
 const parsed = (data: Uint8Array) =>
@@ -16,12 +16,15 @@ describe("KvStateMachine snapshots", () => {
     const kv = new KvStateMachine();
     expect(snapshotEndOffset(kv.snapshot(group))).toBe(0);
     for (const offset of [0, 1, 9, 10, 12_345, 987_654_321, Number.MAX_SAFE_INTEGER - 1]) {
-      kv.apply(group, {
-        client: 1,
-        operation: offset,
-        offset,
-        command: { kind: "write", key: "k", value: "v" },
-      });
+      kv.apply(
+        group,
+        encodeCommand({
+          client: 1,
+          operation: offset,
+          offset,
+          command: { kind: "write", key: "k", value: "v" },
+        }),
+      );
       const snapshot = kv.snapshot(group);
       expect(snapshotEndOffset(snapshot)).toBe(offset + 1);
       expect(snapshotEndOffset(snapshot)).toBe(parsed(snapshot));
@@ -40,6 +43,31 @@ describe("KvStateMachine snapshots", () => {
     ]) {
       expect(snapshotEndOffset(new TextEncoder().encode(text))).toBe(42);
     }
+  });
+});
+
+describe("KvStateMachine.apply", () => {
+  it("applies each command kind from its encoded bytes and answers as the models expect", () => {
+    const kv = new KvStateMachine();
+    let offset = 0;
+    const apply = (command: Command) =>
+      kv.apply(group, encodeCommand({ client: 7, operation: offset, offset: offset++, command }));
+    expect(apply({ kind: "read", key: "r" })).toBe("");
+    expect(apply({ kind: "write", key: "r", value: "x1" })).toBe("ok");
+    expect(apply({ kind: "read", key: "r" })).toBe("x1");
+    expect(apply({ kind: "length", key: "l" })).toBe(0);
+    expect(apply({ kind: "append", key: "l", value: "a" })).toBe(0);
+    expect(apply({ kind: "append", key: "l", value: "b" })).toBe(1);
+    expect(apply({ kind: "length", key: "l" })).toBe(2);
+    expect(kv.nextOffset(group)).toBe(offset);
+    const unknownKind = encodeCommand({
+      client: 7,
+      operation: 0,
+      offset,
+      command: { kind: "read", key: "r" },
+    });
+    unknownKind[17] = 9;
+    expect(() => kv.apply(group, unknownKind)).toThrow("unknown command kind 9");
   });
 });
 

@@ -54,16 +54,6 @@ function writeUint32(data: Uint8Array, position: number, value: number): void {
   data[position + 3] = value & 0xff;
 }
 
-function readUint32(data: Uint8Array, position: number): number {
-  return (
-    (((data[position] as number) << 24) |
-      ((data[position + 1] as number) << 16) |
-      ((data[position + 2] as number) << 8) |
-      (data[position + 3] as number)) >>>
-    0
-  );
-}
-
 export function encodeCommand(stored: StoredCommand): Uint8Array {
   const { command } = stored;
   const key = command.key;
@@ -82,33 +72,9 @@ export function encodeCommand(stored: StoredCommand): Uint8Array {
   return data;
 }
 
-/** Undefined for entries that carry no command (a new leader's empty entry). */
-export function decodeCommand(entry: Entry): StoredCommand | undefined {
-  const data = entry.data;
-  if (entry.type !== "normal" || data.byteLength === 0) return undefined;
-  assert(data[0] === formatVersion, () => `unknown command format ${data[0]}`);
-  const kind = kinds[data[17] as number];
-  const key = readText(data, headerBytes);
-  const value = readText(data, headerBytes + 1 + key.length);
-  let command: Command;
-  switch (kind) {
-    case "write":
-    case "append":
-      command = { kind, key, value };
-      break;
-    case "read":
-    case "length":
-      command = { kind, key };
-      break;
-    default:
-      throw new AssertionError(`unknown command kind ${data[17]}`);
-  }
-  return {
-    offset: readFloat64(data, 1),
-    client: readUint32(data, 9),
-    operation: readUint32(data, 13),
-    command,
-  };
+/** Whether the entry carries a command (a new leader's empty entry does not). */
+export function carriesCommand(entry: Entry): boolean {
+  return entry.type === "normal" && entry.data.byteLength > 0;
 }
 
 /** The partition offset a client entry starts at, without decoding the rest; undefined for others. */
@@ -228,24 +194,32 @@ export class KvStateMachine {
     return state;
   }
 
-  /** Applies a group's command and returns its output: "ok", the value read, the position, or the length. */
-  apply(group: GroupId, stored: StoredCommand): string | number {
+  /**
+   * Applies a group's command, as `encodeCommand` wrote it in an entry, and returns its output: "ok",
+   * the value read, the position, or the length. Read straight from the bytes, with no command object:
+   * every node applies every entry, and again at each restart (the state is rebuilt from the log).
+   */
+  apply(group: GroupId, data: Uint8Array): string | number {
+    assert(data[0] === formatVersion, () => `unknown command format ${data[0]}`);
     const state = this.state(group);
-    const { command } = stored;
-    state.nextOffset = stored.offset + 1;
-    switch (command.kind) {
+    state.nextOffset = readFloat64(data, 1) + 1;
+    const key = readText(data, headerBytes);
+    const kind = kinds[data[17] as number];
+    switch (kind) {
       case "write":
-        state.registers.set(command.key, command.value);
+        state.registers.set(key, readText(data, headerBytes + 1 + key.length));
         return "ok";
       case "read":
-        return state.registers.get(command.key) ?? "";
+        return state.registers.get(key) ?? "";
       case "append": {
-        const length = state.logs.get(command.key) ?? 0;
-        state.logs.set(command.key, length + 1);
+        const length = state.logs.get(key) ?? 0;
+        state.logs.set(key, length + 1);
         return length;
       }
       case "length":
-        return state.logs.get(command.key) ?? 0;
+        return state.logs.get(key) ?? 0;
+      default:
+        throw new AssertionError(`unknown command kind ${data[17]}`);
     }
   }
 

@@ -36,7 +36,7 @@ import { EventQueue } from "./event-queue.js";
 import { Figure8Nemesis } from "./figure8-nemesis.js";
 import {
   type Command,
-  decodeCommand,
+  carriesCommand,
   digestOf,
   encodeCommand,
   KvStateMachine,
@@ -1038,10 +1038,9 @@ export class Simulation {
       );
     }
     node.appliedIndex.set(group, entry.index);
-    this.checkers.onApply(node.id, group, entryFact(entry));
-    const stored = decodeCommand(entry);
-    if (stored === undefined) return;
-    const output = node.kv.apply(group, stored);
+    this.checkers.onApplied(node.id, group, entry.index, entry.term, digestOf(entry.data));
+    if (!carriesCommand(entry)) return;
+    const output = node.kv.apply(group, entry.data);
     if (this.phase === "liveness" && this.pendingProbe.size > 0) {
       const probeTerm = this.pendingProbe.get(`${node.id}/${incarnation}/${group}/${entry.index}`);
       if (probeTerm === entry.term) this.liveGroups.add(group);
