@@ -1,6 +1,6 @@
 import type { Disk, DiskFile, GroupId, LogIndex } from "@helixlog/core";
 import { assert, HelixError, limits } from "@helixlog/core";
-import { applyRecord } from "./internal/apply-record.js";
+import { applyEntryRecord, applyHardStateRecord, applyRecord } from "./internal/apply-record.js";
 import { FileCache } from "./internal/file-cache.js";
 import { fileHeaderBytes } from "./internal/file-header.js";
 import { checkFrame } from "./internal/frame.js";
@@ -973,7 +973,25 @@ export class Wal {
     for (const pending of batch) {
       for (const record of pending.records) {
         const size = recordFrameBytes(record);
-        const reason = applyRecord(this.groups, this.usage, record, { segment: sequence, position, size });
+        // Entries and hard states, nearly every record, take the field-wise entry points recovery uses
+        // (same checks, same result), without a location object per record.
+        let reason: string | undefined;
+        if (record.kind === "entry") {
+          reason = applyEntryRecord(
+            this.groups,
+            this.usage,
+            record.group,
+            record.index,
+            record.term,
+            sequence,
+            position,
+            size,
+          );
+        } else if (record.kind === "hardState") {
+          reason = applyHardStateRecord(this.groups, record.group, record.hardState);
+        } else {
+          reason = applyRecord(this.groups, this.usage, record, { segment: sequence, position, size });
+        }
         if (reason !== undefined) assert(false, `an accepted record did not apply: ${reason}`);
         position += size;
       }
