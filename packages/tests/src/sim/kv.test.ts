@@ -3,9 +3,16 @@
  * agrees with the full parse for every snapshot the state machine writes, and falls back to the full
  * parse for any other spelling of the same JSON.
  */
-import type { GroupId } from "@helixlog/core";
+import { type GroupId, SeededRng } from "@helixlog/core";
 import { describe, expect, it } from "vitest";
-import { type Command, digestOf, encodeCommand, KvStateMachine, snapshotEndOffset } from "./kv.js";
+import {
+  type Command,
+  digestOf,
+  encodeCommand,
+  KvStateMachine,
+  readFloat64,
+  snapshotEndOffset,
+} from "./kv.js";
 
 const group = 1 as GroupId;
 const parsed = (data: Uint8Array) =>
@@ -68,6 +75,39 @@ describe("KvStateMachine.apply", () => {
     });
     unknownKind[17] = 9;
     expect(() => kv.apply(group, unknownKind)).toThrow("unknown command kind 9");
+  });
+});
+
+describe("readFloat64", () => {
+  it("reads back exactly what a DataView wrote, integers, fractions and the rest alike", () => {
+    const rng = new SeededRng(6);
+    const bytes = new Uint8Array(11);
+    const view = new DataView(bytes.buffer);
+    const values = [
+      0,
+      -0,
+      1,
+      2,
+      0.5,
+      1.5,
+      2 ** 52,
+      2 ** 53 - 1,
+      2 ** 53,
+      2 ** 60,
+      Number.MAX_SAFE_INTEGER,
+      -1,
+    ];
+    values.push(Number.MIN_VALUE, Number.MAX_VALUE, Number.POSITIVE_INFINITY, Number.NaN, 1e-300);
+    for (let i = 0; i < 20_000; i++) {
+      values.push(rng.integer(0, 2 ** 31) * 2 ** rng.integer(0, 23) + rng.integer(0, 2 ** 20));
+      view.setUint32(3, rng.nextUint32());
+      view.setUint32(7, rng.nextUint32());
+      values.push(view.getFloat64(3));
+    }
+    for (const value of values) {
+      view.setFloat64(3, value);
+      expect(Object.is(readFloat64(bytes, 3), view.getFloat64(3))).toBe(true);
+    }
   });
 });
 
