@@ -153,6 +153,9 @@ export class Wal {
   };
   /** Accepted appends not yet handed to a write, in call order. */
   private queue: PendingAppend[] = [];
+  /** The append `enqueue` is queuing, for `queueAppend` (only meaningful during that call). */
+  private enqueuingRecords: RecordWrite[] = noRecords;
+  private enqueuingBytes = 0;
   /** Bytes of every accepted append not yet acknowledged (queued, being written, written, syncing). */
   private pendingBytes = 0;
   /** The batch whose write is in flight. */
@@ -505,13 +508,25 @@ export class Wal {
 
   private enqueue(records: RecordWrite[], bytes: number): Promise<void> {
     this.statistics.appends++;
-    return new Promise<void>((resolve, reject) => {
-      this.queue.push({ records, bytes, resolve, reject });
-      this.queuedBytes += bytes;
-      this.pendingBytes += bytes;
-      this.schedulePump();
-    });
+    this.enqueuingRecords = records;
+    this.enqueuingBytes = bytes;
+    return new Promise<void>(this.queueAppend);
   }
+
+  /**
+   * The executor of `enqueue`'s promise, made once: it queues the append `enqueue` just left in
+   * `enqueuingRecords` and `enqueuingBytes` (the executor runs synchronously, inside the `new Promise`),
+   * so that an append, half of them a lone hard state, allocates no executor closure.
+   */
+  private readonly queueAppend = (resolve: () => void, reject: (error: unknown) => void): void => {
+    const records = this.enqueuingRecords;
+    const bytes = this.enqueuingBytes;
+    this.enqueuingRecords = noRecords;
+    this.queue.push({ records, bytes, resolve, reject });
+    this.queuedBytes += bytes;
+    this.pendingBytes += bytes;
+    this.schedulePump();
+  };
 
   private checkRoom(bytes: number): void {
     if (this.pendingBytes + bytes > limits.walPendingBytesMax) {
@@ -1285,6 +1300,9 @@ const appendGrowthBytesPerSync = limits.walWriteBytesMax / 2;
 const followerTurns = 4;
 
 const noEntries: readonly WalEntry[] = [];
+
+/** What `enqueuingRecords` holds outside `enqueue`, so no append's records stay referenced (never pushed to). */
+const noRecords: RecordWrite[] = [];
 
 /** An already-settled promise to await for one microtask turn (one shared: a new one each turn is garbage). */
 const settled: Promise<void> = Promise.resolve();
