@@ -88,6 +88,11 @@ export class Raft {
   private members: readonly NodeId[] = [];
   /** Every voter of tracker.config (both halves) in ascending order; set with the progress. */
   private voters: readonly NodeId[] = [];
+  /**
+   * Whether this node is a voter of tracker.config; set with the progress. isPromotable() asks on every
+   * tick and every ticksUntilDue() (hosts ask after each input), and two Set lookups each time showed.
+   */
+  private isSelfVoter = false;
 
   /** Ticks since the last election timeout reset (follower, candidate) or check-quorum round (leader). */
   private electionElapsed = 0;
@@ -121,8 +126,13 @@ export class Raft {
   private broadcastPending = false;
 
   private incomingSnapshot: IncomingSnapshot | undefined = undefined;
-  /** Messages produced since the last Ready, in order. */
-  private messages: Message[] = [];
+  /**
+   * Messages produced since the last Ready, in order: messages[0 .. messageCount - 1]. One array reused
+   * for the node's life; takeMessages() copies them out at their exact size. A fresh array per Ready
+   * would grow to 16 slots on its first push, and most Readies carry one or two messages.
+   */
+  private readonly messages: (Message | undefined)[] = [];
+  private messageCount = 0;
   readStates: ReadState[] = [];
 
   constructor(config: RaftConfig, storage: Storage) {
@@ -174,11 +184,14 @@ export class Raft {
   /** Takes the messages produced since the last call (after sending any broadcast still pending). */
   takeMessages(): readonly Message[] {
     this.flushBroadcast();
-    // Many Readies carry no message of this group: they share the empty list (never the array this
-    // node keeps filling, which the taker would see grow).
-    if (this.messages.length === 0) return emptyList;
-    const taken = this.messages;
-    this.messages = [];
+    // Many Readies carry no message of this group: they share the empty list.
+    const count = this.messageCount;
+    if (count === 0) return emptyList;
+    const messages = this.messages;
+    const taken = messages.slice(0, count) as Message[];
+    // Emptied so the reused array holds no message (nor its entries) alive until overwritten.
+    messages.fill(undefined, 0, count);
+    this.messageCount = 0;
     return taken;
   }
 
@@ -191,7 +204,7 @@ export class Raft {
   }
 
   hasPendingMessages(): boolean {
-    return this.messages.length > 0 || this.broadcastPending;
+    return this.messageCount > 0 || this.broadcastPending;
   }
 
   // ---------------------------------------------------------------- inputs
@@ -257,7 +270,9 @@ export class Raft {
         this.becomeFollower(this.term, noNode);
         return;
       }
-      for (const [id, progress] of this.tracker.progress) if (id !== this.id) progress.recentActive = false;
+      const { memberIds: ids, memberProgress: progresses } = this.tracker;
+      for (let i = 0; i < ids.length; i++)
+        if (ids[i] !== this.id) (progresses[i] as Progress).recentActive = false;
       // A transfer that has not completed in an election timeout is abandoned (thesis §3.10).
       if (this.leadTransferee !== noNode) this.abortLeaderTransfer();
     }
@@ -434,7 +449,10 @@ export class Raft {
 
   private resetProgress(): void {
     const lastIndex = this.log.lastIndex();
-    for (const [id, progress] of this.tracker.progress) {
+    const { memberIds: ids, memberProgress: progresses } = this.tracker;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as NodeId;
+      const progress = progresses[i] as Progress;
       progress.becomeProbe();
       progress.match = 0 as LogIndex;
       progress.next = (lastIndex + 1) as LogIndex;
@@ -1251,6 +1269,7 @@ export class Raft {
   private rebuildProgress(): void {
     this.members = memberIds(this.tracker.config);
     this.voters = this.tracker.voterIds();
+    this.isSelfVoter = this.tracker.isVoter(this.id);
     const next = new Map<NodeId, Progress>();
     for (const id of this.members) {
       let progress = this.tracker.progress.get(id);
@@ -1268,7 +1287,7 @@ export class Raft {
       progress.isLearner = !this.tracker.isVoter(id);
       next.set(id, progress);
     }
-    this.tracker.progress = next;
+    this.tracker.setProgress(next);
   }
 
   /** A leader leaves an auto-leave joint configuration as soon as entering it is applied (thesis §4.3). */
@@ -1281,7 +1300,7 @@ export class Raft {
   }
 
   private isPromotable(): boolean {
-    return this.tracker.isVoter(this.id) && this.log.unstableSnapshot() === undefined;
+    return this.isSelfVoter && this.log.unstableSnapshot() === undefined;
   }
 
   private hasUnappliedConfChanges(): boolean {
@@ -1303,7 +1322,7 @@ export class Raft {
    * object literal after it is made goes to a separate property store, one more allocation per message.
    */
   private send(message: Message): void {
-    this.messages.push(message);
+    this.messages[this.messageCount++] = message;
   }
 
   describe(): string {

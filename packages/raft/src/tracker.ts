@@ -99,14 +99,27 @@ export function describeTrackerConfig(config: TrackerConfig): string {
 
 export class ProgressTracker {
   config: TrackerConfig;
-  /** One entry per member of `config`, no more and no less. */
-  progress: Map<NodeId, Progress>;
+  /** One entry per member of `config`, no more and no less. Replaced (with the lists) by setProgress. */
+  progress: ReadonlyMap<NodeId, Progress> = new Map();
+  /**
+   * The members of `progress` and their progress, as two lists in the Map's order, for passes over
+   * every member: a Map's entry iterator allocates a pair per member, and quiescence (isQuiescentLeader)
+   * makes such a pass for every awake leader on every tick and input.
+   */
+  memberIds: readonly NodeId[] = [];
+  memberProgress: readonly Progress[] = [];
   /** Votes received in the current election, keyed by voter. */
   readonly votes = new Map<NodeId, boolean>();
 
-  constructor(config: TrackerConfig, progress: Map<NodeId, Progress>) {
+  constructor(config: TrackerConfig, progress: ReadonlyMap<NodeId, Progress>) {
     this.config = config;
+    this.setProgress(progress);
+  }
+
+  setProgress(progress: ReadonlyMap<NodeId, Progress>): void {
     this.progress = progress;
+    this.memberIds = [...progress.keys()];
+    this.memberProgress = [...progress.values()];
   }
 
   isVoter(id: NodeId): boolean {

@@ -5,6 +5,7 @@
  * changes.
  */
 import type { LogIndex, NodeId, Term } from "@helixlog/core";
+import type { Progress } from "../progress.js";
 import { isMajority } from "../quorum.js";
 import type { RaftNode } from "../raft-node.js";
 import { noNode, type StateRole } from "../types.js";
@@ -59,10 +60,13 @@ export function isQuiescentLeader(node: RaftNode, isLive: (id: NodeId) => boolea
   const voters = raft.tracker.config.voters;
   if (voters.outgoing.size > 0 || node.hasReady()) return false;
   // Outside a joint configuration, a live quorum is a majority of the incoming voters.
+  // Over the tracker's lists rather than its Map: an entry iterator allocates a pair per member.
   let liveVoters = 0;
-  for (const [id, progress] of raft.tracker.progress) {
+  const { memberIds, memberProgress } = raft.tracker;
+  for (let i = 0; i < memberIds.length; i++) {
+    const id = memberIds[i] as NodeId;
     const memberLive = id === raft.id || isLive(id);
-    if (memberLive && id !== raft.id && progress.match !== lastIndex) return false;
+    if (memberLive && id !== raft.id && (memberProgress[i] as Progress).match !== lastIndex) return false;
     if (memberLive && voters.incoming.has(id)) liveVoters++;
   }
   return isMajority(voters.incoming.size, liveVoters);
