@@ -85,6 +85,28 @@ describe("CycleOutboxes", () => {
     expect(again?.messages).toHaveLength(1);
   });
 
+  it("finds each peer's own outbox again, among few peers (a scan) and many (a Map), and after pruning", () => {
+    for (const peerCount of [3, 12, 40]) {
+      const outboxes = new CycleOutboxes(100);
+      const first = new Map<number, unknown>();
+      for (let cycle = 0; cycle < 3; cycle++) {
+        outboxes.start();
+        for (let peer = 2; peer < 2 + peerCount; peer++) {
+          const box = outboxes.outboxFor(timeoutNow(peer), cycle % 2 === 1);
+          expect(box?.to).toBe(peer);
+          if (cycle < 2) first.set(peer * 2 + (cycle % 2), box);
+          else expect(box).toBe(first.get(peer * 2));
+        }
+      }
+      // Past the prune threshold only peer 2 stays busy; it keeps its outbox, and new peers get their own.
+      for (let cycle = 0; cycle < 3; cycle++) {
+        outboxes.start();
+        expect(outboxes.outboxFor(timeoutNow(2), false)).toBe(first.get(4));
+        expect(outboxes.outboxFor(timeoutNow(1000 + cycle), false)?.to).toBe(1000 + cycle);
+      }
+    }
+  });
+
   it("forgets peers gone quiet, so a thousand peers passing through leave a handful remembered", () => {
     const outboxes = new CycleOutboxes(2);
     for (let peer = 1; peer <= 1000; peer++) {

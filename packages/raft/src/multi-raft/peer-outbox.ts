@@ -64,8 +64,12 @@ export class PeerOutbox {
   }
 }
 
+/** Up to this many peers, CycleOutboxes finds a peer's state by a scan rather than a Map lookup. */
+const peerScanMax = 8;
+
 /** A peer's share of the Ready cycles; its outboxes are reused from cycle to cycle. */
 interface PeerCycle {
+  readonly to: NodeId;
   /** The cycle the fields below belong to: in any other, the peer has no outbox and nothing counted. */
   cycle: number;
   counted: number;
@@ -89,6 +93,11 @@ export class CycleOutboxes {
   private cycle = 0;
   /** Peers given something in recent cycles; pruned in start() to at most twice the recent ones. */
   private readonly peers = new Map<NodeId, PeerCycle>();
+  /**
+   * The same peers in the same order, found by a scan while there are at most peerScanMax of them:
+   * every message routed in a cycle looks its peer up, and a scan of a few costs less than hashing.
+   */
+  private readonly peerList: PeerCycle[] = [];
   private pruneAboveSize = 16;
   private readonly immediateBoxes: PeerOutbox[] = [];
   private readonly afterPersistBoxes: PeerOutbox[] = [];
@@ -105,6 +114,8 @@ export class CycleOutboxes {
     this.afterPersistCount = 0;
     if (this.peers.size <= this.pruneAboveSize) return;
     for (const [peer, state] of this.peers) if (state.cycle < this.cycle - 1) this.peers.delete(peer);
+    this.peerList.length = 0;
+    for (const state of this.peers.values()) this.peerList.push(state);
     this.pruneAboveSize = Math.max(16, 2 * this.peers.size);
   }
 
@@ -151,9 +162,10 @@ export class CycleOutboxes {
   }
 
   private peerCycle(to: NodeId): PeerCycle {
-    let peer = this.peers.get(to);
+    let peer = this.findPeer(to);
     if (peer === undefined) {
       peer = {
+        to,
         cycle: this.cycle,
         counted: 0,
         immediateUsed: false,
@@ -162,6 +174,7 @@ export class CycleOutboxes {
         afterPersist: new PeerOutbox(to),
       };
       this.peers.set(to, peer);
+      this.peerList.push(peer);
     } else if (peer.cycle !== this.cycle) {
       peer.cycle = this.cycle;
       peer.counted = 0;
@@ -169,6 +182,16 @@ export class CycleOutboxes {
       peer.afterPersistUsed = false;
     }
     return peer;
+  }
+
+  private findPeer(to: NodeId): PeerCycle | undefined {
+    const list = this.peerList;
+    if (list.length > peerScanMax) return this.peers.get(to);
+    for (let i = 0; i < list.length; i++) {
+      const peer = list[i] as PeerCycle;
+      if (peer.to === to) return peer;
+    }
+    return undefined;
   }
 
   private immediateOutboxOf(peer: PeerCycle): PeerOutbox {
