@@ -329,6 +329,87 @@ describe("ticksUntilDue between inputs", () => {
     // The inputs moved the answers often: a kept answer that outlived its input would have shown.
     expect(changed).toBeGreaterThan(100);
   });
+
+  it("answers anew after a batch without group traffic, keeping only the groups' part unless it revives", () => {
+    // Twin engines, `fresh` answering anew each time. As a learner of group 1, only the peers' liveness
+    // bounds the answer: a peer not heard from lately is presumed dead on a tick that an empty batch
+    // from it (a node-level heartbeat) moves later. As the only voter of group 2 (learners 3 and 4),
+    // it leads and quiesces once its learners are dead, and wakes when a batch revives one.
+    const storages = new Map<MultiRaft, MemoryStorage>();
+    const twins = (group: number, voters: number[], learners: number[]): [MultiRaft, MultiRaft] => {
+      const make = (): MultiRaft => {
+        const engine = new MultiRaft({
+          nodeId: nodeId(1),
+          rng: new SeededRng(1),
+          groupSettings: { electionTicks: ticks(20) },
+          nodeHeartbeatTicks: ticks(4),
+          peerTimeoutTicks: ticks(12),
+        });
+        const confState = {
+          voters: voters.map(nodeId),
+          votersOutgoing: [],
+          learners: learners.map(nodeId),
+          learnersNext: [],
+          autoLeave: false,
+        };
+        const storage = MemoryStorage.bootstrapped(confState);
+        engine.createGroup(groupId(group), storage);
+        storages.set(engine, storage);
+        return engine;
+      };
+      return [make(), make()];
+    };
+    const run = ([asked, fresh]: [MultiRaft, MultiRaft], group: number, seed: number): number => {
+      const rng = new SeededRng(seed);
+      let moved = 0;
+      const input = (apply: (engine: MultiRaft) => void, empty: boolean): void => {
+        const before = asked.ticksUntilDue();
+        for (const engine of [asked, fresh]) {
+          apply(engine);
+          if (!engine.hasReady()) continue;
+          const storage = storages.get(engine) as MemoryStorage;
+          for (const ready of engine.ready().groups) {
+            storage.append(ready.entries);
+            if (ready.hardState !== undefined) storage.setHardState(ready.hardState);
+          }
+          engine.advance();
+        }
+        fresh.raftNode(groupId(group));
+        const answer = asked.ticksUntilDue();
+        expect(answer).toBe(fresh.ticksUntilDue());
+        if (empty && answer !== before) moved++;
+      };
+      const receive = (peer: number) => (engine: MultiRaft) =>
+        engine.receive({
+          from: nodeId(peer),
+          to: nodeId(1),
+          messages: [],
+          heartbeats: [],
+          heartbeatResponses: [],
+        });
+      for (let i = 0; i < 2000; i++) {
+        const action = rng.integer(0, 8);
+        if (action < 4) input((engine) => engine.tick(), false);
+        // Peer 2 sends often, 3 and 4 rarely (they are presumed dead now and then), 5 is no member.
+        else if (action === 4 || action === 5) input(receive(action === 4 ? 2 : 5), true);
+        else if (rng.chance(0.3)) input(receive(action - 3), true);
+        else if (action === 7 && rng.chance(0.2)) {
+          // Two peers heard in one tick: the earliest tick stays until both moved on.
+          input(receive(3), true);
+          input(receive(4), true);
+        }
+      }
+      return moved;
+    };
+    // Empty batches did move the answers, so a kept answer that outlived one would have shown.
+    const learner = twins(1, [2, 3, 4], [1]);
+    expect(run(learner, 1, 5)).toBeGreaterThan(3);
+    expect(learner[0].metrics.peerDeaths).toBeGreaterThan(0);
+    const leader = twins(2, [1], [3, 4]);
+    for (const engine of leader) engine.campaign(groupId(2));
+    expect(run(leader, 2, 6)).toBeGreaterThan(3);
+    expect(leader[0].metrics.wakeEvents).toBeGreaterThan(3);
+  });
 });
 
 describe("batching", () => {

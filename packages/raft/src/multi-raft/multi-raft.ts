@@ -178,6 +178,13 @@ export class MultiRaft {
    * caller may step the node; queries (hasReady, status, ...) change nothing the answer depends on.
    */
   private keptTicksUntilDue: number | undefined = undefined;
+  /**
+   * The groups' part of the kept answer (groupsDue: 1 when a group has work on the next tick), kept
+   * longer: a batch without group traffic (a node-level heartbeat, a third of all batches) touches no
+   * group, so the next answer redoes only the pass over the peers. Forgotten with keptTicksUntilDue
+   * by everything else (forgetTicksUntilDue), and when a batch revives its sender (leaders wake).
+   */
+  private keptGroupsDue: number | undefined = undefined;
   /** The Ready handed out and not yet advanced. */
   private pendingReady: MultiRaftReady | undefined = undefined;
 
@@ -199,7 +206,7 @@ export class MultiRaft {
    * what the WAL recovered). Throws ALREADY_EXISTS, or RESOURCE_EXHAUSTED past groupsMax.
    */
   createGroup(group: GroupId, storage: Storage, appliedIndex?: LogIndex): void {
-    this.keptTicksUntilDue = undefined;
+    this.forgetTicksUntilDue();
     if (this.groups.has(group)) throw new HelixError("ALREADY_EXISTS", `group ${group} already exists`);
     if (this.groups.size >= this.config.groupsMax) {
       throw new HelixError(
@@ -235,7 +242,7 @@ export class MultiRaft {
 
   /** Stops hosting a group; its storage is the host's to delete. Not while a Ready is outstanding. */
   destroyGroup(group: GroupId): void {
-    this.keptTicksUntilDue = undefined;
+    this.forgetTicksUntilDue();
     assert(this.pendingReady === undefined, "destroyGroup() between ready() and advance()");
     const record = this.requireGroup(group);
     record.destroyed = true;
@@ -270,7 +277,7 @@ export class MultiRaft {
    * the engine's quiescence bookkeeping: use the engine's inputs for that.
    */
   raftNode(group: GroupId): RaftNode {
-    this.keptTicksUntilDue = undefined;
+    this.forgetTicksUntilDue();
     return this.requireGroup(group).node;
   }
 
@@ -345,7 +352,7 @@ export class MultiRaft {
 
   /** Advances logical time by one tick: liveness, due campaigns, then every awake group. */
   tick(): void {
-    this.keptTicksUntilDue = undefined;
+    this.forgetTicksUntilDue();
     this.tickCount++;
     this.checkPeerLiveness();
     this.startDueCampaigns();
@@ -374,20 +381,15 @@ export class MultiRaft {
     return this.keptTicksUntilDue;
   }
 
+  private forgetTicksUntilDue(): void {
+    this.keptTicksUntilDue = undefined;
+    this.keptGroupsDue = undefined;
+  }
+
   private computeTicksUntilDue(): number {
-    // Deferred campaigns wait for a campaign to end, which only a Ready shows: tick while any wait.
-    if (this.overdueCampaigns.length > 0) return 1;
-    let groupsDue = Number.POSITIVE_INFINITY;
-    const quiescence = this.config.quiescence;
-    for (const record of this.awake) {
-      // The group's own timeout first: it is the cheaper question, and either answer of 1 ends the pass.
-      const groupDue = record.node.ticksUntilDue();
-      if (groupDue <= 1) return 1;
-      if (groupDue < groupsDue) groupsDue = groupDue;
-      // A leader that may quiesce does so on the next tick.
-      if (quiescence && record.pendingReads.size === 0 && isQuiescentLeader(record.node, this.isLive))
-        return 1;
-    }
+    this.keptGroupsDue ??= this.computeGroupsDue();
+    const groupsDue = this.keptGroupsDue;
+    if (groupsDue <= 1) return 1;
     // The first tick count at which a node-level heartbeat is due, or a live peer is presumed dead.
     // The pass over the peers makes nodeHeartbeatDueTick exact on the way (it is only a lower bound).
     let earliestCovered = Number.POSITIVE_INFINITY;
@@ -403,6 +405,24 @@ export class MultiRaft {
     due = Math.min(due, this.nodeHeartbeatDueTick, this.tickCount + groupsDue);
     if (this.campaignsDue.size > 0) for (const tick of this.campaignsDue.keys()) due = Math.min(due, tick);
     return Math.max(1, due - this.tickCount);
+  }
+
+  /** Ticks from now until an awake group's own timeout (1: a group has work on the next tick). */
+  private computeGroupsDue(): number {
+    // Deferred campaigns wait for a campaign to end, which only a Ready shows: tick while any wait.
+    if (this.overdueCampaigns.length > 0) return 1;
+    let groupsDue = Number.POSITIVE_INFINITY;
+    const quiescence = this.config.quiescence;
+    for (const record of this.awake) {
+      // The group's own timeout first: it is the cheaper question, and either answer of 1 ends the pass.
+      const groupDue = record.node.ticksUntilDue();
+      if (groupDue <= 1) return 1;
+      if (groupDue < groupsDue) groupsDue = groupDue;
+      // A leader that may quiesce does so on the next tick.
+      if (quiescence && record.pendingReads.size === 0 && isQuiescentLeader(record.node, this.isLive))
+        return 1;
+    }
+    return groupsDue;
   }
 
   /**
@@ -421,7 +441,7 @@ export class MultiRaft {
         `node ${this.nodeId} cannot skip ${count} ticks: tick ${due} from now has work`,
       );
     }
-    this.keptTicksUntilDue = undefined;
+    this.forgetTicksUntilDue();
     this.tickCount += count;
     for (const record of this.awake) {
       record.node.skipIdleTicks(count);
@@ -431,7 +451,7 @@ export class MultiRaft {
 
   /** Proposes `data` to a group this node leads (RaftNode.propose errors, or UNKNOWN_GROUP). */
   propose(group: GroupId, data: Uint8Array): ProposalResult {
-    this.keptTicksUntilDue = undefined;
+    this.forgetTicksUntilDue();
     const record = this.requireGroup(group);
     const result = record.node.propose(data);
     this.wake(record);
@@ -439,7 +459,7 @@ export class MultiRaft {
   }
 
   proposeConfChange(group: GroupId, change: ConfChange): ProposalResult {
-    this.keptTicksUntilDue = undefined;
+    this.forgetTicksUntilDue();
     const record = this.requireGroup(group);
     const result = record.node.proposeConfChange(change);
     this.wake(record);
@@ -447,7 +467,7 @@ export class MultiRaft {
   }
 
   transferLeadership(group: GroupId, to: NodeId): void {
-    this.keptTicksUntilDue = undefined;
+    this.forgetTicksUntilDue();
     const record = this.requireGroup(group);
     record.node.transferLeadership(to);
     this.wake(record);
@@ -455,7 +475,7 @@ export class MultiRaft {
 
   /** Asks for a linearizable read point; a leader wakes to confirm its leadership with heartbeats. */
   readIndex(group: GroupId, context: string): void {
-    this.keptTicksUntilDue = undefined;
+    this.forgetTicksUntilDue();
     const record = this.requireGroup(group);
     record.node.readIndex(context);
     record.pendingReads.add(`${this.nodeId}:${context}`);
@@ -465,7 +485,7 @@ export class MultiRaft {
 
   /** Starts an election in a group now (used to place leaders, and by tests). */
   campaign(group: GroupId): void {
-    this.keptTicksUntilDue = undefined;
+    this.forgetTicksUntilDue();
     const record = this.requireGroup(group);
     this.startCampaign(record);
   }
@@ -475,10 +495,13 @@ export class MultiRaft {
    * node does not host (yet, or any more) are counted and dropped, as Raft tolerates lost messages.
    */
   receive(batch: MultiRaftBatch): void {
-    this.keptTicksUntilDue = undefined;
     if (batch.to !== this.nodeId) {
       throw new HelixError("INVALID_ARGUMENT", `batch for node ${batch.to} delivered to node ${this.nodeId}`);
     }
+    // Without group traffic only the sender's liveness moves: the groups' part of the answer stands.
+    if (batch.messages.length > 0 || batch.heartbeats.length > 0 || batch.heartbeatResponses.length > 0)
+      this.forgetTicksUntilDue();
+    else this.keptTicksUntilDue = undefined;
     this.heardFrom(batch.from);
     for (const message of batch.messages) this.onMessage(batch, message);
     for (const heartbeat of batch.heartbeats) this.onHeartbeat(batch, heartbeat);
@@ -596,6 +619,8 @@ export class MultiRaft {
     if (state === undefined) return;
     state.lastHeardTick = this.tickCount;
     if (state.live) return;
+    // Leaders sharing groups with it wake, and quiescence asks about its liveness.
+    this.forgetTicksUntilDue();
     state.live = true;
     this.onPeerRevived(peer);
   }
@@ -733,7 +758,7 @@ export class MultiRaft {
 
   /** Collects every group's Ready and this cycle's batches. Call advance() before the next ready(). */
   ready(): MultiRaftReady {
-    this.keptTicksUntilDue = undefined;
+    this.forgetTicksUntilDue();
     assert(this.pendingReady === undefined, "advance() must acknowledge a Ready before the next ready()");
     const withReady = this.dirty.keepReady();
     const outboxes = this.outboxes;
@@ -845,7 +870,7 @@ export class MultiRaft {
    * configuration may have changed refresh their peers.
    */
   advance(): void {
-    this.keptTicksUntilDue = undefined;
+    this.forgetTicksUntilDue();
     const pending = this.pendingReady;
     assert(pending !== undefined, "advance() without a Ready to acknowledge");
     this.pendingReady = undefined;
