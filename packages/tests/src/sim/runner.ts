@@ -82,13 +82,21 @@ export async function runOne(spec: RunSpec): Promise<RunOutcome> {
 const bundled = import.meta.url.endsWith(".mjs");
 const workerModule = fileURLToPath(new URL(bundled ? "./worker.mjs" : "./worker.ts", import.meta.url));
 /**
- * A bundled worker runs with its parent's Node and V8 flags (a CPU profile, source maps, GC settings
- * to try). No GC flags by default: a larger young generation (--max-semi-space-size=64, alone or with
- * --min-semi-space-size=16, which cuts scavenges per cluster-hour from 75 to 26) and
- * --single-threaded-gc changed CPU per cluster-hour by less than the noise of paired runs (harness
- * notes, session 5).
+ * V8's young generation for the workers, unless the parent's flags set one: a simulation allocates fast
+ * and keeps much of it for a while (a restarted node's recovered log, messages in flight, a round's
+ * writes until the fdatasync), which the default semi-spaces (at most 16 MB) copy again and again.
+ * Measured with --trace-gc-nvp over seeds 3000000-3000029 on one worker (session 8): scavenges 983 ->
+ * 253, bytes they copied or promoted 872 MB -> 511 MB, their pauses 2.3 s -> 1.0 s of a 30 CPU-s run.
+ * (Session 5 saw no change in CPU per cluster-hour within the noise of paired runs; the GC's own work
+ * is the steadier measure.) Costs up to ~200 MB more memory per worker.
  */
-const workerFlags = bundled ? process.execArgv : ["--conditions=source", "--import", "tsx"];
+const youngGenerationFlags = ["--min-semi-space-size=32", "--max-semi-space-size=64"];
+
+/** A bundled worker runs with its parent's Node and V8 flags (a CPU profile, source maps, GC settings). */
+const parentFlags = bundled ? process.execArgv : ["--conditions=source", "--import", "tsx"];
+const workerFlags = process.execArgv.some((flag) => flag.includes("semi-space-size"))
+  ? parentFlags
+  : [...parentFlags, ...youngGenerationFlags];
 
 export interface PoolOptions {
   /** Child processes; default one per core, never more than there are specs. */
