@@ -121,6 +121,8 @@ interface PeerState {
   live: boolean;
   /** The node-level heartbeat to the peer: an empty batch, the same one every time (it is plain data). */
   readonly nodeHeartbeat: MultiRaftBatch;
+  /** Quiesce heartbeats decided on the last tick for the peer, sent with the next Ready (see quiescePeers). */
+  quiesceHeartbeats: CoalescedHeartbeat[] | undefined;
 }
 
 /** Up to this many peers, MultiRaft finds a peer's state by a scan rather than a Map lookup. */
@@ -157,8 +159,12 @@ export class MultiRaft {
   private readonly peerList: PeerState[] = [];
   /** Where ready() collects each cycle's messages per peer (one instance for every cycle). */
   private readonly outboxes: CycleOutboxes;
-  /** Quiesce heartbeats decided on the last tick, sent with the next Ready. */
-  private readonly quiesceHeartbeats = new Map<NodeId, CoalescedHeartbeat[]>();
+  /**
+   * Peers given quiesce heartbeats on the last tick (each holds its list), in the order first given
+   * one, which is the order of their outboxes in the next Ready. Rather than a Map from peer to list:
+   * clearing a Map allocates a new table, once per quiescing tick.
+   */
+  private readonly quiescePeers: PeerState[] = [];
   /** isPeerLive as one function for the whole engine's life (quiescence asks it on every tick). */
   private readonly isLive = (peer: NodeId): boolean => this.isPeerLive(peer);
   private tickCount = 0;
@@ -187,6 +193,11 @@ export class MultiRaft {
   private keptGroupsDue: number | undefined = undefined;
   /** The Ready handed out and not yet advanced. */
   private pendingReady: MultiRaftReady | undefined = undefined;
+  /**
+   * The records of pendingReady's groups, in the same order, so advance() finds each without a Map
+   * lookup; one array reused for every Ready (advance empties the slots).
+   */
+  private readonly readyRecords: (GroupRecord | undefined)[] = [];
 
   constructor(options: MultiRaftOptions | MultiRaftConfig) {
     this.config = options instanceof MultiRaftConfig ? options : new MultiRaftConfig(options);
@@ -331,6 +342,7 @@ export class MultiRaft {
         lastCoveredTick: Number.NEGATIVE_INFINITY,
         live: true,
         nodeHeartbeat: nodeHeartbeat(this.nodeId, peer),
+        quiesceHeartbeats: undefined,
       };
       this.peers.set(peer, added);
       this.peerList.push(added);
@@ -575,13 +587,11 @@ export class MultiRaft {
     if (!isQuiescentLeader(record.node, this.isLive)) return false;
     const status = groupStatus(record.node);
     for (const peer of record.peers) {
-      if (!this.isPeerLive(peer)) continue;
-      let list = this.quiesceHeartbeats.get(peer);
-      if (list === undefined) {
-        list = [];
-        this.quiesceHeartbeats.set(peer, list);
-      }
-      list.push({
+      // Every peer of a group is tracked (setPeers); isPeerLive(peer) without a second lookup.
+      const state = this.peerState(peer);
+      if (state === undefined || !state.live) continue;
+      if (state.quiesceHeartbeats === undefined) this.quiescePeers.push(state);
+      state.quiesceHeartbeats = appendTo(state.quiesceHeartbeats, {
         group: record.id,
         term: status.term,
         commit: status.committed,
@@ -735,7 +745,7 @@ export class MultiRaft {
   // ---------------------------------------------------------------- ready and advance
 
   hasReady(): boolean {
-    return this.quiesceHeartbeats.size > 0 || this.isNodeHeartbeatDue() || this.dirty.clearUntilReady();
+    return this.quiescePeers.length > 0 || this.isNodeHeartbeatDue() || this.dirty.clearUntilReady();
   }
 
   /** Whether some peer is due a node-level heartbeat; looks at the peers only once the bound is reached. */
@@ -763,12 +773,14 @@ export class MultiRaft {
     const withReady = this.dirty.keepReady();
     const outboxes = this.outboxes;
     outboxes.start();
-    if (this.quiesceHeartbeats.size > 0) {
-      for (const [to, heartbeats] of this.quiesceHeartbeats) {
-        const box = outboxes.immediateOutbox(to);
-        for (const heartbeat of heartbeats) box.addHeartbeat(heartbeat);
+    const quiescePeers = this.quiescePeers;
+    if (quiescePeers.length > 0) {
+      for (const state of quiescePeers) {
+        const box = outboxes.immediateOutbox(state.id);
+        for (const heartbeat of state.quiesceHeartbeats ?? emptyList) box.addHeartbeat(heartbeat);
+        state.quiesceHeartbeats = undefined;
       }
-      this.quiesceHeartbeats.clear();
+      quiescePeers.length = 0;
     }
     // A node-level heartbeat round (no group has work) shares the empty list.
     const groups = withReady === 0 ? emptyList : this.collectGroups(withReady, outboxes);
@@ -792,6 +804,7 @@ export class MultiRaft {
       const record = this.dirty.at(i);
       const ready = record.node.ready();
       groups = appendTo(groups, ready);
+      this.readyRecords[i] = record;
       this.onGroupReady(record, ready);
       if (ready.messages.length === 0 && ready.messagesAfterPersist.length === 0) continue;
       const persists =
@@ -874,10 +887,14 @@ export class MultiRaft {
     const pending = this.pendingReady;
     assert(pending !== undefined, "advance() without a Ready to acknowledge");
     this.pendingReady = undefined;
-    for (const group of pending.groups) {
+    const records = this.readyRecords;
+    const groups = pending.groups;
+    for (let i = 0; i < groups.length; i++) {
+      const group = groups[i] as GroupReady;
       // No group is destroyed between ready() and advance() (destroyGroup refuses).
-      const record = this.groups.get(group.group);
-      assert(record !== undefined, "a group with a Ready is hosted");
+      const record = records[i] as GroupRecord;
+      assert(record.id === group.group, "advance() acknowledges the groups of the last Ready");
+      records[i] = undefined;
       record.node.advance();
       if (group.snapshot !== undefined || hasConfChange(group.committedEntries))
         this.setPeers(record, this.peersOf(record.node));
