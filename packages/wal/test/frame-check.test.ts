@@ -35,7 +35,10 @@ describe("validFrameSize", () => {
         crcSalt: rng.chance(0.9) ? salt : salt ^ 1,
       };
       const damage = rng.integer(0, 5);
-      if (damage === 1) bytes[rng.integer(0, bytes.length)] ^= 1 << rng.integer(0, 8);
+      if (damage === 1) {
+        const at = rng.integer(0, bytes.length);
+        bytes[at] = (bytes[at] as number) ^ (1 << rng.integer(0, 8));
+      }
       if (damage === 2) bytes[rng.integer(start, start + Math.min(size, 12))] = rng.integer(0, 256);
       if (damage === 4) {
         // A frame whose checksum is right but whose type or reserved bytes are not.
