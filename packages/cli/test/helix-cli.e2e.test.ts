@@ -406,15 +406,18 @@ describe("helix dev", () => {
   }, 60_000);
 });
 
-/** A port P with P..P+count-1 all free right now (the OS picks P; the rest are checked). */
+/**
+ * A port P with P..P+count-1 all free right now, picked at random below Linux's ephemeral range
+ * (32768 up), so no other test's outgoing connection or `listen(0)` server can take one before
+ * `helix dev` binds them.
+ */
 async function freePortRange(count: number): Promise<number> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const first = await freePort();
-    if (first + count > 65_535) continue;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const first = 10_000 + Math.floor(Math.random() * (32_768 - count - 10_000));
     const free = await Promise.all(Array.from({ length: count }, (_unused, index) => isFree(first + index)));
     if (free.every(Boolean)) return first;
   }
-  throw new Error(`no ${count} consecutive free ports found`);
+  throw new Error(`no ${count} consecutive free ports found in 10000..32767 after 50 tries`);
 }
 
 function isFree(port: number): Promise<boolean> {
