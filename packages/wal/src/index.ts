@@ -5,5 +5,13 @@ export type { PartitionLogOptions, SealedSegmentInfo } from "./partition-log.js"
 export { PartitionLog, partitionFileCache, partitionFileName } from "./partition-log.js";
 export type { RollStage, WalOptions, WalStatistics } from "./wal.js";
 export { Wal } from "./wal.js";
-export type { CompactionPoint, GroupStatus, GroupWrite, HardState, WalEntry } from "./wal-types.js";
-export { initialHardState } from "./wal-types.js";
+export type {
+  CompactionPoint,
+  EntryDecoder,
+  GroupStatus,
+  GroupWrite,
+  HardState,
+  StoredEntry,
+  WalEntry,
+} from "./wal-types.js";
+export { initialHardState, walEntryOf } from "./wal-types.js";

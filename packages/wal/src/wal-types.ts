@@ -11,6 +11,29 @@ export interface WalEntry {
   readonly data: Uint8Array;
 }
 
+/** What the WAL itself needs of an entry a reader decodes (`EntryDecoder`): its index and data size. */
+export interface StoredEntry {
+  readonly index: LogIndex;
+  readonly data: Uint8Array;
+}
+
+/**
+ * Builds a reader's own entry object from a stored entry's fields (`Wal.entries`). The Raft host reads
+ * every group's whole log at each restart; decoding straight into Raft's entry type makes one object per
+ * entry there instead of a WalEntry and then a Raft entry.
+ */
+export type EntryDecoder<T extends StoredEntry> = (
+  index: LogIndex,
+  term: Term,
+  type: number,
+  data: Uint8Array,
+) => T;
+
+/** The default decoder: the WAL's own entry record. */
+export function walEntryOf(index: LogIndex, term: Term, type: number, data: Uint8Array): WalEntry {
+  return { index, term, type, data };
+}
+
 /** Raft's persistent state besides the log (Raft paper, Figure 2): current term, vote, commit index. */
 export interface HardState {
   readonly term: Term;

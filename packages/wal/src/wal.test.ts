@@ -67,6 +67,32 @@ describe("Wal", () => {
     expect(reopened.term(group(1), 2 as LogIndex)).toBe(1);
   });
 
+  it("builds each read entry with the caller's decoder, from recovery's bytes and from the disk", async () => {
+    const { disk, wal } = await openFresh();
+    await wal.append(group(1), { entries: [entry(1, 1), entry(2, 3), { ...entry(3, 3), type: 0 }] });
+    await wal.append(group(2), { entries: [entry(1, 2, "other")] });
+    await wal.close();
+    const reopened = await Wal.open(disk, { directory: "wal", segmentSizeBytes: 4096 });
+    const decode = (index: LogIndex, term: Term, type: number, data: Uint8Array) => ({
+      index,
+      data,
+      label: `${index}/${term}/${type}/${new TextDecoder().decode(data)}`,
+    });
+    const expected = ["1/1/1/entry 1", "2/3/1/entry 2", "3/3/0/entry 3"];
+    // The first read after open decodes recovery's checked bytes; the second reads the disk.
+    for (let read = 0; read < 2; read++) {
+      const entries = await reopened.entries(
+        group(1),
+        1 as LogIndex,
+        4 as LogIndex,
+        Number.POSITIVE_INFINITY,
+        decode,
+      );
+      expect(entries.map((item) => item.label)).toEqual(expected);
+    }
+    expect(await reopened.entries(group(2), 1 as LogIndex, 2 as LogIndex)).toEqual([entry(1, 2, "other")]);
+  });
+
   it("replaces a conflicting suffix when entries overlap, and truncates explicitly", async () => {
     const { wal } = await openFresh();
     await wal.append(group(1), { entries: [entry(1, 1), entry(2, 1), entry(3, 1)] });

@@ -24,7 +24,15 @@ import {
   segmentName,
   sparePath,
 } from "./internal/wal-segment.js";
-import type { CompactionPoint, GroupStatus, GroupWrite, WalEntry } from "./wal-types.js";
+import {
+  type CompactionPoint,
+  type EntryDecoder,
+  type GroupStatus,
+  type GroupWrite,
+  type StoredEntry,
+  type WalEntry,
+  walEntryOf,
+} from "./wal-types.js";
 
 export interface WalOptions {
   /** Directory of the WAL's segment files, relative to the disk's root. */
@@ -399,14 +407,29 @@ export class Wal {
 
   /**
    * Durable entries [fromIndex, toIndexExclusive) of a group, stopping once `maxBytes` of data is
-   * collected (always at least one entry). Each frame's checksum is verified on the way out.
+   * collected (always at least one entry). Each frame's checksum is verified on the way out. `decode`
+   * builds each returned entry (a WalEntry unless given: see EntryDecoder).
    */
+  entries(
+    group: GroupId,
+    fromIndex: LogIndex,
+    toIndexExclusive: LogIndex,
+    maxBytes?: number,
+  ): Promise<WalEntry[]>;
+  entries<T extends StoredEntry>(
+    group: GroupId,
+    fromIndex: LogIndex,
+    toIndexExclusive: LogIndex,
+    maxBytes: number,
+    decode: EntryDecoder<T>,
+  ): Promise<T[]>;
   async entries(
     group: GroupId,
     fromIndex: LogIndex,
     toIndexExclusive: LogIndex,
     maxBytes = Number.POSITIVE_INFINITY,
-  ): Promise<WalEntry[]> {
+    decode: EntryDecoder<StoredEntry> = walEntryOf,
+  ): Promise<StoredEntry[]> {
     const log = this.groups.get(group);
     const first = log?.firstIndex ?? 1;
     const last = log?.lastIndex ?? 0;
@@ -420,14 +443,14 @@ export class Wal {
       );
     }
     // A group's first read after open comes from the bytes recovery read and checked (VerifiedFrames).
-    const verified = log?.takeVerifiedEntries(fromIndex, toIndexExclusive, maxBytes);
+    const verified = log?.takeVerifiedEntries(fromIndex, toIndexExclusive, maxBytes, decode);
     if (verified !== undefined) return verified;
-    const result: WalEntry[] = [];
+    const result: StoredEntry[] = [];
     let bytes = 0;
     let index: number = fromIndex;
     while (index < toIndexExclusive && (result.length === 0 || bytes < maxBytes)) {
       const span = this.readSpan(log as GroupLog, index, toIndexExclusive);
-      for (const entry of await this.readSpanEntries(span)) {
+      for (const entry of await this.readSpanEntries(span, decode)) {
         if (result.length > 0 && bytes + entry.data.length > maxBytes) return result;
         result.push(entry);
         bytes += entry.data.length;
@@ -1244,7 +1267,10 @@ export class Wal {
     };
   }
 
-  private async readSpanEntries(span: ReadSpan): Promise<WalEntry[]> {
+  private async readSpanEntries<T extends StoredEntry>(
+    span: ReadSpan,
+    decode: EntryDecoder<T>,
+  ): Promise<T[]> {
     const bytes =
       span.segment === this.active.sequence
         ? await this.active.file.read(span.position, span.bytes)
@@ -1252,7 +1278,7 @@ export class Wal {
             file.read(span.position, span.bytes),
           );
     const rules = walFrameRulesFor(span.segment);
-    const entries: WalEntry[] = [];
+    const entries: T[] = [];
     for (let i = 0; i < span.offsets.length; i++) {
       const offset = span.offsets[i] as number;
       const check = checkFrame(bytes, offset, bytes.length - offset, rules);
@@ -1266,7 +1292,7 @@ export class Wal {
           },
         );
       }
-      const entry = decodeEntry(bytes, offset, check.size);
+      const entry = decodeEntry(bytes, offset, check.size, decode);
       if (entry.index !== span.index + i) {
         assert(false, `the index points entry ${span.index + i} at entry ${entry.index}`);
       }

@@ -18,14 +18,17 @@ export function toWalEntry(entry: Entry): WalEntry {
 }
 
 export function fromWalEntry(entry: WalEntry): Entry {
+  return raftEntryOf(entry.index, entry.term, entry.type, entry.data);
+}
+
+/**
+ * The Raft entry stored with these fields: recovery hands it to `Wal.entries` as the decoder, so each
+ * replayed entry is one object (a restart replays every group's whole log; see EntryDecoder).
+ */
+export function raftEntryOf(index: LogIndex, term: Term, type: number, data: Uint8Array): Entry {
   // Checked before calling assert: recovery converts every entry, and a message closure each shows.
-  if (entry.type !== 0 && entry.type !== 1) assert(false, `unknown WAL entry type ${entry.type}`);
-  return {
-    index: entry.index,
-    term: entry.term,
-    type: entry.type === 0 ? "normal" : "confChange",
-    data: entry.data,
-  };
+  if (type !== 0 && type !== 1) assert(false, `unknown WAL entry type ${type}`);
+  return { index, term, type: type === 0 ? "normal" : "confChange", data };
 }
 
 export function toWalHardState(hardState: HardState): WalHardState {
@@ -104,12 +107,13 @@ export async function recoverStorage(
   const extendsSnapshot = base.index === compaction.index || wal.term(group, base.index) === base.term;
   const first = Math.max(status.firstIndex, base.index + 1) as LogIndex;
   if (extendsSnapshot && status.lastIndex >= first) {
-    const entries = await wal.entries(group, first, (status.lastIndex + 1) as LogIndex);
+    const end = (status.lastIndex + 1) as LogIndex;
+    const entries = await wal.entries(group, first, end, Number.POSITIVE_INFINITY, raftEntryOf);
     assert(
       entries.length === status.lastIndex - first + 1,
       () => `the WAL returned ${entries.length} entries for [${first}, ${status.lastIndex}]`,
     );
-    storage.append(entries.map(fromWalEntry));
+    storage.append(entries);
   }
   return storage;
 }

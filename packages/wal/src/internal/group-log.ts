@@ -1,6 +1,12 @@
 import type { GroupId, LogIndex, Term } from "@helixlog/core";
 import { assert } from "@helixlog/core";
-import { type CompactionPoint, type HardState, initialHardState, type WalEntry } from "../wal-types.js";
+import {
+  type CompactionPoint,
+  type EntryDecoder,
+  type HardState,
+  initialHardState,
+  type StoredEntry,
+} from "../wal-types.js";
 import type { VerifiedFrames } from "./verified-frames.js";
 import { decodeEntry } from "./wal-record.js";
 
@@ -164,11 +170,16 @@ export class GroupLog {
    * `maxBytes` of data is collected (at least one entry); undefined, and the caller reads the disk, when
    * recovery did not keep all of their bytes or this is not the group's first read since it.
    */
-  takeVerifiedEntries(fromIndex: number, toIndexExclusive: number, maxBytes: number): WalEntry[] | undefined {
+  takeVerifiedEntries<T extends StoredEntry>(
+    fromIndex: number,
+    toIndexExclusive: number,
+    maxBytes: number,
+    decode: EntryDecoder<T>,
+  ): T[] | undefined {
     const verified = this.verified;
     if (verified === undefined) return undefined;
     this.verified = undefined;
-    const entries: WalEntry[] = [];
+    const entries: T[] = [];
     let bytes = 0;
     for (
       let index = fromIndex;
@@ -181,7 +192,7 @@ export class GroupLog {
       const size = this.sizes[slot] as number;
       const window = segment === hole ? undefined : verified.windowFor(segment, position, size);
       if (window === undefined) return undefined;
-      const entry = decodeEntry(window.bytes, position - window.start, size);
+      const entry = decodeEntry(window.bytes, position - window.start, size, decode);
       // Checked before calling assert so that each entry allocates no message closure.
       if (entry.index !== index) assert(false, `the index points entry ${index} at entry ${entry.index}`);
       if (entries.length > 0 && bytes + entry.data.length > maxBytes) break;

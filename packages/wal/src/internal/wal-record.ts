@@ -1,5 +1,5 @@
 import type { GroupId, LogIndex, NodeId, Term } from "@helixlog/core";
-import type { HardState, WalEntry } from "../wal-types.js";
+import type { EntryDecoder, HardState, StoredEntry, WalEntry } from "../wal-types.js";
 import { readUint32, readUint64, writeUint32, writeUint64 } from "./bytes.js";
 import { frameHeaderBytes, sealFrameAt } from "./frame.js";
 
@@ -231,14 +231,19 @@ export function recordGroupAt(bytes: Uint8Array, start: number): GroupId {
   return readUint64(bytes, start + 12) as GroupId;
 }
 
-/** The entry stored in the entry frame of `size` bytes at `start` of `bytes` (already checked). */
-export function decodeEntry(bytes: Uint8Array, start: number, size: number): WalEntry {
-  return {
-    index: readUint64(bytes, start + 20) as LogIndex,
-    term: readUint64(bytes, start + 28) as Term,
-    type: bytes[start + 36] as number,
-    data: bytes.slice(start + frameHeaderBytes + entryFixedBytes, start + size),
-  };
+/** The entry stored in the entry frame of `size` bytes at `start` of `bytes` (already checked), as `decode` builds it. */
+export function decodeEntry<T extends StoredEntry>(
+  bytes: Uint8Array,
+  start: number,
+  size: number,
+  decode: EntryDecoder<T>,
+): T {
+  return decode(
+    readUint64(bytes, start + 20) as LogIndex,
+    readUint64(bytes, start + 28) as Term,
+    bytes[start + 36] as number,
+    bytes.slice(start + frameHeaderBytes + entryFixedBytes, start + size),
+  );
 }
 
 function writeHardState(bytes: Uint8Array, position: number, hardState: HardState): void {
