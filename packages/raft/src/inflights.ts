@@ -75,7 +75,8 @@ export class Inflights {
   }
 
   reset(): void {
-    this.appends.length = 0;
+    // Leaders reset every follower's window on each election; most are empty (no builtin call then).
+    if (this.appends.length > 0) this.appends.length = 0;
     this.head = 0;
     this.sizeBytesTotal = 0;
   }

@@ -142,7 +142,9 @@ export class MemoryStorage implements Storage {
     const offset = this.offset;
     const from = Math.max(0, offset + 1 - first.index);
     if (from >= entries.length) return;
-    this.log.length = first.index + from - offset;
+    // Most appends extend the log exactly: setting the same length is a builtin call that does nothing.
+    const kept = first.index + from - offset;
+    if (this.log.length !== kept) this.log.length = kept;
     for (let i = from; i < entries.length; i++) this.log.push(entries[i] as Entry);
   }
 

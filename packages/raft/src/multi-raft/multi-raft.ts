@@ -198,6 +198,8 @@ export class MultiRaft {
    * lookup; one array reused for every Ready (advance empties the slots).
    */
   private readonly readyRecords: (GroupRecord | undefined)[] = [];
+  /** Whether a group collected by the Ready being built must sync (set by collectGroups). */
+  private collectedMustSync = false;
 
   constructor(options: MultiRaftOptions | MultiRaftConfig) {
     this.config = options instanceof MultiRaftConfig ? options : new MultiRaftConfig(options);
@@ -780,12 +782,13 @@ export class MultiRaft {
         for (const heartbeat of state.quiesceHeartbeats ?? emptyList) box.addHeartbeat(heartbeat);
         state.quiesceHeartbeats = undefined;
       }
-      quiescePeers.length = 0;
+      // Emptied by pop (inlined) rather than `length = 0` (a builtin call): it holds a peer or two.
+      while (quiescePeers.length > 0) quiescePeers.pop();
     }
     // A node-level heartbeat round (no group has work) shares the empty list.
+    this.collectedMustSync = false;
     const groups = withReady === 0 ? emptyList : this.collectGroups(withReady, outboxes);
-    let mustSync = false;
-    for (const group of groups) mustSync ||= group.mustSync;
+    const mustSync = this.collectedMustSync;
     // After-persist batches first: a peer they go to needs no node-level heartbeat in this cycle.
     const batchesAfterPersist = this.cutAll(outboxes, true) ?? emptyList;
     let batches = this.cutAll(outboxes, false);
@@ -797,13 +800,17 @@ export class MultiRaft {
     return this.pendingReady;
   }
 
-  /** The Ready of the first `count` dirty groups (keepReady), their messages put in the outboxes. */
+  /**
+   * The Ready of the first `count` dirty groups (keepReady), their messages put in the outboxes; sets
+   * collectedMustSync when one of them must sync (no second pass over the groups for it).
+   */
   private collectGroups(count: number, outboxes: CycleOutboxes): readonly GroupReady[] {
     let groups: GroupReady[] | undefined;
     for (let i = 0; i < count; i++) {
       const record = this.dirty.at(i);
       const ready = record.node.ready();
       groups = appendTo(groups, ready);
+      if (ready.mustSync) this.collectedMustSync = true;
       this.readyRecords[i] = record;
       this.onGroupReady(record, ready);
       if (ready.messages.length === 0 && ready.messagesAfterPersist.length === 0) continue;

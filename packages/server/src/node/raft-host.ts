@@ -595,17 +595,22 @@ export class RaftHost {
     this.persisting = false;
     if (!this.isRunning()) return;
     // A group whose snapshot install was refused: applied index before the snapshot, to rebuild it.
-    const rebuild = refused.size === 0 ? undefined : this.appliedIndexes(refused);
-    for (const group of ready.groups) if (!refused.has(group.group)) this.storeDurable(group);
+    // Nearly every round refuses nothing: then no group is looked up in `refused` (a Set lookup per
+    // group and loop otherwise).
+    const anyRefused = refused.size > 0;
+    const rebuild = anyRefused ? this.appliedIndexes(refused) : undefined;
+    for (const group of ready.groups) if (!anyRefused || !refused.has(group.group)) this.storeDurable(group);
     for (const batch of ready.batchesAfterPersist) {
-      const kept = refused.size === 0 ? batch : withoutGroups(batch, refused);
+      const kept = anyRefused ? withoutGroups(batch, refused) : batch;
       if (kept !== undefined) this.send(kept);
     }
-    for (const group of ready.groups) if (!refused.has(group.group)) this.applyCommitted(group);
+    for (const group of ready.groups)
+      if (!anyRefused || !refused.has(group.group)) this.applyCommitted(group);
     this.multiRaft.advance();
     if (rebuild !== undefined) for (const [group, applied] of rebuild) this.rebuildGroup(group, applied);
     for (const group of ready.groups) {
-      if (group.committedEntries.length > 0 && !refused.has(group.group)) this.maybeSnapshot(group.group);
+      if (group.committedEntries.length > 0 && (!anyRefused || !refused.has(group.group)))
+        this.maybeSnapshot(group.group);
     }
     this.answerReads();
     this.process();
