@@ -147,7 +147,10 @@ export class RaftLog {
     );
     const unstable = this.unstable;
     if (first.index === unstable.offset + unstable.entries.length) {
-      unstable.entries.push(...entries);
+      // A loop of pushes (inlined) rather than push(...entries), a builtin call with a spread: every
+      // proposal and every follower's append comes here, mostly with one entry.
+      const appended = unstable.entries;
+      for (let i = 0; i < entries.length; i++) appended.push(entries[i] as Entry);
     } else if (first.index <= unstable.offset) {
       // The new entries replace everything from first.index on, durable or not.
       unstable.offset = first.index;
@@ -227,7 +230,11 @@ export class RaftLog {
 
   /** A copy of the unstable entries (the log keeps appending to its own array). */
   unstableEntries(): readonly Entry[] {
-    return this.unstable.entries.length === 0 ? emptyList : [...this.unstable.entries];
+    const entries = this.unstable.entries;
+    if (entries.length === 0) return emptyList;
+    // Most Readies carry one entry: a literal costs less than the spread's builtin copy.
+    if (entries.length === 1) return [entries[0] as Entry];
+    return [...entries];
   }
 
   unstableSnapshot(): Snapshot | undefined {
@@ -239,7 +246,9 @@ export class RaftLog {
     const unstable = this.unstable;
     if (unstable.snapshot !== undefined) return;
     if (index < unstable.offset || this.term(index) !== term) return;
-    unstable.entries = unstable.entries.slice(index + 1 - unstable.offset);
+    const from = index + 1 - unstable.offset;
+    // Usually every unstable entry became durable: a fresh literal then, not a builtin slice call.
+    unstable.entries = from >= unstable.entries.length ? [] : unstable.entries.slice(from);
     unstable.offset = (index + 1) as LogIndex;
   }
 
