@@ -217,7 +217,8 @@ export class RaftNode {
     const ready: Ready = {
       group: raft.config.group,
       softState: this.softStateChanged() ? raft.softState() : undefined,
-      hardState: this.hardStateChanged() ? raft.hardState() : undefined,
+      // hardStateChanged() without comparing term and vote a second time.
+      hardState: voteChanged || raft.log.committed !== last.commit ? raft.hardState() : undefined,
       entries,
       snapshot,
       messages: messagesOfPhase(taken, waiting, false),

@@ -151,6 +151,40 @@ describe("RaftHost", () => {
     expect(acknowledgements().length).toBeGreaterThan(0);
   });
 
+  it("reports every write it handed to the WAL as durable, hard-state-only writes included", async () => {
+    const disk = new SimDisk({
+      rng: new SeededRng(5),
+      scheduler: (_operation, _path, complete) => complete(),
+    });
+    const wal = await Wal.open(disk, { directory: "wal", segmentSizeBytes: 64 * 1024 });
+    const persisting: string[] = [];
+    const durable: string[] = [];
+    const describeWrite = (g: GroupId, entries: readonly Entry[], hardState: unknown) =>
+      JSON.stringify([g, entries.map((entry) => entry.index), hardState]);
+    const host = await RaftHost.open({
+      nodeId: 1 as NodeId,
+      wal,
+      groups: [{ group, voters: [1 as NodeId] }],
+      rng: new SeededRng(1),
+      send: () => {},
+      stateMachine: { apply: () => {} },
+      electionTicks: 10 as Ticks,
+      observer: {
+        onPersisting: (g, entries, hardState) => persisting.push(describeWrite(g, entries, hardState)),
+        onDurable: (g, entries, hardState) => durable.push(describeWrite(g, entries, hardState)),
+      },
+    });
+    for (let tick = 0; tick < 30 && host.view(group).role !== "leader"; tick++) {
+      host.tick();
+      await settle();
+    }
+    expect(host.view(group).role).toBe("leader");
+    // The campaign's vote is a write without entries; the leader's first entry follows.
+    expect(persisting.some((write) => write.startsWith(`[${group},[],{`))).toBe(true);
+    expect(persisting.some((write) => !write.startsWith(`[${group},[],`))).toBe(true);
+    expect(durable).toEqual(persisting);
+  });
+
   it("applies committed entries in order and recovers them from the WAL after a crash", async () => {
     const { nodes, outbox } = await cluster();
     const leader = await electLeader(nodes, outbox);

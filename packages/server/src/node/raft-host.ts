@@ -446,7 +446,8 @@ export class RaftHost {
   /** Starts a round if none is in flight and the engine has a Ready; removals go first, between rounds. */
   private process(): void {
     if (this.persisting || !this.isRunning()) return;
-    this.performRemovals();
+    // Checked here, not only inside: this runs after every input, and removals are rare.
+    if (this.removals.length > 0) this.performRemovals();
     if (!this.multiRaft.hasReady()) return;
     const ready = this.multiRaft.ready();
     this.persisting = true;
@@ -624,6 +625,8 @@ export class RaftHost {
 
   /** Step 3 done for one group: Raft reads what the WAL made durable from the group's storage. */
   private storeDurable(group: GroupReady): void {
+    // Many groups of a round only apply or send (a follower's commit, a leader's heartbeat): no lookup.
+    if (group.snapshot === undefined && group.entries.length === 0 && group.hardState === undefined) return;
     const storage = this.storages.get(group.group);
     // Checked without a message closure: this runs for every group of every round.
     if (storage === undefined) throw new AssertionError(`no storage for group ${group.group}`);
@@ -637,7 +640,8 @@ export class RaftHost {
 
   /** Step 5 for one group: its committed entries to the state machine, its read points to the reads. */
   private applyCommitted(group: GroupReady): void {
-    const progress = this.snapshotProgress.get(group.group);
+    // Looked up only when there is something to apply (most groups of a round have nothing).
+    const progress = group.committedEntries.length === 0 ? undefined : this.snapshotProgress.get(group.group);
     for (const entry of group.committedEntries) {
       this.options.stateMachine.apply(group.group, entry);
       this.statistics.entriesApplied++;
