@@ -3,7 +3,7 @@
  * A leader in replicate state pipelines appends until either bound is reached, then waits for
  * acknowledgements (per-follower flow control).
  */
-import { assert, type LogIndex } from "@helixlog/core";
+import { AssertionError, assert, type LogIndex } from "@helixlog/core";
 
 interface InflightAppend {
   /** The last index the append carried. */
@@ -41,10 +41,12 @@ export class Inflights {
     assert(!this.isFull(), "cannot add to a full inflight window");
     // Not appends[length - 1] alone: index -1 of an empty array is a slow property lookup in V8.
     const newest = this.appends.length === 0 ? undefined : this.appends[this.appends.length - 1];
-    assert(
-      this.count === 0 || newest === undefined || lastIndex > newest.lastIndex,
-      () => `inflight appends must be sent in index order, got ${lastIndex} after ${newest?.lastIndex}`,
-    );
+    // Checked without a message closure: a leader adds one per append it sends.
+    if (!(this.count === 0 || newest === undefined || lastIndex > newest.lastIndex)) {
+      throw new AssertionError(
+        `inflight appends must be sent in index order, got ${lastIndex} after ${newest?.lastIndex}`,
+      );
+    }
     this.appends.push({ lastIndex, sizeBytes });
     this.sizeBytesTotal += sizeBytes;
   }

@@ -4,7 +4,7 @@
  * commit and apply positions. Invariant: applied <= committed <= lastIndex(), and every index below
  * `unstable.offset` (when no unstable snapshot is pending) is durable in Storage.
  */
-import { assert, type Bytes, type LogIndex, type Term } from "@helixlog/core";
+import { AssertionError, assert, type Bytes, type LogIndex, type Term } from "@helixlog/core";
 import { emptyList } from "./empty-list.js";
 import { limitEntriesBySize } from "./entries.js";
 import type { Storage } from "./storage.js";
@@ -137,14 +137,12 @@ export class RaftLog {
   append(entries: readonly Entry[]): void {
     const first = entries[0];
     if (first === undefined) return;
-    assert(
-      first.index > this.committed,
-      () => `appending at ${first.index} would overwrite committed ${this.committed}`,
-    );
-    assert(
-      first.index <= this.lastIndex() + 1,
-      () => `appending at ${first.index} leaves a gap after ${this.lastIndex()}`,
-    );
+    // Checked without message closures (an allocation per call otherwise): every proposal and
+    // follower append comes here.
+    if (first.index <= this.committed)
+      throw new AssertionError(`appending at ${first.index} would overwrite committed ${this.committed}`);
+    if (first.index > this.lastIndex() + 1)
+      throw new AssertionError(`appending at ${first.index} leaves a gap after ${this.lastIndex()}`);
     const unstable = this.unstable;
     if (first.index === unstable.offset + unstable.entries.length) {
       // A loop of pushes (inlined) rather than push(...entries), a builtin call with a spread: every
@@ -189,7 +187,9 @@ export class RaftLog {
     const low = this.applied + 1;
     if (low >= high) return emptyList;
     const entries = this.slice(low as LogIndex, high as LogIndex, maxBytes);
-    assert(entries !== undefined, () => `unapplied committed entries from ${low} were compacted`);
+    // Checked without a message closure: every Ready asks (as commitTo and appliedTo below).
+    if (entries === undefined)
+      throw new AssertionError(`unapplied committed entries from ${low} were compacted`);
     return entries;
   }
 
@@ -199,7 +199,8 @@ export class RaftLog {
 
   commitTo(index: LogIndex): void {
     if (index <= this.committed) return;
-    assert(index <= this.lastIndex(), () => `commit ${index} is past the last index ${this.lastIndex()}`);
+    if (index > this.lastIndex())
+      throw new AssertionError(`commit ${index} is past the last index ${this.lastIndex()}`);
     this.committed = index;
   }
 
@@ -211,10 +212,8 @@ export class RaftLog {
   }
 
   appliedTo(index: LogIndex): void {
-    assert(
-      index >= this.applied && index <= this.committed,
-      () => `applied ${index} outside [${this.applied}, ${this.committed}]`,
-    );
+    if (!(index >= this.applied && index <= this.committed))
+      throw new AssertionError(`applied ${index} outside [${this.applied}, ${this.committed}]`);
     this.applied = index;
   }
 
