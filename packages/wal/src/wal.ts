@@ -639,9 +639,10 @@ export class Wal {
       else if (this.inWrite !== undefined && this.encoded === undefined) this.encodeAhead();
     }
     if (this.inWrite === undefined && this.inSync === undefined && this.written.length === 0) {
-      for (const wake of this.drainWaiters.splice(0)) wake();
+      // Checked first: pump runs after every completion, and splice allocates even when nothing waits.
+      if (this.drainWaiters.length > 0) for (const wake of this.drainWaiters.splice(0)) wake();
     }
-    if (this.isIdle()) for (const wake of this.idleWaiters.splice(0)) wake();
+    if (this.idleWaiters.length > 0 && this.isIdle()) for (const wake of this.idleWaiters.splice(0)) wake();
   }
 
   /**
@@ -793,7 +794,7 @@ export class Wal {
       bytes += batch.bytes;
       count++;
     }
-    const covered = count === this.written.length ? this.written.splice(0) : this.written.splice(0, count);
+    const covered = count === this.written.length ? this.takeWritten() : this.written.splice(0, count);
     this.writtenBytes -= bytes;
     this.inSync = covered;
     segment.file.sync().then(
@@ -815,7 +816,7 @@ export class Wal {
   private startNaming(previous: ActiveSegment): void {
     const segment = this.active;
     assert(!segment.named, "naming a named segment");
-    const covered = this.written.splice(0);
+    const covered = this.takeWritten();
     this.writtenBytes = 0;
     this.inSync = covered;
     if (covered.length > 0) this.statistics.rollsPipelined++;
@@ -981,7 +982,18 @@ export class Wal {
       count++;
     }
     this.queuedBytes -= bytes;
-    return count === this.queue.length ? this.queue.splice(0) : this.queue.splice(0, count);
+    if (count < this.queue.length) return this.queue.splice(0, count);
+    // The whole queue (the usual case): handing over the array costs less than `splice(0)`'s copy of it.
+    const taken = this.queue;
+    this.queue = [];
+    return taken;
+  }
+
+  /** Every written batch, leaving none: the array itself, which costs less than `splice(0)`'s copy. */
+  private takeWritten(): WrittenBatch[] {
+    const taken = this.written;
+    this.written = [];
+    return taken;
   }
 
   /**
