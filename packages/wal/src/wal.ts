@@ -753,24 +753,30 @@ export class Wal {
     const segment = this.active;
     assert(batch.sequence === segment.sequence, "a batch encoded for another segment");
     this.inWrite = batch;
-    segment.file.write(batch.start, data).then(
-      () => {
-        this.inWrite = undefined;
-        if (this.failure === undefined) {
-          this.written.push(batch);
-          this.writtenBytes += batch.bytes;
-        } else {
-          rejectBatches([batch], this.failure);
-        }
-        this.pump();
-      },
-      (error: unknown) => {
-        this.inWrite = undefined;
-        this.failClosed(error, [batch]);
-        this.pump();
-      },
-    );
+    segment.file.write(batch.start, data).then(this.writeDone, this.writeFailed);
   }
+
+  // The completions of the one write in flight (`inWrite`), made once: a write's callbacks find their
+  // batch in `inWrite` (nothing else sets or clears it meanwhile), so no write allocates closures.
+
+  private readonly writeDone = (): void => {
+    const batch = this.inWrite as WrittenBatch;
+    this.inWrite = undefined;
+    if (this.failure === undefined) {
+      this.written.push(batch);
+      this.writtenBytes += batch.bytes;
+    } else {
+      rejectBatches([batch], this.failure);
+    }
+    this.pump();
+  };
+
+  private readonly writeFailed = (error: unknown): void => {
+    const batch = this.inWrite as WrittenBatch;
+    this.inWrite = undefined;
+    this.failClosed(error, [batch]);
+    this.pump();
+  };
 
   /**
    * Starts the next fdatasync: of the oldest written batches that share a segment (during a roll, the
