@@ -253,6 +253,20 @@ describe("HelixKafkaBackend", () => {
     });
   });
 
+  it("names a live broker as the controller, this node while no controller leader is known", async () => {
+    const cluster = await TestCluster.ready(3);
+    const leader = cluster.controllerLeader();
+    const survivor = [...cluster.nodes.values()].find((node) => node !== leader) as HelixNode;
+    const backend = new HelixKafkaBackend(survivor);
+    expect((await backend.metadata([])).controllerId).toBe(leader.nodeId);
+    for (const node of [...cluster.nodes.values()]) if (node !== survivor) await cluster.stop(node.nodeId);
+    // Alone, the survivor campaigns in vain: it knows no controller leader (an election in progress).
+    await cluster.until(() => survivor.controllerLeader() === undefined, "no controller leader known");
+    const during = await backend.metadata([]);
+    expect(during.controllerId).toBe(survivor.nodeId);
+    expect(during.brokers.map((broker) => broker.nodeId)).toContain(survivor.nodeId);
+  });
+
   it("names no leader for a new partition a replica does not host yet, so clients ask again", async () => {
     const cluster = await TestCluster.ready(3);
     // Node 3's snapshot lookups wait on a gate: it knows the new topic (it is one of its replicas) while

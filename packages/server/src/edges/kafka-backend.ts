@@ -125,15 +125,29 @@ export class HelixKafkaBackend implements KafkaBackend {
       topicNames === null
         ? this.node.listTopics()
         : topicNames.flatMap((name) => this.node.topic(name) ?? []);
+    const brokers = this.node
+      .listNodes()
+      .filter((record) => this.node.isNodeLive(record.nodeId))
+      .map(brokerOf);
     return {
       clusterId: this.node.clusterInfo().clusterId ?? "helix",
-      controllerId: this.node.controllerLeader() ?? -1,
-      brokers: this.node
-        .listNodes()
-        .filter((record) => this.node.isNodeLive(record.nodeId))
-        .map(brokerOf),
+      controllerId: this.controllerForClients(brokers),
+      brokers,
       topics: topics.map((topic) => this.describeTopic(topic)),
     };
+  }
+
+  /**
+   * The controller id clients are told: the controller group's leader when it is a live broker, else
+   * this node. Clients send admin requests and InitProducerId to "the controller", and any Helix node
+   * forwards those (KIP-590), so like KRaft Kafka we always name a live broker. Naming -1 during a
+   * controller election made KafkaJS fail an idempotent producer's connect with "Broker -1 not found".
+   */
+  private controllerForClients(brokers: readonly { nodeId: number }[]): number {
+    const leader = this.node.controllerLeader();
+    return leader !== undefined && brokers.some((broker) => broker.nodeId === leader)
+      ? leader
+      : this.node.nodeId;
   }
 
   async produce(input: ProduceInput): Promise<ProduceResult> {
