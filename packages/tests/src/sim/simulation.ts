@@ -96,6 +96,9 @@ export interface SimulationResult {
 const operationsPerKeyMax = 24;
 /** Drains between full event-loop turns (the others wait for the microtask queue only). */
 const drainsPerMacrotask = 256;
+
+/** In `nodeActivity()`: bit 0, which no node uses (node ids count from 1, one bit each). */
+const anyStartingBit = 1;
 /** A client gives up on an operation after this many simulated milliseconds (outcome unknown). */
 const clientTimeoutMs = 5_000;
 const walDirectory = "wal";
@@ -366,7 +369,7 @@ export class Simulation {
 
   private runEvents(): void {
     /** Nodes whose host round waited for the WAL after the last event (a bit per node id). */
-    let busyBefore = this.busyNodes();
+    let busyBefore = this.nodeActivity() & ~anyStartingBit;
     while (this.violation === undefined) {
       const event = this.queue.next();
       if (event === undefined) break;
@@ -378,8 +381,9 @@ export class Simulation {
       } catch (error) {
         this.recordViolation(error);
       }
-      const busy = this.busyNodes();
-      if (this.diskActivity || (busy & ~busyBefore) !== 0 || this.anyStarting()) {
+      const activity = this.nodeActivity();
+      const busy = activity & ~anyStartingBit;
+      if (this.diskActivity || (busy & ~busyBefore) !== 0 || activity !== busy) {
         this.diskActivity = false;
         this.drains++;
         afterMicrotasks(this.loop, this.drains % drainsPerMacrotask === 0);
@@ -476,21 +480,19 @@ export class Simulation {
     return new Promise((resolve) => setImmediate(resolve));
   }
 
-  /** The nodes whose host has a round waiting for the WAL, one bit per node id. */
-  private busyNodes(): number {
-    let busy = 0;
+  /**
+   * One pass over the nodes after every event: a bit per node id whose host has a round waiting for the
+   * WAL, and `anyStartingBit` if a node is opening (one loop for both: it runs after every event).
+   */
+  private nodeActivity(): number {
+    let activity = 0;
     const nodes = this.nodeList;
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i] as SimNode;
-      if (node.host?.busy === true) busy |= 1 << node.id;
+      if (node.host?.busy === true) activity |= 1 << node.id;
+      if (node.status === "starting") activity |= anyStartingBit;
     }
-    return busy;
-  }
-
-  private anyStarting(): boolean {
-    const nodes = this.nodeList;
-    for (let i = 0; i < nodes.length; i++) if ((nodes[i] as SimNode).status === "starting") return true;
-    return false;
+    return activity;
   }
 
   /** Keeps the last `traceEvents` events in a ring (the trace printed with a failure). */
