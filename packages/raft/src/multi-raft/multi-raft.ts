@@ -677,10 +677,12 @@ export class MultiRaft {
   }
 
   private isDesignatedCampaigner(record: GroupRecord): boolean {
-    const liveVoters = record.node
-      .confState()
-      .voters.filter((id) => this.isPeerLive(id))
-      .sort((left, right) => left - right);
+    // The incoming voters straight from the tracker: confState() would sort four id lists into a new
+    // object, for every group on every peer death. The same ids, filtered and sorted the same way.
+    const liveVoters: NodeId[] = [];
+    for (const id of record.node.raft.tracker.config.voters.incoming)
+      if (this.isPeerLive(id)) liveVoters.push(id);
+    liveVoters.sort((left, right) => left - right);
     if (liveVoters.length === 0) return false;
     return liveVoters[record.id % liveVoters.length] === this.nodeId;
   }
