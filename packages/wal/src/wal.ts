@@ -182,6 +182,8 @@ export class Wal {
   private writtenBytes = 0;
   /** The batches the fdatasync in flight covers. */
   private inSync: WrittenBatch[] | undefined;
+  /** The segment the fdatasync in flight (started by `startSync`) is of. */
+  private syncSegment: ActiveSegment | undefined;
   /**
    * Acknowledgements of completed fdatasyncs, in order. The next fdatasync may start (and even complete)
    * before the previous one's acknowledgements ran; chaining them keeps call order.
@@ -803,11 +805,21 @@ export class Wal {
     const covered = count === this.written.length ? this.takeWritten() : this.written.splice(0, count);
     this.writtenBytes -= bytes;
     this.inSync = covered;
-    segment.file.sync().then(
-      () => this.synced(segment, covered),
-      (error: unknown) => this.syncFailed(error, covered),
-    );
+    this.syncSegment = segment;
+    segment.file.sync().then(this.syncDone, this.syncFailedDone);
   }
+
+  // The completions of `startSync`'s fdatasync, made once: its batches are the ones in `inSync` and its
+  // segment is `syncSegment`, which nothing changes until it completes (the next fdatasync starts only
+  // from here, in `synced`, or once `inSync` is cleared), so no fdatasync allocates closures.
+
+  private readonly syncDone = (): void => {
+    this.synced(this.syncSegment as ActiveSegment, this.inSync as WrittenBatch[]);
+  };
+
+  private readonly syncFailedDone = (error: unknown): void => {
+    this.syncFailed(error, this.inSync as WrittenBatch[]);
+  };
 
   /**
    * Names the active segment, which received frames under its temporary name while the previous one
