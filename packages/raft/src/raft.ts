@@ -1087,6 +1087,8 @@ export class Raft {
 
   /** The host handed committed entries to its state machine: they no longer count as uncommitted. */
   reduceUncommittedSize(entries: readonly Entry[]): void {
+    // Nothing counted (every follower): the result is 0 either way, so no pass over the entries.
+    if (this.uncommittedSizeBytes === 0) return;
     this.uncommittedSizeBytes = Math.max(0, this.uncommittedSizeBytes - payloadSizeBytes(entries));
   }
 
