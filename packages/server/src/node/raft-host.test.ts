@@ -9,13 +9,12 @@
  * - removeGroup stops hosting a group and releases its WAL entries, so its segments are reclaimed;
  * - idle groups quiesce: ticks then cost them nothing and peers exchange only node-level heartbeats.
  */
-import { type GroupId, type LogIndex, type NodeId, SeededRng, type Term, type Ticks } from "@helixlog/core";
+import { type GroupId, type LogIndex, type NodeId, SeededRng, type Ticks } from "@helixlog/core";
 import type { Entry, Message, MultiRaftBatch } from "@helixlog/raft";
 import { Wal } from "@helixlog/wal";
 import { SimDisk } from "@helixlog/wal/testing";
 import { describe, expect, it } from "vitest";
 import { RaftHost } from "./raft-host.js";
-import { raftEntryOf } from "./wal-storage.js";
 
 const group = 7 as GroupId;
 const voters = [1, 2, 3] as NodeId[];
@@ -160,11 +159,8 @@ describe("RaftHost", () => {
     const wal = await Wal.open(disk, { directory: "wal", segmentSizeBytes: 64 * 1024 });
     const persisting: string[] = [];
     const durable: string[] = [];
-    const entryKeys = new Set<string>();
-    const describeWrite = (g: GroupId, entries: readonly Entry[], hardState: unknown) => {
-      for (const entry of entries) entryKeys.add(Object.keys(entry).join());
-      return JSON.stringify([g, entries.map((entry) => entry.index), hardState]);
-    };
+    const describeWrite = (g: GroupId, entries: readonly Entry[], hardState: unknown) =>
+      JSON.stringify([g, entries.map((entry) => entry.index), hardState]);
     const host = await RaftHost.open({
       nodeId: 1 as NodeId,
       wal,
@@ -187,10 +183,6 @@ describe("RaftHost", () => {
     expect(persisting.some((write) => write.startsWith(`[${group},[],{`))).toBe(true);
     expect(persisting.some((write) => !write.startsWith(`[${group},[],`))).toBe(true);
     expect(durable).toEqual(persisting);
-    // Raft makes entries with the fields in the order recovery does (one hidden class for all).
-    expect([...entryKeys]).toEqual([
-      Object.keys(raftEntryOf(1 as LogIndex, 1 as Term, 0, new Uint8Array())).join(),
-    ]);
   });
 
   it("applies committed entries in order and recovers them from the WAL after a crash", async () => {
