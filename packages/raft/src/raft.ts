@@ -1076,9 +1076,7 @@ export class Raft {
     let index = this.log.lastIndex();
     const stamped: Entry[] = entries.map((entry) => {
       index = (index + 1) as LogIndex;
-      // Fields in the order every other Entry is made in (recovery, the storage's snapshot entry), so
-      // entries share one hidden class and reading their fields stays monomorphic.
-      return { index, term: this.term, type: entry.type, data: entry.data };
+      return { term: this.term, index, type: entry.type, data: entry.data };
     });
     this.log.append(stamped);
     this.uncommittedSizeBytes += payloadSizeBytes(stamped);
