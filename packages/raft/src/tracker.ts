@@ -132,11 +132,10 @@ export class ProgressTracker {
 
   /** The largest index a quorum of voters has acknowledged (Raft §5.3, thesis §4.3 for joint). */
   committedIndex(): LogIndex {
-    return jointCommittedIndex(this.config.voters, this.matchOf);
+    // A closure per call, not one kept in a field: the explorer branches a tracker by copying its fields
+    // and shares functions between copies, so a kept arrow would read the original's progress.
+    return jointCommittedIndex(this.config.voters, (id) => this.progress.get(id)?.match);
   }
-
-  /** A member's acknowledged index; made once (leaders ask committedIndex on every acknowledgement). */
-  private readonly matchOf = (id: NodeId): LogIndex | undefined => this.progress.get(id)?.match;
 
   recordVote(id: NodeId, granted: boolean): void {
     if (!this.votes.has(id)) this.votes.set(id, granted);
