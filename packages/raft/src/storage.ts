@@ -99,10 +99,9 @@ export class MemoryStorage implements Storage {
   term(index: LogIndex): Term | undefined {
     // The offset read once (it was read three times through the getter and lastIndex()): followers
     // match terms on every append, and the simulator's checkers ask on every leader they observe.
-    const log = this.log;
-    const offset = (log[0] as Entry).index;
-    if (index < offset || index >= offset + log.length) return undefined;
-    return log[index - offset]?.term;
+    const offset = this.offset;
+    if (index < offset || index >= offset + this.log.length) return undefined;
+    return this.log[index - offset]?.term;
   }
 
   entries(low: LogIndex, high: LogIndex, maxBytes: Bytes): Entry[] {

@@ -34,7 +34,8 @@ export interface NodeProcess {
  * test process. Used where a real port must be known in advance (peers, advertised Kafka address).
  */
 export async function freePort(): Promise<number> {
-  const [low, high] = explicitPortRange();
+  explicitPorts ??= explicitPortRange();
+  const [low, high] = explicitPorts;
   for (let attempt = 0; attempt < 200; attempt++) {
     const port = low + Math.floor(Math.random() * (high - low));
     if (handedOut.has(port) || !(await isFree(port))) continue;
@@ -45,6 +46,8 @@ export async function freePort(): Promise<number> {
 }
 
 const handedOut = new Set<number>();
+/** `explicitPortRange()`, read once per test process. */
+let explicitPorts: [number, number] | undefined;
 
 /** [low, high): ports below the ephemeral range (Linux: ip_local_port_range), at least 4,000 of them. */
 function explicitPortRange(): [number, number] {
