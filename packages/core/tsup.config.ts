@@ -1,4 +1,4 @@
 import { defineConfig } from "tsup";
 import { packageBuildOptions } from "../../tsup.shared.js";
 
-export default defineConfig(packageBuildOptions(["src/index.ts"]));
+export default defineConfig(packageBuildOptions(["src/index.ts", "src/testing/index.ts"]));

@@ -11,10 +11,10 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort, freePortRange } from "@helixlog/core/testing";
 import { HelixClient } from "@helixlog/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BuiltCli, buildCli } from "./built-cli.js";
@@ -57,15 +57,6 @@ async function waitFor(what: string, condition: () => boolean | Promise<boolean>
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolveWait) => setTimeout(resolveWait, 50));
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolveListen) => server.listen(0, "127.0.0.1", resolveListen));
-  const address = server.address();
-  await new Promise((resolveClose) => server.close(resolveClose));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
 }
 
 beforeAll(async () => {
@@ -405,25 +396,3 @@ describe("helix dev", () => {
     }
   }, 60_000);
 });
-
-/**
- * A port P with P..P+count-1 all free right now, picked at random below Linux's ephemeral range
- * (32768 up), so no other test's outgoing connection or `listen(0)` server can take one before
- * `helix dev` binds them.
- */
-async function freePortRange(count: number): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const first = 10_000 + Math.floor(Math.random() * (32_768 - count - 10_000));
-    const free = await Promise.all(Array.from({ length: count }, (_unused, index) => isFree(first + index)));
-    if (free.every(Boolean)) return first;
-  }
-  throw new Error(`no ${count} consecutive free ports found in 10000..32767 after 50 tries`);
-}
-
-function isFree(port: number): Promise<boolean> {
-  return new Promise((resolveFree) => {
-    const server = createServer();
-    server.once("error", () => resolveFree(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolveFree(true)));
-  });
-}

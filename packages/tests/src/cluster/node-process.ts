@@ -1,10 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as grpc from "@grpc/grpc-js";
 import { loadSync } from "@grpc/proto-loader";
+import { freePort } from "@helixlog/core/testing";
 import { nodeArgumentsFor } from "./bundled-entry.js";
 
 /**
@@ -27,49 +26,11 @@ export interface NodeProcess {
 }
 
 /**
- * A port free right now, from below the kernel's ephemeral range. Ports the OS hands out (listen on 0,
- * outgoing connections) come from that range, so a port picked outside it cannot be taken by another
- * test's client or `listen(0)` server between this check and the node's bind; only another explicit
- * bind could, and picks are random over thousands of ports. A port is never handed out twice by one
- * test process. Used where a real port must be known in advance (peers, advertised Kafka address).
+ * A port free right now, from below the kernel's ephemeral range, never handed out twice by one test
+ * process (`@helixlog/core/testing`). Used where a real port must be known in advance (peers,
+ * advertised Kafka address).
  */
-export async function freePort(): Promise<number> {
-  explicitPorts ??= explicitPortRange();
-  const [low, high] = explicitPorts;
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const port = low + Math.floor(Math.random() * (high - low));
-    if (handedOut.has(port) || !(await isFree(port))) continue;
-    handedOut.add(port);
-    return port;
-  }
-  throw new Error(`no free port found in ${low}..${high - 1} after 200 tries`);
-}
-
-const handedOut = new Set<number>();
-/** `explicitPortRange()`, read once per test process. */
-let explicitPorts: [number, number] | undefined;
-
-/** [low, high): ports below the ephemeral range (Linux: ip_local_port_range), at least 4,000 of them. */
-function explicitPortRange(): [number, number] {
-  let ephemeralLow = 32_768;
-  try {
-    const range = readFileSync("/proc/sys/net/ipv4/ip_local_port_range", "utf8").trim().split(/\s+/);
-    const parsed = Number(range[0]);
-    if (Number.isInteger(parsed) && parsed > 1_024) ephemeralLow = parsed;
-  } catch {
-    // Not Linux: keep the IANA default's lower bound.
-  }
-  const high = Math.min(ephemeralLow, 32_768);
-  return high - 4_000 >= 10_000 ? [10_000, high] : [10_000, 14_000];
-}
-
-function isFree(port: number): Promise<boolean> {
-  return new Promise((resolveFree) => {
-    const server = createServer();
-    server.once("error", () => resolveFree(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolveFree(true)));
-  });
-}
+export { freePort };
 
 /** Environment variables for one node process, over the test process's own; `undefined` removes one. */
 export type NodeEnvironment = Readonly<Record<string, string | undefined>>;

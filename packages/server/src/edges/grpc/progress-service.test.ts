@@ -14,10 +14,10 @@
  *     log end of a partition it does not host by asking the hosting node (ListOffsets over gRPC).
  * Waits are on conditions with a bound; the server, client and ticker are closed at the end.
  */
-import { createServer } from "node:net";
 import type { ServiceError } from "@grpc/grpc-js";
 import { loadSync } from "@grpc/proto-loader";
 import { encodeRecordBatch, HelixError, ManualClock, nodeId, SeededRng } from "@helixlog/core";
+import { freePort } from "@helixlog/core/testing";
 import { SimDisk } from "@helixlog/wal/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProgressClient } from "../../client/progress-client.js";
@@ -501,11 +501,3 @@ describe("helix.v1.Progress for partitions hosted on another node", () => {
     }
   });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
