@@ -33,12 +33,27 @@ export class CoordinatorDriver {
   private readonly clock: () => number;
   private nextToken = 1;
   private readonly pendingJoins = new Map<number, (response: JoinGroupResponse) => void>();
-  private readonly pendingSyncs = new Map<number, (response: SyncGroupResponse) => void>();
+  private readonly pendingSyncs = new Map<
+    number,
+    {
+      readonly groupId: string;
+      readonly generationId: number;
+      readonly resolve: (response: SyncGroupResponse) => void;
+    }
+  >();
   /** Group ids already looked up in the backend; bounded like the coordinator's groups. */
   private readonly loadedGroupIds = new Set<string>();
   private readonly timer: NodeJS.Timeout;
   /** Persistence runs in order so a later group record never lands before an earlier one. */
   private persistence: Promise<void> = Promise.resolve();
+  /**
+   * Groups whose last record could not be stored, with its generation and the SyncGroup error for it;
+   * an entry goes when a later record of the group is stored. Bounded like `loadedGroupIds`.
+   */
+  private readonly unstored = new Map<
+    string,
+    { readonly generationId: number; readonly errorCode: number }
+  >();
 
   constructor(options: CoordinatorDriverOptions) {
     this.backend = options.backend;
@@ -113,11 +128,12 @@ export class CoordinatorDriver {
   async sync(input: SyncInput): Promise<SyncGroupResponse> {
     await this.ensureLoaded(input.groupId);
     const token = this.nextToken++;
-    const answer = new Promise<SyncGroupResponse>((resolve) => this.pendingSyncs.set(token, resolve));
+    const answer = new Promise<SyncGroupResponse>((resolve) =>
+      this.pendingSyncs.set(token, { groupId: input.groupId, generationId: input.generationId, resolve }),
+    );
     this.coordinator.onSyncGroup(token, input, this.nowMs());
-    const ready = this.drain();
     // The leader's SyncGroup is answered only once the assignment is durable (it survives failover).
-    await ready;
+    await this.drain();
     return answer;
   }
 
@@ -135,32 +151,76 @@ export class CoordinatorDriver {
   }
 
   /** Delivers answers and persists groups; resolves once the persistence it started is done. */
-  private drain(): Promise<void> {
+  private async drain(): Promise<void> {
     const ready = this.coordinator.takeReady();
     const persisted = this.persist(ready);
     for (const { token, response } of ready.joins) {
       this.pendingJoins.get(token)?.(response);
       this.pendingJoins.delete(token);
     }
-    for (const { token, response } of ready.syncs) {
-      const resolve = this.pendingSyncs.get(token);
+    const syncs = ready.syncs.map(({ token, response }) => {
+      const pending = this.pendingSyncs.get(token);
       this.pendingSyncs.delete(token);
-      // Assignments are handed out after they are stored, so a failover cannot lose a generation.
-      void persisted.then(() => resolve?.(response));
+      return { pending, response };
+    });
+    // Assignments are handed out after they are stored, so a failover cannot lose a generation. A store
+    // that failed answers the group's waiting members with its error instead (Kafka: COORDINATOR_NOT_
+    // AVAILABLE or NOT_COORDINATOR); the coordinator has already put the group back into a rebalance.
+    await persisted;
+    for (const { pending, response } of syncs) {
+      if (pending === undefined) continue;
+      const failure = this.unstored.get(pending.groupId);
+      pending.resolve(
+        failure === undefined ||
+          failure.generationId !== pending.generationId ||
+          response.errorCode !== wireErrorCode.none
+          ? response
+          : { ...response, errorCode: failure.errorCode, assignment: new Uint8Array(0) },
+      );
     }
-    return persisted;
   }
 
+  /**
+   * Stores and deletes what `ready` names, after every earlier step. A group whose record could not be
+   * stored is reported to the coordinator (`onStoreFailed`: it rebalances) and kept in `unstored`.
+   */
   private persist(ready: CoordinatorReady): Promise<void> {
     if (ready.groupsToStore.length === 0 && ready.groupsToDelete.length === 0) return this.persistence;
     this.persistence = this.persistence.then(async () => {
-      try {
-        for (const group of ready.groupsToStore) await this.backend.storeGroup(group);
-        for (const groupId of ready.groupsToDelete) await this.backend.deleteGroup(groupId);
-      } catch (error) {
-        this.logger.error("storing consumer group state failed", { error: String(error) });
+      for (const group of ready.groupsToStore) {
+        try {
+          await this.backend.storeGroup(group);
+          this.unstored.delete(group.groupId);
+        } catch (error) {
+          this.logger.error("storing consumer group state failed; the group rebalances", {
+            group: group.groupId,
+            generation: group.generationId,
+            error: String(error),
+          });
+          if (this.unstored.size >= limits.kafkaGroupsMax) this.unstored.clear();
+          this.unstored.set(group.groupId, {
+            generationId: group.generationId,
+            errorCode: storeFailureCode(error),
+          });
+          this.coordinator.onStoreFailed(group.groupId, group.generationId, this.nowMs());
+        }
+      }
+      for (const groupId of ready.groupsToDelete) {
+        try {
+          await this.backend.deleteGroup(groupId);
+        } catch (error) {
+          // The group is gone here; its stored record stays until it is deleted again (or reused).
+          this.logger.error("deleting consumer group state failed", { group: groupId, error: String(error) });
+        }
       }
     });
     return this.persistence;
   }
+}
+
+/** The SyncGroup error for a group record that could not be stored (Kafka's mapping in storeGroup). */
+function storeFailureCode(error: unknown): number {
+  return KafkaWireError.isInstance(error) && error.errorCode === wireErrorCode.notCoordinator
+    ? wireErrorCode.notCoordinator
+    : wireErrorCode.coordinatorNotAvailable;
 }

@@ -307,6 +307,21 @@ export class GroupCoordinator {
     this.dirtyGroups.delete(groupId);
   }
 
+  /**
+   * The group record `takeReady()` handed out for `generationId` could not be stored (Kafka's
+   * resetAndPropagateAssignmentError, then a rebalance): the assignment it carried is not durable, so a
+   * failover could bring back an older generation. If the group is still at that generation and Stable,
+   * its assignments are cleared and it rebalances; members learn it from their next heartbeat or
+   * SyncGroup (REBALANCE_IN_PROGRESS) and rejoin. The caller answers the SyncGroups that waited for the
+   * store with an error itself. A group that has moved on since is left alone.
+   */
+  onStoreFailed(groupId: string, generationId: number, nowMs: number): void {
+    const group = this.groups.get(groupId);
+    if (group === undefined || group.generationId !== generationId || group.state !== "Stable") return;
+    for (const member of group.members.values()) member.assignment = new Uint8Array(0);
+    this.prepareRebalance(group, nowMs);
+  }
+
   /** DeleteGroups: only an Empty group can go (NON_EMPTY_GROUP otherwise); its stored state goes too. */
   deleteGroup(groupId: string): number {
     const group = this.groups.get(groupId);

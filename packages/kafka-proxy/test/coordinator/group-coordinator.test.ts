@@ -296,4 +296,19 @@ describe("persistence across coordinator failover", () => {
     expect(successor.onHeartbeat(identity, harness.nowMs)).toBe(wireErrorCode.none);
     expect(successor.validateOffsetCommit(identity, harness.nowMs)).toBe(wireErrorCode.none);
   });
+
+  it("rebalances a group whose Stable record could not be stored, and ignores a report about an older generation", () => {
+    const harness = new Harness();
+    const member = stableWithOneMember(harness);
+    harness.coordinator.onStoreFailed(groupId, 0, harness.nowMs);
+    expect(harness.describe()).toMatchObject({ state: "Stable", generationId: 1 });
+    harness.coordinator.onStoreFailed(groupId, 1, harness.nowMs);
+    expect(harness.describe()?.state).toBe("PreparingRebalance");
+    expect(harness.describe()?.members[0]?.assignment).toEqual(new Uint8Array(0));
+    expect(harness.heartbeat(member, 1)).toBe(wireErrorCode.rebalanceInProgress);
+    const rejoin = harness.join(member);
+    expect(harness.joins.get(rejoin)).toMatchObject({ errorCode: 0, generationId: 2, leader: member });
+    harness.sync(member, 2, [{ memberId: member, assignment: bytes(2) }]);
+    expect(harness.describe()).toMatchObject({ state: "Stable", generationId: 2 });
+  });
 });
