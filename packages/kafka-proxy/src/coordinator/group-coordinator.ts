@@ -260,7 +260,11 @@ export class GroupCoordinator {
     const member = group?.members.get(input.memberId);
     if (group === undefined || member === undefined) return wireErrorCode.unknownMemberId;
     if (input.generationId !== group.generationId) return wireErrorCode.illegalGeneration;
-    if (group.state !== "Stable") return wireErrorCode.rebalanceInProgress;
+    // As in Kafka: a member of the current generation may commit while the group prepares a rebalance
+    // (clients commit what they consumed before they rejoin: the Java consumer and kafka-python in
+    // onJoinPrepare; refusing it redelivers that work to the next owner), but not once the join
+    // completed and the assignment is not out yet.
+    if (group.state === "CompletingRebalance") return wireErrorCode.rebalanceInProgress;
     member.lastSeenMs = nowMs;
     return wireErrorCode.none;
   }

@@ -212,11 +212,18 @@ describe("fencing offset commits", () => {
     expect(harness.commit("stranger", 1)).toBe(wireErrorCode.unknownMemberId);
   });
 
-  it("refuses commits while a rebalance is in progress", () => {
+  it("accepts the current generation's commits while the group prepares a rebalance, as Kafka does, but not between join and sync", () => {
     const harness = new Harness();
     const member = stableWithOneMember(harness);
-    harness.joinNew();
-    expect(harness.commit(member, 1)).toBe(wireErrorCode.rebalanceInProgress);
+    const newcomer = harness.joinNew();
+    expect(harness.describe()?.state).toBe("PreparingRebalance");
+    // What a consumer does before it rejoins: commit what it has consumed.
+    expect(harness.commit(member, 1)).toBe(wireErrorCode.none);
+    expect(harness.commit(newcomer.memberId, 1)).toBe(wireErrorCode.none);
+    harness.join(member);
+    expect(harness.describe()).toMatchObject({ state: "CompletingRebalance", generationId: 2 });
+    expect(harness.commit(member, 1)).toBe(wireErrorCode.illegalGeneration);
+    expect(harness.commit(member, 2)).toBe(wireErrorCode.rebalanceInProgress);
   });
 
   it("accepts a commit from outside the group protocol only while the group has no members", () => {
