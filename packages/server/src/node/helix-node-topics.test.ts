@@ -7,10 +7,13 @@
  *   - a partition directory left behind by an interrupted deletion (its group marker names another
  *     group) is emptied before a new partition of the same name uses it;
  *   - once a restarted node serves, it deletes the files of partition directories whose group it no
- *     longer hosts (a topic deleted while it was down), and keeps its live partitions.
+ *     longer hosts (a topic deleted while it was down), and keeps its live partitions;
+ *   - a topic deleted while one of its new partitions is still opening (its disk slow) does not stop the
+ *     node: the partition opens as it was assigned, and the next reconciliation removes it; leader
+ *     balancing meanwhile passes over the deleted topic's partitions still hosted.
  */
-import { decodeRecords, nodeId } from "@helixlog/core";
-import type { SimDisk } from "@helixlog/wal/testing";
+import { decodeRecords, limits, nodeId, SeededRng } from "@helixlog/core";
+import { SimDisk } from "@helixlog/wal/testing";
 import { describe, expect, it } from "vitest";
 import { codeOf, records, TestCluster } from "../test-support/test-cluster.js";
 
@@ -182,5 +185,44 @@ describe("HelixNode topic deletion", () => {
     await cluster.until(() => cluster.hasPartitionLeader("fresh", 0), "a leader for fresh-0");
     const leader = cluster.partitionLeader("fresh", 0);
     await cluster.drive(leader.produce("fresh", 0, records(["later"]), "all"));
+  });
+
+  it("survives a topic deleted while one of its new partitions is still opening, and removes that partition", async () => {
+    // Disk operations under the new partition's directory wait while `holding` (a slow disk).
+    let holding = false;
+    const held: (() => void)[] = [];
+    const disk = new SimDisk({
+      rng: new SeededRng(1),
+      scheduler: (_operation, path, complete) => {
+        if (holding && path.includes("partitions/racy-1")) held.push(complete);
+        else complete();
+      },
+    });
+    const failures: unknown[] = [];
+    const cluster = new TestCluster([nodeId(1)], { onFailure: (error) => failures.push(error) });
+    await cluster.start(nodeId(1), disk);
+    await cluster.until(() => cluster.node(1).listNodes().length === 1, "the node registered");
+    await cluster.createTopic("racy", 1, 1);
+
+    holding = true;
+    const node = cluster.node(1);
+    await cluster.drive(node.alterTopic({ name: "racy", partitions: 2 }));
+    await cluster.until(() => held.length > 0, "partition racy-1 started opening");
+    await cluster.drive(node.deleteTopic("racy"));
+    // Reconciliations run one at a time: partition 0, deleted but still listed and led here, waits for
+    // its removal behind the held open, while ticks run leader balancing over it.
+    for (let i = 0; i <= limits.leaderBalanceEveryTicks; i++) await cluster.step();
+    expect(held.length).toBeGreaterThan(0);
+    holding = false;
+    for (const complete of held.splice(0)) complete();
+
+    await cluster.until(
+      () => node.partitionLeader("racy", 0) === undefined && partitionFiles(cluster, 1, "racy").length === 0,
+      "both partitions removed, files and all",
+    );
+    expect(failures).toEqual([]);
+    await cluster.createTopic("after", 1, 1);
+    const written = await cluster.drive(node.produce("after", 0, records(["alive"]), "all"));
+    expect(written.baseOffset).toBe(0);
   });
 });

@@ -1090,6 +1090,8 @@ export class HelixNode {
     const inSync = new Map<GroupId, readonly NodeId[]>();
     for (const local of this.partitions.values()) {
       if (!this.host.hosts(local.group) || this.host.view(local.group).role !== "leader") continue;
+      // A partition whose topic was deleted, its removal still under way, is left alone.
+      if (this.controller.topic(local.topic)?.partitions[local.partition]?.group !== local.group) continue;
       const status = this.partitionStatus(local.topic, local.partition);
       led.push({ groupId: local.group, replicas: status.replicas, leader: this.nodeId });
       inSync.set(local.group, status.isr);
@@ -1273,8 +1275,10 @@ export class HelixNode {
   /**
    * Makes the partitions hosted here match the controller's assignments: starts hosting the ones
    * assigned and not hosted, stops hosting (and deletes) the ones whose topic is gone. Runs are
-   * serialized and each reads the controller state current when it starts, so a topic created and
-   * deleted in quick succession (or both replayed after a restart) ends up not hosted.
+   * serialized and each works from the controller state current when it starts (the topic records
+   * included: the controller may delete a topic while a partition of it opens), and every change of
+   * topics queues another run, so a topic created and deleted in quick succession (or both replayed
+   * after a restart) ends up not hosted.
    */
   private reconcile(): void {
     this.reconciling = this.reconciling
@@ -1285,6 +1289,7 @@ export class HelixNode {
   private async reconcileNow(): Promise<void> {
     if (this.failure !== undefined) return;
     const assigned = this.controller.groupsOn(this.nodeId);
+    const topics = new Map(assigned.map(({ topic }) => [topic, this.controller.topic(topic) as TopicRecord]));
     const wanted = new Set(assigned.map(({ record }) => record.group));
     const removals = [...this.partitions.values()]
       .filter((local) => !wanted.has(local.group))
@@ -1293,28 +1298,45 @@ export class HelixNode {
     const additions = assigned
       .filter(({ record }) => !this.partitions.has(record.group))
       .map(({ topic, partition, record }) =>
-        this.openPartition(topic, partition, record.group, record.replicas),
+        this.openPartition(topics.get(topic) as TopicRecord, partition, record.group, record.replicas),
       );
     await Promise.all(additions);
   }
 
-  private async openPartition(topic: string, partition: number, group: GroupId, replicas: readonly NodeId[]) {
+  /**
+   * Opens and hosts one partition as `record` (the topic when this reconciliation started) assigns it.
+   * The topic may be deleted or reconfigured while the files open: the partition is hosted all the
+   * same (the run queued by the deletion removes it), and a configuration changed meanwhile, which
+   * reached only the partitions already listed, is applied to it here.
+   */
+  private async openPartition(
+    record: TopicRecord,
+    partition: number,
+    group: GroupId,
+    replicas: readonly NodeId[],
+  ) {
+    const topic = record.name;
     const directory = partitionDirectory(topic, partition);
     await claimPartitionDirectory(this.options.disk, directory, group);
-    const record = this.controller.topic(topic);
-    const config = record?.config ?? {};
-    const log = await PartitionLog.open(this.options.disk, { directory, ...partitionLogSettings(config) });
+    const log = await PartitionLog.open(this.options.disk, {
+      directory,
+      ...partitionLogSettings(record.config),
+    });
     const state = new PartitionState();
-    assert(record !== undefined, () => `topic ${topic} vanished while its partition opened`);
     const tiering = new PartitionTiering(
       record.id,
       partition as PartitionId,
       group,
       log,
       this.tiering,
-      tieringConfigOf(config),
+      tieringConfigOf(record.config),
     );
     this.partitions.set(group, { topic, partition, group, state, log, tiering });
+    const current = this.controller.topic(topic);
+    if (current !== undefined && current.id === record.id && current.config !== record.config) {
+      tiering.configure(tieringConfigOf(current.config));
+      await log.configure(partitionLogSettings(current.config));
+    }
     await this.host.addGroup({ group, voters: replicas }, (entries) => {
       for (const entry of entries) observe(state, entry);
     });
