@@ -225,7 +225,9 @@ export class GroupCoordinator {
     if (group === undefined || member === undefined) return wireErrorCode.unknownMemberId;
     if (input.generationId !== group.generationId) return wireErrorCode.illegalGeneration;
     member.lastSeenMs = nowMs;
-    return group.state === "Stable" ? wireErrorCode.none : wireErrorCode.rebalanceInProgress;
+    // As in Kafka: between its JoinGroup answer and the assignment a member may heartbeat (NONE); only a
+    // rebalance still gathering members sends it back to rejoin.
+    return group.state === "PreparingRebalance" ? wireErrorCode.rebalanceInProgress : wireErrorCode.none;
   }
 
   /** LeaveGroup for each identity (v3+ batches them); returns one error code per identity. */
@@ -459,9 +461,14 @@ export class GroupCoordinator {
       this.awaitJoin(group, member, token, nowMs);
       return;
     }
-    const settled = group.state === "Stable" || group.state === "CompletingRebalance";
-    if (settled && !protocolsChanged && member.memberId !== group.leaderId) {
-      // Kafka answers an unchanged follower with the current generation rather than rebalancing.
+    // Kafka answers an unchanged member with the current generation rather than rebalancing: any member
+    // while the assignment is awaited (it may have missed its JoinGroup answer), a follower when Stable
+    // (a Stable leader's JoinGroup asks for a rebalance, e.g. after topic metadata changed).
+    const current =
+      !protocolsChanged &&
+      (group.state === "CompletingRebalance" ||
+        (group.state === "Stable" && member.memberId !== group.leaderId));
+    if (current) {
       this.joins.push({ token, response: this.joinResponse(group, member, wireErrorCode.none) });
       return;
     }

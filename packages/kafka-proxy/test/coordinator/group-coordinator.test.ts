@@ -176,6 +176,13 @@ describe("rebalancing a group of two", () => {
   it("holds a follower's SyncGroup until the leader's arrives, then gives each member its own assignment", () => {
     const harness = new Harness();
     const group = twoMemberGroup(harness);
+    // Joined, assignment not out yet (CompletingRebalance): a heartbeat is fine, as in Kafka, and a
+    // leader that missed its JoinGroup answer and asks again gets the same generation and members.
+    expect(harness.heartbeat(group.follower, 2)).toBe(wireErrorCode.none);
+    const again = harness.joins.get(harness.join(group.leader));
+    expect(again).toMatchObject({ errorCode: 0, generationId: 2, leader: group.leader });
+    expect(again?.members).toHaveLength(2);
+    expect(harness.describe()?.state).toBe("CompletingRebalance");
     const followerSync = harness.sync(group.follower, 2);
     expect(harness.syncs.has(followerSync)).toBe(false);
     const leaderSync = harness.sync(group.leader, 2, [
