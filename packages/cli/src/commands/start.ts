@@ -45,6 +45,11 @@ export const startFlags = [
     "<ms>",
     "first join of an empty Kafka consumer group waits this long for more members (default 3000)",
   ],
+  [
+    "cluster-id",
+    "<id>",
+    "the id a new cluster gets when this node bootstraps it (default: random, 22 characters as in Kafka)",
+  ],
   ["config", "<file>", "a JSON file of the same settings"],
 ] as const;
 

@@ -4,7 +4,7 @@
  * `helix dev` ports; every bad value is refused with a message naming the setting and its source.
  */
 import { describe, expect, it } from "vitest";
-import { loadNodeConfig } from "./node-config.js";
+import { loadNodeConfig, randomClusterId } from "./node-config.js";
 
 const noFiles = (path: string): string => {
   throw new Error(`ENOENT: no such file ${path}`);
@@ -134,6 +134,16 @@ describe("loadNodeConfig", () => {
     expect(() => load(["--object-store", "s3", "--s3-bucket", "b-1", "--s3-path-style", "yes"])).toThrowError(
       /--s3-path-style must be true or false/,
     );
+  });
+
+  it("takes a cluster id for a new cluster, or leaves it to be drawn at random (22 characters, as Kafka's)", () => {
+    expect(load([]).clusterId).toBeUndefined();
+    expect(load(["--cluster-id", "prod-eu.1"]).clusterId).toBe("prod-eu.1");
+    expect(load([], { HELIX_CLUSTER_ID: "from_env" }).clusterId).toBe("from_env");
+    expect(() => load(["--cluster-id", "no spaces"])).toThrowError(/--cluster-id must be 1 to 64 letters/);
+    const ids = new Set(Array.from({ length: 100 }, () => randomClusterId()));
+    expect(ids.size).toBe(100);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
   });
 
   it("configures Kafka topic auto-creation (off by default) and the creation defaults", () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { HelixError, limits, type NodeId } from "@helixlog/core";
@@ -36,6 +37,12 @@ export interface NodeConfig {
   readonly kafkaTopics: KafkaTopicDefaults;
   /** Kafka's group.initial.rebalance.delay.ms for the groups this node coordinates. */
   readonly groupInitialRebalanceDelayMs: number;
+  /**
+   * The cluster id this node proposes if it bootstraps a new cluster (Kafka's cluster.id, reported by
+   * Metadata and DescribeCluster). Undefined: a random one (`randomClusterId`). Ignored once the
+   * cluster has one: the first bootstrap to commit names the cluster for good.
+   */
+  readonly clusterId: string | undefined;
   /** Where each setting came from, for the startup log line. */
   readonly sources: Readonly<Record<SettingName, SettingSource>>;
 }
@@ -72,6 +79,7 @@ const settings = [
   "num-partitions",
   "default-replication-factor",
   "group-initial-rebalance-delay-ms",
+  "cluster-id",
 ] as const;
 export type SettingName = (typeof settings)[number];
 
@@ -202,6 +210,7 @@ function resolve(raw: RawSettings): NodeConfig {
     objectStore: resolveObjectStore(raw, where, raw["data-dir"]?.value ?? `./data/node-${node}`),
     kafkaTopics: resolveKafkaTopics(raw, where),
     groupInitialRebalanceDelayMs: resolveInitialRebalanceDelay(raw, where),
+    clusterId: resolveClusterId(raw, where),
     sources,
   };
 }
@@ -246,6 +255,24 @@ function resolveInitialRebalanceDelay(raw: RawSettings, where: (setting: Setting
     );
   }
   return parsed;
+}
+
+/** A cluster id given by the operator: 1..64 characters of letters, digits, '.', '_' and '-'. */
+function resolveClusterId(raw: RawSettings, where: (setting: SettingName) => string): string | undefined {
+  const value = raw["cluster-id"]?.value;
+  if (value === undefined) return undefined;
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(value)) {
+    throw new HelixError(
+      "INVALID_CONFIG",
+      `${where("cluster-id")} must be 1 to 64 letters, digits, '.', '_' or '-', got "${value}"`,
+    );
+  }
+  return value;
+}
+
+/** A new cluster's id when none is configured: 16 random bytes in URL-safe base64 (22 characters), as Kafka's. */
+export function randomClusterId(): string {
+  return randomBytes(16).toString("base64url");
 }
 
 const s3Settings = ["s3-bucket", "s3-region", "s3-endpoint", "s3-prefix", "s3-path-style"] as const;

@@ -11,7 +11,7 @@ import { NodeFlow } from "./flow/node-flow.js";
 import { startGrpcApi } from "./grpc-api.js";
 import { createMetricsRegistry, HttpServer } from "./http-server.js";
 import { HelixKafkaBackend } from "./kafka-backend.js";
-import type { HostPort, NodeConfig, ObjectStoreConfig } from "./node-config.js";
+import { type HostPort, type NodeConfig, type ObjectStoreConfig, randomClusterId } from "./node-config.js";
 import { PeerTransport } from "./peer-transport.js";
 
 /**
@@ -218,6 +218,7 @@ export async function runNode(config: NodeConfig, options: RunNodeOptions): Prom
       },
       disk,
       rng: new SeededRng(options.seed ?? Date.now() % 2 ** 48),
+      clusterId: config.clusterId ?? randomClusterId(),
       clock: systemClock,
       send: (to, envelope) => transport.send(to, encodeEnvelope(envelope)),
       onFailure: options.onFailure,

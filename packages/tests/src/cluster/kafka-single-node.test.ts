@@ -96,6 +96,9 @@ describe("Kafka clients against a real node", () => {
     const admin = kafka.admin();
     await admin.connect();
     expect(await admin.createTopics({ topics: [{ topic: "orders", numPartitions: 3 }] })).toBe(true);
+    // A new cluster draws its id at random, Kafka's 22 characters (`--cluster-id` names it instead).
+    const { clusterId } = await admin.describeCluster();
+    expect(clusterId).toMatch(/^[A-Za-z0-9_-]{22}$/);
     await admin.disconnect();
 
     const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
@@ -126,6 +129,10 @@ describe("Kafka clients against a real node", () => {
     node.child.kill("SIGTERM");
     expect(await node.exited).toBe(0);
     node = await start("kafkajs", kafkaPort);
+    const restartedAdmin = kafka.admin();
+    await restartedAdmin.connect();
+    expect((await restartedAdmin.describeCluster()).clusterId).toBe(clusterId);
+    await restartedAdmin.disconnect();
     const afterRestart = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await afterRestart.connect();
     await afterRestart.send({ topic: "orders", messages: messages(1_010, 1_015) });
