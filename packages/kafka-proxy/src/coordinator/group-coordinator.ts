@@ -493,9 +493,11 @@ export class GroupCoordinator {
     group.members.set(memberId, member);
     group.staticMembers.set(input.groupInstanceId ?? "", memberId);
     if (group.leaderId === previousId) group.leaderId = memberId;
-    const protocolsChanged = !sameProtocols(member.protocols, input.protocols);
     updateMember(member, input, nowMs);
-    if (group.state === "Stable" && !protocolsChanged) {
+    // As in Kafka: a static member returning to a Stable group keeps its assignment, with no rebalance,
+    // unless the protocol the group would now select changes. Its metadata may well differ: a restarted
+    // cooperative-sticky consumer owns no partitions yet (KIP-429), so comparing it rebalanced every time.
+    if (group.state === "Stable" && selectProtocol(group.members.values()) === group.protocolName) {
       this.dirtyGroups.add(group.groupId);
       this.joins.push({ token, response: this.joinResponse(group, member, wireErrorCode.none) });
       return;

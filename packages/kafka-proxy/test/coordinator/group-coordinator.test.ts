@@ -266,6 +266,19 @@ describe("static membership (KIP-345)", () => {
     expect(harness.heartbeat(oldId, 1, "pod-1")).toBe(wireErrorCode.fencedInstanceId);
     expect(harness.heartbeat(rejoin?.memberId ?? "", 1, "pod-1")).toBe(wireErrorCode.none);
   });
+
+  it("keeps the generation when the returning static member's metadata differs but the protocol stays", () => {
+    const harness = new Harness();
+    const first = harness.joins.get(harness.join("", { groupInstanceId: "pod-1" }));
+    const oldId = first?.memberId ?? "";
+    harness.sync(oldId, 1, [{ memberId: oldId, assignment: bytes(7) }]);
+    // A restarted cooperative consumer: same protocol, metadata without its owned partitions.
+    const fresh = [{ name: "range", metadata: new Uint8Array([9, 9]) }];
+    const rejoin = harness.joins.get(harness.join("", { groupInstanceId: "pod-1", protocols: fresh }));
+    expect(rejoin).toMatchObject({ errorCode: 0, generationId: 1 });
+    expect(harness.describe()).toMatchObject({ state: "Stable", generationId: 1 });
+    expect(harness.describe()?.members[0]?.assignment).toEqual(bytes(7));
+  });
 });
 
 describe("leaving, listing and deleting", () => {
