@@ -9,7 +9,12 @@
  *     a partition opening while its topic was deleted; fixed in c6a6755);
  *   - rebalance-commit: a member's commit while its group prepares a rebalance is accepted, so the
  *     next owner of its partitions reads nothing twice (200 of 400 records were, before 516627e).
- * The tests fail, not skip, when python3-kafka is missing: .ci/run installs it.
+ * And confluent-kafka (python3-confluent-kafka over librdkafka 2.0, kafka-python/confluent.py):
+ * librdkafka's idempotent lz4 producer, the cooperative-sticky assignor and static membership: a static
+ * member that restarts gets its partitions back with no rebalance (it rebalanced every time before: its
+ * fresh metadata owns no partitions, and the coordinator compared metadata, not the selected protocol).
+ * The tests fail, not skip, when python3-kafka or python3-confluent-kafka is missing: .ci/run installs
+ * both.
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -23,7 +28,7 @@ import { freePort, type NodeProcess, startNodeProcess, waitForHealthy } from "./
 const run = promisify(execFile);
 /** Debian's interpreter: python3-kafka installs into its dist-packages, not into another python3. */
 const python = "/usr/bin/python3";
-const client = join(dirname(fileURLToPath(import.meta.url)), "kafka-python", "client.py");
+const scripts = join(dirname(fileURLToPath(import.meta.url)), "kafka-python");
 const dataRoot = mkdtempSync(join(tmpdir(), "helix-kafka-python-"));
 let node: NodeProcess | undefined;
 let bootstrap = "";
@@ -53,19 +58,29 @@ afterAll(() => {
   rmSync(dataRoot, { recursive: true, force: true });
 });
 
-/** Runs one scenario of client.py and parses the JSON object it printed last. */
-async function scenario(name: string, topic: string): Promise<Record<string, unknown>> {
+/** Runs a script with its arguments and parses the JSON object it printed last. */
+async function runScript(
+  module: string,
+  debianPackage: string,
+  script: string,
+  args: readonly string[],
+): Promise<Record<string, unknown>> {
   try {
-    await run(python, ["-c", "import kafka"]);
+    await run(python, ["-c", `import ${module}`]);
   } catch {
-    throw new Error(`${python} cannot import kafka: install Debian's python3-kafka (.ci/run does)`);
+    throw new Error(`${python} cannot import ${module}: install Debian's ${debianPackage} (.ci/run does)`);
   }
-  const { stdout } = await run(python, [client, bootstrap, name, topic], {
+  const { stdout } = await run(python, [join(scripts, script), bootstrap, ...args], {
     timeout: 150_000,
     maxBuffer: 16 * 1024 * 1024,
   });
   const last = stdout.trim().split("\n").at(-1) ?? "";
   return JSON.parse(last) as Record<string, unknown>;
+}
+
+/** One scenario of client.py (kafka-python). */
+function scenario(name: string, topic: string): Promise<Record<string, unknown>> {
+  return runScript("kafka", "python3-kafka", "client.py", [name, topic]);
 }
 
 describe("kafka-python against a real node", () => {
@@ -109,5 +124,30 @@ describe("kafka-python against a real node", () => {
     const assignments = result.assignments as Record<string, number[]>;
     expect(assignments.a?.length).toBeGreaterThan(0);
     expect(assignments.b?.length).toBeGreaterThan(0);
+  });
+
+  it("confluent-kafka (librdkafka): idempotent lz4 producer, cooperative-sticky group, static member restart", {
+    timeout: 180_000,
+  }, async () => {
+    const result = await runScript("confluent_kafka", "python3-confluent-kafka", "confluent.py", [
+      "py-confluent-topic",
+    ]);
+    expect(result).toMatchObject({
+      delivered: 2000,
+      deliveryErrors: [],
+      consumedAlone: true,
+      shared: true,
+      returned: true,
+      unique: 2000,
+      duplicates: 0,
+      committedTotal: 2000,
+      endTotal: 2000,
+      errors: [],
+    });
+    // The static member came back to its partitions without the other member seeing a rebalance.
+    expect(result.firstRebalancesDuringRestart).toEqual([]);
+    const before = result.beforeRestart as { first: number[]; second: number[] };
+    expect(result.firstHeldDuringRestart).toEqual(before.first);
+    expect([...before.first, ...before.second].sort()).toEqual([0, 1, 2, 3]);
   });
 });
