@@ -10,6 +10,7 @@ import { defaultDescribeGroupsRequest } from "../../src/protocol/generated/descr
 import { describeGroupsApi } from "../../src/protocol/generated/describe-groups/index.gen.js";
 import { defaultFetchRequest } from "../../src/protocol/generated/fetch/defaults.gen.js";
 import { fetchApi } from "../../src/protocol/generated/fetch/index.gen.js";
+import { findCoordinatorApi } from "../../src/protocol/generated/find-coordinator/index.gen.js";
 import { initProducerIdApi } from "../../src/protocol/generated/init-producer-id/index.gen.js";
 import { defaultListOffsetsRequest } from "../../src/protocol/generated/list-offsets/defaults.gen.js";
 import { listOffsetsApi } from "../../src/protocol/generated/list-offsets/index.gen.js";
@@ -282,6 +283,24 @@ describe("InitProducerId", () => {
     expect(answers.map((answer) => answer.errorCode)).toEqual([0, 0, 0]);
     expect(answers.map((answer) => answer.producerEpoch)).toEqual([0, 0, 0]);
     expect(new Set(answers.map((answer) => answer.producerId)).size).toBe(3);
+  });
+});
+
+describe("FindCoordinator", () => {
+  it("finds group coordinators, refuses transactional ids at once (UNSUPPORTED_VERSION) and unknown key types", async () => {
+    await start();
+    const find = (keyType: number, keys: string[]) =>
+      call(10, 4, true, { key: "", keyType, coordinatorKeys: keys }, findCoordinatorApi.response.decode[4]);
+    const groups = await find(0, ["billing", "audit"]);
+    expect(groups.coordinators.map((coordinator) => [coordinator.key, coordinator.errorCode])).toEqual([
+      ["billing", 0],
+      ["audit", 0],
+    ]);
+    // Not retriable: a transactional client fails at once with the reason, not after its retries.
+    const transactional = await find(1, ["tx-1"]);
+    expect(transactional.coordinators[0]).toMatchObject({ key: "tx-1", errorCode: 35, nodeId: -1 });
+    expect(transactional.coordinators[0]?.errorMessage).toMatch(/does not support transactions/);
+    expect((await find(2, ["x"])).coordinators[0]).toMatchObject({ errorCode: 42 });
   });
 });
 

@@ -8,8 +8,15 @@ import {
 } from "../../protocol/generated/find-coordinator/index.gen.js";
 import { defineHandler, errorCodeOf, errorMessageOf, type RequestContext } from "../context.js";
 
-/** KeyType 0 is a consumer group; 1 (transactional id) is not served. */
+/**
+ * KeyType 0 is a consumer group. 1 (transactional id) is refused with UNSUPPORTED_VERSION, like
+ * InitProducerId with a transactional id: not retriable, so KafkaJS and the Java client fail at once
+ * with the message (COORDINATOR_NOT_AVAILABLE made them retry for 14 s and then blame the "group
+ * coordinator"); librdkafka retries every error but authorization ones, and fails at its own timeout.
+ */
 const groupKeyType = 0;
+const transactionKeyType = 1;
+const transactionsUnsupported = "Helix does not support transactions (transactional ids have no coordinator)";
 
 export const findCoordinatorHandler = defineHandler<FindCoordinatorRequest, FindCoordinatorResponse>({
   api: findCoordinatorApi,
@@ -28,8 +35,10 @@ export const findCoordinatorHandler = defineHandler<FindCoordinatorRequest, Find
 });
 
 async function locate(context: RequestContext, keyType: number, key: string): Promise<Coordinator> {
+  if (keyType === transactionKeyType)
+    return missing(key, wireErrorCode.unsupportedVersion, transactionsUnsupported);
   if (keyType !== groupKeyType)
-    return missing(key, wireErrorCode.coordinatorNotAvailable, "only consumer groups are coordinated");
+    return missing(key, wireErrorCode.invalidRequest, `unknown coordinator key type ${keyType}`);
   try {
     const nodeId = await context.backend.findCoordinator(key);
     const broker = (await context.backend.metadata([])).brokers.find((each) => each.nodeId === nodeId);
