@@ -427,6 +427,10 @@ describe("gRPC API", () => {
       nodes: [{ broker: { nodeId: 1, alive: true }, underReplicatedPartitions: 0 }],
       answeredBy: 1,
     });
+    // One node hosts and leads every group it counts: the controller group and every partition.
+    const [own] = cluster.nodes as { groupsHosted: number; groupsLed: number }[];
+    expect(own?.groupsHosted).toBeGreaterThan(1);
+    expect(own?.groupsHosted).toBe(own?.groupsLed);
     const ledEvents = (cluster.ledPartitions as { topic: string; partition: number }[]).filter(
       (entry) => entry.topic === "events",
     );

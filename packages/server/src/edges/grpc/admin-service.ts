@@ -148,7 +148,9 @@ export class AdminService {
         const here = broker.nodeId === this.node.nodeId;
         return {
           broker,
-          groupsHosted: countPartitions(topics, (replicas) => replicas.includes(broker.nodeId as NodeId)),
+          // The same kinds of group as groupsLed: the controller group (every node is one of its
+          // voters) and the partitions the node replicates (it said 0 hosted beside 1 led).
+          groupsHosted: 1 + countPartitions(topics, (replicas) => replicas.includes(broker.nodeId as NodeId)),
           // Leadership and replication are known only for the groups this node leads.
           groupsLed: here ? led.length + (this.node.isControllerLeader() ? 1 : 0) : 0,
           underReplicatedPartitions: here ? underReplicated : 0,
