@@ -217,11 +217,7 @@ describe("Kafka coordinator failover", () => {
     });
     const admin = kafka.admin();
     await admin.connect();
-    const deadline = Date.now() + 30_000;
-    while ((await admin.describeCluster()).brokers.length < 3) {
-      if (Date.now() > deadline) throw new Error("the brokers did not all register");
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await nodes.waitForKafkaBrokers(admin);
     await admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 3 }] });
     await admin.disconnect();
     await produce(kafka, 0, committedCount);

@@ -41,11 +41,7 @@ describe("Kafka: the partition leader killed under librdkafka's idempotent produ
     });
     const admin = kafka.admin();
     await admin.connect();
-    const registered = Date.now() + 30_000;
-    while ((await admin.describeCluster()).brokers.length < 3) {
-      if (Date.now() > registered) throw new Error("the brokers did not all register");
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await nodes.waitForKafkaBrokers(admin);
     await admin.createTopics({
       topics: [{ topic, numPartitions: 3, replicationFactor: 3 }],
       waitForLeaders: true,

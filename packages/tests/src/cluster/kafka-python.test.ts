@@ -23,34 +23,19 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, type NodeProcess, startNodeProcess, waitForHealthy } from "./node-process.js";
+import { type SingleNode, startSingleNode } from "./node-process.js";
 
 const run = promisify(execFile);
 /** Debian's interpreter: python3-kafka installs into its dist-packages, not into another python3. */
 const python = "/usr/bin/python3";
 const scripts = join(dirname(fileURLToPath(import.meta.url)), "kafka-python");
 const dataRoot = mkdtempSync(join(tmpdir(), "helix-kafka-python-"));
-let node: NodeProcess | undefined;
+let node: SingleNode | undefined;
 let bootstrap = "";
 
 beforeAll(async () => {
-  const kafkaPort = await freePort();
-  bootstrap = `127.0.0.1:${kafkaPort}`;
-  node = await startNodeProcess([
-    "--data-dir",
-    join(dataRoot, "node"),
-    "--grpc-addr",
-    "127.0.0.1:0",
-    "--http-addr",
-    "127.0.0.1:0",
-    "--peer-addr",
-    "127.0.0.1:0",
-    "--kafka-addr",
-    bootstrap,
-    "--advertised-kafka-addr",
-    bootstrap,
-  ]);
-  await waitForHealthy(node);
+  node = await startSingleNode({ dataDir: join(dataRoot, "node") });
+  bootstrap = `127.0.0.1:${node.kafkaPort}`;
 }, 120_000);
 
 afterAll(() => {

@@ -66,11 +66,7 @@ describe("Kafka clients against three nodes", () => {
     const admin = kafka.admin();
     await admin.connect();
     // Every node must be registered (advertised) before the topic can be placed on all three.
-    const deadline = Date.now() + 30_000;
-    while ((await admin.describeCluster()).brokers.length < 3) {
-      if (Date.now() > deadline) throw new Error("the brokers did not all register");
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await brokers.waitForKafkaBrokers(admin);
     const cluster = await admin.describeCluster();
     expect(cluster.brokers.map((broker) => broker.port).sort()).toEqual(
       [...brokers.ports.values()].map((each) => each.kafka).sort(),

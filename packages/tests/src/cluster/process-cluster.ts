@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Admin } from "kafkajs";
 import {
   freePort,
   type GrpcClient,
@@ -191,6 +192,19 @@ export class ProcessCluster {
       new Promise((resolveWait) => setTimeout(resolveWait, graceMs)),
     ]);
     await this.destroy();
+  }
+
+  /**
+   * Waits until Kafka Metadata through `admin` lists every node of the cluster: each registers its
+   * advertised Kafka address with the controller after it starts, and a topic spread over all of them
+   * can be placed only then.
+   */
+  async waitForKafkaBrokers(admin: Admin, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while ((await admin.describeCluster()).brokers.length < this.ids.length) {
+      if (Date.now() > deadline) throw new Error("the brokers did not all register");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   /** Closes clients, kills every running node (SIGKILL, by PID), removes the data root. */
